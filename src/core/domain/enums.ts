@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+/** Closed vocabularies of the product (PRODUCT.md "Records"). Labels are what the UI shows. */
+export const enums = {
+  driver: z.enum(['revenue', 'reputation', 'reach', 'return_on_operations', 'customer_care']),
+  platform: z.enum([
+    'blog', 'linkedin', 'x', 'youtube', 'newsletter', 'forum', 'podcast', 'events',
+    'webinar', 'instagram', 'facebook', 'mastodon', 'other'
+  ]),
+  channelStatus: z.enum(['proposed', 'active', 'paused', 'retired']),
+  contentStatus: z.enum(['idea', 'draft', 'in_review', 'approved', 'scheduled', 'published', 'cancelled']),
+  contentFormat: z.enum(['post', 'article', 'video', 'thread', 'newsletter', 'episode', 'event', 'webinar', 'case_study', 'other']),
+  stage: z.enum(['identified', 'following', 'engaged', 'collaborating', 'advocate']),
+  interactionKind: z.enum(['email', 'call', 'meeting', 'dm', 'comment', 'event', 'other']),
+  conversationType: z.enum(['praise', 'complaint', 'question', 'product_feedback', 'lead']),
+  sentiment: z.enum(['positive', 'neutral', 'negative']),
+  conversationStatus: z.enum(['new', 'routed', 'resolved'])
+}
+
+export const enumLabels: Record<string, string> = {
+  revenue: 'Revenue', reputation: 'Reputation', reach: 'Reach', return_on_operations: 'Return on operations',
+  customer_care: 'Customer care', blog: 'Blog', linkedin: 'LinkedIn', x: 'X', youtube: 'YouTube',
+  newsletter: 'Newsletter', forum: 'Community forum', podcast: 'Podcast', events: 'Events', webinar: 'Webinar',
+  instagram: 'Instagram', facebook: 'Facebook', mastodon: 'Mastodon', other: 'Other', proposed: 'Proposed',
+  active: 'Active', paused: 'Paused', retired: 'Retired', idea: 'Idea', draft: 'Draft', in_review: 'In review',
+  approved: 'Approved', scheduled: 'Scheduled', published: 'Published', cancelled: 'Cancelled', post: 'Post',
+  article: 'Article', video: 'Video', thread: 'Thread', episode: 'Episode', event: 'Event', case_study: 'Case study',
+  identified: 'Identified', following: 'Following', engaged: 'Engaged', collaborating: 'Collaborating',
+  advocate: 'Advocate', email: 'Email', call: 'Call', meeting: 'Meeting', dm: 'Direct message', comment: 'Comment',
+  praise: 'Praise', complaint: 'Complaint', question: 'Question', product_feedback: 'Product feedback', lead: 'Lead',
+  positive: 'Positive', neutral: 'Neutral', negative: 'Negative', new: 'New', routed: 'Routed', resolved: 'Resolved'
+}
+
+export function labelOf(value: string): string {
+  return enumLabels[value] ?? value
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod'
+import { primitives as p } from './primitives'
+import { recordKind } from './recordKind'
+
+export const member = recordKind({
+  kind: 'member',
+  table: 'member',
+  label: 'Member',
+  plural: 'Members',
+  fields: z.object({
+    name: p.name(80),
+    role: p.text(80),
+    email: z.string().trim().max(200).refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Not an email address'),
+    weeklyCapacityHours: p.nonNegative(80),
+    active: z.boolean()
+  }),
+  defaults: { role: '', email: '', weeklyCapacityHours: 32, active: true },
+  required: ['name'],
+  refs: {},
+  search: ['name', 'role', 'email'],
+  title: 'name'
+})
+
+export type Member = z.infer<typeof member.fields> & { id: string; createdAt: string; updatedAt: string; deletedAt: string | null }

@@ -1,0 +1,23 @@
+import { campaign } from './campaign'
+import { channel } from './channel'
+import { contentItem } from './contentItem'
+import { conversation } from './conversation'
+import { goal } from './goal'
+import { influencer } from './influencer'
+import { measurement } from './measurement'
+import { member } from './member'
+
+/** Every replicated record kind, by its API name (`<kind>-list`, `<kind>-create`…). */
+export const recordKinds = {
+  member,
+  goal,
+  measurement,
+  channel,
+  campaign,
+  content: contentItem,
+  influencer,
+  conversation
+} as const
+
+export type KindName = keyof typeof recordKinds
+export const kindNames = Object.keys(recordKinds) as KindName[]
