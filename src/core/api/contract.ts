@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import { recordKinds } from '../domain/recordKinds'
+import { crudMethods } from './crudMethods'
+import { workspaceMethods } from './methods/workspaceMethods'
+
+/**
+ * The one contract between the renderer and the backend. IPC, the loopback HTTP host and the CLI all
+ * dispatch through it: method name → zod input and output schemas. Feature areas add their methods
+ * in `methods/<area>Methods.ts` and spread them here.
+ */
+export const contract = {
+  ...crudMethods(recordKinds.member),
+  ...crudMethods(recordKinds.goal),
+  ...crudMethods(recordKinds.measurement),
+  ...crudMethods(recordKinds.channel),
+  ...crudMethods(recordKinds.campaign),
+  ...crudMethods(recordKinds.content),
+  ...crudMethods(recordKinds.influencer),
+  ...crudMethods(recordKinds.conversation),
+  ...workspaceMethods
+}
+
+/** Push events from the backend to every open window. */
+export const events = {
+  'data-changed': z.object({ tx: z.string(), kinds: z.array(z.string()), ids: z.array(z.string()) })
+}
+
+export type Contract = typeof contract
+export type Method = keyof Contract
+export type ApiInput<M extends Method> = z.input<Contract[M]['input']>
+export type ApiOutput<M extends Method> = z.output<Contract[M]['output']>
+export type EventName = keyof typeof events
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
+
+/** The error every transport returns: a person-readable message and field-level issues. */
+export type ApiErrorBody = { code: ApiErrorCode; message: string; issues: { path: (string | number)[]; message: string }[] }
+export type ApiErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'unknown_method'
+  | 'conflict'
+  | 'rule_violation'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'workspace_error'
+  | 'internal'
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }
+
+export function isMethod(name: string): name is Method {
+  return Object.hasOwn(contract, name)
+}

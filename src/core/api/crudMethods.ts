@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { systemFields, type RecordKind } from '../domain/recordKind'
+import { listQuery } from './listQuery'
+
+type Entry<I extends z.ZodType, O extends z.ZodType> = { input: I; output: O; summary: string }
+
+type RecordSchema<F extends z.ZodRawShape> = z.ZodObject<F & typeof systemFields>
+type CreateSchema<F extends z.ZodRawShape> = z.ZodObject<{ [P in keyof F]: z.ZodOptional<F[P]> }>
+type UpdateSchema<F extends z.ZodRawShape> = z.ZodObject<{ [P in keyof F]: z.ZodOptional<F[P]> } & { id: z.ZodString }>
+const idInput = z.object({ id: z.string().min(1, 'Required') })
+
+export type CrudMethods<K extends string, F extends z.ZodRawShape> = {
+  [P in `${K}-list`]: Entry<typeof listQuery, z.ZodObject<{ items: z.ZodArray<RecordSchema<F>>; total: z.ZodNumber }>>
+} & { [P in `${K}-get`]: Entry<typeof idInput, RecordSchema<F>> } & {
+  [P in `${K}-create`]: Entry<CreateSchema<F>, RecordSchema<F>>
+} & { [P in `${K}-update`]: Entry<UpdateSchema<F>, RecordSchema<F>> } & {
+  [P in `${K}-delete`]: Entry<typeof idInput, z.ZodObject<{ id: z.ZodString }>>
+}
+
+/**
+ * The five methods every record kind has. The create input is the kind's fields with every key
+ * optional at the transport edge; the backend fills defaults, then checks required keys and the
+ * full schema, so a missing field and a bad one produce the same field-level issue shape.
+ */
+export function crudMethods<K extends string, F extends z.ZodRawShape>(rk: RecordKind<K, F>): CrudMethods<K, F> {
+  const record = rk.fields.extend(systemFields)
+  const create = rk.fields.partial()
+  const update = rk.fields.partial().extend({ id: z.string().min(1, 'Required') })
+  const entries = {
+    [`${rk.kind}-list`]: {
+      input: listQuery,
+      output: z.object({ items: z.array(record), total: z.number() }),
+      summary: `List ${rk.plural.toLowerCase()} (filter, sort, page)`
+    },
+    [`${rk.kind}-get`]: { input: idInput, output: record, summary: `Get one ${rk.label.toLowerCase()} by id` },
+    [`${rk.kind}-create`]: { input: create, output: record, summary: `Create a ${rk.label.toLowerCase()}` },
+    [`${rk.kind}-update`]: { input: update, output: record, summary: `Change fields of a ${rk.label.toLowerCase()}` },
+    [`${rk.kind}-delete`]: {
+      input: idInput,
+      output: z.object({ id: z.string() }),
+      summary: `Delete a ${rk.label.toLowerCase()} (tombstone)`
+    }
+  }
+  // The computed keys lose their literal types; the shape is exactly CrudMethods<K, F> by construction.
+  return entries as unknown as CrudMethods<K, F>
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod'
+
+/**
+ * Per-machine settings (never team data). The desktop host stores them with electron-store, the
+ * browser host and CLI with conf, both validating against the JSON Schema derived from this one.
+ */
+export const settingsSchema = z.object({
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  windowBounds: z
+    .object({
+      x: z.number().int(),
+      y: z.number().int(),
+      width: z.number().int().min(400),
+      height: z.number().int().min(300),
+      maximized: z.boolean()
+    })
+    .nullable()
+    .default(null),
+  deviceName: z.string().max(80).default(''),
+  lastWorkspace: z.string().max(4096).nullable().default(null),
+  /** Small UI state that should survive a restart (current filters, column choices…), by key. */
+  ui: z.record(z.string().max(80), z.json()).default({})
+})
+
+export type Settings = z.infer<typeof settingsSchema>
+export const settingsPatch = settingsSchema.partial()
+export type SettingsPatch = z.infer<typeof settingsPatch>
