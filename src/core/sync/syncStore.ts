@@ -74,6 +74,8 @@ export type SyncStore = {
   appendLocal(entry: OutboxEntry): void
   /** Local ops with seq above lastPublished, ascending. They survive any crash until published. */
   unpublished(): OutboxEntry[]
+  /** Local ops in [from, to], published or not: sealing re-encodes an already published range. */
+  localOps(from: number, to: number): OutboxEntry[]
   lastPublished(): number
   markPublished(lastSeq: number, file: string): void
 

@@ -1,0 +1,72 @@
+/**
+ * Applies a batch of remote ops (SYNC.md §2.5.5–7): dedupe by dev:seq, fork detection by hash,
+ * parking of writes for unknown tables or columns, the field merge, clock adoption within the
+ * drift bound, and the bulk-delete guard. Incoming ops are never rejected.
+ */
+import { detectBulkDeletes } from './bulkDelete'
+import type { BulkDeleteReview, Tombstone } from './bulkDelete'
+import { applyFieldWrite } from './fieldRegister'
+import { hlcReceive } from './hlc'
+import { DELETED_COLUMN, opId } from './op'
+import type { ReceivedOp } from './op'
+import type { ForkRecord, SyncStore } from './syncStore'
+
+export type ReceiveReport = {
+  applied: number
+  duplicates: number
+  parkedWrites: number
+  forks: ForkRecord[]
+  /** Devices whose clocks ran more than the drift bound ahead: applied, not adopted, flagged. */
+  skewedDevices: string[]
+  bulkDeletes: BulkDeleteReview[]
+}
+
+export function receiveOps(store: SyncStore, batch: readonly ReceivedOp[], wallMs: number): ReceiveReport {
+  return store.transaction(() => {
+    const report: ReceiveReport = { applied: 0, duplicates: 0, parkedWrites: 0, forks: [], skewedDevices: [], bulkDeletes: [] }
+    const skewed = new Set<string>()
+    const tombstones: Tombstone[] = []
+    let clock = store.clock()
+    for (const { op, hash } of batch) {
+      const seen = store.receivedHash(op.d, op.s)
+      if (seen !== undefined) {
+        if (seen === hash) report.duplicates++
+        else {
+          // Two machines write as one device. Keep both (the first stays applied, the other is
+          // stored whole) and tell the owner to re-key; never guess which one is "right".
+          const fork: ForkRecord = { dev: op.d, seq: op.s, keptHash: seen, otherHash: hash, other: op }
+          if (!store.forks().some((f) => f.dev === op.d && f.seq === op.s && f.otherHash === hash)) {
+            store.recordFork(fork)
+            report.forks.push(fork)
+          }
+        }
+        continue
+      }
+      store.markReceived(op.d, op.s, hash, op.h)
+      if (op.d !== store.device) {
+        const r = hlcReceive(clock, op.h, wallMs)
+        clock = r.state
+        if (r.skewed) skewed.add(op.d)
+      }
+      const id = opId(op.d, op.s)
+      for (const w of op.tx) {
+        for (const col of Object.keys(w.set)) {
+          const v = w.set[col] ?? null
+          const b = w.b[col] ?? []
+          if (!store.knowsColumn(w.t, col)) {
+            store.park({ tbl: w.t, row: w.r, col, id, h: op.h, v, b: [...b], x: op.x })
+            report.parkedWrites++
+            continue
+          }
+          applyFieldWrite(store, { tbl: w.t, row: w.r, col }, { id, h: op.h, v, b })
+          if (col === DELETED_COLUMN && v === true) tombstones.push({ dev: op.d, tbl: w.t, row: w.r })
+        }
+      }
+      report.applied++
+    }
+    store.setClock(clock)
+    report.skewedDevices = [...skewed].sort()
+    report.bulkDeletes = detectBulkDeletes(tombstones, (tbl) => store.tableRowCount(tbl))
+    return report
+  })
+}

@@ -1,0 +1,140 @@
+/**
+ * One sync cycle between a SyncStore and a SyncFolder: flush the outbox (§2.4), seal (§2.4.4) and
+ * pull (§2.5). Files are applied one segment at a time so memory stays bounded by a segment.
+ */
+import { opHash, parseOpRecord } from '../../../core/sync/op'
+import type { ReceivedOp } from '../../../core/sync/op'
+import { receiveOps } from '../../../core/sync/receiveOps'
+import type { ReceiveReport } from '../../../core/sync/receiveOps'
+import type { SyncStore } from '../../../core/sync/syncStore'
+import { SyncFolderError } from './folderError'
+import type { SyncFolder } from './syncFolder'
+
+export type FlushResult = { published: number; file: string | null }
+
+/** Publishes every unpublished local op as one chunk. The outbox is marked only after verification. */
+export function flushOutbox(store: SyncStore, folder: SyncFolder): FlushResult {
+  const entries = store.unpublished()
+  const first = entries[0]
+  const last = entries[entries.length - 1]
+  if (!first || !last) return { published: 0, file: null }
+  const file = folder.publish(store.device, first.seq, last.seq, entries.map((e) => e.text), false)
+  store.markPublished(last.seq, file)
+  return { published: entries.length, file }
+}
+
+/**
+ * Re-writes this device's published chunks as one sealed gzip segment, verifies it, then deletes
+ * the chunks it covers. Readers may see both for a while; ops dedupe by dev:seq.
+ */
+export function sealOwn(store: SyncStore, folder: SyncFolder): string | null {
+  const own = folder.listOpsFiles().filter((f) => f.dir === store.device && f.parsed.kind === 'ops' && f.parsed.conflicted === null)
+  const chunks = own.filter((f) => f.parsed.kind === 'ops' && !f.parsed.sealed)
+  if (chunks.length < 2) return null
+  const from = Math.min(...chunks.map((c) => (c.parsed.kind === 'ops' ? c.parsed.first : Infinity)))
+  const to = Math.max(...chunks.map((c) => (c.parsed.kind === 'ops' ? c.parsed.last : 0)))
+  if (to > store.lastPublished()) return null
+  const entries = store.localOps(from, to)
+  if (entries.length !== to - from + 1) return null
+  const file = folder.publish(store.device, from, to, entries.map((e) => e.text), true)
+  for (const c of chunks) folder.removeOwn(store.device, c.path)
+  return file
+}
+
+export type PullReport = {
+  filesRead: number
+  filesSkipped: number
+  applied: number
+  duplicates: number
+  forks: number
+  skewedDevices: string[]
+  bulkDeletes: ReceiveReport['bulkDeletes']
+  /** Per-file problems that did not stop the cycle (locked, newer format, foreign, damaged). */
+  problems: { path: string; code: SyncFolderError['code'] | 'damaged'; detail: string }[]
+}
+
+const BACKOFF_MAX_MS = 5 * 60 * 1000
+
+export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number): PullReport {
+  const report: PullReport = { filesRead: 0, filesSkipped: 0, applied: 0, duplicates: 0, forks: 0, skewedDevices: [], bulkDeletes: [], problems: [] }
+  const skewed = new Set<string>()
+  const gaps = new Map(store.gaps().map((g) => [g.path, g]))
+  for (const file of folder.listOpsFiles()) {
+    const cached = store.fileState(file.path)
+    const unchanged = cached !== undefined && cached.size === file.size && cached.mtimeMs === file.mtimeMs
+    // mtime and size are cache hints only: a changed file is always re-read, an unchanged complete
+    // one never, an unchanged damaged one after its backoff.
+    if (unchanged && cached.state !== 'partial') {
+      report.filesSkipped++
+      continue
+    }
+    const gap = gaps.get(file.path)
+    if (unchanged && gap && gap.nextTry > wallMs) {
+      report.filesSkipped++
+      continue
+    }
+    let decoded
+    try {
+      decoded = folder.read(file.path)
+    } catch (err) {
+      if (err instanceof SyncFolderError && err.transient) {
+        report.problems.push({ path: file.path, code: err.code, detail: err.detail })
+        continue
+      }
+      throw err
+    }
+    report.filesRead++
+    const entry = { path: file.path, size: file.size, mtimeMs: file.mtimeMs }
+    if (decoded.status === 'newer-format') {
+      store.setFileState({ ...entry, state: 'newer' })
+      report.problems.push({ path: file.path, code: 'newer-format', detail: `fmt ${decoded.fmt}` })
+      continue
+    }
+    if (decoded.status === 'locked') {
+      report.problems.push({ path: file.path, code: 'wrong-passphrase', detail: `key ${decoded.keyId}` })
+      continue
+    }
+    if (decoded.status === 'unreadable' || decoded.header.team !== folder.teamId) {
+      // Empty placeholder, torn header, or a file from another team: retry later, never infer anything.
+      const detail = decoded.status === 'unreadable' ? decoded.reason : `team ${decoded.header.team}`
+      store.setFileState({ ...entry, state: decoded.status === 'unreadable' ? 'partial' : 'foreign' })
+      report.problems.push({ path: file.path, code: decoded.status === 'unreadable' ? 'damaged' : 'other-team', detail })
+      continue
+    }
+    const { header } = decoded
+    const batch: ReceivedOp[] = []
+    for (const text of decoded.records) {
+      let value: unknown
+      try {
+        value = JSON.parse(text)
+      } catch {
+        break
+      }
+      const op = parseOpRecord(header.dev, value)
+      if (!op || op.s < header.first || op.s > header.last) break
+      batch.push({ op, hash: opHash(text) })
+    }
+    const r = receiveOps(store, batch, wallMs)
+    report.applied += r.applied
+    report.duplicates += r.duplicates
+    report.forks += r.forks.length
+    for (const d of r.skewedDevices) skewed.add(d)
+    report.bulkDeletes.push(...r.bulkDeletes)
+    // A torn duplicate whose every seq arrived through another file has nothing left to give.
+    const whole = (decoded.complete && batch.length === header.last - header.first + 1) || store.highWaterMark(header.dev) >= header.last
+    store.setFileState({ ...entry, state: whole ? 'done' : 'partial' })
+    if (whole) {
+      if (gap) store.clearGap(gap.dev, gap.from)
+    } else {
+      const tries = (gap?.tries ?? 0) + 1
+      const from = header.first + batch.length
+      if (gap && gap.from !== from) store.clearGap(gap.dev, gap.from)
+      store.setGap({ dev: header.dev, from, to: header.last, path: file.path, tries, nextTry: wallMs + Math.min(BACKOFF_MAX_MS, 1000 * 2 ** tries) })
+      report.problems.push({ path: file.path, code: 'damaged', detail: decoded.damage ?? 'incomplete' })
+    }
+  }
+  // A gap is closed as soon as every seq of it arrived, from whichever file.
+  for (const g of store.gaps()) if (store.highWaterMark(g.dev) >= g.to) store.clearGap(g.dev, g.from)
+  report.skewedDevices = [...skewed].sort()
+  return report
+}

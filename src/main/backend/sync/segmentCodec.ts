@@ -1,0 +1,140 @@
+/**
+ * Ops file format (SYNC.md §2.3). Plaintext: a header line, `crc32 JSON` record lines, and a
+ * trailer `{"end":true,"n":…,"sha256":…}` over the header and record lines. Sealed segments are
+ * gzip-compressed. Encrypted files keep the header line in clear and put everything after it into
+ * AES-256-GCM blocks (gzip first when sealed).
+ *
+ * Decoding never throws on damage: it returns the records verified before the first bad byte and
+ * says whether the file is complete, so the caller applies what it can and retries the rest later.
+ */
+import { createHash } from 'node:crypto'
+import { constants, gunzipSync, gzipSync } from 'node:zlib'
+import { decryptBlocks, encryptBlocks } from './blockCipher'
+import type { DataKey } from './blockCipher'
+import { decodeRecordLine, encodeRecordLine } from './recordFrame'
+import type { RecordLineDecoder } from './recordFrame'
+
+export const FORMAT_VERSION = 1
+
+export type SegmentHeader = {
+  fmt: number
+  kind: 'ops'
+  team: string
+  dev: string
+  first: number
+  last: number
+  schema: number
+  app: string
+  enc: null | { alg: 'A256GCM'; keyId: string }
+}
+
+export type DecodedSegment =
+  | { status: 'ok'; header: SegmentHeader; records: string[]; complete: boolean; damage: string | null }
+  /** Not one of ours, or no readable header yet (zero-byte placeholder, torn first line). */
+  | { status: 'unreadable'; reason: string }
+  | { status: 'newer-format'; fmt: number }
+  | { status: 'locked'; header: SegmentHeader; keyId: string }
+
+export type DecodeOptions = {
+  keys: (keyId: string) => DataKey | null
+  /** Test seam: the mutant suite swaps in a decoder without the CRC check. */
+  decodeLine?: RecordLineDecoder
+}
+
+export function encodeSegment(header: SegmentHeader, records: readonly string[], sealed: boolean, key: DataKey | null): Buffer {
+  const headerLine = JSON.stringify(header) + '\n'
+  let body = ''
+  for (const rec of records) body += encodeRecordLine(rec) + '\n'
+  const sha = createHash('sha256').update(headerLine).update(body).digest('hex')
+  body += JSON.stringify({ end: true, n: records.length, sha256: sha }) + '\n'
+  if (key === null) {
+    const plain = Buffer.from(headerLine + body)
+    return sealed ? gzipSync(plain, { level: 6 }) : plain
+  }
+  const inner = sealed ? gzipSync(Buffer.from(body), { level: 6 }) : Buffer.from(body)
+  const ctx = { team: header.team, dev: header.dev, first: header.first, last: header.last }
+  return Buffer.concat([Buffer.from(headerLine), encryptBlocks(inner, key, ctx)])
+}
+
+function parseHeader(line: string): SegmentHeader | { newer: number } | null {
+  let value: unknown
+  try {
+    value = JSON.parse(line)
+  } catch {
+    return null
+  }
+  if (typeof value !== 'object' || value === null) return null
+  const h = value as Record<string, unknown>
+  if (typeof h.fmt !== 'number') return null
+  if (h.fmt > FORMAT_VERSION) return { newer: h.fmt }
+  if (h.kind !== 'ops' || typeof h.team !== 'string' || typeof h.dev !== 'string') return null
+  if (typeof h.first !== 'number' || typeof h.last !== 'number' || h.first < 1 || h.last < h.first) return null
+  return value as SegmentHeader
+}
+
+function gunzipPartial(buf: Buffer): Buffer {
+  // A torn gzip file still yields its intact prefix with SYNC_FLUSH; records there are CRC-checked.
+  try {
+    return gunzipSync(buf, { finishFlush: constants.Z_SYNC_FLUSH })
+  } catch {
+    return Buffer.alloc(0)
+  }
+}
+
+function isGzip(buf: Buffer): boolean {
+  return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b
+}
+
+function readBody(
+  header: SegmentHeader,
+  headerLine: string,
+  body: string,
+  blocksComplete: boolean,
+  decodeLine: RecordLineDecoder
+): DecodedSegment {
+  const records: string[] = []
+  const hash = createHash('sha256').update(headerLine + '\n')
+  const lines = body.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    if (line.startsWith('{"end":')) {
+      let trailer: unknown
+      try {
+        trailer = JSON.parse(line)
+      } catch {
+        return { status: 'ok', header, records, complete: false, damage: 'damaged trailer' }
+      }
+      const t = trailer as { n?: unknown; sha256?: unknown }
+      const ok = t.n === records.length && t.sha256 === hash.digest('hex') && i < lines.length - 1
+      return { status: 'ok', header, records, complete: ok && blocksComplete, damage: ok ? null : 'trailer does not match' }
+    }
+    const json = decodeLine(line)
+    // The last fragment has no newline yet: the file is still being written or was torn.
+    if (json === null || i === lines.length - 1) {
+      return { status: 'ok', header, records, complete: false, damage: line === '' ? 'no trailer' : `bad record at line ${i + 2}` }
+    }
+    records.push(json)
+    hash.update(line + '\n')
+  }
+  return { status: 'ok', header, records, complete: false, damage: 'no trailer' }
+}
+
+export function decodeSegment(buf: Buffer, opts: DecodeOptions): DecodedSegment {
+  const decodeLine = opts.decodeLine ?? decodeRecordLine
+  const raw = isGzip(buf) ? gunzipPartial(buf) : buf
+  const nl = raw.indexOf(0x0a)
+  if (nl < 0) return { status: 'unreadable', reason: raw.length === 0 ? 'empty file' : 'no header line' }
+  const headerLine = raw.subarray(0, nl).toString('utf8')
+  const header = parseHeader(headerLine)
+  if (header === null) return { status: 'unreadable', reason: 'not an SMO Desk ops file' }
+  if ('newer' in header) return { status: 'newer-format', fmt: header.newer }
+  if (header.enc === null) return readBody(header, headerLine, raw.subarray(nl + 1).toString('utf8'), true, decodeLine)
+  const key = opts.keys(header.enc.keyId)
+  if (key === null) return { status: 'locked', header, keyId: header.enc.keyId }
+  const ctx = { team: header.team, dev: header.dev, first: header.first, last: header.last }
+  const blocks = decryptBlocks(raw.subarray(nl + 1), key, ctx)
+  const inner = isGzip(blocks.plain) ? gunzipPartial(blocks.plain) : blocks.plain
+  const decoded = readBody(header, headerLine, inner.toString('utf8'), blocks.complete, decodeLine)
+  if (decoded.status === 'ok' && blocks.damage !== null && decoded.damage === null) decoded.damage = blocks.damage
+  return decoded
+}
