@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/core/**/*.test.ts', 'test/main/**/*.test.ts', 'test/renderer/**/*.test.ts'],
     environment: 'node',
+    env: { SMO_CHECK_OUTPUT: '1' },
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,

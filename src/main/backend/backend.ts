@@ -1,0 +1,34 @@
+import { monotonicFactory } from 'ulid'
+import type { Db } from './db/db'
+import { eventHub, type EventHub } from './eventHub'
+import { createMutator, type Mutator } from './mutate'
+import type { Workspace } from './openWorkspace'
+import type { SettingsPort } from './settings/settingsPort'
+
+/** Everything a handler may use. Hosts build one per open workspace and pass it to `dispatch`. */
+export type Backend = {
+  ws: Workspace
+  db: Db
+  mutate: Mutator
+  settings: SettingsPort
+  events: EventHub
+  now: () => number
+  newId: () => string
+  close: () => void
+}
+
+export function createBackend(ws: Workspace, settings: SettingsPort, now: () => number = Date.now): Backend {
+  const events = eventHub()
+  const ulid = monotonicFactory()
+  const mutate = createMutator(ws.db, ws.deviceId, now, (e) => events.emit('data-changed', e))
+  return {
+    ws,
+    db: ws.db,
+    mutate,
+    settings,
+    events,
+    now,
+    newId: () => ulid(now()),
+    close: () => ws.close()
+  }
+}

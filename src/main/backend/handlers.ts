@@ -1,0 +1,40 @@
+import type { ApiInput, ApiOutput, Method } from '../../core/api/contract'
+import type { ListQuery } from '../../core/api/listQuery'
+import { kindNames } from '../../core/domain/recordKinds'
+import type { Backend } from './backend'
+import { recordService } from './services/recordService'
+import { workspaceService } from './services/workspaceService'
+
+export type Handler<M extends Method> = (b: Backend, input: ApiOutput<M> extends never ? never : ParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>>
+type ParsedInput<M extends Method> = ApiInput<M>
+export type HandlerTable = { [M in Method]: Handler<M> }
+type Loose = (b: Backend, input: unknown) => unknown
+
+/**
+ * The method table every host dispatches into. CRUD handlers are generated per record kind; feature
+ * areas add theirs to `extraHandlers`. Typed per method where written by hand; the generated ones are
+ * checked by the contract test (every method has a handler whose output parses).
+ */
+const generated: Record<string, Loose> = {}
+for (const kind of kindNames) {
+  generated[`${kind}-list`] = (b, i) => recordService.list(b, kind, i as ListQuery)
+  generated[`${kind}-get`] = (b, i) => recordService.get(b, kind, (i as { id: string }).id)
+  generated[`${kind}-create`] = (b, i) => recordService.create(b, kind, i as Record<string, unknown>)
+  generated[`${kind}-update`] = (b, i) => recordService.update(b, kind, i as Record<string, unknown>)
+  generated[`${kind}-delete`] = (b, i) => recordService.delete(b, kind, (i as { id: string }).id)
+}
+
+const written: Partial<HandlerTable> = {
+  'workspace-info': (b) => workspaceService.info(b),
+  'workspace-check': (b) => workspaceService.check(b),
+  'settings-get': (b) => b.settings.get(),
+  'settings-update': (b, i) => b.settings.update(i),
+  'change-list': (b, i) => workspaceService.changes(b, i)
+}
+
+export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>) }
+
+/** Feature areas register their handlers at import time (see services/*). */
+export function registerHandlers(extra: Partial<HandlerTable>): void {
+  Object.assign(handlers, extra as Record<string, Loose>)
+}

@@ -1,0 +1,132 @@
+import { hlcSend, type HlcState } from '../../core/sync/hlc'
+import type { KindName } from '../../core/domain/recordKinds'
+import type { Db, Row } from './db/db'
+import { sql } from './db/sql'
+import { encodeValue, recordCodec } from './repo/recordCodec'
+
+/** A change to one record. Values are already validated by the service that builds the change. */
+export type Change =
+  | { op: 'create'; kind: KindName; id: string; values: Record<string, unknown> }
+  | { op: 'update'; kind: KindName; id: string; set: Record<string, unknown> }
+  | { op: 'delete'; kind: KindName; id: string }
+  | { op: 'restore'; kind: KindName; id: string }
+
+export type DataChanged = { tx: string; kinds: string[]; ids: string[] }
+export type MutationResult = { tx: string | null; hlc: string | null; changedIds: string[] }
+export type Mutator = {
+  (label: string, changes: Change[]): MutationResult
+  deviceId: string
+}
+
+/** Marker column for a record's creation (one change record holding every field) and its tombstone. */
+export const CREATE_COL = '*'
+export const DELETED_COL = '_deleted'
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * The one write path. Each call is one transaction and one op (`dev:seq`, one HLC stamp): it writes
+ * the rows, a change record per changed field with the value it replaced and the op(s) it superseded
+ * (the field's heads), moves the heads, and only after commit emits `data-changed`. Sync publishes
+ * these records, undo replays their old values, and history screens read them.
+ */
+export function createMutator(db: Db, deviceId: string, now: () => number, emit: (e: DataChanged) => void): Mutator {
+  const load = (key: string) => db.get<{ value: string }>(sql`SELECT value FROM local_state WHERE key = ${key}`)?.value
+  let seq = Number(load('seq') ?? '0')
+  let clock: HlcState = (() => {
+    const saved = load('hlc')
+    return saved ? (JSON.parse(saved) as HlcState) : { millis: 0, counter: 0, device: deviceId }
+  })()
+
+  const heads = (tbl: string, rowId: string, col: string): string[] => {
+    const rows = db.all<{ op: string }>(sql`SELECT op FROM field_head WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${col}`)
+    if (rows.length > 0) return rows.map((r) => r.op)
+    // A field never edited since creation has the creation op as its implicit head.
+    const created = db.get<{ dev: string; seq: number }>(
+      sql`SELECT dev, seq FROM change_record WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${CREATE_COL} ORDER BY id DESC LIMIT 1`
+    )
+    return created ? [`${created.dev}:${created.seq}`] : []
+  }
+
+  const mutate = ((label: string, changes: Change[]): MutationResult => {
+    if (changes.length === 0) return { tx: null, hlc: null, changedIds: [] }
+    const wall = now()
+    const iso = new Date(wall).toISOString()
+    let result: MutationResult = { tx: null, hlc: null, changedIds: [] }
+    let committed: { seq: number; clock: HlcState } | null = null
+    const kinds = new Set<string>()
+    db.tx(() => {
+      const stamp = hlcSend(clock, wall)
+      const nextSeq = seq + 1
+      const op = `${deviceId}:${nextSeq}`
+      let written = 0
+      const changedIds: string[] = []
+      const record = (tbl: string, rowId: string, col: string, oldV: unknown, newV: unknown, base: string[]) => {
+        db.run(sql`INSERT INTO change_record (dev, seq, hlc, tbl, row_id, col, old_value, new_value, base)
+          VALUES (${deviceId}, ${nextSeq}, ${stamp.stamp}, ${tbl}, ${rowId}, ${col},
+                  ${oldV === undefined ? null : JSON.stringify(oldV)}, ${JSON.stringify(newV)}, ${JSON.stringify(base)})`)
+        written++
+      }
+      const moveHead = (tbl: string, rowId: string, col: string, value: unknown): string[] => {
+        const base = heads(tbl, rowId, col)
+        db.run(sql`DELETE FROM field_head WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${col}`)
+        db.run(sql`INSERT INTO field_head (tbl, row_id, col, op, hlc, value) VALUES (${tbl}, ${rowId}, ${col}, ${op}, ${stamp.stamp}, ${JSON.stringify(value)})`)
+        return base
+      }
+      for (const ch of changes) {
+        const codec = recordCodec(ch.kind)
+        const table = sql.id(codec.table)
+        const current = db.get<Row>(sql`SELECT * FROM ${table} WHERE id = ${ch.id}`)
+        if (ch.op === 'create') {
+          if (current) throw new Error(`${codec.kind} ${ch.id} already exists`)
+          const row = codec.toRow(ch.values)
+          const cols = [sql.id('id'), ...codec.columns.map((c) => sql.id(c.column)), sql.id('created_at'), sql.id('updated_at')]
+          const vals = [sql`${ch.id}`, ...codec.columns.map((c) => sql`${row[c.column] ?? null}`), sql`${iso}`, sql`${iso}`]
+          db.run(sql`INSERT INTO ${table} (${sql.join(cols)}) VALUES (${sql.join(vals)})`)
+          const values = Object.fromEntries(codec.columns.map((c) => [c.field, ch.values[c.field] ?? null]))
+          record(codec.table, ch.id, CREATE_COL, undefined, values, [])
+        } else {
+          if (!current) throw new Error(`${codec.kind} ${ch.id} does not exist`)
+          const before = codec.fromRow(current)
+          if (ch.op === 'update') {
+            const sets = []
+            for (const [field, value] of Object.entries(ch.set)) {
+              const c = codec.byField.get(field)
+              if (!c) throw new Error(`${codec.kind} has no field ${field}`)
+              if (same(before[field], value)) continue
+              sets.push(sql`${sql.id(c.column)} = ${encodeValue(c, value)}`)
+              const base = moveHead(codec.table, ch.id, c.column, value)
+              record(codec.table, ch.id, c.column, before[field], value, base)
+            }
+            if (sets.length === 0) continue
+            sets.push(sql`updated_at = ${iso}`)
+            db.run(sql`UPDATE ${table} SET ${sql.join(sets)} WHERE id = ${ch.id}`)
+          } else {
+            const deleting = ch.op === 'delete'
+            if ((before.deletedAt !== null) === deleting) continue
+            const base = moveHead(codec.table, ch.id, DELETED_COL, deleting)
+            record(codec.table, ch.id, DELETED_COL, !deleting, deleting, base)
+            db.run(sql`UPDATE ${table} SET deleted_at = ${deleting ? iso : null}, updated_at = ${iso} WHERE id = ${ch.id}`)
+          }
+        }
+        kinds.add(ch.kind)
+        changedIds.push(ch.id)
+      }
+      if (written === 0) return
+      db.run(sql`INSERT INTO change_tx (dev, seq, hlc, origin, label, created_at) VALUES (${deviceId}, ${nextSeq}, ${stamp.stamp}, 'local', ${label}, ${iso})`)
+      db.run(sql`INSERT INTO local_state (key, value) VALUES ('seq', ${String(nextSeq)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
+      db.run(sql`INSERT INTO local_state (key, value) VALUES ('hlc', ${JSON.stringify(stamp.state)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
+      committed = { seq: nextSeq, clock: stamp.state }
+      result = { tx: op, hlc: stamp.stamp, changedIds }
+    })
+    // The in-memory clock moves only once the transaction has committed; a throw rolls both back.
+    if (committed) {
+      seq = (committed as { seq: number }).seq
+      clock = (committed as { clock: HlcState }).clock
+    }
+    if (result.tx) emit({ tx: result.tx, kinds: [...kinds], ids: result.changedIds })
+    return result
+  }) as Mutator
+  mutate.deviceId = deviceId
+  return mutate
+}

@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto'
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { latestVersion } from './db/migrations/index'
+import { migrate } from './db/migrate'
+import { wrapDb, type Db } from './db/db'
+import { sql } from './db/sql'
+import { acquireWorkspaceLock } from './workspaceLock'
+import { WorkspaceError } from './workspaceError'
+import { workspacePaths } from './workspacePaths'
+
+export type Workspace = {
+  paths: ReturnType<typeof workspacePaths>
+  db: Db
+  deviceId: string
+  schemaVersion: number
+  migratedFrom: number
+  close: () => void
+}
+
+export type OpenOptions = {
+  /** Create the folder and an empty database if they are missing. */
+  create?: boolean
+  /** Take the single-writer lock, naming the host that holds it ("browser host on port 5123"). */
+  lock?: string | false
+  readonly?: boolean
+}
+
+const MAGIC = 'SQLite format 3\u0000'
+
+function sqliteFailure(file: string, e: unknown): WorkspaceError {
+  const code = (e as { code?: string }).code ?? ''
+  const msg = e instanceof Error ? e.message : String(e)
+  if (code === 'SQLITE_NOTADB')
+    return new WorkspaceError('not_sqlite', `${file} is not an SMO Desk workspace database (${msg}). Choose another folder; the file was not changed.`)
+  if (code.startsWith('SQLITE_CORRUPT'))
+    return new WorkspaceError('corrupt', `${file} is damaged (${msg}). Restore a copy from the backups folder beside it; the file was not changed.`)
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES')
+    return new WorkspaceError('unwritable', `${file} cannot be opened for writing (${msg}). Check the folder's permissions.`)
+  return new WorkspaceError('corrupt', `${file} could not be opened (${msg}). The file was not changed.`)
+}
+
+/** Look at the file before SQLite writes anything to it: wrong kind of file or a newer schema is refused untouched. */
+function inspect(file: string): number {
+  if (!existsSync(file)) return 0
+  const size = statSync(file).size
+  if (size === 0) return 0
+  const head = Buffer.alloc(16)
+  const fd = openSync(file, 'r')
+  try {
+    readSync(fd, head, 0, 16, 0)
+  } finally {
+    closeSync(fd)
+  }
+  if (head.toString('latin1') !== MAGIC)
+    throw new WorkspaceError('not_sqlite', `${file} is not an SQLite database, so it is not an SMO Desk workspace. Choose another folder; the file was not changed.`)
+  let probe: Database.Database | null = null
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true })
+    const version = Number(probe.pragma('user_version', { simple: true }))
+    probe.prepare('SELECT count(*) FROM sqlite_schema').get()
+    return version
+  } catch (e) {
+    throw sqliteFailure(file, e)
+  } finally {
+    probe?.close()
+  }
+}
+
+/**
+ * Open (and if asked, create) a workspace folder: refuse files that are not ours or too new before
+ * writing anything, take the writer lock, set the pragmas, back up and migrate, and make sure this
+ * database has a device id for its change records.
+ */
+export async function openWorkspace(dir: string, options: OpenOptions = {}): Promise<Workspace> {
+  const paths = workspacePaths(dir)
+  if (!existsSync(dir)) {
+    if (!options.create) throw new WorkspaceError('missing', `There is no workspace at ${dir}. Create one with \`smo demo --workspace ${dir}\` or open another folder.`)
+    mkdirSync(dir, { recursive: true })
+  }
+  if (!existsSync(paths.db) && !options.create)
+    throw new WorkspaceError('missing', `${dir} holds no workspace (no workspace.sqlite). Create one with \`smo demo --workspace ${dir}\`.`)
+  const version = inspect(paths.db)
+  if (version > latestVersion)
+    throw new WorkspaceError(
+      'newer_schema',
+      `${paths.db} was written by a newer SMO Desk (schema ${version}; this app knows up to ${latestVersion}). Update SMO Desk to open it; the file was not changed.`
+    )
+  const release = options.lock ? acquireWorkspaceLock(paths.lock, options.lock) : () => {}
+  let raw: Database.Database
+  try {
+    raw = new Database(paths.db, { readonly: options.readonly ?? false })
+  } catch (e) {
+    release()
+    throw sqliteFailure(paths.db, e)
+  }
+  try {
+    if (!options.readonly) {
+      raw.pragma('journal_mode = WAL')
+      // FULL: a commit is on disk before the UI says "saved" (SYNC.md §2.4).
+      raw.pragma('synchronous = FULL')
+    }
+    raw.pragma('foreign_keys = ON')
+    raw.pragma('busy_timeout = 5000')
+    let migratedFrom = version
+    if (!options.readonly) {
+      mkdirSync(paths.backups, { recursive: true })
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+      const result = await migrate(raw, paths.db, (from, to) => `${paths.backups}/workspace-v${from}-before-v${to}-${stamp}.sqlite`)
+      migratedFrom = result.from
+    }
+    const db = wrapDb(raw)
+    const deviceId = options.readonly ? readDeviceId(db) : ensureDeviceId(db)
+    return {
+      paths,
+      db,
+      deviceId,
+      schemaVersion: Number(raw.pragma('user_version', { simple: true })),
+      migratedFrom,
+      close: () => {
+        if (raw.open) raw.close()
+        release()
+      }
+    }
+  } catch (e) {
+    if (raw.open) raw.close()
+    release()
+    throw e instanceof WorkspaceError ? e : sqliteFailure(paths.db, e)
+  }
+}
+
+function readDeviceId(db: Db): string {
+  return db.get<{ value: string }>(sql`SELECT value FROM local_state WHERE key = 'device_id'`)?.value ?? '0000000000000000'
+}
+
+function ensureDeviceId(db: Db): string {
+  const existing = db.get<{ value: string }>(sql`SELECT value FROM local_state WHERE key = 'device_id'`)
+  if (existing) return existing.value
+  const id = randomBytes(8).toString('hex')
+  db.run(sql`INSERT INTO local_state (key, value) VALUES ('device_id', ${id})`)
+  return id
+}

@@ -1,0 +1,28 @@
+import type { FieldIssue } from '../../../core/domain/recordKind'
+import type { KindName } from '../../../core/domain/recordKinds'
+import type { Backend } from '../backend'
+
+export type RuleResult = { issues: FieldIssue[]; extra?: Record<string, unknown> }
+export type KindRule = (b: Backend, before: Record<string, unknown> | null, after: Record<string, unknown>) => RuleResult
+
+/**
+ * Rules that need the workspace (other records, today's date) and run on every create and update of a
+ * kind, after the schema check. Feature areas register theirs here (approval gates, history fields…).
+ */
+export const kindRules: Partial<Record<KindName, KindRule[]>> = {
+  influencer: [
+    // Keep the stage history the review deck reads pipeline movement from.
+    (b, before, after) => {
+      if (before && before.stage === after.stage) return { issues: [] }
+      const history = Array.isArray(after.stageHistory) ? (after.stageHistory as { stage: string; date: string }[]) : []
+      const last = history[history.length - 1]
+      if (last && last.stage === after.stage) return { issues: [] }
+      const date = new Date(b.now()).toISOString().slice(0, 10)
+      return { issues: [], extra: { stageHistory: [...history, { stage: after.stage, date }] } }
+    }
+  ]
+}
+
+export function registerKindRule(kind: KindName, rule: KindRule): void {
+  ;(kindRules[kind] ??= []).push(rule)
+}

@@ -1,0 +1,95 @@
+import { ApiError } from '../../../core/api/apiError'
+import type { ListQuery } from '../../../core/api/listQuery'
+import type { FieldIssue } from '../../../core/domain/recordKind'
+import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
+import type { Backend } from '../backend'
+import { recordRepo } from '../repo/recordRepo'
+import { kindRules } from './kindRules'
+
+type Rec = Record<string, unknown>
+
+function invalid(kind: KindName, issues: FieldIssue[]): ApiError {
+  const label = recordKinds[kind].label
+  const fields = [...new Set(issues.map((i) => String(i.path[0] ?? '')))].filter(Boolean)
+  return new ApiError('invalid_input', `The ${label.toLowerCase()} was not saved: check ${fields.join(', ') || 'the input'}`, issues)
+}
+
+/** Schema, cross-field checks, references and the kind's workspace rules, in that order. */
+function validate(b: Backend, kind: KindName, before: Rec | null, candidate: Rec): { value: Rec; issues: FieldIssue[] } {
+  const rk = recordKinds[kind]
+  const parsed = rk.fields.safeParse(candidate)
+  if (!parsed.success) {
+    return { value: candidate, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })) }
+  }
+  let value: Rec = parsed.data
+  const check = rk.check as ((r: Rec) => FieldIssue[]) | undefined
+  const issues: FieldIssue[] = check ? [...check(value)] : []
+  for (const [field, target] of Object.entries(rk.refs) as [string, KindName][]) {
+    const v = value[field]
+    const ids = Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? [v] : []
+    const changed = !before || JSON.stringify(before[field]) !== JSON.stringify(v)
+    if (!changed) continue
+    ids.forEach((id, i) => {
+      if (!recordRepo.exists(b.db, target, id))
+        issues.push({ path: Array.isArray(v) ? [field, i] : [field], message: `No ${recordKinds[target].label.toLowerCase()} with id ${id}` })
+    })
+  }
+  if (kind === 'channel') {
+    const links = (value.goalLinks as { goalId: string }[]) ?? []
+    links.forEach((l, i) => {
+      if (!recordRepo.exists(b.db, 'goal', l.goalId)) issues.push({ path: ['goalLinks', i, 'goalId'], message: `No goal with id ${l.goalId}` })
+    })
+  }
+  if (issues.length) return { value, issues }
+  for (const rule of kindRules[kind] ?? []) {
+    const r = rule(b, before, value)
+    issues.push(...r.issues)
+    if (r.extra) value = { ...value, ...r.extra }
+  }
+  return { value, issues }
+}
+
+function fieldsOf(kind: KindName, rec: Rec): Rec {
+  const keys = Object.keys(recordKinds[kind].fields.shape)
+  return Object.fromEntries(keys.map((k) => [k, rec[k]]))
+}
+
+/** Create, read, update and delete for every record kind, all writes through the one mutation path. */
+export const recordService = {
+  list(b: Backend, kind: KindName, q: ListQuery) {
+    return recordRepo.list(b.db, kind, q)
+  },
+
+  get(b: Backend, kind: KindName, id: string): Rec {
+    const rec = recordRepo.get(b.db, kind, id)
+    if (!rec || rec.deletedAt !== null) throw new ApiError('not_found', `No ${recordKinds[kind].label.toLowerCase()} with id ${id}`, [{ path: ['id'], message: 'Not found' }])
+    return rec
+  },
+
+  create(b: Backend, kind: KindName, input: Rec, id: string = b.newId()): Rec {
+    const rk = recordKinds[kind]
+    const missing = rk.required.filter((f) => input[f] === undefined).map((f) => ({ path: [f], message: 'Required' }))
+    const { value, issues } = validate(b, kind, null, { ...rk.defaults, ...input })
+    const all = [...missing, ...issues.filter((i) => !missing.some((m) => m.path[0] === i.path[0]))]
+    if (all.length) throw invalid(kind, all)
+    b.mutate(`${kind}-create`, [{ op: 'create', kind, id, values: fieldsOf(kind, value) }])
+    return recordService.get(b, kind, id)
+  },
+
+  update(b: Backend, kind: KindName, input: Rec): Rec {
+    const { id, ...patch } = input as { id: string } & Rec
+    const before = recordService.get(b, kind, id)
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+    const { value, issues } = validate(b, kind, before, { ...fieldsOf(kind, before), ...defined })
+    if (issues.length) throw invalid(kind, issues)
+    const set = Object.fromEntries(Object.entries(fieldsOf(kind, value)).filter(([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v)))
+    b.mutate(`${kind}-update`, [{ op: 'update', kind, id, set }])
+    return recordService.get(b, kind, id)
+  },
+
+  delete(b: Backend, kind: KindName, id: string): { id: string } {
+    recordService.get(b, kind, id)
+    b.mutate(`${kind}-delete`, [{ op: 'delete', kind, id }])
+    return { id }
+  }
+}

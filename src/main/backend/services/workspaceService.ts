@@ -1,0 +1,77 @@
+import { basename } from 'node:path'
+import type { ApiOutput } from '../../../core/api/contract'
+import type { Backend } from '../backend'
+import type { Db } from '../db/db'
+import { sql } from '../db/sql'
+import { recordRepo } from '../repo/recordRepo'
+
+type Counts = ApiOutput<'workspace-info'>['counts']
+
+export function countRecords(db: Db): Counts {
+  return {
+    members: recordRepo.count(db, 'member'),
+    goals: recordRepo.count(db, 'goal'),
+    measurements: recordRepo.count(db, 'measurement'),
+    channels: recordRepo.count(db, 'channel'),
+    campaigns: recordRepo.count(db, 'campaign'),
+    contentItems: recordRepo.count(db, 'content'),
+    influencers: recordRepo.count(db, 'influencer'),
+    conversations: recordRepo.count(db, 'conversation')
+  }
+}
+
+/** SQLite's integrity check plus our own invariants (every row has a creation change record). */
+export function checkDatabase(db: Db): string[] {
+  const problems: string[] = []
+  const rows = db.all<{ integrity_check: string }>(sql`PRAGMA integrity_check`)
+  for (const r of rows) if (r.integrity_check !== 'ok') problems.push(`SQLite: ${r.integrity_check}`)
+  const orphans = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM change_record r LEFT JOIN change_tx t ON t.dev = r.dev AND t.seq = r.seq WHERE t.seq IS NULL`)
+  if (orphans && orphans.n > 0) problems.push(`${orphans.n} change records belong to no transaction`)
+  return problems
+}
+
+export const workspaceService = {
+  info(b: Backend): ApiOutput<'workspace-info'> {
+    return {
+      name: basename(b.ws.paths.dir),
+      path: b.ws.paths.dir,
+      schemaVersion: b.ws.schemaVersion,
+      deviceId: b.ws.deviceId,
+      counts: countRecords(b.db)
+    }
+  },
+
+  check(b: Backend): ApiOutput<'workspace-check'> {
+    const problems = checkDatabase(b.db)
+    return { ok: problems.length === 0, schemaVersion: b.ws.schemaVersion, counts: countRecords(b.db), problems }
+  },
+
+  changes(b: Backend, input: { kind?: string; id?: string; limit?: number }): ApiOutput<'change-list'> {
+    const limit = input.limit ?? 100
+    const filter = input.id ? sql`WHERE seq IN (SELECT seq FROM change_record r WHERE r.row_id = ${input.id} AND r.dev = t.dev)` : sql``
+    const txs = db(b).all<{ dev: string; seq: number; hlc: string; label: string; created_at: string }>(
+      sql`SELECT dev, seq, hlc, label, created_at FROM change_tx t ${filter} ORDER BY hlc DESC LIMIT ${limit}`
+    )
+    return {
+      items: txs.map((t) => ({
+        tx: `${t.dev}:${t.seq}`,
+        hlc: t.hlc,
+        label: t.label,
+        at: t.created_at,
+        changes: db(b)
+          .all<{ tbl: string; row_id: string; col: string; old_value: string | null; new_value: string | null }>(
+            sql`SELECT tbl, row_id, col, old_value, new_value FROM change_record WHERE dev = ${t.dev} AND seq = ${t.seq} ORDER BY id LIMIT 200`
+          )
+          .map((r) => ({
+            kind: r.tbl,
+            id: r.row_id,
+            field: r.col,
+            from: r.old_value === null ? null : JSON.parse(r.old_value),
+            to: r.new_value === null ? null : JSON.parse(r.new_value)
+          }))
+      }))
+    }
+  }
+}
+
+const db = (b: Backend) => b.db

@@ -1,0 +1,14 @@
+/**
+ * A problem with the workspace itself (not with one request): not a database, corrupt, too new,
+ * in use. The message names the file and says what to do, because a person reads it in a dialog
+ * or a terminal.
+ */
+export class WorkspaceError extends Error {
+  constructor(
+    readonly reason: 'not_sqlite' | 'corrupt' | 'newer_schema' | 'in_use' | 'missing' | 'unwritable',
+    message: string
+  ) {
+    super(message)
+    this.name = 'WorkspaceError'
+  }
+}

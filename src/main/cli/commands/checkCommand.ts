@@ -1,0 +1,33 @@
+import { createBackend } from '../../backend/backend'
+import { openWorkspace } from '../../backend/openWorkspace'
+import { checkDatabase, countRecords } from '../../backend/services/workspaceService'
+import { memorySettings } from '../../backend/settings/confSettings'
+import { command, UsageError } from '../command'
+
+export const checkCommand = command({
+  name: 'check',
+  summary: 'Integrity check of a workspace, with record counts',
+  usage: 'smo check --workspace DIR [--json]',
+  examples: ['smo check --workspace ~/smo-demo', 'smo check --workspace ~/smo-demo --json'],
+  options: { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' } },
+  run: async ({ values }) => {
+    const dir = values.workspace
+    if (typeof dir !== 'string') throw new UsageError('--workspace DIR is required')
+    // Read-only: a check never migrates or locks, so it can run beside an open app.
+    const ws = await openWorkspace(dir, { readonly: true })
+    const b = createBackend(ws, memorySettings())
+    try {
+      const problems = checkDatabase(b.db)
+      const report = { ok: problems.length === 0, schemaVersion: ws.schemaVersion, counts: countRecords(b.db), problems }
+      if (values.json) console.log(JSON.stringify(report, null, 2))
+      else {
+        console.log(`${report.ok ? 'OK' : 'PROBLEMS'}: ${ws.paths.db} (schema ${report.schemaVersion})`)
+        for (const [k, n] of Object.entries(report.counts)) console.log(`  ${k.padEnd(14)} ${n}`)
+        for (const p of problems) console.log(`  ! ${p}`)
+      }
+      return report.ok ? 0 : 1
+    } finally {
+      b.close()
+    }
+  }
+})

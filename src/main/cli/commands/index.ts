@@ -1,0 +1,7 @@
+import type { Command } from '../command'
+import { checkCommand } from './checkCommand'
+import { demoCommand } from './demoCommand'
+import { serveCommand } from './serveCommand'
+
+/** Every `smo` sub-command, in the order `smo --help` lists them. Feature areas add theirs here. */
+export const commands: Command[] = [demoCommand, serveCommand, checkCommand]

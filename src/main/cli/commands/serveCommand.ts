@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs'
+import { createBackend } from '../../backend/backend'
+import { writeDemo } from '../../backend/demo/writeDemo'
+import { openWorkspace } from '../../backend/openWorkspace'
+import { confSettings } from '../../backend/settings/confSettings'
+import { userDataDir } from '../../backend/userDataDir'
+import { workspacePaths } from '../../backend/workspacePaths'
+import { startWebHost } from '../../web/webHost'
+import { command, UsageError } from '../command'
+import { ensureRendererBuilt } from '../ensureRendererBuilt'
+import { openBrowser } from '../openBrowser'
+
+export const serveCommand = command({
+  name: 'serve',
+  summary: 'Serve the app to a browser on 127.0.0.1 (the browser host)',
+  usage: 'smo serve --workspace DIR [--port N] [--no-open] [--create-demo]',
+  examples: ['smo serve --workspace ~/smo-demo', 'smo serve --workspace ~/smo-demo --port 5180 --no-open'],
+  options: {
+    workspace: { type: 'string', short: 'w' },
+    port: { type: 'string', short: 'p' },
+    'no-open': { type: 'boolean' },
+    'create-demo': { type: 'boolean' }
+  },
+  run: async ({ values }) => {
+    const dir = values.workspace
+    if (typeof dir !== 'string' || dir === '') throw new UsageError('--workspace DIR is required')
+    let port = 0
+    if (values.port !== undefined) {
+      port = Number(values.port)
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0–65535), got "${String(values.port)}"`)
+    }
+    const rendererDir = ensureRendererBuilt()
+    const fresh = values['create-demo'] === true && !existsSync(workspacePaths(dir).db)
+    const ws = await openWorkspace(dir, { create: values['create-demo'] === true, lock: 'browser host (smo serve)' })
+    const b = createBackend(ws, confSettings(userDataDir()))
+    if (fresh) writeDemo(b)
+    const host = await startWebHost(b, { port, rendererDir })
+    console.log(`Ready: ${host.url}`)
+    if (!values['no-open']) openBrowser(host.url)
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve()
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+    await host.close()
+    b.close()
+    return 0
+  }
+})

@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util'
+import { ApiError } from '../../core/api/apiError'
+import { WorkspaceError } from '../backend/workspaceError'
+import { UsageError, type Command } from './command'
+import { commands } from './commands/index'
+
+function help(): string {
+  const lines = ['smo — SMO Desk on the command line', '', 'Usage: smo <command> [options]', '', 'Commands:']
+  for (const c of commands) lines.push(`  ${c.name.padEnd(8)} ${c.summary}`)
+  lines.push('', 'Examples:')
+  for (const c of commands) for (const e of c.examples) lines.push(`  ${e}`)
+  lines.push('', 'Run `smo <command> --help` for a command\'s options. Data lives in the workspace folder you pass with --workspace.')
+  return lines.join('\n')
+}
+
+function commandHelp(c: Command): string {
+  return [`${c.summary}`, '', `Usage: ${c.usage}`, '', 'Examples:', ...c.examples.map((e) => `  ${e}`)].join('\n')
+}
+
+/** Entry of the `smo` binary: parse, run one command, and turn every failure into one line and an exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help())
+    return 0
+  }
+  const cmd = commands.find((c) => c.name === name)
+  if (!cmd) {
+    console.error(`smo: unknown command "${name}". Run \`smo --help\` for the list.`)
+    return 2
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(commandHelp(cmd))
+    return 0
+  }
+  try {
+    const parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true })
+    return await cmd.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals })
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`smo ${cmd.name}: ${(e as Error).message}. Usage: ${cmd.usage}`)
+      return 2
+    }
+    if (e instanceof WorkspaceError) {
+      console.error(`smo ${cmd.name}: ${e.message}`)
+      return 3
+    }
+    if (e instanceof ApiError) {
+      console.error(`smo ${cmd.name}: ${e.describe()}`)
+      return 1
+    }
+    console.error(`smo ${cmd.name}: ${e instanceof Error ? e.message : String(e)}`)
+    return 1
+  }
+}

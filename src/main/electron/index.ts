@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, session, shell } from 'electron'
+import { createBackend, type Backend } from '../backend/backend'
+import { writeDemo } from '../backend/demo/writeDemo'
+import { openWorkspace } from '../backend/openWorkspace'
+import { defaultWorkspaceDir } from '../backend/userDataDir'
+import { workspacePaths } from '../backend/workspacePaths'
+import { electronSettings } from './electronSettings'
+import { registerIpc } from './registerIpc'
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+
+if (!app.requestSingleInstanceLock()) {
+  // A second instance on this profile: the first one is told (second-instance) and focuses its window.
+  app.quit()
+} else {
+  let win: BrowserWindow | null = null
+  let backend: Backend | null = null
+
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+
+  // Deny every navigation and new window; https links open in the system browser.
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (e) => e.preventDefault())
+    contents.setWindowOpenHandler(({ url }) => {
+      if (url.startsWith('https://')) void shell.openExternal(url)
+      return { action: 'deny' }
+    })
+  })
+
+  app.whenReady().then(async () => {
+    session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
+      cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
+    )
+    session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
+    const settings = electronSettings()
+    const dir = defaultWorkspaceDir()
+    try {
+      const fresh = !existsSync(workspacePaths(dir).db)
+      const ws = await openWorkspace(dir, { create: true, lock: 'desktop app' })
+      backend = createBackend(ws, settings)
+      if (fresh) writeDemo(backend)
+    } catch (e) {
+      dialog.showErrorBox('SMO Desk cannot open the workspace', e instanceof Error ? e.message : String(e))
+      app.quit()
+      return
+    }
+    const bounds = settings.get().windowBounds
+    win = new BrowserWindow({
+      width: bounds?.width ?? 1360,
+      height: bounds?.height ?? 860,
+      x: bounds?.x,
+      y: bounds?.y,
+      minWidth: 900,
+      minHeight: 600,
+      title: 'SMO Desk',
+      show: false,
+      webPreferences: {
+        preload: join(import.meta.dirname, '../preload/index.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        spellcheck: true
+      }
+    })
+    if (bounds?.maximized) win.maximize()
+    const saveBounds = () => {
+      if (!win || win.isDestroyed()) return
+      settings.update({ windowBounds: { ...win.getNormalBounds(), maximized: win.isMaximized() } })
+    }
+    let timer: NodeJS.Timeout | null = null
+    const later = () => {
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(saveBounds, 400)
+    }
+    win.on('resize', later)
+    win.on('move', later)
+    win.on('close', saveBounds)
+    win.once('ready-to-show', () => win?.show())
+    const devUrl = process.env.ELECTRON_RENDERER_URL
+    const page = join(import.meta.dirname, '../renderer/index.html')
+    const appUrl = devUrl ?? pathToFileURL(page).href
+    registerIpc(backend, win, appUrl)
+    if (devUrl) await win.loadURL(devUrl)
+    else await win.loadFile(page)
+  })
+
+  app.on('window-all-closed', () => {
+    backend?.close()
+    app.quit()
+  })
+}

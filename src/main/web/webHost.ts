@@ -1,0 +1,143 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { z } from 'zod'
+import { contract, type ApiErrorBody } from '../../core/api/contract'
+import type { Backend } from '../backend/backend'
+import { dispatch } from '../backend/dispatch'
+import { httpStatus } from './httpStatus'
+import { staticFiles } from './staticFiles'
+
+export type WebHost = { url: string; port: number; token: string; close: () => Promise<void> }
+
+const MAX_BODY = 8 * 1024 * 1024
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'"
+].join('; ')
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(text)
+}
+
+function fail(res: ServerResponse, error: ApiErrorBody): void {
+  send(res, httpStatus(error.code), { ok: false, error })
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        reject(new Error('too large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function methodList() {
+  return Object.entries(contract).map(([name, entry]) => ({
+    name,
+    summary: entry.summary,
+    input: z.toJSONSchema(entry.input as z.ZodType, { io: 'input', unrepresentable: 'any' }),
+    output: z.toJSONSchema(entry.output as z.ZodType, { io: 'output', unrepresentable: 'any' })
+  }))
+}
+
+/**
+ * The browser host: the same contract over HTTP, bound to 127.0.0.1 only. Every API request needs
+ * the per-launch token; a Host or Origin that is not exactly this loopback address gets 403, which
+ * also defeats DNS-rebinding pages that try to reach the port.
+ */
+export function startWebHost(b: Backend, options: { port?: number; rendererDir: string }): Promise<WebHost> {
+  const token = randomBytes(24).toString('base64url')
+  const tokenBuf = Buffer.from(`Bearer ${token}`)
+  const serve = staticFiles(options.rendererDir)
+  let port = options.port ?? 0
+  let listing: ReturnType<typeof methodList> | null = null
+  const streams = new Set<ServerResponse>()
+
+  const authorised = (req: IncomingMessage) => {
+    const got = Buffer.from(req.headers.authorization ?? '')
+    return got.length === tokenBuf.length && timingSafeEqual(got, tokenBuf)
+  }
+
+  const server = createServer(async (req, res) => {
+    res.setHeader('x-content-type-options', 'nosniff')
+    res.setHeader('referrer-policy', 'no-referrer')
+    res.setHeader('x-frame-options', 'DENY')
+    res.setHeader('content-security-policy', CSP)
+    const self = `127.0.0.1:${port}`
+    if (req.headers.host !== self) return fail(res, { code: 'forbidden', message: `Host must be ${self}`, issues: [] })
+    const origin = req.headers.origin
+    if (origin !== undefined && origin !== `http://${self}`) return fail(res, { code: 'forbidden', message: `Origin ${origin} is not allowed`, issues: [] })
+    const url = new URL(req.url ?? '/', `http://${self}`)
+    if (!url.pathname.startsWith('/api')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, { code: 'forbidden', message: 'Only GET for pages', issues: [] })
+      return serve(url.pathname, res)
+    }
+    if (!authorised(req)) return fail(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address `smo serve` printed', issues: [] })
+    if (url.pathname === '/api' && req.method === 'GET') {
+      listing ??= methodList()
+      return send(res, 200, { ok: true, data: { methods: listing, events: ['data-changed'] } })
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
+      res.write(`${JSON.stringify({ event: 'hello', payload: {} })}\n`)
+      streams.add(res)
+      const off = b.events.on((event, payload) => res.write(`${JSON.stringify({ event, payload })}\n`))
+      const ping = setInterval(() => res.write('\n'), 15_000)
+      req.on('close', () => {
+        off()
+        clearInterval(ping)
+        streams.delete(res)
+      })
+      return
+    }
+    const m = /^\/api\/([a-z]+(?:-[a-z]+)+)$/.exec(url.pathname)
+    if (!m || req.method !== 'POST') return fail(res, { code: 'unknown_method', message: `No such endpoint: ${req.method} ${url.pathname}`, issues: [] })
+    let input: unknown = {}
+    try {
+      const text = await readBody(req)
+      input = text.trim() === '' ? {} : JSON.parse(text)
+    } catch (e) {
+      return fail(res, { code: 'invalid_input', message: `The request body is not valid JSON (${e instanceof Error ? e.message : 'unreadable'})`, issues: [] })
+    }
+    const result = await dispatch(b, m[1] ?? '', input)
+    if (result.ok) send(res, 200, result)
+    else fail(res, result.error)
+  })
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => {
+      const addr = server.address()
+      port = typeof addr === 'object' && addr ? addr.port : port
+      resolve({
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            for (const s of streams) s.end()
+            server.close(() => done())
+            server.closeAllConnections()
+          })
+      })
+    })
+  })
+}
