@@ -46,7 +46,7 @@ export function acquireWorkspaceLock(file: string, what: string): () => void {
       } catch {
         holder = null
       }
-      if (holder && holder.host === hostname() && holder.pid !== process.pid && alive(holder.pid)) {
+      if (holder && holder.host === hostname() && alive(holder.pid)) {
         throw new WorkspaceError(
           'in_use',
           `This workspace is in use by another SMO Desk (${holder.what}, process ${holder.pid}, since ${holder.since}). Switch to that window or stop it first.`
