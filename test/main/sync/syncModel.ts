@@ -82,7 +82,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc.integer({ min: 2, max: 6 }
     n: fc.constant(n),
     encrypted: fc.boolean(),
     oldDevices: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
-    actions: fc.array(actionArb(n), { minLength: 30, maxLength: 110, size: 'max' })
+    actions: fc.array(actionArb(n), { minLength: 40, maxLength: 150, size: 'max' })
   })
 )
 

@@ -69,7 +69,8 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
       continue
     }
     const gap = gaps.get(file.path)
-    if (unchanged && gap && gap.nextTry > wallMs) {
+    // A retry time further away than the longest backoff means the wall clock jumped backwards.
+    if (unchanged && gap && gap.nextTry > wallMs && gap.nextTry - wallMs <= BACKOFF_MAX_MS) {
       report.filesSkipped++
       continue
     }

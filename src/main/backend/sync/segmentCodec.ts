@@ -1,5 +1,5 @@
 /**
- * Ops file format (SYNC.md §2.3). Plaintext: a header line, `crc32 JSON` record lines, and a
+ * Ops file format (SYNC.md §2.3). Plaintext: a CRC-framed header line, `crc32 JSON` record lines, and a
  * trailer `{"end":true,"n":…,"sha256":…}` over the header and record lines. Sealed segments are
  * gzip-compressed. Encrypted files keep the header line in clear and put everything after it into
  * AES-256-GCM blocks (gzip first when sealed).
@@ -42,7 +42,9 @@ export type DecodeOptions = {
 }
 
 export function encodeSegment(header: SegmentHeader, records: readonly string[], sealed: boolean, key: DataKey | null): Buffer {
-  const headerLine = JSON.stringify(header) + '\n'
+  // The header is CRC-framed like a record: its dev and range decide where records are applied,
+  // so a flipped byte there must not pass just because the records' own CRCs are fine.
+  const headerLine = encodeRecordLine(JSON.stringify(header)) + '\n'
   let body = ''
   for (const rec of records) body += encodeRecordLine(rec) + '\n'
   const sha = createHash('sha256').update(headerLine).update(body).digest('hex')
@@ -67,8 +69,14 @@ function parseHeader(line: string): SegmentHeader | { newer: number } | null {
   const h = value as Record<string, unknown>
   if (typeof h.fmt !== 'number') return null
   if (h.fmt > FORMAT_VERSION) return { newer: h.fmt }
-  if (h.kind !== 'ops' || typeof h.team !== 'string' || typeof h.dev !== 'string') return null
+  if (h.kind !== 'ops' || typeof h.team !== 'string' || typeof h.dev !== 'string' || !/^[0-9a-f]{16}$/.test(h.dev)) return null
   if (typeof h.first !== 'number' || typeof h.last !== 'number' || h.first < 1 || h.last < h.first) return null
+  const enc = h.enc
+  if (enc !== null) {
+    if (typeof enc !== 'object' || enc === undefined) return null
+    const e = enc as Record<string, unknown>
+    if (e.alg !== 'A256GCM' || typeof e.keyId !== 'string') return null
+  }
   return value as SegmentHeader
 }
 
@@ -125,7 +133,9 @@ export function decodeSegment(buf: Buffer, opts: DecodeOptions): DecodedSegment 
   const nl = raw.indexOf(0x0a)
   if (nl < 0) return { status: 'unreadable', reason: raw.length === 0 ? 'empty file' : 'no header line' }
   const headerLine = raw.subarray(0, nl).toString('utf8')
-  const header = parseHeader(headerLine)
+  const headerJson = decodeRecordLine(headerLine)
+  if (headerJson === null) return { status: 'unreadable', reason: 'damaged header' }
+  const header = parseHeader(headerJson)
   if (header === null) return { status: 'unreadable', reason: 'not an SMO Desk ops file' }
   if ('newer' in header) return { status: 'newer-format', fmt: header.newer }
   if (header.enc === null) return readBody(header, headerLine, raw.subarray(nl + 1).toString('utf8'), true, decodeLine)
