@@ -10,7 +10,7 @@ export function formatNumber(x: number): string {
   const digits = abs >= 100 || abs === 0 ? 0 : abs >= 10 ? 0 : abs >= 1 ? 1 : 2
   const fixed = abs.toFixed(digits)
   const [whole = '0', frac] = fixed.split('.')
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  const grouped = whole.length <= 3 ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   const trimmed = frac === undefined ? '' : frac.replace(/0+$/, '')
   const sign = x < 0 && Number(fixed) !== 0 ? '−' : ''
   return sign + grouped + (trimmed.length > 0 ? '.' + trimmed : '')

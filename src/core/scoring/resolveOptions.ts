@@ -1,4 +1,5 @@
 import { nonNegative } from './numeric'
+import { parseIsoDay } from './staleness'
 import type { ScoringOptions } from './types'
 
 export const DEFAULT_PERIOD_WEEKS = 13
@@ -10,6 +11,8 @@ export type ResolvedOptions = {
   periodWeeks: number
   blendedHourlyRate: number
   today: string
+  /** Midnight UTC of today, NaN when unparsable (every estimate then counts as undated). */
+  todayMs: number
   staleAfterDays: number
   monthsPerPeriod: number
 }
@@ -22,6 +25,7 @@ export function resolveOptions(options: ScoringOptions): ResolvedOptions {
     periodWeeks,
     blendedHourlyRate: nonNegative(options.blendedHourlyRate),
     today: options.today,
+    todayMs: parseIsoDay(options.today),
     staleAfterDays: stale > 0 ? stale : DEFAULT_STALE_AFTER_DAYS,
     monthsPerPeriod: periodWeeks / WEEKS_PER_MONTH
   }

@@ -19,7 +19,9 @@ export const EFFORT_FLOOR_HOURS = 1
 export function scoreChannel(
   channel: ScoringChannel,
   goals: ReadonlyMap<string, PreparedGoal>,
-  options: ResolvedOptions
+  options: ResolvedOptions,
+  /** Sensitivity probes score thousands of variants and only need the number. */
+  explain = true
 ): ChannelScore {
   const flags = new Set<ScoringFlag>()
   const numeric = [channel.audience, channel.postsPerWeek, channel.hoursPerPost, channel.fixedHoursPerMonth, channel.costPerMonth]
@@ -32,7 +34,7 @@ export function scoreChannel(
   const costPerMonth = nonNegative(channel.costPerMonth)
   const confidence = Number.isFinite(channel.confidence) ? clamp(channel.confidence, MIN_CONFIDENCE, 1) : MIN_CONFIDENCE
 
-  const age = staleness(channel.estimatesUpdatedAt, options.today, options.staleAfterDays)
+  const age = staleness(channel.estimatesUpdatedAt, options.todayMs, options.staleAfterDays)
   if (age.stale) flags.add('stale-estimate')
   if (age.undated) flags.add('undated-estimate')
   const effectiveConfidence = clamp(confidence * age.multiplier, MIN_CONFIDENCE, 1)
@@ -127,6 +129,6 @@ export function scoreChannel(
       goalUnits: breakdown.map((b) => ({ goalId: b.goalId, expectedUnits: b.expectedUnits }))
     }
   }
-  result.explanation = explainScore(result)
+  if (explain) result.explanation = explainScore(result)
   return result
 }

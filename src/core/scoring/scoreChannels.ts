@@ -1,4 +1,4 @@
-import { compareScores } from './compareScores'
+import { compareScores, rankTier } from './compareScores'
 import { prepareGoals } from './prepareGoals'
 import { resolveOptions } from './resolveOptions'
 import { scoreChannel } from './scoreChannel'
@@ -16,10 +16,16 @@ export function scoreChannels(
 ): ChannelScore[] {
   const resolved = resolveOptions(options)
   const prepared = prepareGoals(goals)
-  const scored = channels.map((channel, index) => ({ index, score: scoreChannel(channel, prepared, resolved) }))
-  markDuplicates(scored.map((s) => s.score))
-  scored.sort((a, b) => compareScores(a.score, b.score) || a.index - b.index)
-  return scored.map((s, i) => ({ ...s.score, rank: i + 1 }))
+  const scored = channels.map((channel) => scoreChannel(channel, prepared, resolved))
+  markDuplicates(scored)
+  // Decorate once so the sort compares numbers, not flag arrays, n log n times.
+  const keyed = scored.map((score, index) => ({ score, index, tier: rankTier(score) }))
+  keyed.sort((a, b) => a.tier - b.tier || compareScores(a.score, b.score) || a.index - b.index)
+  // Results are fresh objects from scoreChannel, so setting the rank in place is safe.
+  return keyed.map((k, i) => {
+    k.score.rank = i + 1
+    return k.score
+  })
 }
 
 /** Same id, or same name ignoring case and spacing: likely the same channel entered twice. */

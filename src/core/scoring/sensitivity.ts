@@ -57,7 +57,7 @@ export function sensitivity(
     const channel = byId.get(base.id)
     const others = ranked.filter((r) => r !== base)
     const rankOf = (changed: ScoringChannel): number => {
-      const s = scoreChannel(changed, prepared, resolved)
+      const s = scoreChannel(changed, prepared, resolved, false)
       let better = 0
       for (const o of others) if (compareScores(o, s) < 0) better += 1
       return better + 1

@@ -16,16 +16,28 @@ export type Staleness = {
   undated: boolean
 }
 
-/** Midnight UTC of an ISO date or date-time; NaN when it does not parse. */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/
+
+/**
+ * Midnight UTC of an ISO date or date-time (only the date part counts); NaN when it does not parse or
+ * names a day that does not exist. Hand-parsed: this runs once per channel on every scoring.
+ */
 export function parseIsoDay(iso: string | null): number {
-  if (iso === null || iso.length < 10) return Number.NaN
-  const ms = Date.parse(iso.slice(0, 10) + 'T00:00:00Z')
-  return Number.isFinite(ms) ? ms : Number.NaN
+  if (iso === null) return Number.NaN
+  const m = ISO_DAY.exec(iso)
+  if (m === null) return Number.NaN
+  const y = Number(m[1])
+  const mo = Number(m[2])
+  const d = Number(m[3])
+  const ms = Date.UTC(y, mo - 1, d)
+  const check = new Date(ms)
+  return check.getUTCMonth() === mo - 1 && check.getUTCDate() === d ? ms : Number.NaN
 }
 
-export function staleness(updatedAt: string | null, today: string, staleAfterDays: number): Staleness {
+/** todayMs: from parseIsoDay(options.today), parsed once per scoring run. */
+export function staleness(updatedAt: string | null, todayMs: number, staleAfterDays: number): Staleness {
   const then = parseIsoDay(updatedAt)
-  const now = parseIsoDay(today)
+  const now = todayMs
   if (!Number.isFinite(then) || !Number.isFinite(now)) {
     // An undated estimate is treated like the oldest possible one: we cannot vouch for it.
     return { ageDays: null, multiplier: STALE_FLOOR_MULTIPLIER, stale: true, undated: true }
