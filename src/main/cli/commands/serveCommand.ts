@@ -3,7 +3,7 @@ import { createBackend } from '../../backend/backend'
 import { writeDemo } from '../../backend/demo/writeDemo'
 import { openWorkspace } from '../../backend/openWorkspace'
 import { confSettings } from '../../backend/settings/confSettings'
-import { userDataDir } from '../../backend/userDataDir'
+import { defaultWorkspaceDir, userDataDir } from '../../backend/userDataDir'
 import { workspacePaths } from '../../backend/workspacePaths'
 import { startWebHost } from '../../web/webHost'
 import { command, UsageError } from '../command'
@@ -13,8 +13,8 @@ import { openBrowser } from '../openBrowser'
 export const serveCommand = command({
   name: 'serve',
   summary: 'Serve the app to a browser on 127.0.0.1 (the browser host)',
-  usage: 'smo serve --workspace DIR [--port N] [--no-open] [--create-demo]',
-  examples: ['smo serve --workspace ~/smo-demo', 'smo serve --workspace ~/smo-demo --port 5180 --no-open'],
+  usage: 'smo serve [--workspace DIR] [--port N] [--no-open] [--create-demo]',
+  examples: ['smo serve --workspace ~/smo-demo', 'smo serve --workspace ~/smo-demo --port 5180 --no-open', 'smo serve --create-demo   (the default workspace, created on first use)'],
   options: {
     workspace: { type: 'string', short: 'w' },
     port: { type: 'string', short: 'p' },
@@ -22,8 +22,8 @@ export const serveCommand = command({
     'create-demo': { type: 'boolean' }
   },
   run: async ({ values }) => {
-    const dir = values.workspace
-    if (typeof dir !== 'string' || dir === '') throw new UsageError('--workspace DIR is required')
+    // Without --workspace: $SMO_WORKSPACE, else the workspace in the user-data folder (what `npm start` opens).
+    const dir = typeof values.workspace === 'string' && values.workspace !== '' ? values.workspace : defaultWorkspaceDir()
     let port = 0
     if (values.port !== undefined) {
       port = Number(values.port)
