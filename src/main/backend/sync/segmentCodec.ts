@@ -8,7 +8,7 @@
  * says whether the file is complete, so the caller applies what it can and retries the rest later.
  */
 import { createHash } from 'node:crypto'
-import { constants, gunzipSync, gzipSync } from 'node:zlib'
+import { constants, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib'
 import { decryptBlocks, encryptBlocks } from './blockCipher'
 import type { DataKey } from './blockCipher'
 import { decodeRecordLine, encodeRecordLine } from './recordFrame'
@@ -85,7 +85,13 @@ function gunzipPartial(buf: Buffer): Buffer {
   try {
     return gunzipSync(buf, { finishFlush: constants.Z_SYNC_FLUSH })
   } catch {
-    return Buffer.alloc(0)
+    // Garbage after the gzip member makes gunzip fail as a whole; the raw deflate stream behind our
+    // fixed 10-byte gzip header still decodes and stops at its own end.
+    try {
+      return inflateRawSync(buf.subarray(10), { finishFlush: constants.Z_SYNC_FLUSH })
+    } catch {
+      return Buffer.alloc(0)
+    }
   }
 }
 
