@@ -1,0 +1,314 @@
+import { enumLabels } from '../domain/enums'
+import { quarter } from '../goals/quarter'
+import { itemDay, type DeckContext } from './deckContext'
+import type { DeckChannel, DeckContentItem } from './deckInput'
+import type { SlideDraft } from './deckModel'
+import { format } from './format'
+
+/** Channel scorecard, priority matrix, output vs plan with cadence adherence, and top content. */
+export function channelSlides(ctx: DeckContext): SlideDraft[] {
+  const cur = channelStats(ctx, ctx.published, 3 * Math.min(1, (quarter.dayIndex(ctx.qr, ctx.asOf) + 1) / ctx.qr.days))
+  const prev = channelStats(ctx, ctx.prevPublished, 3)
+  return [scorecard(ctx, cur, prev), matrix(ctx, cur), output(ctx), topContent(ctx)]
+}
+
+export type ChannelStat = { channel: DeckChannel; posts: number; hours: number; reach: number; units: number; perHour: number | null }
+
+/**
+ * Effort is the hours recorded on published content plus the channel's fixed monthly hours for the
+ * months elapsed; fixed hours count for channels active now or that published in the period.
+ * Impact is the KPI units (results) recorded on that content.
+ */
+export function channelStats(ctx: DeckContext, published: readonly DeckContentItem[], months: number): ChannelStat[] {
+  const acc = new Map<string, { posts: number; hours: number; reach: number; units: number }>()
+  for (const c of published) {
+    if (c.channelId === null) continue
+    const a = acc.get(c.channelId) ?? { posts: 0, hours: 0, reach: 0, units: 0 }
+    a.posts += 1
+    a.hours += c.effortHours
+    a.reach += c.resultReach ?? 0
+    a.units += c.resultConversions ?? 0
+    acc.set(c.channelId, a)
+  }
+  const out: ChannelStat[] = []
+  for (const ch of ctx.channels) {
+    const a = acc.get(ch.id)
+    if (a === undefined && ch.status !== 'active') continue
+    const base = a ?? { posts: 0, hours: 0, reach: 0, units: 0 }
+    const hours = base.hours + ch.fixedHoursPerMonth * months
+    out.push({ channel: ch, ...base, hours, perHour: hours > 0 ? base.units / hours : null })
+  }
+  return out
+}
+
+function scorecard(ctx: DeckContext, cur: ChannelStat[], prev: ChannelStat[]): SlideDraft {
+  const title = 'Channel scorecard'
+  if (cur.length === 0) {
+    return {
+      key: 'channels',
+      title,
+      blocks: [],
+      speakerNotes: 'No channel was active or published anything this quarter.',
+      emptyMessage: 'No channel was active or published content this quarter.'
+    }
+  }
+  const prevById = new Map(prev.map((s) => [s.channel.id, s]))
+  const rows = cur.toSorted((a, b) => (b.perHour ?? -1) - (a.perHour ?? -1) || b.units - a.units || cmp(a.channel.name, b.channel.name))
+  return {
+    key: 'channels',
+    title,
+    blocks: [
+      {
+        kind: 'chart',
+        chart: {
+          type: 'bar',
+          horizontal: true,
+          title: 'KPI units per hour of effort',
+          categories: rows.map((r) => r.channel.name),
+          series: [
+            { name: ctx.qr.key, values: rows.map((r) => round2(r.perHour ?? 0)) },
+            { name: ctx.prev.key, values: rows.map((r) => round2(prevById.get(r.channel.id)?.perHour ?? 0)) }
+          ],
+          valueAxis: 'KPI units per hour'
+        }
+      },
+      {
+        kind: 'table',
+        title: 'This quarter vs the previous one',
+        columns: [
+          { label: 'Channel', align: 'left', width: 3 },
+          { label: 'Posts', align: 'right', width: 1.3 },
+          { label: 'Effort h', align: 'right', width: 1.5 },
+          { label: 'KPI units', align: 'right', width: 1.6 },
+          { label: 'Units/h', align: 'right', width: 1.4 },
+          { label: 'vs prev.', align: 'right', width: 1.4 }
+        ],
+        rows: rows.slice(0, 12).map((r) => [
+          r.channel.name,
+          format.num(r.posts),
+          format.num(r.hours, 1),
+          format.num(r.units, 1),
+          format.num(r.perHour, 2),
+          format.change(r.perHour, prevById.get(r.channel.id)?.perHour ?? null)
+        ]),
+        footnote: rows.length > 12 ? `And ${rows.length - 12} more channels (see the appendix).` : null
+      }
+    ],
+    speakerNotes: [
+      `Each channel active now or that published in ${ctx.qr.key} up to ${ctx.asOf}, best impact per hour first.`,
+      'Effort: hours recorded on published content plus the channel\'s fixed monthly hours for the months elapsed.',
+      'Impact: KPI units (leads, sign-ups, mentions…) recorded as results on that content.',
+      `"vs prev." compares units per hour with ${ctx.prev.key}; "new" means the channel had effort but no units, or no effort, then.`
+    ].join('\n'),
+    emptyMessage: null
+  }
+}
+
+function matrix(ctx: DeckContext, cur: ChannelStat[]): SlideDraft {
+  const title = 'Priority matrix: impact vs effort'
+  const pts = cur.filter((s) => s.hours > 0 || s.units > 0).toSorted((a, b) => cmp(a.channel.name, b.channel.name))
+  if (pts.length === 0) {
+    return {
+      key: 'matrix',
+      title,
+      blocks: [],
+      speakerNotes: 'The matrix plots each channel\'s effort against its impact; no channel recorded either this quarter.',
+      emptyMessage: 'No channel recorded effort or results this quarter.'
+    }
+  }
+  const mh = median(pts.map((p) => p.hours))
+  const mu = median(pts.map((p) => p.units))
+  const group = (hi: boolean, cheap: boolean): string =>
+    pts.filter((p) => (p.units >= mu) === hi && (p.hours < mh) === cheap).map((p) => p.channel.name).join(', ') || 'none'
+  return {
+    key: 'matrix',
+    title,
+    blocks: [
+      {
+        kind: 'chart',
+        chart: {
+          type: 'scatter',
+          title: 'Impact vs effort by channel',
+          xAxis: 'Effort (hours this quarter)',
+          yAxis: 'Impact (KPI units)',
+          points: pts.map((p) => ({ label: p.channel.name, x: round2(p.hours), y: round2(p.units) }))
+        }
+      },
+      {
+        kind: 'text',
+        lines: [
+          { text: 'Quick wins (high impact, low effort)', bold: true },
+          { text: group(true, true), level: 1 },
+          { text: 'Big bets (high impact, high effort)', bold: true },
+          { text: group(true, false), level: 1 },
+          { text: 'Fill-ins (low impact, low effort)', bold: true },
+          { text: group(false, true), level: 1 },
+          { text: 'Rethink (low impact, high effort)', bold: true },
+          { text: group(false, false), level: 1 }
+        ]
+      }
+    ],
+    speakerNotes: [
+      'Each dot is a channel: effort in hours this quarter (x) against KPI units produced (y), as on the scorecard.',
+      `The quadrants split at the medians: ${format.num(mh, 1)} hours and ${format.num(mu, 1)} KPI units.`,
+      'The matrix describes this quarter; the recommended hours for next quarter come from the priority engine.'
+    ].join('\n'),
+    emptyMessage: null
+  }
+}
+
+/**
+ * Cadence adherence: the share of elapsed weeks that ended with the channel's cumulative published
+ * count at or above its cadence plan (cadence × weeks so far, rounded down). Cumulative, so a channel
+ * that posts every other week at a cadence of 0.5 adheres fully.
+ */
+export function cadenceAdherence(ctx: DeckContext, ch: DeckChannel, published: readonly DeckContentItem[]): number | null {
+  const weeks = quarter.weeks(ctx.qr).filter((w) => w.end <= ctx.asOf)
+  if (ch.cadencePerWeek <= 0 || weeks.length === 0) return null
+  const perWeek = Array.from({ length: 13 }, () => 0)
+  for (const c of published) {
+    const d = itemDay(c)
+    if (c.channelId === ch.id && d !== null) perWeek[quarter.weekIndex(ctx.qr, d)] = (perWeek[quarter.weekIndex(ctx.qr, d)] ?? 0) + 1
+  }
+  let cum = 0
+  let ok = 0
+  weeks.forEach((w, i) => {
+    cum += perWeek[i] ?? 0
+    if (cum >= Math.floor(ch.cadencePerWeek * (i + 1) + 1e-9)) ok += 1
+  })
+  return ok / weeks.length
+}
+
+function output(ctx: DeckContext): SlideDraft {
+  const title = 'Content output vs plan'
+  const weeksSoFar = Math.min(13, (quarter.dayIndex(ctx.qr, ctx.asOf) + 1) / 7)
+  const rows = ctx.channels
+    .map((ch) => {
+      const mine = ctx.items.filter((c) => c.channelId === ch.id)
+      const published = mine.filter((c) => c.status === 'published')
+      return {
+        ch,
+        target: ch.cadencePerWeek * weeksSoFar,
+        planned: mine.filter((c) => c.status !== 'cancelled').length,
+        published: published.length,
+        adherence: cadenceAdherence(ctx, ch, published)
+      }
+    })
+    .filter((r) => r.published > 0 || r.planned > 0 || (r.ch.status === 'active' && r.ch.cadencePerWeek > 0))
+  if (rows.length === 0) {
+    return {
+      key: 'output',
+      title,
+      blocks: [],
+      speakerNotes: 'No channel had a cadence target, planned content or published content this quarter.',
+      emptyMessage: 'No content was planned or published this quarter.'
+    }
+  }
+  return {
+    key: 'output',
+    title,
+    blocks: [
+      {
+        kind: 'chart',
+        chart: {
+          type: 'bar',
+          title: 'Posts: cadence target vs published',
+          categories: rows.map((r) => r.ch.name),
+          series: [
+            { name: 'Cadence target', values: rows.map((r) => round2(r.target)) },
+            { name: 'Published', values: rows.map((r) => r.published) }
+          ],
+          valueAxis: 'Posts'
+        }
+      },
+      {
+        kind: 'table',
+        title: 'By channel',
+        columns: [
+          { label: 'Channel', align: 'left', width: 3 },
+          { label: 'Target', align: 'right', width: 1.3 },
+          { label: 'Planned', align: 'right', width: 1.4 },
+          { label: 'Published', align: 'right', width: 1.6 },
+          { label: 'vs target', align: 'right', width: 1.5 },
+          { label: 'Cadence kept', align: 'right', width: 1.9 }
+        ],
+        rows: rows.slice(0, 12).map((r) => [
+          r.ch.name,
+          format.num(r.target, 1),
+          format.num(r.planned),
+          format.num(r.published),
+          r.target > 0 ? format.pct(r.published / r.target) : '–',
+          format.pct(r.adherence)
+        ]),
+        footnote: rows.length > 12 ? `And ${rows.length - 12} more channels.` : null
+      }
+    ],
+    speakerNotes: [
+      `Target: the channel's cadence (posts per week) × ${format.num(weeksSoFar, 1)} weeks elapsed. Planned: content items dated in the quarter up to ${ctx.asOf}, any status but cancelled. Published: those with status published.`,
+      'Cadence kept: the share of finished weeks that ended with the cumulative published count at or above the cadence plan so far.',
+      'Dates are the publish time (UTC day), else the planned date.'
+    ].join('\n'),
+    emptyMessage: null
+  }
+}
+
+function topContent(ctx: DeckContext): SlideDraft {
+  const title = 'Top content by results'
+  const top = ctx.published
+    .toSorted(
+      (a, b) =>
+        (b.resultConversions ?? 0) - (a.resultConversions ?? 0) ||
+        (b.resultReach ?? 0) - (a.resultReach ?? 0) ||
+        cmp(a.title, b.title) ||
+        cmp(a.id, b.id)
+    )
+    .slice(0, 10)
+  if (top.length === 0) {
+    return { key: 'top-content', title, blocks: [], speakerNotes: 'Nothing was published this quarter.', emptyMessage: 'No content was published this quarter.' }
+  }
+  return {
+    key: 'top-content',
+    title,
+    blocks: [
+      {
+        kind: 'table',
+        title: `Top ${top.length} of ${ctx.published.length} published items`,
+        columns: [
+          { label: 'Title', align: 'left', width: 6 },
+          { label: 'Channel', align: 'left', width: 2.4 },
+          { label: 'Published', align: 'left', width: 1.7 },
+          { label: 'Reach', align: 'right', width: 1.5 },
+          { label: 'Engagements', align: 'right', width: 1.8 },
+          { label: 'Clicks', align: 'right', width: 1.3 },
+          { label: 'KPI units', align: 'right', width: 1.5 }
+        ],
+        rows: top.map((c) => [
+          c.title,
+          ctx.channelName(c.channelId),
+          itemDay(c) ?? '–',
+          format.num(c.resultReach),
+          format.num(c.resultEngagements),
+          format.num(c.resultClicks),
+          format.num(c.resultConversions, 1)
+        ]),
+        footnote: null
+      }
+    ],
+    speakerNotes: `Published content of ${ctx.qr.key} ranked by KPI units (results toward the linked goal), then by reach. Results are entered on each item after publishing (${enumLabels.published ?? 'Published'} status).`,
+    emptyMessage: null
+  }
+}
+
+export function median(xs: readonly number[]): number {
+  const s = xs.toSorted((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length === 0 ? 0 : s.length % 2 === 1 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100
+}

@@ -1,0 +1,102 @@
+import type { Channel } from '../domain/channel'
+import type { ContentItem } from '../domain/contentItem'
+import type { Conversation } from '../domain/conversation'
+import type { Goal } from '../domain/goal'
+import type { Influencer } from '../domain/influencer'
+import type { Measurement } from '../domain/measurement'
+import type { Member } from '../domain/member'
+
+/**
+ * Everything the quarterly review deck is built from, as plain data: what the backend reads from
+ * SQLite (live rows only, no tombstones) for the quarter and the one before it. Only the fields the
+ * deck uses are required, so a query can select just those columns; whole domain records fit too.
+ * The order of rows does not matter: the builder sorts everything itself.
+ */
+export type DeckInput = {
+  workspaceName: string
+  /** 'YYYY-Qn'. */
+  quarter: string
+  /** ISO instant of the export; printed on every slide, and the only field outside the input hash. */
+  generatedAt: string
+  /**
+   * 'YYYY-MM-DD' the numbers are as of (goal status, pace and cadence adherence depend on it).
+   * Default: the generatedAt day, capped at the quarter's last day. Hashed with the rest.
+   */
+  asOf?: string
+  members: readonly DeckMember[]
+  /** Goals whose `quarter` is this quarter or the previous one. */
+  goals: readonly DeckGoal[]
+  /** Goal measurements (goalId set) dated in either quarter; others are ignored. */
+  measurements: readonly DeckMeasurement[]
+  /** All channels, whatever their status (retired channels still explain last quarter). */
+  channels: readonly DeckChannel[]
+  /**
+   * Content whose publish day (publishAt, else plannedDate) falls in either quarter. More rows are
+   * harmless, only slower; the bench passes a whole workspace.
+   */
+  contentItems: readonly DeckContentItem[]
+  /** All influencers; pipeline movement is read from each one's stageHistory. */
+  influencers: readonly DeckInfluencer[]
+  /** Conversations that occurred in either quarter. */
+  conversations: readonly DeckConversation[]
+  /** Decisions and notes the team typed on the Review screen, per slide key (see DeckSlide.key). */
+  notes: readonly DeckNote[]
+  /** The priority engine's recommendation for next quarter, with the people's pins and overrides. */
+  hours: readonly DeckHoursRow[]
+}
+
+export type DeckMember = Pick<Member, 'id' | 'name' | 'role' | 'weeklyCapacityHours'>
+export type DeckGoal = Pick<
+  Goal,
+  'id' | 'objective' | 'driver' | 'kpiName' | 'kpiUnit' | 'baseline' | 'target' | 'quarter' | 'ownerId' | 'priority'
+>
+export type DeckMeasurement = Pick<Measurement, 'id' | 'goalId' | 'date' | 'value' | 'source'>
+export type DeckChannel = Pick<
+  Channel,
+  'id' | 'name' | 'platform' | 'status' | 'ownerId' | 'cadencePerWeek' | 'hoursPerPost' | 'fixedHoursPerMonth' | 'goalLinks'
+>
+export type DeckContentItem = Pick<
+  ContentItem,
+  | 'id'
+  | 'title'
+  | 'channelId'
+  | 'goalId'
+  | 'ownerId'
+  | 'status'
+  | 'plannedDate'
+  | 'publishAt'
+  | 'effortHours'
+  | 'resultReach'
+  | 'resultEngagements'
+  | 'resultClicks'
+  | 'resultConversions'
+>
+export type DeckInfluencer = Pick<Influencer, 'id' | 'name' | 'stage' | 'stageHistory' | 'ownerId' | 'createdAt'>
+export type DeckConversation = Pick<
+  Conversation,
+  'id' | 'occurredAt' | 'channelId' | 'type' | 'sentiment' | 'status' | 'routedToId' | 'routedAt' | 'resolvedAt' | 'tags'
+>
+
+/** A note typed on one slide of one quarter's deck. Slide keys are stable: 'summary', 'goal:<goalId>'… */
+export type DeckNote = { id: string; slideKey: string; text: string; author: string; updatedAt: string }
+
+/** A decision a person took over the engine's advice (SCORING.md "Overrides"). */
+export type DeckDecision = {
+  /** pin: keep at least these hours; exclude: no hours; override: exactly these hours. */
+  kind: 'pin' | 'exclude' | 'override'
+  hoursPerWeek: number | null
+  reason: string
+  decidedBy: string
+  /** 'YYYY-MM-DD' */
+  date: string
+}
+
+export type DeckHoursRow = {
+  channelId: string
+  currentHoursPerWeek: number
+  /** After the decision is applied, i.e. the hours the team will plan with. */
+  recommendedHoursPerWeek: number
+  /** What the engine alone would have recommended, when a decision changed it. */
+  engineHoursPerWeek: number | null
+  decision: DeckDecision | null
+}

@@ -1,0 +1,65 @@
+import type { DeckInput } from './deckInput'
+import { sha256, type DeckHasher } from './sha256'
+
+/**
+ * The fields of each collection the deck reads. Only these are hashed, so a backend that passes whole
+ * records and one that selects just these columns get the same hash for the same data; they are also
+ * the column list for the deck's database query.
+ */
+export const deckInputFields = {
+  members: ['id', 'name', 'role', 'weeklyCapacityHours'],
+  goals: ['id', 'objective', 'driver', 'kpiName', 'kpiUnit', 'baseline', 'target', 'quarter', 'ownerId', 'priority'],
+  measurements: ['id', 'goalId', 'date', 'value', 'source'],
+  channels: ['id', 'name', 'platform', 'status', 'ownerId', 'cadencePerWeek', 'hoursPerPost', 'fixedHoursPerMonth', 'goalLinks'],
+  contentItems: [
+    'id', 'title', 'channelId', 'goalId', 'ownerId', 'status', 'plannedDate', 'publishAt', 'effortHours',
+    'resultReach', 'resultEngagements', 'resultClicks', 'resultConversions'
+  ],
+  influencers: ['id', 'name', 'stage', 'stageHistory', 'ownerId', 'createdAt'],
+  conversations: ['id', 'occurredAt', 'channelId', 'type', 'sentiment', 'status', 'routedToId', 'routedAt', 'resolvedAt', 'tags'],
+  notes: ['id', 'slideKey', 'text', 'author', 'updatedAt'],
+  hours: ['channelId', 'currentHoursPerWeek', 'recommendedHoursPerWeek', 'engineHoursPerWeek', 'decision']
+} as const
+
+export type DeckCollection = keyof typeof deckInputFields
+
+/**
+ * SHA-256 over a canonical form of the input: the header (workspace, quarter, asOf) then each
+ * collection in a fixed order, rows sorted by id (hours by channel), keys sorted, one JSON line per
+ * row. generatedAt is left out so re-exporting the same data gives the same hash.
+ */
+export function inputHash(input: DeckInput, asOf: string, makeHasher: () => DeckHasher = sha256): string {
+  const h = makeHasher()
+  h.update(canonical({ deckInput: 1, workspaceName: input.workspaceName, quarter: input.quarter, asOf }) + '\n')
+  for (const name of Object.keys(deckInputFields) as DeckCollection[]) {
+    const fields = deckInputFields[name]
+    const rows: readonly object[] = input[name]
+    const keyed = rows.map((r) => {
+      const rec = r as Record<string, unknown>
+      const key = String(rec[name === 'hours' ? 'channelId' : 'id'])
+      return { key, rec }
+    })
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    h.update(`${name} ${keyed.length}\n`)
+    for (const { rec } of keyed) {
+      const picked: Record<string, unknown> = {}
+      for (const f of fields) picked[f] = rec[f] ?? null
+      h.update(canonical(picked) + '\n')
+    }
+  }
+  return h.digest()
+}
+
+/** JSON with object keys sorted at every depth; undefined becomes null. */
+export function canonical(v: unknown): string {
+  if (v === null || v === undefined) return 'null'
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`
+  }
+  return JSON.stringify(v) ?? 'null'
+}
