@@ -15,7 +15,7 @@ export async function migrate(
   backupFile: (from: number, to: number) => string,
   migrations: Migration[] = shipped
 ): Promise<{ from: number; to: number; backup: string | null }> {
-  const latestVersion = migrations.length
+  const latestVersion = Math.max(0, ...migrations.map((m) => m.version))
   const from = Number(db.pragma('user_version', { simple: true }))
   if (from > latestVersion) {
     throw new WorkspaceError(
