@@ -6,6 +6,8 @@ import { goal } from './goal'
 import { influencer } from './influencer'
 import { measurement } from './measurement'
 import { member } from './member'
+import { pin } from './pin'
+import { scoreSnapshot } from './scoreSnapshot'
 
 /** Every replicated record kind, by its API name (`<kind>-list`, `<kind>-create`…). */
 export const recordKinds = {
@@ -16,7 +18,9 @@ export const recordKinds = {
   campaign,
   content: contentItem,
   influencer,
-  conversation
+  conversation,
+  pin,
+  scoreSnapshot
 } as const
 
 export type KindName = keyof typeof recordKinds

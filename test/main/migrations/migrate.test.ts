@@ -7,6 +7,8 @@ import { migrations } from '../../../src/main/backend/db/migrations/index'
 import { migration } from '../../../src/main/backend/db/migrations/migration'
 import { tempDir } from '../helpers/tempWorkspace'
 
+// Test steps go one past the real schema, so these tests keep holding as feature migrations land.
+const current = Math.max(...migrations.map((m) => m.version))
 const cleanups: (() => void)[] = []
 afterEach(() => {
   while (cleanups.length) cleanups.pop()?.()
@@ -20,12 +22,12 @@ describe('the migration runner', () => {
     const db = new Database(file)
     await migrate(db, file, () => join(t.dir, 'unused.sqlite'))
     db.prepare("INSERT INTO local_state (key, value) VALUES ('marker', 'v1 data')").run()
-    const v2 = migration({ version: 2, name: 'test step', up: (d) => d.exec('CREATE TABLE extra (id TEXT PRIMARY KEY) STRICT') })
+    const v2 = migration({ version: current + 1, name: 'test step', up: (d) => d.exec('CREATE TABLE extra (id TEXT PRIMARY KEY) STRICT') })
     const backup = join(t.dir, 'backup-v1.sqlite')
     const r = await migrate(db, file, () => backup, [...migrations, v2])
-    expect(r).toEqual({ from: 1, to: 2, backup })
+    expect(r).toEqual({ from: current, to: current + 1, backup })
     const copy = new Database(backup, { readonly: true })
-    expect(copy.pragma('user_version', { simple: true })).toBe(1)
+    expect(copy.pragma('user_version', { simple: true })).toBe(current)
     expect(copy.prepare("SELECT value FROM local_state WHERE key = 'marker'").get()).toEqual({ value: 'v1 data' })
     copy.close()
     db.close()
@@ -38,7 +40,7 @@ describe('the migration runner', () => {
     const db = new Database(file)
     await migrate(db, file, () => '')
     const broken = migration({
-      version: 2,
+      version: current + 1,
       name: 'fails half-way',
       up: (d) => {
         d.exec('CREATE TABLE half (id TEXT) STRICT')
@@ -46,7 +48,7 @@ describe('the migration runner', () => {
       }
     })
     await expect(migrate(db, file, () => join(t.dir, 'b.sqlite'), [...migrations, broken])).rejects.toThrow('boom')
-    expect(db.pragma('user_version', { simple: true })).toBe(1)
+    expect(db.pragma('user_version', { simple: true })).toBe(current)
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half'").get()).toBeUndefined()
     expect(existsSync(join(t.dir, 'b.sqlite'))).toBe(true)
     db.close()
