@@ -1,0 +1,177 @@
+import { createWriteStream, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import PDFDocument from 'pdfkit'
+import SVGtoPDF from 'svg-to-pdfkit'
+import { deckLayout, FONT, type Box } from '../../../core/deck/deckLayout'
+import type { DeckBlock, DeckModel, DeckSlide } from '../../../core/deck/deckModel'
+import { atomicWrite } from './atomicWrite'
+import { chartSvg } from './chartSvg'
+import { deckTheme } from './deckTheme'
+import type { DeckProgress } from './writePptx'
+
+export type WritePdfOptions = {
+  /** Folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf; found next to the app when left out. */
+  fontDir?: string
+  onProgress?: DeckProgress
+}
+
+const PT = 72 // points per inch: the layout is in inches, pdfkit draws in points
+const REGULAR = 'Deck'
+const BOLD = 'Deck-Bold'
+const hex = (c: string): string => `#${c}`
+const T = deckTheme
+
+/**
+ * Writes the deck as a PDF in plain Node (no Electron, no browser), so `smo deck --pdf` works on any
+ * machine: pdfkit for the pages, ECharts SSR SVG drawn as vectors by svg-to-pdfkit for the charts,
+ * and an embedded DejaVu Sans so names in Cyrillic, Greek and other scripts render (pdfkit's built-in
+ * fonts stop at Latin-1). Speaker notes travel as a note annotation in each page's corner.
+ */
+export async function writePdf(model: DeckModel, file: string, options: WritePdfOptions = {}): Promise<void> {
+  const onProgress = options.onProgress ?? (() => undefined)
+  const fontDir = resolveFontDir(options.fontDir)
+  await atomicWrite(file, async (tmp) => {
+    const doc = new PDFDocument({
+      size: [13.333 * PT, 7.5 * PT],
+      margin: 0,
+      autoFirstPage: false,
+      compress: true,
+      info: {
+        Title: `${model.workspaceName}: quarterly review ${model.quarter}`,
+        Author: 'SMO Desk',
+        Subject: `Quarterly review ${model.quarter}; input ${model.inputHash}`,
+        CreationDate: new Date(model.generatedAt)
+      }
+    })
+    doc.registerFont(REGULAR, join(fontDir, 'DejaVuSans.ttf'))
+    doc.registerFont(BOLD, join(fontDir, 'DejaVuSans-Bold.ttf'))
+    const out = createWriteStream(tmp, { flags: 'wx' })
+    const done = new Promise<void>((resolve, reject) => {
+      out.on('finish', resolve)
+      out.on('error', reject)
+      doc.on('error', reject)
+    })
+    doc.pipe(out)
+    model.slides.forEach((s, i) => {
+      drawSlide(doc, s)
+      onProgress((0.9 * (i + 1)) / model.slides.length, `Page ${s.number}: ${s.title}`)
+    })
+    doc.end()
+    await done
+  })
+  onProgress(1, 'Done')
+}
+
+export function resolveFontDir(explicit?: string): string {
+  const here = fileURLToPath(new URL('.', import.meta.url))
+  const resources = 'resourcesPath' in process && typeof process.resourcesPath === 'string' ? process.resourcesPath : null
+  const candidates = [
+    explicit,
+    join(here, '../../../../resources/fonts'), // source tree (tests, tsx)
+    join(process.cwd(), 'resources/fonts'), // bundled main process run from the app folder
+    resources === null ? undefined : join(resources, 'fonts') // packaged app
+  ].filter((d): d is string => d !== undefined)
+  const found = candidates.find((d) => existsSync(join(d, 'DejaVuSans.ttf')))
+  if (found === undefined) throw new Error(`The deck font DejaVuSans.ttf was not found (looked in ${candidates.join(', ')})`)
+  return found
+}
+
+function drawSlide(doc: PDFKit.PDFDocument, s: DeckSlide): void {
+  doc.addPage()
+  const L = deckLayout(s)
+  const cover = s.key === 'title'
+  const b = (box: Box): { x: number; y: number; w: number; h: number } => ({ x: box.x * PT, y: box.y * PT, w: box.w * PT, h: box.h * PT })
+  const title = b(L.title)
+  const titleSize = fitSize(doc, BOLD, [s.title], title.w, title.h, cover ? FONT.coverTitle : FONT.title)
+  const titleH = doc.font(BOLD).fontSize(titleSize).heightOfString(s.title, { width: title.w })
+  doc.fillColor(hex(T.ink)).text(s.title, title.x, cover ? title.y + title.h - titleH : title.y, { width: title.w, height: title.h, ellipsis: true })
+  const sub = b(L.subtitle)
+  doc.font(REGULAR).fontSize(FONT.subtitle).fillColor(hex(T.muted)).text(s.subtitle, sub.x, sub.y, { width: sub.w, lineBreak: false, ellipsis: true })
+  doc.moveTo(sub.x, sub.y + sub.h).lineTo(sub.x + sub.w, sub.y + sub.h).lineWidth(1.5).strokeColor(hex(T.accent)).stroke()
+  const foot = b(L.footer)
+  doc.font(REGULAR).fontSize(FONT.footer).fillColor(hex(T.muted)).text(`${s.date} · SMO Desk`, foot.x, foot.y, { width: foot.w, lineBreak: false })
+  const num = b(L.number)
+  doc.text(String(s.number), num.x, num.y, { width: num.w, align: 'right', lineBreak: false })
+  if (L.empty !== null && s.emptyMessage !== null) {
+    const e = b(L.empty)
+    doc.font(REGULAR).fontSize(FONT.emphasis).fillColor(hex(T.muted)).text(s.emptyMessage, e.x, e.y, { width: e.w, height: e.h, ellipsis: true })
+  }
+  for (const p of L.blocks) drawBlock(doc, p.block, b(p.box))
+  if (s.speakerNotes !== '') doc.note(foot.x + foot.w, foot.y, 12, 12, s.speakerNotes, { Name: 'Comment' })
+}
+
+/** Largest size ≤ max (down to 7 pt) at which the lines fit the box. */
+function fitSize(doc: PDFKit.PDFDocument, font: string, lines: readonly string[], w: number, h: number, max: number, gap = 0): number {
+  for (let size = max; size > 7; size -= 0.5) {
+    doc.font(font).fontSize(size)
+    const need = lines.reduce((a, l) => a + doc.heightOfString(l, { width: w }) + gap, 0)
+    if (need <= h) return size
+  }
+  return 7
+}
+
+function drawBlock(doc: PDFKit.PDFDocument, block: DeckBlock, at: { x: number; y: number; w: number; h: number }): void {
+  switch (block.kind) {
+    case 'text': {
+      const indent = 16
+      const size = fitSize(doc, REGULAR, block.lines.map((l) => (l.level === 1 ? `•  ${l.text}` : l.text)), at.w - indent, at.h, FONT.body, 3)
+      let y = at.y
+      for (const l of block.lines) {
+        const x = l.level === 1 ? at.x + indent : at.x
+        const text = l.level === 1 ? `•  ${l.text}` : l.text
+        doc.font(l.bold === true ? BOLD : REGULAR).fontSize(size).fillColor(hex(T.ink))
+        const h = doc.heightOfString(text, { width: at.w - (x - at.x) })
+        if (y + h > at.y + at.h + 1) break
+        doc.text(text, x, y, { width: at.w - (x - at.x) })
+        y += h + 3
+      }
+      return
+    }
+    case 'note': {
+      doc.rect(at.x, at.y, at.w, at.h).fillAndStroke(hex(T.noteFill), hex(T.accent))
+      const lines = [block.title, ...block.lines]
+      const size = fitSize(doc, REGULAR, lines, at.w - 12, at.h - 12, FONT.table, 2)
+      let y = at.y + 6
+      lines.forEach((l, i) => {
+        doc.font(i === 0 ? BOLD : REGULAR).fontSize(size).fillColor(hex(T.ink)).text(l, at.x + 6, y, { width: at.w - 12 })
+        y += doc.heightOfString(l, { width: at.w - 12 }) + 2
+      })
+      return
+    }
+    case 'table':
+      drawTable(doc, block, at)
+      return
+    case 'chart': {
+      // The SVG is laid out in CSS pixels at the box's size; svg-to-pdfkit scales px to pt.
+      const svg = chartSvg(block.chart, Math.round((at.w * 96) / PT), Math.round((at.h * 96) / PT))
+      SVGtoPDF(doc, svg, at.x, at.y, { width: at.w, height: at.h, fontCallback: (_f, bold) => (bold ? BOLD : REGULAR) })
+    }
+  }
+}
+
+function drawTable(doc: PDFKit.PDFDocument, t: Extract<DeckBlock, { kind: 'table' }>, at: { x: number; y: number; w: number; h: number }): void {
+  const rowH = Math.min(0.3 * PT, at.h / (t.rows.length + 2 + (t.footnote === null ? 0 : 1)))
+  const size = rowH < 0.3 * PT ? Math.max(7, FONT.table * (rowH / (0.3 * PT))) : FONT.table
+  doc.font(BOLD).fontSize(FONT.tableTitle).fillColor(hex(T.ink)).text(t.title, at.x, at.y + (rowH - FONT.tableTitle) / 2, { width: at.w, lineBreak: false, ellipsis: true })
+  const total = t.columns.reduce((a, c) => a + c.width, 0)
+  const widths = t.columns.map((c) => (at.w * c.width) / total)
+  const rows = [t.columns.map((c) => c.label), ...t.rows]
+  rows.forEach((r, ri) => {
+    const y = at.y + rowH * (ri + 1)
+    const fill = ri === 0 ? T.headFill : ri % 2 === 0 ? T.stripe : T.background
+    doc.rect(at.x, y, at.w, rowH).fill(hex(fill))
+    let x = at.x
+    r.forEach((cell, ci) => {
+      const w = widths[ci] ?? 0
+      doc.font(ri === 0 ? BOLD : REGULAR).fontSize(size).fillColor(hex(T.ink))
+      doc.text(cell, x + 4, y + (rowH - size * 1.15) / 2, { width: w - 8, align: t.columns[ci]?.align ?? 'left', lineBreak: false, ellipsis: true, height: rowH })
+      x += w
+    })
+    doc.moveTo(at.x, y + rowH).lineTo(at.x + at.w, y + rowH).lineWidth(0.5).strokeColor(hex(T.rule)).stroke()
+  })
+  if (t.footnote !== null) {
+    const y = at.y + rowH * (rows.length + 1) + 2
+    doc.font(REGULAR).fontSize(size - 1).fillColor(hex(T.muted)).text(t.footnote, at.x, y, { width: at.w, lineBreak: false, ellipsis: true })
+  }
+}

@@ -1,0 +1,165 @@
+import PptxGenJS from 'pptxgenjs'
+import { deckLayout, FONT, type Box } from '../../../core/deck/deckLayout'
+import type { DeckBlock, DeckChart, DeckModel, DeckSlide } from '../../../core/deck/deckModel'
+import { atomicWriteBytes } from './atomicWrite'
+import { deckTheme } from './deckTheme'
+
+export type DeckProgress = (fraction: number, step: string) => void
+
+/**
+ * Writes the deck as an editable PowerPoint file: native charts (bar, line, scatter) PowerPoint,
+ * Keynote, Google Slides and LibreOffice can restyle, plus titles, dates, slide numbers and speaker
+ * notes. The file appears only when complete (temp file + rename).
+ */
+export async function writePptx(model: DeckModel, file: string, onProgress: DeckProgress = () => undefined): Promise<void> {
+  const pptx = new PptxGenJS()
+  pptx.layout = 'LAYOUT_WIDE'
+  pptx.title = `${model.workspaceName}: quarterly review ${model.quarter}`
+  pptx.subject = `Quarterly review ${model.quarter}`
+  pptx.company = model.workspaceName
+  pptx.author = 'SMO Desk'
+  model.slides.forEach((s, i) => {
+    addSlide(pptx, s)
+    onProgress((0.8 * (i + 1)) / model.slides.length, `Slide ${s.number}: ${s.title}`)
+  })
+  const bytes = await pptx.write({ outputType: 'uint8array', compression: true })
+  if (!(bytes instanceof Uint8Array)) throw new Error('pptxgenjs returned no bytes')
+  onProgress(0.9, 'Writing the file')
+  await atomicWriteBytes(file, bytes)
+  onProgress(1, 'Done')
+}
+
+const T = deckTheme
+const FACE = T.pptxFont
+
+function addSlide(pptx: PptxGenJS, s: DeckSlide): void {
+  const slide = pptx.addSlide()
+  const layout = deckLayout(s)
+  const cover = s.key === 'title'
+  slide.background = { color: T.background }
+  slide.addText(s.title, { ...box(layout.title), fontFace: FACE, fontSize: cover ? FONT.coverTitle : FONT.title, bold: true, color: T.ink, valign: cover ? 'bottom' : 'top', fit: 'shrink', margin: 0 })
+  slide.addText(s.subtitle, { ...box(layout.subtitle), fontFace: FACE, fontSize: FONT.subtitle, color: T.muted, valign: 'top', margin: 0 })
+  slide.addShape('line', { x: layout.subtitle.x, y: layout.subtitle.y + layout.subtitle.h, w: layout.subtitle.w, h: 0, line: { color: T.accent, width: 1.5 } })
+  slide.addText(`${s.date} · SMO Desk`, { ...box(layout.footer), fontFace: FACE, fontSize: FONT.footer, color: T.muted, margin: 0 })
+  slide.slideNumber = { x: layout.number.x, y: layout.number.y, w: layout.number.w, h: layout.number.h, fontFace: FACE, fontSize: FONT.footer, color: T.muted, align: 'right' }
+  if (layout.empty !== null && s.emptyMessage !== null) {
+    slide.addText(s.emptyMessage, { ...box(layout.empty), fontFace: FACE, fontSize: FONT.emphasis, color: T.muted, italic: true, margin: 0 })
+  }
+  for (const p of layout.blocks) addBlock(pptx, slide, p.block, p.box)
+  slide.addNotes(s.speakerNotes)
+}
+
+function box(b: Box): { x: number; y: number; w: number; h: number } {
+  return { x: b.x, y: b.y, w: b.w, h: b.h }
+}
+
+function addBlock(pptx: PptxGenJS, slide: PptxGenJS.Slide, b: DeckBlock, at: Box): void {
+  switch (b.kind) {
+    case 'text':
+      slide.addText(
+        b.lines.map((l) => ({
+          text: l.text,
+          options: { bold: l.bold === true, bullet: l.level === 1 ? { indent: 14 } : false, indentLevel: l.level === 1 ? 1 : 0, breakLine: true, color: T.ink }
+        })),
+        { ...box(at), fontFace: FACE, fontSize: FONT.body, valign: 'top', fit: 'shrink', margin: 2, paraSpaceAfter: 3 }
+      )
+      return
+    case 'note':
+      slide.addText(
+        [{ text: b.title, options: { bold: true, breakLine: true } }, ...b.lines.map((l) => ({ text: l, options: { breakLine: true } }))],
+        { ...box(at), fontFace: FACE, fontSize: FONT.table, color: T.ink, fill: { color: T.noteFill }, line: { color: T.accent, width: 1 }, valign: 'top', fit: 'shrink', margin: 6 }
+      )
+      return
+    case 'table':
+      addTable(slide, b, at)
+      return
+    case 'chart':
+      addChart(pptx, slide, b.chart, at)
+  }
+}
+
+function addTable(slide: PptxGenJS.Slide, b: Extract<DeckBlock, { kind: 'table' }>, at: Box): void {
+  const rowH = Math.min(0.3, at.h / (b.rows.length + 2 + (b.footnote === null ? 0 : 1)))
+  const fontSize = rowH < 0.3 ? Math.max(7, FONT.table * (rowH / 0.3)) : FONT.table
+  slide.addText(b.title, { x: at.x, y: at.y, w: at.w, h: rowH, fontFace: FACE, fontSize: FONT.tableTitle, bold: true, color: T.ink, margin: 0 })
+  const total = b.columns.reduce((a, c) => a + c.width, 0)
+  const head: PptxGenJS.TableRow = b.columns.map((c) => ({ text: c.label, options: { bold: true, align: c.align, fill: { color: T.headFill }, color: T.ink } }))
+  const rows: PptxGenJS.TableRow[] = b.rows.map((r, ri) =>
+    r.map((cell, ci) => ({ text: cell, options: { align: b.columns[ci]?.align ?? 'left', fill: { color: ri % 2 === 1 ? T.stripe : T.background }, color: T.ink } }))
+  )
+  slide.addTable([head, ...rows], {
+    x: at.x,
+    y: at.y + rowH,
+    w: at.w,
+    colW: b.columns.map((c) => (at.w * c.width) / total),
+    rowH,
+    fontFace: FACE,
+    fontSize,
+    // Inches: pptxgenjs reads a table margin as points only when its first value is 1 or more.
+    margin: [0, 0.06, 0, 0.06],
+    valign: 'middle',
+    border: { type: 'solid', pt: 0.5, color: T.rule },
+    autoPage: false
+  })
+  if (b.footnote !== null) {
+    slide.addText(b.footnote, { x: at.x, y: at.y + rowH * (b.rows.length + 2), w: at.w, h: rowH, fontFace: FACE, fontSize: FONT.table - 1, italic: true, color: T.muted, margin: 0 })
+  }
+}
+
+function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, c: DeckChart, at: Box): void {
+  const common = {
+    ...box(at),
+    showTitle: true,
+    title: c.title,
+    titleFontFace: FACE,
+    titleFontSize: 13,
+    titleColor: T.ink,
+    showLegend: true,
+    legendPos: 'b' as const,
+    legendFontFace: FACE,
+    legendFontSize: 10,
+    catAxisLabelFontFace: FACE,
+    catAxisLabelFontSize: 10,
+    valAxisLabelFontFace: FACE,
+    valAxisLabelFontSize: 10,
+    chartColors: [...T.series]
+  }
+  if (c.type === 'scatter') {
+    // pptxgenjs scatter data: the first series holds the X values, the next the Y values (with labels).
+    slide.addChart(
+      pptx.ChartType.scatter,
+      [
+        { name: c.xAxis, values: c.points.map((p) => p.x) },
+        { name: 'Channels', values: c.points.map((p) => p.y), labels: c.points.map((p) => p.label) }
+      ],
+      {
+        ...common,
+        showLegend: false,
+        lineSize: 0,
+        lineDataSymbol: 'circle',
+        lineDataSymbolSize: 10,
+        showLabel: true,
+        dataLabelFormatScatter: 'custom',
+        dataLabelFontSize: 9,
+        dataLabelPosition: 't',
+        showValAxisTitle: true,
+        valAxisTitle: c.yAxis,
+        valAxisTitleFontSize: 10,
+        showCatAxisTitle: true,
+        catAxisTitle: c.xAxis,
+        catAxisTitleFontSize: 10
+      }
+    )
+    return
+  }
+  // A horizontal bar chart draws its first category at the bottom; reverse so the list reads top-down.
+  const flip = c.type === 'bar' && c.horizontal === true
+  const cats = flip ? c.categories.toReversed() : c.categories
+  const data = c.series.map((s) => ({ name: s.name, labels: cats, values: flip ? s.values.toReversed() : s.values }))
+  const axis = { showValAxisTitle: true, valAxisTitle: c.valueAxis, valAxisTitleFontSize: 10, valAxisTitleFontFace: FACE }
+  if (c.type === 'bar') {
+    slide.addChart(pptx.ChartType.bar, data, { ...common, ...axis, barDir: flip ? 'bar' : 'col', barGrouping: 'clustered', barGapWidthPct: 60 })
+  } else {
+    slide.addChart(pptx.ChartType.line, data, { ...common, ...axis, lineSize: 2, lineDataSymbol: 'circle', lineDataSymbolSize: 6, displayBlanksAs: 'gap' })
+  }
+}
