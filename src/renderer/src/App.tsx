@@ -1,0 +1,42 @@
+import type { JSX } from 'react'
+import { useQuery } from './api/useQuery'
+import { ChannelsScreen } from './features/channels/ChannelsScreen'
+import { ConversationsScreen } from './features/conversations/ConversationsScreen'
+import { GoalsScreen } from './features/goals/GoalsScreen'
+import { InfluencersScreen } from './features/influencers/InfluencersScreen'
+import { MembersScreen } from './features/members/MembersScreen'
+import { BoardScreen, CalendarScreen, PrioritiesScreen, ReviewScreen } from './features/placeholders/placeholders'
+import { SettingsScreen } from './features/settings/SettingsScreen'
+import { ConnectionBanner } from './shell/ConnectionBanner'
+import { Nav } from './shell/Nav'
+import type { ScreenId } from './shell/screens'
+import { useHashRoute } from './shell/useHashRoute'
+
+const screenComponents: Record<ScreenId, () => JSX.Element> = {
+  calendar: CalendarScreen,
+  board: BoardScreen,
+  channels: ChannelsScreen,
+  priorities: PrioritiesScreen,
+  influencers: InfluencersScreen,
+  conversations: ConversationsScreen,
+  goals: GoalsScreen,
+  review: ReviewScreen,
+  members: MembersScreen,
+  settings: SettingsScreen
+}
+
+export function App() {
+  const screen = useHashRoute()
+  const info = useQuery('workspace-info', {})
+  const Screen = screenComponents[screen]
+  return (
+    <div className="app">
+      <Nav current={screen} workspaceName={info.data?.name} />
+      <main className="main" id="main">
+        <ConnectionBanner />
+        {/* Keyed by screen so each one starts fresh (its own table state, no stale dialog). */}
+        <Screen key={screen} />
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,60 @@
+import type { ApiInput, ApiOutput, EventName, EventPayload, Method } from '../../../core/api/contract'
+import type { ListQuery } from '../../../core/api/listQuery'
+import type { KindName } from '../../../core/domain/recordKinds'
+import { ApiError } from './ApiError'
+import { httpTransport } from './httpTransport'
+import { takeToken } from './httpToken'
+import { ipcBridge, ipcTransport, type Transport } from './transport'
+
+/** A record of one kind as the API returns it (fields plus id and stamps). */
+export type KindRecord<K extends KindName> = ApiOutput<`${K}-get`>
+
+/** Chosen once at start: the Electron preload bridge when present, else the loopback HTTP host. */
+function pickTransport(): Transport {
+  const bridge = ipcBridge()
+  if (bridge !== undefined) return ipcTransport(bridge)
+  return httpTransport(takeToken())
+}
+
+let transport: Transport | undefined
+const current = (): Transport => (transport ??= pickTransport())
+
+async function callRaw(method: string, input: unknown): Promise<unknown> {
+  const result = await current().call(method, input)
+  if (result.ok) return result.data
+  throw ApiError.fromBody(result.error)
+}
+
+/**
+ * The typed client. Types come from the contract; the backend parses every input with the same zod
+ * schemas, so the renderer does not re-parse outputs (10,000-row lists would pay for it on every
+ * refresh).
+ */
+export const api = {
+  call<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+    return callRaw(method, input) as Promise<ApiOutput<M>>
+  },
+
+  /**
+   * The CRUD methods of one record kind, for generic screens and forms. Inputs are already checked
+   * against `recordKinds[kind].fields` by the form; the backend checks them again.
+   */
+  records<K extends KindName>(kind: K) {
+    return {
+      list: (input: ListQuery) =>
+        callRaw(`${kind}-list`, input) as Promise<{ items: KindRecord<K>[]; total: number }>,
+      create: (input: Record<string, unknown>) => callRaw(`${kind}-create`, input) as Promise<KindRecord<K>>,
+      update: (input: Record<string, unknown> & { id: string }) => callRaw(`${kind}-update`, input) as Promise<KindRecord<K>>,
+      delete: (id: string) => callRaw(`${kind}-delete`, { id }) as Promise<{ id: string }>
+    }
+  },
+
+  subscribe<E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void): () => void {
+    return current().subscribe(event, cb)
+  },
+
+  /** Tests and the in-memory harness swap the transport before the first call. */
+  useTransport(t: Transport): void {
+    transport = t
+  }
+}

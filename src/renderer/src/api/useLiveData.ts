@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
+import { ApiError } from './ApiError'
+import { api } from './client'
+
+export type LiveData<T> = { data: T | undefined; error: ApiError | undefined; loading: boolean; refetch: () => void }
+
+/** The kinds a `data-changed` payload may name for a kind: its API name or its table name. */
+function namesOf(kind: string): string[] {
+  const rk = (recordKinds as Record<string, { table: string } | undefined>)[kind]
+  return rk === undefined ? [kind] : [kind, rk.table]
+}
+
+export function touches(changed: readonly string[], dependsOn: readonly string[]): boolean {
+  if (changed.includes('*') || dependsOn.includes('*')) return true
+  return dependsOn.some((k) => namesOf(k).some((n) => changed.includes(n)))
+}
+
+type Settled<T> = { key: string; data: T | undefined; error: ApiError | undefined }
+
+/**
+ * Loads data and reloads it whenever a `data-changed` event names a kind it depends on. A reload keeps
+ * the current data on screen (no flash); a late answer to an older request never overwrites a newer one.
+ * `loading` is true until the first answer for the current key arrives.
+ */
+export function useLiveData<T>(key: string, load: () => Promise<T>, dependsOn: readonly (KindName | '*')[], enabled = true): LiveData<T> {
+  const [settled, setSettled] = useState<Settled<T> | undefined>(undefined)
+  const seq = useRef(0)
+  const loadRef = useRef(load)
+  const keyRef = useRef(key)
+  useLayoutEffect(() => {
+    loadRef.current = load
+    keyRef.current = key
+  })
+  const deps = dependsOn.join(',')
+
+  const run = useCallback(() => {
+    const mine = ++seq.current
+    const forKey = keyRef.current
+    loadRef.current().then(
+      (data) => {
+        if (mine === seq.current) setSettled({ key: forKey, data, error: undefined })
+      },
+      (e: unknown) => {
+        if (mine !== seq.current) return
+        const error = e instanceof ApiError ? e : new ApiError('internal', e instanceof Error ? e.message : String(e))
+        setSettled((prev) => ({ key: forKey, data: prev?.key === forKey ? prev.data : undefined, error }))
+      }
+    )
+  }, [])
+
+  useEffect(() => {
+    if (enabled) run()
+  }, [key, enabled, run])
+
+  useEffect(() => {
+    if (!enabled) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const off = api.subscribe('data-changed', (payload) => {
+      if (!touches(payload.kinds, deps.split(','))) return
+      // A bulk import sends many events in a row; one reload after the burst is enough.
+      clearTimeout(timer)
+      timer = setTimeout(run, 60)
+    })
+    return () => {
+      clearTimeout(timer)
+      off()
+    }
+  }, [deps, enabled, run])
+
+  if (!enabled) return { data: undefined, error: undefined, loading: false, refetch: run }
+  const current = settled?.key === key ? settled : undefined
+  return { data: current?.data, error: current?.error, loading: current === undefined, refetch: run }
+}

@@ -1,0 +1,95 @@
+import { format } from './format'
+import type { FieldSpec, RefOptions } from './fieldSpec'
+import type { Draft } from './formValues'
+
+type Props = {
+  field: FieldSpec
+  draft: Draft
+  id: string
+  error: string | undefined
+  errorId: string
+  nullable: boolean
+  refOptions: RefOptions
+  onChange: (name: string, value: string | boolean) => void
+}
+
+let zones: readonly string[] | undefined
+/** IANA zones for the zone picker; computed once, the list has ~430 entries. */
+function timeZones(): readonly string[] {
+  zones ??= Intl.supportedValuesOf('timeZone')
+  return zones
+}
+
+/** The control for one field; labels, errors and layout are RecordForm's job. */
+export function FieldInput({ field, draft, id, error, errorId, nullable, refOptions, onChange }: Props) {
+  const value = draft[field.name]
+  const text = typeof value === 'string' ? value : ''
+  const common = {
+    id,
+    name: field.name,
+    'aria-invalid': error !== undefined,
+    'aria-describedby': error !== undefined ? errorId : undefined
+  }
+  switch (field.input) {
+    case 'textarea':
+      return <textarea {...common} className="textarea" value={text} onChange={(e) => onChange(field.name, e.target.value)} />
+    case 'checkbox':
+      return <input {...common} type="checkbox" className="checkbox" checked={value === true} onChange={(e) => onChange(field.name, e.target.checked)} />
+    case 'number':
+      // type=text + inputMode: a number input would swallow "12,000" and report nothing to validate.
+      return <input {...common} className="input num" inputMode="decimal" autoComplete="off" value={text} onChange={(e) => onChange(field.name, e.target.value)} />
+    case 'date':
+      return <input {...common} type="date" className="input" value={text} onChange={(e) => onChange(field.name, e.target.value)} />
+    case 'tags':
+      return <input {...common} className="input" placeholder="Comma-separated" value={text} onChange={(e) => onChange(field.name, e.target.value)} />
+    case 'select':
+      return (
+        <select {...common} className="select" value={text} onChange={(e) => onChange(field.name, e.target.value)}>
+          {(nullable || text === '') && <option value="">{nullable ? '— None —' : '— Choose —'}</option>}
+          {field.options.map((o) => (
+            <option key={o} value={o}>
+              {format.enumLabel(o)}
+            </option>
+          ))}
+        </select>
+      )
+    case 'ref': {
+      const options = refOptions[field.refKind] ?? []
+      const known = text === '' || options.some((o) => o.id === text)
+      return (
+        <select {...common} className="select" value={text} onChange={(e) => onChange(field.name, e.target.value)}>
+          {(nullable || text === '') && <option value="">{nullable ? '— None —' : '— Choose —'}</option>}
+          {!known && <option value={text}>Unknown or deleted record</option>}
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      )
+    }
+    case 'datetime': {
+      const zoneField = field.zoneField
+      const zoneValue = zoneField === undefined ? '' : String(draft[zoneField] ?? '')
+      return (
+        <div className="datetime">
+          <input {...common} type="datetime-local" className="input" value={text} onChange={(e) => onChange(field.name, e.target.value)} />
+          {zoneField === undefined ? (
+            <span className="subtle datetime-zone">your time zone</span>
+          ) : (
+            <select className="select" aria-label={`${field.label} time zone`} name={zoneField} value={zoneValue} onChange={(e) => onChange(zoneField, e.target.value)}>
+              <option value="">— Zone —</option>
+              {timeZones().map((z) => (
+                <option key={z} value={z}>
+                  {z.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+      )
+    }
+    default:
+      return <input {...common} className="input" value={text} onChange={(e) => onChange(field.name, e.target.value)} />
+  }
+}

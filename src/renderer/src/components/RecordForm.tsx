@@ -1,0 +1,164 @@
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import type { FieldIssue } from '../../../core/domain/recordKind'
+import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
+import { ApiError } from '../api/ApiError'
+import { api, type KindRecord } from '../api/client'
+import { ConfirmDialog } from './ConfirmDialog'
+import { Dialog } from './Dialog'
+import { FieldInput } from './FieldInput'
+import type { FieldSpec, RefOptions } from './fieldSpec'
+import { changedFields, fromDraft, toDraft, type Draft } from './formValues'
+import { isNullable, issuesByField, kindSchema, validateRecord } from './validateRecord'
+
+type Props<K extends KindName> = {
+  kind: K
+  fields: readonly FieldSpec[]
+  /** The record to edit; absent for a new one. */
+  record?: KindRecord<K>
+  /** Values a new record gets without a field for them (the goal a measurement belongs to…). */
+  presets?: Record<string, unknown>
+  refOptions: RefOptions
+  onClose: () => void
+  onSaved?: (rec: KindRecord<K>) => void
+}
+
+const fieldNamesOf = (fields: readonly FieldSpec[]): string[] =>
+  fields.flatMap((f) => (f.input === 'datetime' && f.zoneField !== undefined ? [f.name, f.zoneField] : [f.name]))
+
+/**
+ * Create or edit one record in a drawer. Validates on submit with the backend's own zod schema and
+ * cross-field check, and shows the backend's issues (same `path` shape) at the same fields.
+ */
+export function RecordForm<K extends KindName>({ kind, fields, record, presets, refOptions, onClose, onSaved }: Props<K>) {
+  const rk = recordKinds[kind]
+  const formId = useId()
+  const formRef = useRef<HTMLFormElement>(null)
+  const base = useMemo<Record<string, unknown>>(
+    () => (record === undefined ? { ...kindSchema(kind).defaults, ...presets } : (record as Record<string, unknown>)),
+    [kind, record, presets]
+  )
+  const [draft, setDraft] = useState<Draft>(() => toDraft(fields, base))
+  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const [formError, setFormError] = useState<string | undefined>(undefined)
+  const [saving, setSaving] = useState(false)
+  const [confirming, setConfirming] = useState(false)
+
+  const names = fieldNamesOf(fields)
+  const { byField, rest } = issuesByField(issues, names)
+  const labelOf = (path: FieldIssue['path']): string => fields.find((f) => f.name === path[0])?.label ?? path.join('.')
+  const title = record === undefined ? `New ${rk.label.toLowerCase()}` : `Edit ${rk.label.toLowerCase()}`
+  const recordName = record === undefined ? '' : String((record as Record<string, unknown>)[rk.title] ?? '')
+
+  const showIssues = (next: FieldIssue[]): void => {
+    setIssues(next)
+    // Move focus to the first field in error, after React has marked it invalid.
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+  }
+
+  const onSubmit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault()
+    setFormError(undefined)
+    const values = fromDraft(fields, draft, (n) => isNullable(kind, n))
+    const clientIssues = validateRecord(kind, { ...base, ...values })
+    if (clientIssues.length > 0) return showIssues(clientIssues)
+    setIssues([])
+    setSaving(true)
+    try {
+      const records = api.records(kind)
+      const saved =
+        record === undefined
+          ? await records.create({ ...presets, ...values })
+          : await records.update({ id: record.id, ...changedFields(values, base) })
+      onSaved?.(saved)
+      onClose()
+    } catch (err) {
+      setSaving(false)
+      if (err instanceof ApiError && err.issues.length > 0) showIssues(err.issues)
+      else setFormError(err instanceof Error ? err.message : String(err))
+    }
+  }
+
+  const setField = (name: string, value: string | boolean): void => {
+    setDraft((d) => ({ ...d, [name]: value }))
+  }
+
+  return (
+    <Dialog title={title} onClose={onClose} testId="record-dialog">
+      <form ref={formRef} className="form" aria-label={title} noValidate onSubmit={(e) => void onSubmit(e)} data-testid={`form-${kind}`}>
+        {recordName !== '' && <p className="form-subtitle muted">{recordName}</p>}
+        <div className="form-grid">
+          {fields.map((f) => {
+            const id = `${formId}-${f.name}`
+            const errorId = `${id}-error`
+            const raw = byField[f.name] ?? (f.input === 'datetime' && f.zoneField !== undefined ? byField[f.zoneField] : undefined)
+            // zod's wording for an empty choice ("expected one of …") is for developers; a person needs "Required".
+            const error = raw !== undefined && draft[f.name] === '' && f.input !== 'datetime' ? 'Required' : raw
+            const required = rk.required.includes(f.name as never)
+            return (
+              <div key={f.name} className={`field${f.wide === true || f.input === 'textarea' ? ' field-wide' : ''}${f.input === 'checkbox' ? ' field-check' : ''}`}>
+                <label htmlFor={id}>
+                  {f.label}
+                  {required && <span className="req" aria-hidden="true"> *</span>}
+                </label>
+                <FieldInput
+                  field={f}
+                  draft={draft}
+                  id={id}
+                  error={error}
+                  errorId={errorId}
+                  nullable={isNullable(kind, f.name)}
+                  refOptions={refOptions}
+                  onChange={setField}
+                />
+                {f.help !== undefined && <p className="field-help subtle">{f.help}</p>}
+                {error !== undefined && (
+                  <p className="field-error" id={errorId} data-testid={`field-error-${f.name}`}>
+                    {error}
+                  </p>
+                )}
+              </div>
+            )
+          })}
+        </div>
+        {(formError !== undefined || rest.length > 0) && (
+          <div className="form-error" role="alert" data-testid="form-error">
+            {formError !== undefined && <p>{formError}</p>}
+            {rest.map((i) => (
+              <p key={`${i.path.join('.')}:${i.message}`}>
+                {labelOf(i.path)}: {i.message}
+              </p>
+            ))}
+          </div>
+        )}
+        <footer className="dialog-foot">
+          {record !== undefined && (
+            <button type="button" className="btn btn-danger form-delete" data-testid="form-delete" onClick={() => setConfirming(true)}>
+              Delete
+            </button>
+          )}
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" data-testid="form-save" disabled={saving}>
+            {saving ? 'Saving…' : record === undefined ? `Create ${rk.label.toLowerCase()}` : 'Save changes'}
+          </button>
+        </footer>
+      </form>
+      {confirming && record !== undefined && (
+        <ConfirmDialog
+          title={`Delete this ${rk.label.toLowerCase()}?`}
+          confirmLabel="Delete"
+          onClose={() => setConfirming(false)}
+          onConfirm={async () => {
+            await api.records(kind).delete(record.id)
+            onClose()
+          }}
+        >
+          <p>
+            <strong>{recordName}</strong> will be removed from this workspace and from teammates' copies at the next sync.
+          </p>
+        </ConfirmDialog>
+      )}
+    </Dialog>
+  )
+}

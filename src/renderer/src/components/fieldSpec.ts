@@ -1,0 +1,22 @@
+import type { KindName } from '../../../core/domain/recordKinds'
+
+type Base = {
+  /** The record field this input edits (a key of `recordKinds[kind].fields`). */
+  name: string
+  label: string
+  help?: string
+  /** Take the whole row of the two-column form. */
+  wide?: boolean
+}
+
+/** How one field of a record is edited. The zod schema says what is valid; this says how it looks. */
+export type FieldSpec =
+  | (Base & { input: 'text' | 'textarea' | 'date' | 'checkbox' | 'tags' })
+  | (Base & { input: 'number'; step?: number; min?: number; max?: number })
+  | (Base & { input: 'select'; options: readonly string[] })
+  | (Base & { input: 'ref'; refKind: KindName })
+  /** A UTC instant edited as local date and time in a zone: the record's zone field, else this machine's. */
+  | (Base & { input: 'datetime'; zoneField?: string })
+
+export type RefOption = { id: string; name: string }
+export type RefOptions = Partial<Record<KindName, readonly RefOption[]>>

@@ -1,0 +1,106 @@
+import { DateTime } from 'luxon'
+import type { FieldSpec } from './fieldSpec'
+
+/** What an input holds while the user types: text (or a checkbox state), never a half-parsed value. */
+export type Draft = Record<string, string | boolean>
+
+const localFormat = "yyyy-MM-dd'T'HH:mm"
+
+export function localZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone
+}
+
+/** An instant as the value of a datetime-local input, in the given zone. */
+export function instantToLocal(instant: string, zone: string): string {
+  const d = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone)
+  return d.isValid ? d.toFormat(localFormat) : ''
+}
+
+/** A datetime-local value read in the given zone, as the UTC instant the backend stores. */
+export function localToInstant(local: string, zone: string): string | undefined {
+  const d = DateTime.fromISO(local, { zone })
+  return d.isValid ? (d.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined) : undefined
+}
+
+/** "12,000" and "1,234.5" use commas as thousands separators; a lone "3,5" is a decimal comma. */
+export function parseNumber(s: string): number {
+  const t = s.replace(/[\s_]/g, '')
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ''))
+  if (/^-?\d+,\d+$/.test(t)) return Number(t.replace(',', '.'))
+  return t === '' ? Number.NaN : Number(t)
+}
+
+export function toDraft(fields: readonly FieldSpec[], rec: Record<string, unknown>): Draft {
+  const draft: Draft = {}
+  for (const f of fields) {
+    const v = rec[f.name]
+    switch (f.input) {
+      case 'checkbox':
+        draft[f.name] = v === true
+        break
+      case 'number':
+        draft[f.name] = typeof v === 'number' ? String(v) : ''
+        break
+      case 'tags':
+        draft[f.name] = Array.isArray(v) ? v.join(', ') : ''
+        break
+      case 'datetime': {
+        const zoneValue = f.zoneField === undefined ? null : rec[f.zoneField]
+        const zone = typeof zoneValue === 'string' && zoneValue !== '' ? zoneValue : localZone()
+        draft[f.name] = typeof v === 'string' ? instantToLocal(v, zone) : ''
+        if (f.zoneField !== undefined) draft[f.zoneField] = typeof zoneValue === 'string' ? zoneValue : ''
+        break
+      }
+      default:
+        draft[f.name] = typeof v === 'string' ? v : ''
+    }
+  }
+  return draft
+}
+
+/**
+ * Turns the draft into the values the schema checks. Empty inputs become null where the field allows
+ * null, so "no date" and "no owner" are real nulls; an unreadable number stays NaN so zod reports
+ * "Must be a number" at that field rather than the form silently dropping it.
+ */
+export function fromDraft(fields: readonly FieldSpec[], draft: Draft, nullable: (name: string) => boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  const emptyAs = (name: string): null | '' => (nullable(name) ? null : '')
+  for (const f of fields) {
+    const v = draft[f.name]
+    const s = typeof v === 'string' ? v.trim() : ''
+    switch (f.input) {
+      case 'checkbox':
+        out[f.name] = v === true
+        break
+      case 'number':
+        out[f.name] = s === '' ? (nullable(f.name) ? null : Number.NaN) : parseNumber(s)
+        break
+      case 'tags':
+        out[f.name] = s === '' ? [] : s.split(',').map((t) => t.trim()).filter((t) => t !== '')
+        break
+      case 'datetime': {
+        const zoneDraft = f.zoneField === undefined ? '' : String(draft[f.zoneField] ?? '').trim()
+        if (f.zoneField !== undefined) out[f.zoneField] = zoneDraft === '' ? emptyAs(f.zoneField) : zoneDraft
+        // Without a zone field the input is read in this machine's zone; an unknown zone falls back to it too.
+        const zone = zoneDraft !== '' && DateTime.local().setZone(zoneDraft).isValid ? zoneDraft : localZone()
+        out[f.name] = s === '' ? emptyAs(f.name) : (localToInstant(s, zone) ?? s)
+        break
+      }
+      case 'text':
+      case 'textarea':
+        out[f.name] = typeof v === 'string' ? v : ''
+        break
+      default:
+        out[f.name] = s === '' ? emptyAs(f.name) : s
+    }
+  }
+  return out
+}
+
+/** Only what the user changed, so an update never overwrites a concurrent edit of another field. */
+export function changedFields(values: Record<string, unknown>, original: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(values)) if (JSON.stringify(v) !== JSON.stringify(original[k])) out[k] = v
+  return out
+}

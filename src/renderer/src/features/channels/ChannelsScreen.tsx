@@ -1,0 +1,61 @@
+import { useMemo } from 'react'
+import { enums } from '../../../../core/domain/enums'
+import type { KindRecord } from '../../api/client'
+import { col, type DataColumn } from '../../components/dataColumns'
+import type { FieldSpec } from '../../components/fieldSpec'
+import { RecordTable } from '../records/RecordTable'
+import { ScreenHeader } from '../records/ScreenHeader'
+import { StatusBadge } from '../records/StatusBadge'
+import { useNames } from '../records/useNames'
+
+type Channel = KindRecord<'channel'>
+
+export const channelFields: readonly FieldSpec[] = [
+  { name: 'name', label: 'Name', input: 'text' },
+  { name: 'platform', label: 'Platform', input: 'select', options: enums.platform.options },
+  { name: 'handle', label: 'Handle or URL', input: 'text' },
+  { name: 'ownerId', label: 'Owner', input: 'ref', refKind: 'member' },
+  { name: 'status', label: 'Status', input: 'select', options: enums.channelStatus.options },
+  { name: 'audienceSize', label: 'Audience size', input: 'number' },
+  { name: 'cadencePerWeek', label: 'Cadence target (posts per week)', input: 'number' },
+  { name: 'hoursPerPost', label: 'Effort per post (hours)', input: 'number' },
+  { name: 'fixedHoursPerMonth', label: 'Fixed hours per month', input: 'number', help: 'Moderation, reporting, upkeep' },
+  { name: 'costPerMonth', label: 'Cost per month', input: 'number', help: 'Tools, ads, fees' },
+  { name: 'confidence', label: 'Confidence in the estimates', input: 'number', help: 'From 0.1 (a guess) to 1 (measured)' },
+  { name: 'estimatesUpdatedAt', label: 'Estimates last reviewed', input: 'date' },
+  { name: 'notes', label: 'Notes', input: 'textarea' }
+]
+
+export function ChannelsScreen() {
+  const members = useNames('member')
+  const columns = useMemo<DataColumn<Channel>[]>(
+    () => [
+      col.text('name', 'Name', (c) => c.name, { width: 220 }),
+      col.enum('platform', 'Platform', (c) => c.platform, enums.platform.options),
+      col.enum('status', 'Status', (c) => c.status, enums.channelStatus.options, { width: 110, render: (c) => <StatusBadge value={c.status} /> }),
+      col.ref('owner', 'Owner', (c) => c.ownerId, members.map),
+      col.number('audienceSize', 'Audience', (c) => c.audienceSize),
+      col.number('cadencePerWeek', 'Posts / week', (c) => c.cadencePerWeek),
+      col.number('hoursPerPost', 'Hours / post', (c) => c.hoursPerPost),
+      col.number('fixedHoursPerMonth', 'Fixed h / month', (c) => c.fixedHoursPerMonth, { hidden: true, width: 130 }),
+      col.number('costPerMonth', 'Cost / month', (c) => c.costPerMonth, { width: 120 }),
+      col.number('confidence', 'Confidence', (c) => c.confidence, { digits: 2 }),
+      col.number('goalLinks', 'Linked goals', (c) => c.goalLinks.length, { hidden: true }),
+      col.text('handle', 'Handle or URL', (c) => c.handle, { hidden: true, width: 240 }),
+      col.date('estimatesUpdatedAt', 'Estimates reviewed', (c) => c.estimatesUpdatedAt, { hidden: true, width: 150 }),
+      col.datetime('updatedAt', 'Last changed', (c) => c.updatedAt, { hidden: true })
+    ],
+    [members.map]
+  )
+  return (
+    <div className="screen">
+      <ScreenHeader
+        title="Channels"
+        description="Every place the team publishes or listens, with the effort, cost and cadence each one takes. Enter opens a channel; Delete removes it after asking."
+      />
+      <div className="screen-body">
+        <RecordTable kind="channel" tableId="channels" columns={columns} fields={channelFields} refOptions={{ member: members.options }} initialSort={[{ id: 'name', desc: false }]} />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,104 @@
+import { useState, type ReactNode } from 'react'
+import type { WhereClause } from '../../../../core/api/listQuery'
+import { recordKinds, type KindName } from '../../../../core/domain/recordKinds'
+import type { KindRecord } from '../../api/client'
+import { api } from '../../api/client'
+import { useRecords } from '../../api/useRecords'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import type { DataColumn } from '../../components/dataColumns'
+import { DataTable } from '../../components/DataTable'
+import type { FieldSpec, RefOptions } from '../../components/fieldSpec'
+import { RecordForm } from '../../components/RecordForm'
+
+type Props<K extends KindName> = {
+  kind: K
+  tableId: string
+  columns: readonly DataColumn<KindRecord<K>>[]
+  fields: readonly FieldSpec[]
+  refOptions: RefOptions
+  initialSort?: { id: string; desc: boolean }[]
+  where?: WhereClause[]
+  presets?: Record<string, unknown>
+  onActiveChange?: (row: KindRecord<K> | undefined) => void
+  /** Shown instead of the table, e.g. "choose a goal first". */
+  disabledReason?: ReactNode
+}
+
+type Editing<K extends KindName> = { mode: 'new' } | { mode: 'edit'; record: KindRecord<K> }
+
+/** A record kind as a full table: live list, New button, edit on Enter, delete on Delete (after asking). */
+export function RecordTable<K extends KindName>(props: Props<K>) {
+  const { kind, refOptions } = props
+  const rk = recordKinds[kind]
+  const noun = { one: rk.label.toLowerCase(), many: rk.plural.toLowerCase() }
+  const { data, error, loading } = useRecords(kind, props.where, props.disabledReason === undefined)
+  const [editing, setEditing] = useState<Editing<K> | undefined>(undefined)
+  const [deleting, setDeleting] = useState<KindRecord<K> | undefined>(undefined)
+  const nameOf = (r: KindRecord<K>): string => String((r as Record<string, unknown>)[rk.title] ?? '')
+
+  const newButton = (
+    <button type="button" className="btn btn-primary" data-testid="create-record" disabled={props.disabledReason !== undefined} onClick={() => setEditing({ mode: 'new' })}>
+      New {noun.one}
+    </button>
+  )
+
+  return (
+    <>
+      {error !== undefined && (
+        <p className="form-error" role="alert">
+          Could not load {noun.many}: {error.message}
+        </p>
+      )}
+      <DataTable
+        tableId={props.tableId}
+        label={rk.plural}
+        noun={noun}
+        rows={data?.items ?? emptyRows}
+        columns={props.columns}
+        loading={loading && data === undefined && props.disabledReason === undefined}
+        initialSort={props.initialSort}
+        onOpen={(record) => setEditing({ mode: 'edit', record })}
+        onDelete={setDeleting}
+        onActiveChange={props.onActiveChange}
+        toolbar={newButton}
+        empty={
+          props.disabledReason ?? (
+            <div>
+              <p className="muted">No {noun.many} yet.</p>
+              <button type="button" className="btn" onClick={() => setEditing({ mode: 'new' })}>
+                Create the first {noun.one}
+              </button>
+            </div>
+          )
+        }
+      />
+      {editing !== undefined && (
+        <RecordForm
+          kind={kind}
+          fields={props.fields}
+          record={editing.mode === 'edit' ? editing.record : undefined}
+          presets={props.presets}
+          refOptions={refOptions}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
+      {deleting !== undefined && (
+        <ConfirmDialog
+          title={`Delete this ${noun.one}?`}
+          confirmLabel="Delete"
+          onClose={() => setDeleting(undefined)}
+          onConfirm={async () => {
+            await api.records(kind).delete(deleting.id)
+          }}
+        >
+          <p>
+            <strong>{nameOf(deleting)}</strong> will be removed from this workspace and from teammates' copies at the next sync.
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
+  )
+}
+
+// One shared empty array: a fresh `[]` per render would make the table rebuild its row models.
+const emptyRows: never[] = []

@@ -1,0 +1,18 @@
+import { useMemo } from 'react'
+import { recordKinds, type KindName } from '../../../../core/domain/recordKinds'
+import { useRecords } from '../../api/useRecords'
+import type { RefOption } from '../../components/fieldSpec'
+
+export type Names = { map: ReadonlyMap<string, string>; options: readonly RefOption[] }
+
+/** Names of every record of a kind, for reference columns and pickers, sorted for the picker. */
+export function useNames(kind: KindName): Names {
+  const { data } = useRecords(kind)
+  return useMemo(() => {
+    const title = recordKinds[kind].title
+    const options = (data?.items ?? [])
+      .map((r) => ({ id: r.id, name: String((r as Record<string, unknown>)[title] ?? r.id) }))
+      .sort((a, b) => a.name.localeCompare(b.name))
+    return { map: new Map(options.map((o) => [o.id, o.name])), options }
+  }, [data, kind])
+}

@@ -1,0 +1,23 @@
+import type { ScreenId } from './screens'
+
+// Simple 16px stroke icons drawn for this app (no icon font, nothing to load).
+const paths: Record<ScreenId, string> = {
+  calendar: 'M3 5.5h10v8H3zM3 8h10M5.5 3.5v3M10.5 3.5v3',
+  board: 'M2.5 3h3v10h-3zM6.5 3h3v7h-3zM10.5 3h3v5h-3z',
+  channels: 'M3 8a5 5 0 0 1 10 0M5 8a3 3 0 0 1 6 0M8 8v5',
+  priorities: 'M3 13V9M6.5 13V6M10 13V8M13.5 13V3',
+  influencers: 'M6 7.5a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM2.5 13c.5-2.2 1.8-3.5 3.5-3.5s3 1.3 3.5 3.5M11 5v4M9 7h4',
+  conversations: 'M2.5 4h8v5.5H6L3.5 11.5V9.5h-1zM10.5 6.5h3v5h-1v1.8L10.5 11.5H8',
+  goals: 'M8 13.5a5.5 5.5 0 1 0 0-11 5.5 5.5 0 0 0 0 11zM8 10.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
+  review: 'M4 2.5h6l2.5 2.5v8.5H4zM6 7h4.5M6 9.5h4.5M6 12h2.5',
+  members: 'M5.5 7a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM10.5 7.5a1.7 1.7 0 1 0 0-3.4M2 13c.4-2 1.7-3.3 3.5-3.3S8.6 11 9 13M10.5 9.5c1.6 0 2.7 1.2 3.2 3.5',
+  settings: 'M8 10a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM8 2v2M8 12v2M2 8h2M12 8h2M3.8 3.8l1.4 1.4M10.8 10.8l1.4 1.4M3.8 12.2l1.4-1.4M10.8 5.2l1.4-1.4'
+}
+
+export function NavIcon({ screen }: { screen: ScreenId }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <path d={paths[screen]} />
+    </svg>
+  )
+}
