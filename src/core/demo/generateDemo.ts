@@ -1,0 +1,46 @@
+import { demoCampaigns } from './demoCampaigns'
+import { demoChannels } from './demoChannels'
+import { demoContent } from './demoContent'
+import { demoContext } from './demoContext'
+import { demoConversations } from './demoConversations'
+import { kindNames } from '../domain/recordKinds'
+import type { DemoData, DemoFilled, DemoOptions } from './demoData'
+import { demoGoals } from './demoGoals'
+import { demoInfluencers } from './demoInfluencers'
+import { demoMembers } from './demoMembers'
+
+export { demoKinds, type DemoData, type DemoFilled, type DemoKind, type DemoOptions, type DemoRecord } from './demoData'
+
+/**
+ * A believable workspace for "Northwind Analytics", a data-observability SaaS: its marketing team,
+ * goals for the current and previous calendar quarter with weekly measurements up to `today`,
+ * channels, campaigns, a content calendar, an influencer pipeline and an inbox of conversations.
+ *
+ * Pure and deterministic: the same seed and today give deep-equal output (ids included), nothing
+ * reads the clock or the machine. Every record passes its kind's `fields` schema and `check`.
+ * `scale` makes bigger workspaces for benchmarks (e.g. 100,000 content items over five years).
+ */
+export function generateDemo(options: DemoOptions): DemoData {
+  const ctx = demoContext(options)
+  const team = demoMembers(ctx)
+  const goals = demoGoals(ctx, team)
+  const channels = demoChannels(ctx, team, goals)
+  const campaigns = demoCampaigns(ctx, team, goals)
+  const content = demoContent(ctx, team, goals, channels, campaigns)
+  const influencers = demoInfluencers(ctx, team)
+  const conversations = demoConversations(ctx, team, channels, influencers)
+  const filled: DemoFilled = {
+    member: team.records,
+    goal: goals.records,
+    measurement: [...goals.measurements, ...channels.measurements],
+    channel: channels.records,
+    campaign: campaigns.records,
+    content,
+    influencer: influencers,
+    conversation: conversations
+  }
+  // Kinds the generator does not make (overrides and snapshots are made by people and by scoring)
+  // come back empty, whichever kinds exist, so callers can loop over every kind name.
+  const empty = Object.fromEntries(kindNames.map((k) => [k, []])) as unknown as DemoData
+  return Object.assign(empty, filled)
+}
