@@ -6,8 +6,13 @@ import { httpTransport } from './httpTransport'
 import { takeToken } from './httpToken'
 import { ipcBridge, ipcTransport, type Transport } from './transport'
 
-/** A record of one kind as the API returns it (fields plus id and stamps). */
-export type KindRecord<K extends KindName> = ApiOutput<`${K}-get`>
+type RecordOutputs = { [K in KindName]: `${K}-get` extends Method ? ApiOutput<`${K}-get`> : never }
+
+/**
+ * A record of one kind as the API returns it (fields plus id and stamps). The `& { id }` lets generic
+ * code (tables, forms) use the id for any kind without resolving the whole contract.
+ */
+export type KindRecord<K extends KindName> = RecordOutputs[K] & { id: string }
 
 /** Chosen once at start: the Electron preload bridge when present, else the loopback HTTP host. */
 function pickTransport(): Transport {
