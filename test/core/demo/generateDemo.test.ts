@@ -241,21 +241,9 @@ describe('generateDemo', () => {
     expect(() => generateDemo({ seed: 1, today: '14.05.2026' })).toThrow()
   })
 
-  it('generates the default demo in under 200 ms', () => {
-    generateDemo({ seed: 5, today: TODAY }) // warm-up: JIT and Intl formatter caches
-    const t0 = performance.now()
-    generateDemo({ seed: 6, today: TODAY })
-    const ms = performance.now() - t0
-    console.log(`default demo: ${ms.toFixed(1)} ms`)
-    expect(ms).toBeLessThan(200)
-  })
-
-  it('scales to 100,000 content items over five years in under 2 s, still valid', () => {
-    const t0 = performance.now()
+  // Speed is measured by `npm run bench` (foundation bench), never asserted here.
+  it('scales to 100,000 content items over five years, still valid', () => {
     const big = generateDemo({ seed: 3, today: TODAY, scale: { contentItems: 100_000, years: 5 } })
-    const ms = performance.now() - t0
-    console.log(`100k demo: ${ms.toFixed(0)} ms, ${big.measurement.length} measurements, ${big.goal.length} goals`)
-    expect(ms).toBeLessThan(2000)
     expect(big.content).toHaveLength(100_000)
     const planned = big.content.flatMap((c) => (c.plannedDate === null ? [] : [c.plannedDate])).sort()
     expect((planned[0] ?? '9999') < '2021-08-01').toBe(true)
