@@ -78,7 +78,6 @@ export function DataTable<Row extends { id: string }>(props: DataTableProps<Row>
     getRowId: (r) => r.id,
     globalFilterFn,
     getColumnCanGlobalFilter: () => true,
-    isMultiSortEvent: (e) => e instanceof MouseEvent && e.shiftKey,
     initialState: { sorting: props.initialSort ?? [] },
     state: { columnVisibility },
     onColumnVisibilityChange: setColumnVisibility
