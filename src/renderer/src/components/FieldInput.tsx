@@ -1,6 +1,6 @@
 import { format } from './format'
 import type { FieldSpec, RefOptions } from './fieldSpec'
-import type { Draft } from './formValues'
+import { localZone, type Draft } from './formValues'
 
 type Props = {
   field: FieldSpec
@@ -72,10 +72,10 @@ export function FieldInput({ field, draft, id, error, errorId, nullable, refOpti
       const zoneField = field.zoneField
       const zoneValue = zoneField === undefined ? '' : String(draft[zoneField] ?? '')
       return (
-        <div className="datetime">
+        <div className={zoneField === undefined ? 'datetime datetime-here' : 'datetime'}>
           <input {...common} type="datetime-local" className="input" value={text} onChange={(e) => onChange(field.name, e.target.value)} />
           {zoneField === undefined ? (
-            <span className="subtle datetime-zone">your time zone</span>
+            <span className="subtle datetime-zone">In your time zone ({localZone().replace(/_/g, ' ')})</span>
           ) : (
             <select className="select" aria-label={`${field.label} time zone`} name={zoneField} value={zoneValue} onChange={(e) => onChange(zoneField, e.target.value)}>
               <option value="">— Zone —</option>

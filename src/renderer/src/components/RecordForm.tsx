@@ -22,6 +22,8 @@ type Props<K extends KindName> = {
   onSaved?: (rec: KindRecord<K>) => void
 }
 
+const needsValue = new Set<FieldSpec['input']>(['select', 'ref', 'number', 'date', 'datetime'])
+
 const fieldNamesOf = (fields: readonly FieldSpec[]): string[] =>
   fields.flatMap((f) => (f.input === 'datetime' && f.zoneField !== undefined ? [f.name, f.zoneField] : [f.name]))
 
@@ -59,7 +61,12 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
     e.preventDefault()
     setFormError(undefined)
     const values = fromDraft(fields, draft, (n) => isNullable(kind, n))
-    const clientIssues = validateRecord(kind, { ...base, ...values })
+    // zod's wording for an empty choice or number ("expected one of …") is for developers; a person
+    // needs "Required". These come first, so they win over the schema's message for the same field.
+    const missing = fields
+      .filter((f) => needsValue.has(f.input) && draft[f.name] === '' && !isNullable(kind, f.name))
+      .map((f) => ({ path: [f.name], message: 'Required' }))
+    const clientIssues = [...missing, ...validateRecord(kind, { ...base, ...values })]
     if (clientIssues.length > 0) return showIssues(clientIssues)
     setIssues([])
     setSaving(true)
@@ -90,9 +97,7 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
           {fields.map((f) => {
             const id = `${formId}-${f.name}`
             const errorId = `${id}-error`
-            const raw = byField[f.name] ?? (f.input === 'datetime' && f.zoneField !== undefined ? byField[f.zoneField] : undefined)
-            // zod's wording for an empty choice ("expected one of …") is for developers; a person needs "Required".
-            const error = raw !== undefined && draft[f.name] === '' && f.input !== 'datetime' ? 'Required' : raw
+            const error = byField[f.name] ?? (f.input === 'datetime' && f.zoneField !== undefined ? byField[f.zoneField] : undefined)
             const required = rk.required.includes(f.name as never)
             return (
               <div key={f.name} className={`field${f.wide === true || f.input === 'textarea' ? ' field-wide' : ''}${f.input === 'checkbox' ? ' field-check' : ''}`}>
