@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { enums } from '../../../../core/domain/enums'
 import type { KindRecord } from '../../api/client'
 import { useRecords } from '../../api/useRecords'
@@ -8,8 +8,10 @@ import { format } from '../../components/format'
 import { RecordTable } from '../records/RecordTable'
 import { ScreenHeader } from '../records/ScreenHeader'
 import { useNames } from '../records/useNames'
-import { GoalChart } from './GoalChart'
 import { goalProgress } from './goalProgress'
+
+// ECharts is most of the bundle; load it when a chart is first shown, not at start-up.
+const GoalChart = lazy(() => import('./GoalChart').then((m) => ({ default: m.GoalChart })))
 
 type Goal = KindRecord<'goal'>
 type Measurement = KindRecord<'measurement'>
@@ -108,7 +110,9 @@ export function GoalsScreen() {
                 <p className="subtle">
                   Baseline {format.number(selected.baseline)} → target {format.number(selected.target)} {selected.kpiUnit}
                 </p>
-                <GoalChart goal={selected} measurements={measurements.data?.items ?? []} />
+                <Suspense fallback={<p className="subtle">Loading chart…</p>}>
+                  <GoalChart goal={selected} measurements={measurements.data?.items ?? []} />
+                </Suspense>
               </>
             )}
           </section>
