@@ -1,6 +1,6 @@
 import { createColumnHelper, useTable, type FilterFn, type SortFn } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { ColumnFilter } from './ColumnFilter'
 import { ColumnMenu } from './ColumnMenu'
 import type { DataColumn } from './dataColumns'
@@ -71,6 +71,10 @@ export function DataTable<Row extends { id: string }>(props: DataTableProps<Row>
   const defaults = useMemo<Visibility>(() => Object.fromEntries(columns.map((c) => [c.id, c.hidden !== true])), [columns])
   const [columnVisibility, setColumnVisibility] = useColumnVisibility(tableId, defaults)
 
+  // The search box answers every keystroke at once; filtering 10,000 rows follows a beat later.
+  const [search, setSearch] = useState('')
+  const deferredSearch = useDeferredValue(search)
+
   const table = useTable({
     features: dataTableFeatures,
     columns: tanstackColumns,
@@ -79,7 +83,8 @@ export function DataTable<Row extends { id: string }>(props: DataTableProps<Row>
     globalFilterFn,
     getColumnCanGlobalFilter: () => true,
     initialState: { sorting: props.initialSort ?? [] },
-    state: { columnVisibility },
+    state: { columnVisibility, globalFilter: deferredSearch },
+    onGlobalFilterChange: (u) => setSearch((prev) => String(typeof u === 'function' ? u(prev) : (u ?? ''))),
     onColumnVisibilityChange: setColumnVisibility
   })
 
@@ -140,8 +145,7 @@ export function DataTable<Row extends { id: string }>(props: DataTableProps<Row>
     action()
   }
 
-  const globalFilter = String(table.state.globalFilter ?? '')
-  const filtered = globalFilter !== '' || table.state.columnFilters.length > 0
+  const filtered = search !== '' || table.state.columnFilters.length > 0
   const cellId = (rowId: string, colIndex: number): string => `${domId}-${rowId}-${colIndex}`
   const countText = filtered
     ? `${visibleRows.length.toLocaleString()} of ${rows.length.toLocaleString()} ${rows.length === 1 ? noun.one : noun.many}`
@@ -155,11 +159,11 @@ export function DataTable<Row extends { id: string }>(props: DataTableProps<Row>
           type="search"
           placeholder={`Search ${noun.many}`}
           aria-label={`Search ${noun.many}`}
-          value={globalFilter}
-          onChange={(e) => table.setGlobalFilter(e.target.value)}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
         />
         {filtered && (
-          <button type="button" className="btn btn-ghost" onClick={() => { table.resetGlobalFilter(true); table.resetColumnFilters(true) }}>
+          <button type="button" className="btn btn-ghost" onClick={() => { setSearch(''); table.resetColumnFilters(true) }}>
             Clear filters
           </button>
         )}
