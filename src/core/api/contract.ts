@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { recordKinds } from '../domain/recordKinds'
 import { crudMethods } from './crudMethods'
+import { deckMethods, deckProgressEvent } from './methods/deckMethods'
 import { workspaceMethods } from './methods/workspaceMethods'
 
 /**
@@ -17,12 +18,14 @@ export const contract = {
   ...crudMethods(recordKinds.content),
   ...crudMethods(recordKinds.influencer),
   ...crudMethods(recordKinds.conversation),
-  ...workspaceMethods
+  ...workspaceMethods,
+  ...deckMethods
 }
 
 /** Push events from the backend to every open window. */
 export const events = {
-  'data-changed': z.object({ tx: z.string(), kinds: z.array(z.string()), ids: z.array(z.string()) })
+  'data-changed': z.object({ tx: z.string(), kinds: z.array(z.string()), ids: z.array(z.string()) }),
+  'deck-progress': deckProgressEvent
 }
 
 export type Contract = typeof contract

@@ -2,6 +2,7 @@ import { campaign } from './campaign'
 import { channel } from './channel'
 import { contentItem } from './contentItem'
 import { conversation } from './conversation'
+import { deckNote } from './deckNote'
 import { goal } from './goal'
 import { influencer } from './influencer'
 import { measurement } from './measurement'
@@ -20,7 +21,8 @@ export const recordKinds = {
   influencer,
   conversation,
   pin,
-  scoreSnapshot
+  scoreSnapshot,
+  deckNote
 } as const
 
 export type KindName = keyof typeof recordKinds
