@@ -1,5 +1,6 @@
 import type { JSX } from 'react'
 import { useQuery } from './api/useQuery'
+import { CampaignsScreen } from './features/campaigns/CampaignsScreen'
 import { ChannelsScreen } from './features/channels/ChannelsScreen'
 import { ConversationsScreen } from './features/conversations/ConversationsScreen'
 import { GoalsScreen } from './features/goals/GoalsScreen'
@@ -21,6 +22,7 @@ const screenComponents: Record<ScreenId, () => JSX.Element> = {
   conversations: ConversationsScreen,
   goals: GoalsScreen,
   review: ReviewScreen,
+  campaigns: CampaignsScreen,
   members: MembersScreen,
   settings: SettingsScreen
 }

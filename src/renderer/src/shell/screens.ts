@@ -8,6 +8,7 @@ export const screens = [
   { id: 'conversations', label: 'Conversations', group: 'Work' },
   { id: 'goals', label: 'Goals', group: 'Work' },
   { id: 'review', label: 'Review', group: 'Work' },
+  { id: 'campaigns', label: 'Campaigns', group: 'Workspace' },
   { id: 'members', label: 'Members', group: 'Workspace' },
   { id: 'settings', label: 'Settings', group: 'Workspace' }
 ] as const
