@@ -1,5 +1,5 @@
+import { demoKinds } from '../../../core/demo/demoData'
 import { generateDemo } from '../../../core/demo/generateDemo'
-import { kindNames } from '../../../core/domain/recordKinds'
 import type { Backend } from '../backend'
 import type { Change } from '../mutate'
 import { countRecords } from '../services/workspaceService'
@@ -21,7 +21,7 @@ export function writeDemo(b: Backend, options: { seed?: number; today?: string; 
     scale: options.contentItems || options.years ? { contentItems: options.contentItems, years: options.years } : undefined
   })
   const changes: Change[] = []
-  for (const kind of kindNames) {
+  for (const kind of demoKinds) {
     for (const rec of data[kind] as { id: string }[]) {
       const { id, ...values } = rec
       changes.push({ op: 'create', kind, id, values })
