@@ -1,0 +1,72 @@
+// `npm run screenshots`: build, create a fresh demo workspace, serve it, and capture the main screens
+// in Chromium into docs/screenshots/ so the README's pictures always show the current app.
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from '@playwright/test'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const out = join(root, 'docs', 'screenshots')
+mkdirSync(out, { recursive: true })
+const smo = join(root, 'bin', 'smo.mjs')
+
+if (!process.argv.includes('--no-build')) {
+  const b = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: root, stdio: 'inherit' })
+  if (b.status !== 0) process.exit(1)
+}
+const tmp = mkdtempSync(join(tmpdir(), 'smo-shots-'))
+const ws = join(tmp, 'Northwind Analytics')
+const demo = spawnSync(process.execPath, [smo, 'demo', '--workspace', ws], { encoding: 'utf8' })
+if (demo.status !== 0) throw new Error(demo.stderr)
+
+const server = spawn(process.execPath, [smo, 'serve', '--workspace', ws, '--no-open', '--port', '0'], {
+  env: { ...process.env, SMO_USER_DATA: join(tmp, 'userdata') },
+  stdio: ['ignore', 'pipe', 'inherit']
+})
+const url = await new Promise((resolve, reject) => {
+  let text = ''
+  server.stdout.on('data', (c) => {
+    text += c
+    const m = /Ready: (\S+)/.exec(text)
+    if (m) resolve(m[1])
+  })
+  server.once('exit', () => reject(new Error('smo serve stopped')))
+})
+
+// Each shot: screen hash, file name, colour scheme, optional action before the capture.
+const shots = [
+  ['calendar', 'calendar', 'light'],
+  ['board', 'board', 'light'],
+  ['channels', 'channels', 'light'],
+  ['priorities', 'priorities', 'light'],
+  ['influencers', 'influencers', 'light'],
+  ['conversations', 'conversations', 'light'],
+  ['goals', 'goals', 'light'],
+  ['review', 'review', 'light'],
+  ['settings', 'settings', 'light'],
+  ['calendar', 'calendar-dark', 'dark'],
+  ['priorities', 'priorities-dark', 'dark']
+]
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+})
+try {
+  for (const [screen, file, scheme] of shots) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 })
+    await page.goto(`${url}#/${screen}`)
+    await page.getByTestId('nav').waitFor()
+    // Let data load and charts finish their entry animation (the event stream keeps the network busy,
+    // so there is no "network idle" to wait for).
+    await page.waitForTimeout(1800)
+    await page.screenshot({ path: join(out, `${file}.png`) })
+    await page.close()
+    console.log(`docs/screenshots/${file}.png`)
+  }
+} finally {
+  await browser.close()
+  server.kill('SIGTERM')
+  rmSync(tmp, { recursive: true, force: true })
+}
