@@ -1,0 +1,67 @@
+import { accessSync, constants, statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { ApiError } from '../../../core/api/apiError'
+import { quarter } from '../../../core/goals/quarter'
+import { writePdf } from '../../backend/deck/writePdf'
+import { writePptx } from '../../backend/deck/writePptx'
+import { deckService } from '../../backend/services/deckService'
+import { command, UsageError } from '../command'
+import { openCliBackend } from '../openCliBackend'
+
+/** The folder must exist and be writable before any work starts, so a bad path fails fast and writes nothing. */
+function checkWritable(file: string, ext: '.pptx' | '.pdf', flag: string): string {
+  const path = resolve(file)
+  if (!path.toLowerCase().endsWith(ext)) throw new UsageError(`${flag} must name a ${ext} file, got "${file}"`)
+  const dir = dirname(path)
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a folder')
+    accessSync(dir, constants.W_OK)
+  } catch {
+    throw new Error(`Cannot write ${path}: the folder ${dir} does not exist or is not writable`)
+  }
+  try {
+    if (statSync(path).isDirectory()) throw new Error(`Cannot write ${path}: it is a folder`)
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ENOENT') throw e
+  }
+  return path
+}
+
+export const deckCommand = command({
+  name: 'deck',
+  summary: 'Build the quarterly review deck: an editable PPTX and, if asked, a PDF',
+  usage: 'smo deck --workspace DIR --quarter YYYY-Qn --out FILE.pptx [--pdf FILE.pdf] [--as-of YYYY-MM-DD]',
+  examples: ['smo deck --workspace ~/smo-demo --quarter 2026-Q3 --out review.pptx --pdf review.pdf'],
+  options: { workspace: { type: 'string', short: 'w' }, quarter: { type: 'string', short: 'q' }, out: { type: 'string', short: 'o' }, pdf: { type: 'string' }, 'as-of': { type: 'string' } },
+  run: async ({ values }) => {
+    if (typeof values.quarter !== 'string') throw new UsageError('--quarter YYYY-Qn is required')
+    if (typeof values.out !== 'string') throw new UsageError('--out FILE.pptx is required')
+    // Everything that can be checked without the database is checked first: nothing is opened or written on bad input.
+    const parsed = quarter.parse(values.quarter)
+    if (!parsed.ok) throw new Error(parsed.message)
+    const asOf = values['as-of']
+    if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) throw new UsageError('--as-of must be a date like 2026-09-30')
+    const out = checkWritable(values.out, '.pptx', '--out')
+    const pdf = typeof values.pdf === 'string' ? checkWritable(values.pdf, '.pdf', '--pdf') : null
+    if (pdf !== null && pdf === out) throw new UsageError('--out and --pdf must be different files')
+
+    const b = await openCliBackend(values, { lock: false })
+    try {
+      const started = performance.now()
+      let model
+      try {
+        model = deckService.model(b, parsed.quarter.key, typeof asOf === 'string' ? asOf : undefined)
+      } catch (e) {
+        // The service's message is already the one line to print; its field issues would only repeat it.
+        throw e instanceof ApiError ? new Error(e.message) : e
+      }
+      await writePptx(model, out)
+      if (pdf !== null) await writePdf(model, pdf)
+      const ms = Math.round(performance.now() - started)
+      console.log(`Deck for ${model.quarter} (${model.slides.length} slides, input ${model.inputHash.slice(0, 12)}) written in ${ms} ms: ${[out, pdf].filter((f) => f !== null).join(', ')}`)
+      return 0
+    } finally {
+      b.close()
+    }
+  }
+})
