@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { recordKinds } from '../domain/recordKinds'
 import { crudMethods } from './crudMethods'
+import { calendarMethods } from './methods/calendarMethods'
 import { deckMethods, deckProgressEvent } from './methods/deckMethods'
 import { workspaceMethods } from './methods/workspaceMethods'
 
@@ -19,7 +20,8 @@ export const contract = {
   ...crudMethods(recordKinds.influencer),
   ...crudMethods(recordKinds.conversation),
   ...workspaceMethods,
-  ...deckMethods
+  ...deckMethods,
+  ...calendarMethods
 }
 
 /** Push events from the backend to every open window. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { recurrenceRule } from '../calendar/recurrence'
 import { enums } from './enums'
 import { primitives as p } from './primitives'
 import { recordKind } from './recordKind'
@@ -37,13 +38,17 @@ export const contentItem = recordKind({
     resultEngagements: p.nonNegative(1e12).nullable(),
     resultClicks: p.nonNegative(1e12).nullable(),
     /** KPI units toward the linked goal (leads, sign-ups, mentions…). */
-    resultConversions: p.nonNegative(1e12).nullable()
+    resultConversions: p.nonNegative(1e12).nullable(),
+    /** Recurring items: every occurrence is its own item sharing the series id (the first item's id). */
+    seriesId: p.ref.optional(),
+    /** The rule the series was made with, kept on each occurrence so any of them can show it. */
+    recurrence: recurrenceRule.nullable().optional()
   }),
   defaults: {
     brief: '', channelId: null, campaignId: null, pillar: '', format: 'post', ownerId: null, status: 'idea',
     plannedDate: null, dueDate: null, publishAt: null, publishZone: null, effortHours: 1, goalId: null,
     trackingUrl: '', checklist: {}, approverId: null, approvedAt: null, resultReach: null,
-    resultEngagements: null, resultClicks: null, resultConversions: null
+    resultEngagements: null, resultClicks: null, resultConversions: null, seriesId: null, recurrence: null
   },
   required: ['title'],
   refs: { channelId: 'channel', campaignId: 'campaign', ownerId: 'member', goalId: 'goal', approverId: 'member' },

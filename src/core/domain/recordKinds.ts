@@ -8,7 +8,9 @@ import { influencer } from './influencer'
 import { measurement } from './measurement'
 import { member } from './member'
 import { pin } from './pin'
+import { savedView } from './savedView'
 import { scoreSnapshot } from './scoreSnapshot'
+import { workspacePolicy } from './workspacePolicy'
 
 /** Every replicated record kind, by its API name (`<kind>-list`, `<kind>-create`…). */
 export const recordKinds = {
@@ -22,7 +24,9 @@ export const recordKinds = {
   conversation,
   pin,
   scoreSnapshot,
-  deckNote
+  deckNote,
+  savedView,
+  workspacePolicy
 } as const
 
 export type KindName = keyof typeof recordKinds

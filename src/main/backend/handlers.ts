@@ -2,6 +2,7 @@ import type { ApiInput, ApiOutput, Method } from '../../core/api/contract'
 import type { ListQuery } from '../../core/api/listQuery'
 import { kindNames } from '../../core/domain/recordKinds'
 import type { Backend } from './backend'
+import { calendarHandlers } from './services/calendarHandlers'
 import { deckHandlers } from './services/deckHandlers'
 import { recordService } from './services/recordService'
 import { workspaceService } from './services/workspaceService'
@@ -33,7 +34,7 @@ const written: Partial<HandlerTable> = {
   'change-list': (b, i) => workspaceService.changes(b, i)
 }
 
-export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>) }
+export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>), ...(calendarHandlers as Record<string, Loose>) }
 
 /** Feature areas register their handlers at import time (see services/*). */
 export function registerHandlers(extra: Partial<HandlerTable>): void {

@@ -5,6 +5,8 @@ import type { KindName } from '../../../src/core/domain/recordKinds'
 import { recordCodec } from '../../../src/main/backend/repo/recordCodec'
 
 // The kinds whose tables migration 001 creates; later kinds are checked by their own migration's test.
+// Columns later migrations add to these tables (003: recurring series on content).
+const addedLater = ['series_id', 'recurrence']
 const kindNames: KindName[] = ['member', 'goal', 'measurement', 'channel', 'campaign', 'content', 'influencer', 'conversation']
 
 describe('migration 001 (initial schema)', () => {
@@ -16,7 +18,7 @@ describe('migration 001 (initial schema)', () => {
     for (const kind of kindNames) {
       const codec = recordCodec(kind)
       const actual = columns(codec.table).map((c) => c.name).sort()
-      const expected = ['id', 'created_at', 'updated_at', 'deleted_at', ...codec.columns.map((c) => c.column)].sort()
+      const expected = ['id', 'created_at', 'updated_at', 'deleted_at', ...codec.columns.map((c) => c.column)].filter((c) => !addedLater.includes(c)).sort()
       expect(actual, kind).toEqual(expected)
     }
   })

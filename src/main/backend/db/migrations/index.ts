@@ -1,6 +1,7 @@
 import type { Migration } from './migration'
 import m001 from './m001_initial'
 import m002 from './m002_scoring'
+import m003 from './m003_calendar'
 import m004 from './m004_deck'
 
 /**
@@ -8,5 +9,5 @@ import m004 from './m004_deck'
  * Versions reserved while features land in parallel: 2 scoring (pins, snapshots), 3 calendar
  * (recurrence, saved views, workspace policy), 4 review deck (slide notes), 5 team sync.
  */
-export const migrations: Migration[] = [m001, m002, m004].sort((a, b) => a.version - b.version)
+export const migrations: Migration[] = [m001, m002, m003, m004].sort((a, b) => a.version - b.version)
 export const latestVersion = Math.max(...migrations.map((m) => m.version))
