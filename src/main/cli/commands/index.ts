@@ -2,7 +2,8 @@ import type { Command } from '../command'
 import { checkCommand } from './checkCommand'
 import { deckCommand } from './deckCommand'
 import { demoCommand } from './demoCommand'
+import { icsCommand } from './icsCommand'
 import { serveCommand } from './serveCommand'
 
 /** Every `smo` sub-command, in the order `smo --help` lists them. Feature areas add theirs here. */
-export const commands: Command[] = [demoCommand, serveCommand, checkCommand, deckCommand]
+export const commands: Command[] = [demoCommand, serveCommand, checkCommand, deckCommand, icsCommand]

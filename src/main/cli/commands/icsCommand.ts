@@ -1,0 +1,50 @@
+import { writeFileSync, renameSync } from 'node:fs'
+import { dirname, join, basename } from 'node:path'
+import { calendarDates } from '../../../core/calendar/calendarDates'
+import { primitives } from '../../../core/domain/primitives'
+import { recordRepo } from '../../backend/repo/recordRepo'
+import { calendarIcs } from '../../backend/services/calendarIcs'
+import { command, UsageError } from '../command'
+import { openCliBackend } from '../openCliBackend'
+
+function dateOption(name: string, v: unknown): string | undefined {
+  if (v === undefined) return undefined
+  if (typeof v !== 'string' || !calendarDates.isDate(v)) throw new UsageError(`--${name} must be a date like 2026-11-23, got ${JSON.stringify(v)}`)
+  return v
+}
+
+export const icsCommand = command({
+  name: 'ics',
+  summary: 'Write an RFC 5545 calendar (.ics) of dated content items',
+  usage: 'smo ics --workspace DIR --out FILE [--channel ID…] [--from DATE --to DATE]',
+  examples: ['smo ics --workspace ~/smo-demo --out plan.ics', 'smo ics -w ~/smo-demo --out q4.ics --from 2026-10-01 --to 2026-12-31 --channel 01J…'],
+  options: {
+    workspace: { type: 'string', short: 'w' },
+    out: { type: 'string', short: 'o' },
+    channel: { type: 'string', multiple: true },
+    from: { type: 'string' },
+    to: { type: 'string' }
+  },
+  run: async ({ values }) => {
+    const out = values.out
+    if (typeof out !== 'string' || out === '') throw new UsageError('--out FILE is required')
+    const from = dateOption('from', values.from)
+    const to = dateOption('to', values.to)
+    if (from && to && to < from) throw new UsageError('--to is before --from')
+    const channels = Array.isArray(values.channel) ? values.channel : typeof values.channel === 'string' ? [values.channel] : []
+    for (const c of channels) if (!primitives.id.safeParse(c).success) throw new UsageError(`--channel must be a channel id (ULID), got ${JSON.stringify(c)}`)
+    const b = await openCliBackend(values, { readonly: true })
+    try {
+      for (const c of channels) if (!recordRepo.exists(b.db, 'channel', c)) throw new UsageError(`No channel with id ${c}`)
+      const { text, count } = calendarIcs(b, { from, to, channelIds: channels })
+      // Write beside the target and rename, so a calendar app never sees half a file.
+      const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`)
+      writeFileSync(tmp, text, 'utf8')
+      renameSync(tmp, out)
+      console.log(`Wrote ${count} event${count === 1 ? '' : 's'} to ${out}`)
+      return 0
+    } finally {
+      b.close()
+    }
+  }
+})
