@@ -72,7 +72,11 @@ export const calendarWrites = {
       const seen = new Set(targets.map((t) => t.id))
       for (const t of [...targets]) {
         if (typeof t.seriesId !== 'string') continue
-        for (const m of seriesMembers(b, t.seriesId)) if (!seen.has(m.id)) (seen.add(m.id), targets.push(m))
+        for (const m of seriesMembers(b, t.seriesId)) {
+          if (seen.has(m.id)) continue
+          seen.add(m.id)
+          targets.push(m)
+        }
       }
     }
     const changes: Change[] = []

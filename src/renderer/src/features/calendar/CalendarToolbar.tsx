@@ -1,0 +1,81 @@
+import type { CalendarFilter } from '../../../../core/calendar/calendarFilter'
+import { calendarDates } from '../../../../core/calendar/calendarDates'
+import { ApiError } from '../../api/ApiError'
+import { api } from '../../api/client'
+import type { ColorBy, DateField, PlannerState, ViewMode } from './usePlannerState'
+
+type Props = {
+  state: PlannerState
+  update: (p: Partial<PlannerState>) => void
+  cursor: string
+  zone: string
+  go: (n: number) => void
+  today: () => void
+  history: { undo: () => void; redo: () => void; canUndo: boolean; canRedo: boolean; next: string | undefined }
+  onMessage: (t: string, tone: 'ok' | 'error') => void
+  filter: CalendarFilter
+  loading: boolean
+}
+
+/** Title, navigation, view and colour switches, undo/redo and the .ics export. */
+export function CalendarToolbar({ state, update, cursor, zone, go, today, history, onMessage, filter, loading }: Props) {
+  const title = state.mode === 'month'
+    ? new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${cursor.slice(0, 7)}-01T00:00:00Z`))
+    : new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${cursor}T00:00:00Z`))
+  const exportIcs = async () => {
+    try {
+      const from = calendarDates.addMonths(cursor, -3)
+      const to = calendarDates.addDays(calendarDates.addMonths(cursor, 12), -1)
+      const r = await api.call('calendar-ics', { from, to, filter })
+      const url = URL.createObjectURL(new Blob([r.text], { type: 'text/calendar;charset=utf-8' }))
+      const a = document.createElement('a')
+      a.href = url
+      a.download = `smo-calendar-${from}-to-${to}.ics`
+      a.click()
+      setTimeout(() => URL.revokeObjectURL(url), 5000)
+      onMessage(`Exported ${r.count} items to ${a.download}`, 'ok')
+    } catch (e) {
+      onMessage(e instanceof ApiError ? e.message : String(e), 'error')
+    }
+  }
+  return (
+    <header className="planner-head">
+      <h1 data-testid="cal-title">{title}</h1>
+      <div className="btn-group" role="group" aria-label="Navigate">
+        <button type="button" className="btn btn-sm" onClick={() => go(-1)} aria-label="Previous" data-testid="cal-prev">‹</button>
+        <button type="button" className="btn btn-sm" onClick={today} data-testid="cal-today">Today</button>
+        <button type="button" className="btn btn-sm" onClick={() => go(1)} aria-label="Next" data-testid="cal-next">›</button>
+      </div>
+      <div className="btn-group" role="tablist" aria-label="View">
+        {(['month', 'week', 'agenda'] as ViewMode[]).map((m) => (
+          <button key={m} type="button" role="tab" aria-selected={state.mode === m} className={`btn btn-sm${state.mode === m ? ' btn-on' : ''}`} onClick={() => update({ mode: m })} data-testid={`view-${m}`}>
+            {m[0]?.toUpperCase()}{m.slice(1)}
+          </button>
+        ))}
+      </div>
+      <label className="small">
+        Show by{' '}
+        <select className="select select-sm" value={state.dateField} onChange={(e) => update({ dateField: e.target.value as DateField })} data-testid="date-field">
+          <option value="planned">Planned date</option>
+          <option value="publish">Publish time</option>
+          <option value="due">Deadline</option>
+        </select>
+      </label>
+      <label className="small">
+        Colour by{' '}
+        <select className="select select-sm" value={state.colorBy} onChange={(e) => update({ colorBy: e.target.value as ColorBy })} data-testid="color-by">
+          <option value="channel">Channel</option>
+          <option value="campaign">Campaign</option>
+          <option value="pillar">Pillar</option>
+          <option value="status">Status</option>
+        </select>
+      </label>
+      <span className="filter-gap" />
+      <span className="subtle small" title="Times are shown in this zone; hover an item for the zone it was planned in">{zone}{loading ? ' · loading…' : ''}</span>
+      <button type="button" className="btn btn-sm" onClick={history.undo} disabled={!history.canUndo} title={history.next ? `Undo ${history.next} (Ctrl+Z)` : 'Nothing to undo'} data-testid="undo">Undo</button>
+      <button type="button" className="btn btn-sm" onClick={history.redo} disabled={!history.canRedo} title="Redo (Shift+Ctrl+Z)" data-testid="redo">Redo</button>
+      <button type="button" className="btn btn-sm" onClick={() => update({ showInsights: !state.showInsights })} aria-pressed={state.showInsights}>Insights</button>
+      <button type="button" className="btn btn-sm btn-primary" onClick={() => void exportIcs()} data-testid="export-ics">Export .ics</button>
+    </header>
+  )
+}

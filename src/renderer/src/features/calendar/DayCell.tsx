@@ -1,0 +1,59 @@
+import { useState } from 'react'
+import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
+import { ItemChip } from './ItemChip'
+import { DRAG_TYPE, usePlanner } from './plannerContext'
+
+type Props = { date: string; items: CalendarItem[]; outside: boolean; today: boolean; focused: boolean; max: number; onFocus: (d: string) => void }
+
+/** A day of the month grid: a drop target, click-to-create, and "+N more" beyond what fits. */
+export function DayCell({ date, items, outside, today, focused, max, onFocus }: Props) {
+  const p = usePlanner()
+  const [over, setOver] = useState(false)
+  const [all, setAll] = useState(false)
+  const shown = all ? items : items.slice(0, max)
+  return (
+    <div
+      role="gridcell"
+      tabIndex={focused ? 0 : -1}
+      aria-label={`${date}, ${items.length} item${items.length === 1 ? '' : 's'}`}
+      aria-selected={focused}
+      data-date={date}
+      data-testid="cal-day"
+      className={`day${outside ? ' day-outside' : ''}${today ? ' day-today' : ''}${over ? ' day-over' : ''}${focused ? ' day-focused' : ''}`}
+      onFocus={() => onFocus(date)}
+      onClick={() => onFocus(date)}
+      onDoubleClick={() => p.create(date)}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes(DRAG_TYPE)) return
+        e.preventDefault()
+        setOver(true)
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        setOver(false)
+        const id = e.dataTransfer.getData(DRAG_TYPE)
+        if (id) {
+          e.preventDefault()
+          p.drop(id, date)
+        }
+      }}
+    >
+      <div className="day-head">
+        <span className="day-num">{Number(date.slice(8, 10))}</span>
+        <button type="button" className="day-add" aria-label={`New item on ${date}`} tabIndex={-1} onClick={(e) => (e.stopPropagation(), p.create(date))}>
+          +
+        </button>
+      </div>
+      <div className="day-items">
+        {shown.map((it) => (
+          <ItemChip key={it.id} item={it} compact />
+        ))}
+        {items.length > shown.length && (
+          <button type="button" className="day-more" onClick={(e) => (e.stopPropagation(), setAll(true))}>
+            +{items.length - shown.length} more
+          </button>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react'
+import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
+import { zonedTime } from '../../../../core/calendar/zonedTime'
+import { ItemChip } from './ItemChip'
+import { DRAG_TYPE, usePlanner } from './plannerContext'
+
+type Props = { days: string[]; byDay: ReadonlyMap<string, CalendarItem[]>; today: string; focus: string; onFocus: (d: string) => void; weekdayNames: string[] }
+
+const HOURS = Array.from({ length: 17 }, (_, i) => i + 6)
+
+function Slot({ date, hour, items }: { date: string; hour: number | null; items: CalendarItem[] }) {
+  const p = usePlanner()
+  const [over, setOver] = useState(false)
+  const time = hour === null ? undefined : `${String(hour).padStart(2, '0')}:00`
+  return (
+    <div
+      className={`slot${hour === null ? ' slot-allday' : ''}${over ? ' day-over' : ''}`}
+      data-testid={hour === null ? 'cal-day' : 'cal-slot'}
+      data-date={date}
+      data-time={time}
+      onDoubleClick={() => p.create(date)}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes(DRAG_TYPE)) return
+        e.preventDefault()
+        setOver(true)
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        setOver(false)
+        const id = e.dataTransfer.getData(DRAG_TYPE)
+        if (!id) return
+        e.preventDefault()
+        p.drop(id, date, time)
+      }}
+    >
+      {items.map((it) => (
+        <ItemChip key={it.id} item={it} compact={hour !== null} />
+      ))}
+    </div>
+  )
+}
+
+/**
+ * A week: an all-day row for items with only a date, and hour rows (in the viewer's zone) for items
+ * with a publish time. Dropping on an hour sets the publish time; on the all-day row moves the day.
+ */
+export function WeekView({ days, byDay, today, focus, onFocus, weekdayNames }: Props) {
+  const p = usePlanner()
+  const hourOf = (it: CalendarItem) => (it.publishAt ? Number(zonedTime.toWallClock(it.publishAt, p.zone).time.slice(0, 2)) : null)
+  const clampHour = (h: number) => Math.min(22, Math.max(6, h))
+  return (
+    <div className="week" role="grid" aria-label="Week" data-testid="cal-week">
+      <div className="week-grid">
+        <span />
+        {days.map((d, i) => (
+          <button type="button" key={d} className={`week-day-head${d === today ? ' day-today' : ''}${d === focus ? ' day-focused' : ''}`} onClick={() => onFocus(d)} tabIndex={d === focus ? 0 : -1} data-date={d}>
+            {weekdayNames[i]} <strong>{Number(d.slice(8, 10))}</strong>
+          </button>
+        ))}
+        <span className="hour-label">all day</span>
+        {days.map((d) => (
+          <Slot key={d} date={d} hour={null} items={(byDay.get(d) ?? []).filter((it) => hourOf(it) === null)} />
+        ))}
+        {HOURS.map((h) => (
+          <div className="hour-row" key={h} style={{ display: 'contents' }}>
+            <span className="hour-label">{String(h).padStart(2, '0')}:00</span>
+            {days.map((d) => (
+              <Slot key={d} date={d} hour={h} items={(byDay.get(d) ?? []).filter((it) => { const x = hourOf(it); return x !== null && clampHour(x) === h })} />
+            ))}
+          </div>
+        ))}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,29 @@
+import { createContext, useContext } from 'react'
+import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
+import type { ColorKey } from './plannerColors'
+import type { DateField } from './usePlannerState'
+
+/** What every chip, cell and card needs from the screen that owns the data and the writes. */
+export type Planner = {
+  colorOf: (item: CalendarItem) => ColorKey
+  selected: ReadonlySet<string>
+  clashes: ReadonlyMap<string, string[]>
+  dateField: DateField
+  zone: string
+  names: { member: ReadonlyMap<string, string>; channel: ReadonlyMap<string, string> }
+  open: (id: string) => void
+  select: (id: string, additive: boolean) => void
+  /** Drop dragged item(s) on a day (and optionally a local time in the viewer's zone); null unplans. */
+  drop: (id: string, date: string | null, time?: string) => void
+  create: (date: string) => void
+}
+
+export const PlannerContext = createContext<Planner | null>(null)
+
+export function usePlanner(): Planner {
+  const p = useContext(PlannerContext)
+  if (p === null) throw new Error('usePlanner outside PlannerContext')
+  return p
+}
+
+export const DRAG_TYPE = 'application/x-smo-item'
