@@ -12,6 +12,7 @@ import { goalProgress } from './goalProgress'
 
 // ECharts is most of the bundle; load it when a chart is first shown, not at start-up.
 const GoalChart = lazy(() => import('./GoalChart').then((m) => ({ default: m.GoalChart })))
+const GoalProgressCards = lazy(() => import('./GoalProgressCards').then((m) => ({ default: m.GoalProgressCards })))
 
 type Goal = KindRecord<'goal'>
 type Measurement = KindRecord<'measurement'>
@@ -49,6 +50,7 @@ export function GoalsScreen() {
   const goals = useRecords('goal')
   const measurements = useRecords('measurement')
   const [selected, setSelected] = useState<Goal | undefined>(undefined)
+  const [view, setView] = useState<'progress' | 'records'>('progress')
   const progress = useMemo(() => goalProgress(goals.data?.items ?? [], measurements.data?.items ?? []), [goals.data, measurements.data])
 
   const goalColumns = useMemo<DataColumn<Goal>[]>(
@@ -79,8 +81,23 @@ export function GoalsScreen() {
       <ScreenHeader
         title="Goals"
         description="What the team's work serves, with KPI, baseline and target per quarter. Select a goal to see and record its measurements."
+        actions={
+          <div className="segmented" role="radiogroup" aria-label="Goals view">
+            {(['progress', 'records'] as const).map((v) => (
+              <label key={v}>
+                <input type="radio" name="goals-view" value={v} checked={view === v} onChange={() => setView(v)} />
+                {v === 'progress' ? 'Progress' : 'Records'}
+              </label>
+            ))}
+          </div>
+        }
       />
-      <div className="split">
+      {view === 'progress' && (
+        <Suspense fallback={<p className="muted">Loading goal progress…</p>}>
+          <GoalProgressCards />
+        </Suspense>
+      )}
+      <div className="split" style={view === 'records' ? undefined : { display: 'none' }}>
         <section className="panel" aria-label="Goals">
           <RecordTable kind="goal" tableId="goals" columns={goalColumns} fields={goalFields} refOptions={{ member: members.options }} initialSort={[{ id: 'quarter', desc: true }]} onActiveChange={setSelected} />
         </section>

@@ -1,0 +1,39 @@
+import { useState } from 'react'
+import { useQuery } from '../../api/useQuery'
+import { GoalProgressCard } from './GoalProgressCard'
+import './GoalProgress.css'
+
+/** The Goals screen's progress view: a card per goal of the chosen quarter (default: the current one, else the latest with goals). */
+export function GoalProgressCards() {
+  const [quarter, setQuarter] = useState<string | undefined>(undefined)
+  const data = useQuery('goal-progress', quarter === undefined ? {} : { quarter })
+  const d = data.data
+  return (
+    <section className="goal-progress" aria-label="Goal progress">
+      <div className="goal-progress-bar">
+        <label className="goal-progress-quarter">
+          <span className="subtle">Quarter</span>
+          <select className="select" aria-label="Goal quarter" value={d?.quarter ?? ''} onChange={(e) => setQuarter(e.target.value)}>
+            {d?.quarters.map((q) => (
+              <option key={q} value={q}>
+                {q}
+              </option>
+            ))}
+          </select>
+        </label>
+        {d !== undefined && <span className="subtle">Figures as of {d.asOf}. Projection: {d.projection}</span>}
+      </div>
+      {data.error !== undefined && (
+        <p className="review-error" role="alert">
+          {data.error.message}
+        </p>
+      )}
+      {d !== undefined && d.goals.length === 0 && <p className="muted">No goals are set for {d.quarter}. Add one under Records.</p>}
+      <div className="goal-cards">
+        {d?.goals.map((g) => (
+          <GoalProgressCard key={g.id} card={g} />
+        ))}
+      </div>
+    </section>
+  )
+}

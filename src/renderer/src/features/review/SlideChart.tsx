@@ -1,0 +1,24 @@
+import { useEffect, useMemo, useRef } from 'react'
+import type { DeckChart } from '../../../../core/deck/deckModel'
+import { echarts } from '../../components/echartsCore'
+import { slideChartOption } from './slideChartOption'
+
+type Props = { chart: DeckChart; width: number; height: number; px: number }
+
+/**
+ * One deck chart drawn with ECharts in the deck's own light colours (not the app theme's): the
+ * preview shows what the export will look like. Re-created when its size changes, since thumbnails
+ * and the large slide are separate instances.
+ */
+export function SlideChart({ chart, width, height, px }: Props) {
+  const ref = useRef<HTMLDivElement>(null)
+  const option = useMemo(() => slideChartOption(chart, px), [chart, px])
+  useEffect(() => {
+    const el = ref.current
+    if (el === null || width < 10 || height < 10) return
+    const instance = echarts.init(el, undefined, { renderer: 'svg', width, height })
+    instance.setOption(option)
+    return () => instance.dispose()
+  }, [option, width, height])
+  return <div ref={ref} className="slide-chart" role="img" aria-label={chart.title} style={{ width, height }} />
+}
