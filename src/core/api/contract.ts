@@ -3,6 +3,7 @@ import { recordKinds } from '../domain/recordKinds'
 import { crudMethods } from './crudMethods'
 import { calendarMethods } from './methods/calendarMethods'
 import { deckMethods, deckProgressEvent } from './methods/deckMethods'
+import { scoringMethods } from './methods/scoringMethods'
 import { workspaceMethods } from './methods/workspaceMethods'
 
 /**
@@ -19,6 +20,9 @@ export const contract = {
   ...crudMethods(recordKinds.content),
   ...crudMethods(recordKinds.influencer),
   ...crudMethods(recordKinds.conversation),
+  ...crudMethods(recordKinds.pin),
+  ...crudMethods(recordKinds.scoreSnapshot),
+  ...scoringMethods,
   ...workspaceMethods,
   ...deckMethods,
   ...calendarMethods

@@ -13,7 +13,7 @@ export const scoredChannel = z.object({
   fixedHoursPerMonth: z.number(),
   costPerMonth: z.number(),
   confidence: z.number(),
-  links: z.array(z.object({ goalId: z.string(), rate: z.number() })),
+  links: z.array(z.object({ goalId: z.string(), rate: z.number() })).readonly(),
   estimatesUpdatedAt: z.string().nullable()
 })
 

@@ -5,6 +5,7 @@ import type { Backend } from './backend'
 import { calendarHandlers } from './services/calendarHandlers'
 import { deckHandlers } from './services/deckHandlers'
 import { recordService } from './services/recordService'
+import { scoringHandlers } from './services/scoringHandlers'
 import { workspaceService } from './services/workspaceService'
 
 export type Handler<M extends Method> = (b: Backend, input: ApiOutput<M> extends never ? never : ParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>>
@@ -34,7 +35,7 @@ const written: Partial<HandlerTable> = {
   'change-list': (b, i) => workspaceService.changes(b, i)
 }
 
-export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>), ...(calendarHandlers as Record<string, Loose>) }
+export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(scoringHandlers as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>), ...(calendarHandlers as Record<string, Loose>) }
 
 /** Feature areas register their handlers at import time (see services/*). */
 export function registerHandlers(extra: Partial<HandlerTable>): void {

@@ -1,0 +1,16 @@
+import type { HandlerTable } from '../handlers'
+import { scoringRules } from './scoringRules'
+import { scoringService } from './scoringService'
+
+scoringRules()
+
+/** The scoring methods of the contract (src/core/api/methods/scoringMethods.ts), spread into the handler table. */
+export const scoringHandlers: Partial<HandlerTable> = {
+  'score-list': (b, i) => scoringService.list(b, i),
+  'score-allocate': (b, i) => scoringService.allocate(b, i),
+  'score-sensitivity': (b, i) => scoringService.sensitivity(b, i),
+  'score-explain': (b, i) => scoringService.explain(b, i),
+  'score-snapshot-create': (b, i) => scoringService.snapshotCreate(b, i),
+  'score-weights-save': (b, i) => scoringService.weightsSave(b, i),
+  'channel-duplicates': (b) => scoringService.duplicates(b)
+}
