@@ -38,7 +38,8 @@ export async function main(argv: string[]): Promise<number> {
     return await cmd.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals })
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`smo ${cmd.name}: ${(e as Error).message}. Usage: ${cmd.usage}`)
+      // parseArgs messages span lines; a usage error stays one line.
+      console.error(`smo ${cmd.name}: ${(e as Error).message.replace(/\s*\n\s*/g, ' ').replace(/\.+$/, '')}. Usage: ${cmd.usage}`)
       return 2
     }
     if (e instanceof WorkspaceError) {

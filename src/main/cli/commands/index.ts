@@ -3,7 +3,8 @@ import { checkCommand } from './checkCommand'
 import { deckCommand } from './deckCommand'
 import { demoCommand } from './demoCommand'
 import { icsCommand } from './icsCommand'
+import { scoreCommand } from './scoreCommand'
 import { serveCommand } from './serveCommand'
 
 /** Every `smo` sub-command, in the order `smo --help` lists them. Feature areas add theirs here. */
-export const commands: Command[] = [demoCommand, serveCommand, checkCommand, deckCommand, icsCommand]
+export const commands: Command[] = [demoCommand, serveCommand, checkCommand, scoreCommand, deckCommand, icsCommand]
