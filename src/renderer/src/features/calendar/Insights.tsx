@@ -38,10 +38,10 @@ export function Insights({ cursor, weekStart, filter }: { cursor: string; weekSt
       xAxis: { type: 'category', data: d.weeks.map((w) => w.slice(5)), splitArea: { show: true }, axisLabel: { fontSize: 10 } },
       yAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { fontSize: 11, width: 160, overflow: 'truncate' } },
       visualMap: {
-        min: 0, max: 2, calculable: false, orient: 'horizontal', left: 'center', bottom: 4, itemHeight: 120, text: ['over target', 'under'],
+        dimension: 2, min: 0, max: 2, calculable: false, orient: 'horizontal', left: 'center', bottom: 4, itemHeight: 120, text: ['over target', 'under'],
         inRange: { color: ['#e8590c', '#ffd8a8', '#b2f2bb', '#2f9e44', '#1864ab'] }
       },
-      series: [{ type: 'heatmap', data: cells, label: { show: true, fontSize: 10, formatter: (p: { data: number[] }) => `${p.data[3]}/${p.data[4]}` } }]
+      series: [{ type: 'heatmap', data: cells, label: { show: true, fontSize: 10, formatter: (p: { data: number[] }) => `${p.data[3]}/${Math.round((p.data[4] ?? 0) * 10) / 10}` } }]
     }
   }, [cadence.data])
   const load = useMemo<ChartOption | undefined>(() => {

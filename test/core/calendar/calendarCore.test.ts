@@ -1,0 +1,162 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { canApprove, entersApproval } from '../../../src/core/calendar/approval'
+import { cadenceCells, cadenceState } from '../../../src/core/calendar/cadence'
+import { calendarDates } from '../../../src/core/calendar/calendarDates'
+import { capacityCells, loadState } from '../../../src/core/calendar/capacity'
+import { detectClashes, type ClashItem } from '../../../src/core/calendar/clashes'
+import { icsParse, icsProp, unescapeText } from '../../../src/core/calendar/icsParse'
+import { escapeText, foldLine, icsWriter } from '../../../src/core/calendar/icsWriter'
+import { expandRecurrence } from '../../../src/core/calendar/recurrence'
+import { weekStart } from '../../../src/core/calendar/weekStart'
+import { zonedTime } from '../../../src/core/calendar/zonedTime'
+import { defaultPolicy } from '../../../src/core/domain/workspacePolicy'
+
+const octets = (s: string) => Buffer.byteLength(s, 'utf8')
+
+describe('dates and week start', () => {
+  it('starts weeks on the locale first day', () => {
+    expect(weekStart('en-US')).toBe(7)
+    expect(weekStart('de-DE')).toBe(1)
+    expect(weekStart('en-GB')).toBe(1)
+    expect(weekStart('not a locale!')).toBe(1)
+  })
+  it('builds whole-week month grids that hold every day of the month', () => {
+    fc.assert(fc.property(fc.integer({ min: 1971, max: 2198 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 7 }), (y, m, ws) => {
+      const month = `${y}-${String(m).padStart(2, '0')}-01`
+      const g = calendarDates.monthGrid(month, ws)
+      expect(g.length % 7).toBe(0)
+      expect(calendarDates.weekday(g[0] ?? '')).toBe(ws)
+      expect(g.filter((d) => d.startsWith(month.slice(0, 7)))).toHaveLength(calendarDates.daysInMonth(month))
+    }))
+  })
+})
+
+describe('cadence and capacity', () => {
+  it('classifies weeks against the target with a little slack', () => {
+    expect(cadenceState(0, 3)).toBe('under')
+    expect(cadenceState(2, 3)).toBe('on')
+    expect(cadenceState(5, 3)).toBe('over')
+    expect(cadenceState(0, 0)).toBe('none')
+    expect(cadenceState(0, 0.25)).toBe('on')
+  })
+  it('counts dated items per week', () => {
+    const cells = cadenceCells(['2026-03-23', '2026-03-29', '2026-03-30'], 2, '2026-03-23', '2026-04-05', 1)
+    expect(cells.map((c) => [c.week, c.planned, c.state])).toEqual([['2026-03-23', 2, 'on'], ['2026-03-30', 1, 'on']])
+  })
+  it('sums open effort per member per week and flags overloads', () => {
+    const items = [
+      { ownerId: 'a', plannedDate: '2026-03-23', effortHours: 20, status: 'draft' },
+      { ownerId: 'a', plannedDate: '2026-03-24', effortHours: 20, status: 'approved' },
+      { ownerId: 'a', plannedDate: '2026-03-25', effortHours: 99, status: 'published' },
+      { ownerId: null, plannedDate: '2026-03-25', effortHours: 9, status: 'draft' }
+    ]
+    const cells = capacityCells(items, new Map([['a', 32]]), '2026-03-23', '2026-03-29', 1).get('a')
+    expect(cells).toEqual([{ week: '2026-03-23', hours: 40, capacity: 32, state: 'over' }])
+    expect(loadState(29, 32)).toBe('full')
+    expect(loadState(0, 0)).toBe('free')
+  })
+})
+
+describe('approval rules', () => {
+  const full = Object.fromEntries(defaultPolicy.checklist.map((c) => [c.id, true]))
+  it('needs every checklist entry, an approver, and an approver other than the owner', () => {
+    expect(canApprove({ ownerId: 'o', approverId: 'a', checklist: full }, defaultPolicy).ok).toBe(true)
+    const r = canApprove({ ownerId: 'o', approverId: 'o', checklist: { ...full, disclosure: false } }, defaultPolicy)
+    expect(r.failures.map((f) => f.rule)).toEqual(['checklist', 'four_eyes'])
+    expect(r.failures[0]?.message).toContain('disclosed')
+    expect(canApprove({ ownerId: 'o', approverId: null, checklist: full }, defaultPolicy).failures.map((f) => f.rule)).toEqual(['approver'])
+    expect(canApprove({ ownerId: 'o', approverId: 'o', checklist: full }, { ...defaultPolicy, requireOtherApprover: false }).ok).toBe(true)
+  })
+  it('gates entering the signed-off statuses only', () => {
+    expect(entersApproval('in_review', 'approved')).toBe(true)
+    expect(entersApproval('draft', 'scheduled')).toBe(true)
+    expect(entersApproval('approved', 'scheduled')).toBe(false)
+    expect(entersApproval('approved', 'draft')).toBe(false)
+  })
+})
+
+describe('time zones across DST', () => {
+  const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'America/Sao_Paulo', 'UTC']
+  it('round-trips wall clock → instant → wall clock (outside DST gaps) and keeps wall clock when shifting days', () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...zones), fc.integer({ min: 0, max: 365 * 30 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: -400, max: 400 }),
+      (zone, dayOffset, h, m, shift) => {
+        const date = calendarDates.addDays('2000-01-01', dayOffset)
+        const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`
+        const r = zonedTime.toInstant(date, time, zone)
+        expect(r.ok).toBe(true)
+        if (!r.ok) return
+        const back = zonedTime.toWallClock(r.instant, zone)
+        // A time inside a spring-forward gap does not exist; it moves forward, on the same day.
+        expect(back.date).toBe(date)
+        const moved = zonedTime.toWallClock(zonedTime.shiftDays(r.instant, zone, shift), zone)
+        expect(moved.date).toBe(calendarDates.addDays(date, shift))
+        if (back.time === time) {
+          const again = zonedTime.toInstant(moved.date, time, zone)
+          if (again.ok && zonedTime.toWallClock(again.instant, zone).time === time) expect(moved.time).toBe(time)
+        }
+      }
+    ), { numRuns: 400 })
+  })
+  it('refuses unknown zones and bad times by field', () => {
+    expect(zonedTime.toInstant('2026-03-29', '09:00', 'Mars/Base')).toMatchObject({ ok: false, field: 'publishZone' })
+    expect(zonedTime.toInstant('2026-03-29', '9am', 'UTC')).toMatchObject({ ok: false, field: 'publishAt' })
+    expect(zonedTime.toInstant('2300-01-01', '09:00', 'UTC')).toMatchObject({ ok: false, field: 'publishAt' })
+  })
+  it('expands weekly and monthly series keeping 09:00 local across the change', () => {
+    const r = expandRecurrence({ plannedDate: '2026-03-16', publishAt: '2026-03-16T08:00:00Z', publishZone: 'Europe/Berlin' }, { freq: 'weekly', interval: 1, count: 3 })
+    expect(r.ok && r.occurrences.map((o) => o.publishAt)).toEqual(['2026-03-16T08:00:00Z', '2026-03-23T08:00:00Z', '2026-03-30T07:00:00Z'])
+    const m = expandRecurrence({ plannedDate: '2026-01-31', publishAt: null, publishZone: null }, { freq: 'monthly', interval: 1, until: '2026-04-30' })
+    expect(m.ok && m.occurrences.map((o) => o.plannedDate)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30'])
+    expect(expandRecurrence({ plannedDate: '2026-03-16', publishAt: null, publishZone: null }, { freq: 'weekly', interval: 2, until: '2026-03-01' })).toMatchObject({ ok: false, field: 'until' })
+  })
+})
+
+describe('clashes', () => {
+  const base: ClashItem = { id: 'a', title: 'Post', channelId: 'c', plannedDate: '2026-03-23', publishAt: '2026-03-23T09:00:00Z', trackingUrl: '', status: 'draft' }
+  it('flags items on one channel within the window, and repeated titles or links within a week', () => {
+    const items: ClashItem[] = [
+      base,
+      { ...base, id: 'b', title: 'Other', publishAt: '2026-03-23T10:30:00Z' },
+      { ...base, id: 'c', title: 'Far', publishAt: '2026-03-23T15:00:00Z', trackingUrl: 'https://x.io/a/' },
+      { ...base, id: 'd', title: 'post!', channelId: 'z', plannedDate: '2026-03-27', publishAt: null, trackingUrl: 'https://x.io/a' },
+      { ...base, id: 'e', title: 'Post', status: 'cancelled' }
+    ]
+    expect(detectClashes(items, 2).map((c) => `${c.kind}:${c.ids.join('+')}`).sort()).toEqual(['channel_window:a+b', 'same_link:c+d', 'same_title:a+d'])
+  })
+})
+
+describe('ICS writer', () => {
+  it('escapes TEXT and folds at 75 octets without splitting a character', () => {
+    expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne')
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => {
+      const line = `DESCRIPTION:${escapeText(s)}`
+      const folded = foldLine(line)
+      for (const phys of folded.split('\r\n')) expect(octets(phys)).toBeLessThanOrEqual(75)
+      expect(folded.replace(/\r\n /g, '')).toBe(line)
+      expect(unescapeText(escapeText(s))).toBe(s.replace(/\r\n|\r/g, '\n'))
+    }))
+  })
+  it('writes UTC timed events and all-day events that parse back', () => {
+    const text = icsWriter(
+      [
+        { uid: 'x1@smo', start: { instant: '2026-03-29T01:30:00Z' }, summary: '[Blog] Ünïcödé, title; with ✓ marks', description: 'Brief\nOwner: Ana', status: 'CONFIRMED' },
+        { uid: 'x2@smo', start: { date: '2026-12-31' }, summary: 'All day', description: '' }
+      ],
+      { nowMs: Date.parse('2026-03-01T12:00:00Z'), calendarName: 'Plan' }
+    )
+    expect(text.endsWith('\r\n')).toBe(true)
+    expect(text.split('\r\n').every((l) => octets(l) <= 75)).toBe(true)
+    const { events, calendar } = icsParse(text)
+    expect(calendar.find((p) => p.name === 'VERSION')?.value).toBe('2.0')
+    expect(events).toHaveLength(2)
+    const [a, b] = events
+    expect(a && icsProp(a, 'DTSTART')).toBe('20260329T013000Z')
+    expect(a && icsProp(a, 'DTSTAMP')).toBe('20260301T120000Z')
+    expect(a && unescapeText(icsProp(a, 'SUMMARY') ?? '')).toBe('[Blog] Ünïcödé, title; with ✓ marks')
+    expect(a && unescapeText(icsProp(a, 'DESCRIPTION') ?? '')).toBe('Brief\nOwner: Ana')
+    expect(b?.props.find((p) => p.name === 'DTSTART')).toMatchObject({ params: { VALUE: 'DATE' }, value: '20261231' })
+    expect(b && icsProp(b, 'DTEND')).toBe('20270101')
+  })
+})
