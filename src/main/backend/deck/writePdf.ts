@@ -1,3 +1,5 @@
+// The test tsconfig includes test files only; this pulls in the local types of svg-to-pdfkit (which ships none).
+// oxlint-disable-next-line typescript/triple-slash-reference
 /// <reference path="./svg-to-pdfkit.d.ts" />
 import { createWriteStream, existsSync } from 'node:fs'
 import { join } from 'node:path'

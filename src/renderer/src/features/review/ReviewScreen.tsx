@@ -17,9 +17,9 @@ function useWidth(): [(el: HTMLDivElement | null) => void, number] {
   const [width, setWidth] = useState(0)
   useEffect(() => {
     if (el === null) return
+    // The observer reports the first size right after observe(), so no initial read is needed.
     const ro = new ResizeObserver(() => setWidth(el.clientWidth))
     ro.observe(el)
-    setWidth(el.clientWidth)
     return () => ro.disconnect()
   }, [el])
   return [setEl, width]

@@ -50,7 +50,7 @@ function block(b: DeckBlock, box: Box, inch: number, pt: number): ReactNode {
       // The layout may have squeezed the box below the text's natural height; shrink the text to match, as the writers do.
       const scale = Math.min(1, box.h / estimateHeight(b))
       return (
-        <FitBox fontSize={FONT.body * pt * scale} style={{ lineHeight: 1.25 }}>
+        <FitBox fitKey={b.lines.map((l) => l.text).join('\n')} fontSize={FONT.body * pt * scale} style={{ lineHeight: 1.25 }}>
           {b.lines.map((l, i) => (
             <p key={i} className={l.level === 1 ? 'slide-bullet' : undefined} style={{ margin: `0 0 ${3 * pt}px`, fontWeight: l.bold === true ? 700 : 400, paddingLeft: l.level === 1 ? 16 * pt : 0 }}>
               {l.level === 1 ? '•  ' : ''}
@@ -63,7 +63,7 @@ function block(b: DeckBlock, box: Box, inch: number, pt: number): ReactNode {
     case 'note': {
       const scale = Math.min(1, box.h / estimateHeight(b))
       return (
-        <FitBox className="slide-note" fontSize={FONT.table * pt * scale} style={{ background: T.noteFill, border: `1px solid ${T.accent}`, padding: 6 * pt, lineHeight: 1.25 }}>
+        <FitBox className="slide-note" fitKey={b.lines.join('\n')} fontSize={FONT.table * pt * scale} style={{ background: T.noteFill, border: `1px solid ${T.accent}`, padding: 6 * pt, lineHeight: 1.25 }}>
           <p style={{ margin: 0, fontWeight: 700 }}>{b.title}</p>
           {b.lines.map((l, i) => (
             <p key={i} style={{ margin: `${2 * pt}px 0 0` }}>
