@@ -7,6 +7,8 @@ import { createDemoWorkspace, removeWorkspace, serveWorkspace, type Served } fro
  */
 export const test = base.extend<object, { app: Served }>({
   app: [
+    // Playwright reads fixture dependencies from the destructuring pattern, so an empty one is required.
+    // oxlint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const dir = createDemoWorkspace()
       const served = await serveWorkspace(dir)
