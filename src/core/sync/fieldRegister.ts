@@ -26,7 +26,7 @@ export function applyFieldWrite(
   w: FieldWrite,
   supersededInBatch?: ReadonlySet<string>
 ): void {
-  const current = store.heads(f)
+  const current = w.b.length > 0 ? store.heads(f) : []
   for (const id of w.b) {
     if (current.some((head) => head.id === id)) store.removeHead(f, id)
     // Only ids we have not received need remembering: a received op is either applied here

@@ -6,7 +6,7 @@
  */
 import { applyFieldWrite } from './fieldRegister'
 import { hlcSend } from './hlc'
-import { DELETED_COLUMN, encodeOpRecord, opHash, opId } from './op'
+import { DELETED_COLUMN, encodeOpRecord, opId } from './op'
 import type { Json, Op, RowWrite } from './op'
 import type { FieldRef, SyncStore } from './syncStore'
 
@@ -41,7 +41,7 @@ export function localWrite(store: SyncStore, wallMs: number, changes: readonly L
     const op: Op = { d: store.device, s: seq, h: stamp, tx, x: opts.schema ?? 1 }
     if (opts.user !== undefined) op.u = opts.user
     const text = encodeOpRecord(op)
-    const hash = opHash(text)
+    const hash = store.fingerprint(text)
     store.markReceived(op.d, seq, hash, stamp)
     const id = opId(op.d, seq)
     for (const w of tx) {

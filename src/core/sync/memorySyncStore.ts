@@ -3,6 +3,7 @@
  * phase 2: anything it does, the SQLite store must do too (the same property suite will run on both).
  */
 import type { HlcState } from './hlc'
+import { opHash } from './op'
 import type {
   FieldHead,
   FieldRef,
@@ -14,7 +15,8 @@ import type {
   SyncStore
 } from './syncStore'
 
-type FieldState = FieldRef & { heads: Map<string, FieldHead>; refs: Set<string> }
+/** `refs` is created on first use: most fields never see an ancestor arrive late. */
+type FieldState = FieldRef & { key: string; heads: Map<string, FieldHead>; refs: Set<string> | undefined }
 
 type DeviceReceipt = { hashes: (string | undefined)[]; hwm: number }
 
@@ -40,9 +42,13 @@ export class MemorySyncStore implements SyncStore {
   /** Where each published range went; tests read it to check the outbox drains. */
   readonly publishedIn: { lastSeq: number; file: string }[] = []
 
-  constructor(device: string, schema: SchemaCatalog = null) {
+  private readonly hashText: (text: string) => string
+  private memoState: FieldState | undefined
+
+  constructor(device: string, schema: SchemaCatalog = null, hashText: (text: string) => string = opHash) {
     this.device = device
     this.schema = schema
+    this.hashText = hashText
     this.hlc = { millis: 0, counter: 0, device }
   }
 
@@ -55,6 +61,10 @@ export class MemorySyncStore implements SyncStore {
   }
   setClock(state: HlcState): void {
     this.hlc = state
+  }
+
+  fingerprint(text: string): string {
+    return this.hashText(text)
   }
 
   knowsColumn(tbl: string, col: string): boolean {
@@ -86,18 +96,22 @@ export class MemorySyncStore implements SyncStore {
   }
 
   private field(f: FieldRef, create: boolean): FieldState | undefined {
+    // The merge calls heads/removeHead/hasRef/putHead for the same field in a row; remembering
+    // the last lookup saves building and hashing the key four times per write.
+    const m = this.memoState
+    if (m && f.tbl === m.tbl && f.row === m.row && f.col === m.col) return m
     const key = f.tbl + SEP + f.row + SEP + f.col
     let s = this.fields.get(key)
     if (!s && create) {
-      s = { tbl: f.tbl, row: f.row, col: f.col, heads: new Map(), refs: new Set() }
+      s = { key, tbl: f.tbl, row: f.row, col: f.col, heads: new Map(), refs: undefined }
       this.fields.set(key, s)
     }
+    this.memoState = s
     return s
   }
   private touchMulti(s: FieldState): void {
-    const key = s.tbl + SEP + s.row + SEP + s.col
-    if (s.heads.size > 1) this.multi.add(key)
-    else this.multi.delete(key)
+    if (s.heads.size > 1) this.multi.add(s.key)
+    else if (this.multi.size > 0) this.multi.delete(s.key)
   }
   heads(f: FieldRef): FieldHead[] {
     const s = this.field(f, false)
@@ -127,13 +141,16 @@ export class MemorySyncStore implements SyncStore {
     this.touchMulti(s)
   }
   hasRef(f: FieldRef, id: string): boolean {
-    return this.field(f, false)?.refs.has(id) ?? false
+    return this.field(f, false)?.refs?.has(id) ?? false
   }
   addRef(f: FieldRef, id: string): void {
-    this.field(f, true)?.refs.add(id)
+    const s = this.field(f, true)
+    if (!s) return
+    s.refs ??= new Set()
+    s.refs.add(id)
   }
   deleteRef(f: FieldRef, id: string): void {
-    this.field(f, false)?.refs.delete(id)
+    this.field(f, false)?.refs?.delete(id)
   }
   rowColumns(tbl: string, row: string): string[] {
     return [...(this.rows.get(tbl)?.get(row) ?? [])].sort()
@@ -157,7 +174,7 @@ export class MemorySyncStore implements SyncStore {
   /** Count of remembered refs, to check that pruning keeps memory bounded. */
   refCount(): number {
     let n = 0
-    for (const s of this.fields.values()) n += s.refs.size
+    for (const s of this.fields.values()) n += s.refs?.size ?? 0
     return n
   }
 

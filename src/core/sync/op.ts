@@ -39,8 +39,10 @@ export function opId(dev: string, seq: number): string {
 }
 
 export function parseOpId(id: string): { dev: string; seq: number } | null {
-  const m = /^([0-9a-f]{16}):([1-9][0-9]*)$/.exec(id)
-  return m ? { dev: m[1] ?? '', seq: Number(m[2]) } : null
+  // Hot path (every base pointer of every op): no regex, just the fixed shape.
+  if (id.length < 18 || id.charCodeAt(16) !== 58) return null
+  const seq = Number(id.slice(17))
+  return Number.isSafeInteger(seq) && seq > 0 ? { dev: id.slice(0, 16), seq } : null
 }
 
 function sortedRecord<T>(obj: Record<string, T>): Record<string, T> {

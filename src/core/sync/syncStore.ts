@@ -41,6 +41,11 @@ export type SyncStore = {
   /** Schema catalogue of this app version; unknown table or column means "park, do not drop". */
   knowsColumn(tbl: string, col: string): boolean
 
+  /**
+   * Fingerprint of an op's canonical record text, for fork detection. Local and remote ops must use
+   * the same function; a Node store can use a native hash, the core fallback is `opHash`.
+   */
+  fingerprint(text: string): string
   /** Hash of the op received as dev:seq, or undefined when not received. */
   receivedHash(dev: string, seq: number): string | undefined
   markReceived(dev: string, seq: number, hash: string, hlc: string): void

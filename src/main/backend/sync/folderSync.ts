@@ -2,7 +2,7 @@
  * One sync cycle between a SyncStore and a SyncFolder: flush the outbox (§2.4), seal (§2.4.4) and
  * pull (§2.5). Files are applied one segment at a time so memory stays bounded by a segment.
  */
-import { opHash, parseOpRecord } from '../../../core/sync/op'
+import { parseOpRecord } from '../../../core/sync/op'
 import type { ReceivedOp } from '../../../core/sync/op'
 import { receiveOps } from '../../../core/sync/receiveOps'
 import type { ReceiveReport } from '../../../core/sync/receiveOps'
@@ -113,7 +113,7 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
       }
       const op = parseOpRecord(header.dev, value)
       if (!op || op.s < header.first || op.s > header.last) break
-      batch.push({ op, hash: opHash(text) })
+      batch.push({ op, hash: store.fingerprint(text) })
     }
     const r = receiveOps(store, batch, wallMs)
     report.applied += r.applied
