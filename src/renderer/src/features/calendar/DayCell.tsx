@@ -20,8 +20,10 @@ export function DayCell({ date, items, outside, today, focused, max, onFocus }: 
       data-date={date}
       data-testid="cal-day"
       className={`day${outside ? ' day-outside' : ''}${today ? ' day-today' : ''}${over ? ' day-over' : ''}${focused ? ' day-focused' : ''}`}
-      onFocus={() => onFocus(date)}
-      onClick={() => onFocus(date)}
+      // Only the cell's own focus moves the keyboard cursor; a chip taking focus on mousedown must not
+      // re-render the grid under a starting drag.
+      onFocus={(e) => e.target === e.currentTarget && onFocus(date)}
+      onClick={(e) => e.target === e.currentTarget && onFocus(date)}
       onDoubleClick={() => p.create(date)}
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes(DRAG_TYPE)) return

@@ -18,8 +18,10 @@ export function ItemChip({ item, compact = false }: { item: CalendarItem; compac
     ...(clash ?? []).map((c) => `⚠ ${c}`)
   ].filter(Boolean).join('\n')
   return (
-    <button
-      type="button"
+    // A div, not a <button>: Chromium does not start a native drag from a button.
+    <div
+      role="button"
+      tabIndex={0}
       className={`chip chip-${item.status}${p.selected.has(item.id) ? ' chip-selected' : ''}${clash ? ' chip-clash' : ''}${compact ? ' chip-compact' : ''}`}
       style={{ ['--chip' as string]: color.color }}
       draggable={item.status !== 'published'}
@@ -37,13 +39,19 @@ export function ItemChip({ item, compact = false }: { item: CalendarItem; compac
         if (e.shiftKey || e.ctrlKey || e.metaKey) p.select(item.id, true)
         else p.open(item.id)
       }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return
+        e.preventDefault()
+        e.stopPropagation()
+        p.open(item.id)
+      }}
     >
       {local && <span className="chip-time">{local}</span>}
       <span className="chip-title">{item.title}</span>
       {item.seriesId && <span className="chip-icon" aria-label="Recurring">↻</span>}
       {clash && <span className="chip-icon chip-warn" aria-label="Clash">⚠</span>}
       {item.status === 'approved' && <span className="chip-icon" aria-label="Approved">✓</span>}
-    </button>
+    </div>
   )
 }
 
