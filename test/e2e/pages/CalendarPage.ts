@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
+import type { Locator } from '@playwright/test'
 import { AppPage } from './AppPage'
 
 /** The calendar screen: days by date, items by id, and the toolbar actions. */
