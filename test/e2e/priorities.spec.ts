@@ -1,0 +1,76 @@
+import { expect, test } from './fixtures'
+import { PrioritiesPage } from './pages/PrioritiesPage'
+
+// One demo workspace per file; the tests build on each other (saved weights, then a pin).
+test.describe.configure({ mode: 'serial' })
+
+test('a weight slider re-ranks live, Save keeps it across a reload', async ({ page, app }) => {
+  const p = new PrioritiesPage(page, app)
+  await p.open('priorities')
+  await p.ready()
+  const before = await p.order()
+  await expect(p.saveButton()).toBeDisabled()
+
+  await p.setWeight('Qualified demo requests', 0)
+  await p.setWeight('Community questions answered within 24h', 0)
+  await expect.poll(() => p.order()).not.toEqual(before)
+  const whatIf = await p.order()
+  await expect(page.getByText('What-if: not saved')).toBeVisible()
+
+  await p.saveButton().click()
+  await expect(p.saveButton()).toBeDisabled()
+  await p.reload()
+  await p.ready()
+  await expect(p.slider('Qualified demo requests')).toHaveValue('0')
+  await expect(p.slider('Community questions answered within 24h')).toHaveValue('0')
+  expect(await p.order()).toEqual(whatIf)
+})
+
+test('a pin needs a reason, is shown with it, and is honoured in the allocation', async ({ page, app }) => {
+  const p = new PrioritiesPage(page, app)
+  await p.open('priorities')
+  await p.ready()
+  const channelId = await p.unfundedChannel()
+  expect(await p.hours(channelId)).toBe(0)
+
+  await p.allocationRow(channelId).getByTestId('pin-create').click()
+  await expect(p.pinDialog()).toBeVisible()
+  await p.pinDialog().getByTestId('pin-min-hours').fill('3')
+  await p.pinDialog().getByTestId('pin-save').click()
+  await expect(p.pinDialog().getByTestId('pin-reason-error')).toContainText('Write down why')
+  await expect(p.allocationRow(channelId).getByTestId('pin-create')).toHaveCount(1)
+
+  await p.pinDialog().getByTestId('pin-reason').fill('   ')
+  await p.pinDialog().getByTestId('pin-save').click()
+  await expect(p.pinDialog().getByTestId('pin-reason-error')).toContainText('Write down why')
+
+  const reason = 'Analysts quote this channel; keep it alive through Q4'
+  await p.pinDialog().getByTestId('pin-reason').fill(reason)
+  await p.pinDialog().getByTestId('pin-save').click()
+  await expect(p.pinDialog()).toBeHidden()
+  await expect(p.allocationRow(channelId).getByTestId('pin-shown')).toContainText(reason)
+  await expect.poll(() => p.hours(channelId)).toBeGreaterThanOrEqual(3)
+
+  await p.reload()
+  await p.ready()
+  await expect(p.allocationRow(channelId).getByTestId('pin-shown')).toContainText(reason)
+  expect(await p.hours(channelId)).toBeGreaterThanOrEqual(3)
+
+  await p.allocationRow(channelId).getByTestId('pin-remove').click()
+  await expect(p.allocationRow(channelId).getByTestId('pin-create')).toBeVisible()
+  await expect.poll(() => p.hours(channelId)).toBe(0)
+})
+
+test('stale estimates and duplicates are called out; a channel opens with its history', async ({ page, app }) => {
+  const p = new PrioritiesPage(page, app)
+  await p.open('priorities')
+  await p.ready()
+  await expect(page.getByTestId('stale-notice')).toContainText('older than 90 days')
+  await expect(page.getByTestId('duplicate-notice')).toContainText('same platform and handle')
+  await expect(page.locator('[data-testid="priority-row"] [data-flag="duplicate"]')).toHaveCount(2)
+  await page.getByTestId('priority-name').filter({ hasText: 'LinkedIn company page' }).click()
+  const drawer = page.getByTestId('channel-page')
+  await expect(drawer.getByTestId('channel-duplicate')).toContainText('LinkedIn – Northwind Analytics (imported)')
+  await expect(drawer.getByTestId('channel-metric-chart')).toBeVisible()
+  await expect(drawer.getByText(/^Published \(\d+\)$/)).toBeVisible()
+})
