@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { systemFields, type RecordKind } from '../domain/recordKind'
+import { kindMethod, type Kebab } from './kindMethod'
 import { listQuery } from './listQuery'
 
 type Entry<I extends z.ZodType, O extends z.ZodType> = { input: I; output: O; summary: string }
@@ -10,11 +11,11 @@ type UpdateSchema<F extends z.ZodRawShape> = z.ZodObject<{ [P in keyof F]: z.Zod
 const idInput = z.object({ id: z.string().min(1, 'Required') })
 
 export type CrudMethods<K extends string, F extends z.ZodRawShape> = {
-  [P in `${K}-list`]: Entry<typeof listQuery, z.ZodObject<{ items: z.ZodArray<RecordSchema<F>>; total: z.ZodNumber }>>
-} & { [P in `${K}-get`]: Entry<typeof idInput, RecordSchema<F>> } & {
-  [P in `${K}-create`]: Entry<CreateSchema<F>, RecordSchema<F>>
-} & { [P in `${K}-update`]: Entry<UpdateSchema<F>, RecordSchema<F>> } & {
-  [P in `${K}-delete`]: Entry<typeof idInput, z.ZodObject<{ id: z.ZodString }>>
+  [P in `${Kebab<K>}-list`]: Entry<typeof listQuery, z.ZodObject<{ items: z.ZodArray<RecordSchema<F>>; total: z.ZodNumber }>>
+} & { [P in `${Kebab<K>}-get`]: Entry<typeof idInput, RecordSchema<F>> } & {
+  [P in `${Kebab<K>}-create`]: Entry<CreateSchema<F>, RecordSchema<F>>
+} & { [P in `${Kebab<K>}-update`]: Entry<UpdateSchema<F>, RecordSchema<F>> } & {
+  [P in `${Kebab<K>}-delete`]: Entry<typeof idInput, z.ZodObject<{ id: z.ZodString }>>
 }
 
 /**
@@ -27,15 +28,15 @@ export function crudMethods<K extends string, F extends z.ZodRawShape>(rk: Recor
   const create = rk.fields.partial()
   const update = rk.fields.partial().extend({ id: z.string().min(1, 'Required') })
   const entries = {
-    [`${rk.kind}-list`]: {
+    [kindMethod(rk.kind, 'list')]: {
       input: listQuery,
       output: z.object({ items: z.array(record), total: z.number() }),
       summary: `List ${rk.plural.toLowerCase()} (filter, sort, page)`
     },
-    [`${rk.kind}-get`]: { input: idInput, output: record, summary: `Get one ${rk.label.toLowerCase()} by id` },
-    [`${rk.kind}-create`]: { input: create, output: record, summary: `Create a ${rk.label.toLowerCase()}` },
-    [`${rk.kind}-update`]: { input: update, output: record, summary: `Change fields of a ${rk.label.toLowerCase()}` },
-    [`${rk.kind}-delete`]: {
+    [kindMethod(rk.kind, 'get')]: { input: idInput, output: record, summary: `Get one ${rk.label.toLowerCase()} by id` },
+    [kindMethod(rk.kind, 'create')]: { input: create, output: record, summary: `Create a ${rk.label.toLowerCase()}` },
+    [kindMethod(rk.kind, 'update')]: { input: update, output: record, summary: `Change fields of a ${rk.label.toLowerCase()}` },
+    [kindMethod(rk.kind, 'delete')]: {
       input: idInput,
       output: z.object({ id: z.string() }),
       summary: `Delete a ${rk.label.toLowerCase()} (tombstone)`

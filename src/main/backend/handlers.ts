@@ -1,5 +1,6 @@
 import type { ApiInput, ApiOutput, Method } from '../../core/api/contract'
 import type { ListQuery } from '../../core/api/listQuery'
+import { kindMethod } from '../../core/api/kindMethod'
 import { kindNames } from '../../core/domain/recordKinds'
 import type { Backend } from './backend'
 import { calendarHandlers } from './services/calendarHandlers'
@@ -20,11 +21,11 @@ type Loose = (b: Backend, input: unknown) => unknown
  */
 const generated: Record<string, Loose> = {}
 for (const kind of kindNames) {
-  generated[`${kind}-list`] = (b, i) => recordService.list(b, kind, i as ListQuery)
-  generated[`${kind}-get`] = (b, i) => recordService.get(b, kind, (i as { id: string }).id)
-  generated[`${kind}-create`] = (b, i) => recordService.create(b, kind, i as Record<string, unknown>)
-  generated[`${kind}-update`] = (b, i) => recordService.update(b, kind, i as Record<string, unknown>)
-  generated[`${kind}-delete`] = (b, i) => recordService.delete(b, kind, (i as { id: string }).id)
+  generated[kindMethod(kind, 'list')] = (b, i) => recordService.list(b, kind, i as ListQuery)
+  generated[kindMethod(kind, 'get')] = (b, i) => recordService.get(b, kind, (i as { id: string }).id)
+  generated[kindMethod(kind, 'create')] = (b, i) => recordService.create(b, kind, i as Record<string, unknown>)
+  generated[kindMethod(kind, 'update')] = (b, i) => recordService.update(b, kind, i as Record<string, unknown>)
+  generated[kindMethod(kind, 'delete')] = (b, i) => recordService.delete(b, kind, (i as { id: string }).id)
 }
 
 const written: Partial<HandlerTable> = {

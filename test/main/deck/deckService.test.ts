@@ -117,13 +117,13 @@ describe('deck methods through the contract', () => {
     const created = await call<ApiOutput<'deck-note-save'>>('deck-note-save', { quarter: '2026-Q3', slideKey: 'hours', text: '  Move 2 h from the blog to LinkedIn.  ', author: 'Ana Ruiz' })
     const id = created.note?.id ?? ''
     expect(created.note).toMatchObject({ quarter: '2026-Q3', slideKey: 'hours', text: 'Move 2 h from the blog to LinkedIn.', author: 'Ana Ruiz' })
-    expect(b.db.get<{ label: string }>(sql`SELECT label FROM change_tx ORDER BY seq DESC LIMIT 1`)?.label).toBe('deckNote-create')
+    expect(b.db.get<{ label: string }>(sql`SELECT label FROM change_tx ORDER BY seq DESC LIMIT 1`)?.label).toBe('deck-note-create')
     let m = await call<ApiOutput<'deck-preview'>>('deck-preview', { quarter: '2026-Q3' })
     expect(m.slides.find((s) => s.key === 'hours')?.blocks.at(-1)).toEqual({ kind: 'note', title: 'Team notes', lines: ['Move 2 h from the blog to LinkedIn. (Ana Ruiz)'] })
     expect(JSON.stringify(m.slides.find((s) => s.key === 'decisions'))).toContain('Move 2 h from the blog to LinkedIn. (Ana Ruiz)')
 
     await call('deck-note-save', { id, quarter: '2026-Q3', slideKey: 'hours', text: 'Move 3 h instead.' })
-    const listed = await call<ApiOutput<'deck-note-list'>>('deck-note-list', { quarter: '2026-Q3' })
+    const listed = await call<ApiOutput<'deck-note-list'>>('deck-note-list', { where: [{ field: 'quarter', op: 'eq', value: '2026-Q3' }], sort: [{ field: 'createdAt', dir: 'asc' }] })
     expect(listed.items.map((n) => n.text)).toEqual(['Pipeline goal exceeded; keep the LinkedIn cadence.', 'Start a support rotation in October.', 'Move 3 h instead.'])
 
     expect((await call<ApiOutput<'deck-note-save'>>('deck-note-save', { id, quarter: '2026-Q3', slideKey: 'hours', text: ' ' })).note).toBeNull()

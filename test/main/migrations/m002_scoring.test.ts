@@ -1,10 +1,8 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { kindNames } from '../../../src/core/domain/recordKinds'
 import m001 from '../../../src/main/backend/db/migrations/m001_initial'
 import m002 from '../../../src/main/backend/db/migrations/m002_scoring'
 import { latestVersion, migrations } from '../../../src/main/backend/db/migrations/index'
-import { recordCodec } from '../../../src/main/backend/repo/recordCodec'
 
 describe('migration 002 (scoring: pins and score snapshots)', () => {
   const db = new Database(':memory:')
@@ -16,16 +14,6 @@ describe('migration 002 (scoring: pins and score snapshots)', () => {
     expect(m002.version).toBe(2)
     expect(migrations.map((m) => m.version)).toContain(2)
     expect(latestVersion).toBeGreaterThanOrEqual(2)
-  })
-
-  it('after 001 and 002, every record kind has a table whose columns match its zod schema exactly', () => {
-    // Kinds and columns that later migrations add are checked by those migrations' tests (003 adds the series columns).
-    for (const kind of kindNames.filter((k) => columns(recordCodec(k).table).length > 0)) {
-      const codec = recordCodec(kind)
-      const actual = columns(codec.table).map((c) => c.name).sort()
-      const expected = ['id', 'created_at', 'updated_at', 'deleted_at', ...codec.columns.map((c) => c.column)].filter((c) => !['series_id', 'recurrence'].includes(c)).sort()
-      expect(actual, kind).toEqual(expected)
-    }
   })
 
   it('gives every synced column of the new tables a default or lets it be null', () => {

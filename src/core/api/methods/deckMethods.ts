@@ -133,11 +133,6 @@ export const deckMethods = {
     output: z.object({ name: z.string(), mime: z.string(), base64: z.string() }),
     summary: 'The bytes of a deck written to the workspace exports folder (for a download link in the browser)'
   },
-  'deck-note-list': {
-    input: z.object({ quarter: quarterKey }),
-    output: z.object({ items: z.array(noteRecord) }),
-    summary: 'Notes and decisions typed on the slides of one quarter, oldest first'
-  },
   'deck-note-save': {
     input: z.object({
       id: z.string().min(1).optional(),

@@ -2,7 +2,6 @@ import { ApiError } from '../../../core/api/apiError'
 import type { ApiOutput } from '../../../core/api/contract'
 import type { HandlerTable } from '../handlers'
 import type { Backend } from '../backend'
-import { sql } from '../db/sql'
 import { recordService } from './recordService'
 import { deckGoalProgress } from './deckGoalProgress'
 import { deckService, parseQuarter } from './deckService'
@@ -19,11 +18,6 @@ export const deckHandlers: Partial<HandlerTable> = {
     ),
   'deck-file': (b, i) => deckService.file(b, i.name),
   'goal-progress': (b, i) => deckGoalProgress(b, i),
-  'deck-note-list': (b, i) => {
-    const q = parseQuarter(i.quarter)
-    const ids = b.db.all<{ id: string }>(sql`SELECT id FROM deck_note WHERE quarter = ${q.key} AND deleted_at IS NULL ORDER BY created_at, id`)
-    return { items: ids.map((r) => recordService.get(b, 'deckNote', r.id)) as ApiOutput<'deck-note-list'>['items'] }
-  },
   'deck-note-save': (b, i) => ({ note: saveNote(b, i) })
 }
 

@@ -1,4 +1,5 @@
 import { ApiError } from '../../../core/api/apiError'
+import { kindMethod } from '../../../core/api/kindMethod'
 import type { ListQuery } from '../../../core/api/listQuery'
 import type { FieldIssue } from '../../../core/domain/recordKind'
 import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
@@ -72,7 +73,7 @@ export const recordService = {
     const { value, issues } = validate(b, kind, null, { ...rk.defaults, ...input })
     const all = [...missing, ...issues.filter((i) => !missing.some((m) => m.path[0] === i.path[0]))]
     if (all.length) throw invalid(kind, all)
-    b.mutate(`${kind}-create`, [{ op: 'create', kind, id, values: fieldsOf(kind, value) }])
+    b.mutate(kindMethod(kind, 'create'), [{ op: 'create', kind, id, values: fieldsOf(kind, value) }])
     return recordService.get(b, kind, id)
   },
 
@@ -83,13 +84,13 @@ export const recordService = {
     const { value, issues } = validate(b, kind, before, { ...fieldsOf(kind, before), ...defined })
     if (issues.length) throw invalid(kind, issues)
     const set = Object.fromEntries(Object.entries(fieldsOf(kind, value)).filter(([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v)))
-    b.mutate(`${kind}-update`, [{ op: 'update', kind, id, set }])
+    b.mutate(kindMethod(kind, 'update'), [{ op: 'update', kind, id, set }])
     return recordService.get(b, kind, id)
   },
 
   delete(b: Backend, kind: KindName, id: string): { id: string } {
     recordService.get(b, kind, id)
-    b.mutate(`${kind}-delete`, [{ op: 'delete', kind, id }])
+    b.mutate(kindMethod(kind, 'delete'), [{ op: 'delete', kind, id }])
     return { id }
   }
 }

@@ -1,4 +1,5 @@
 import type { ApiInput, ApiOutput, EventName, EventPayload, Method } from '../../../core/api/contract'
+import { kindMethod, type Kebab } from '../../../core/api/kindMethod'
 import type { ListQuery } from '../../../core/api/listQuery'
 import type { KindName } from '../../../core/domain/recordKinds'
 import { ApiError } from './ApiError'
@@ -6,7 +7,7 @@ import { httpTransport } from './httpTransport'
 import { takeToken } from './httpToken'
 import { ipcBridge, ipcTransport, type Transport } from './transport'
 
-type RecordOutputs = { [K in KindName]: `${K}-get` extends Method ? ApiOutput<`${K}-get`> : never }
+type RecordOutputs = { [K in KindName]: `${Kebab<K>}-get` extends Method ? ApiOutput<`${Kebab<K>}-get`> : never }
 
 /**
  * A record of one kind as the API returns it (fields plus id and stamps). The `& { id }` lets generic
@@ -47,10 +48,10 @@ export const api = {
   records<K extends KindName>(kind: K) {
     return {
       list: (input: ListQuery) =>
-        callRaw(`${kind}-list`, input) as Promise<{ items: KindRecord<K>[]; total: number }>,
-      create: (input: Record<string, unknown>) => callRaw(`${kind}-create`, input) as Promise<KindRecord<K>>,
-      update: (input: Record<string, unknown> & { id: string }) => callRaw(`${kind}-update`, input) as Promise<KindRecord<K>>,
-      delete: (id: string) => callRaw(`${kind}-delete`, { id }) as Promise<{ id: string }>
+        callRaw(kindMethod(kind, 'list'), input) as Promise<{ items: KindRecord<K>[]; total: number }>,
+      create: (input: Record<string, unknown>) => callRaw(kindMethod(kind, 'create'), input) as Promise<KindRecord<K>>,
+      update: (input: Record<string, unknown> & { id: string }) => callRaw(kindMethod(kind, 'update'), input) as Promise<KindRecord<K>>,
+      delete: (id: string) => callRaw(kindMethod(kind, 'delete'), { id }) as Promise<{ id: string }>
     }
   },
 

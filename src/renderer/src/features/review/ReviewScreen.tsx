@@ -35,7 +35,11 @@ export function ReviewScreen() {
   const [picked, setPicked] = useState<string | undefined>(undefined)
   const quarter = picked ?? (quarters.data === undefined ? undefined : defaultQuarter(quarters.data.items, quarters.data.current))
   const deck = useQuery('deck-preview', { quarter: quarter ?? '' }, { enabled: quarter !== undefined })
-  const notes = useQuery('deck-note-list', { quarter: quarter ?? '' }, { enabled: quarter !== undefined })
+  const notes = useQuery(
+    'deck-note-list',
+    { where: [{ field: 'quarter', op: 'eq', value: quarter ?? '' }], sort: [{ field: 'createdAt', dir: 'asc' }] },
+    { enabled: quarter !== undefined }
+  )
   const [index, setIndex] = useState(0)
   const [bigRef, bigWidth] = useWidth()
   const slides = useMemo(() => deck.data?.slides ?? [], [deck.data])
