@@ -74,3 +74,14 @@ test('stale estimates and duplicates are called out; a channel opens with its hi
   await expect(drawer.getByTestId('channel-metric-chart')).toBeVisible()
   await expect(drawer.getByText(/^Published \(\d+\)$/)).toBeVisible()
 })
+
+test('the channel list flags both duplicates and opens a channel page', async ({ page, app }) => {
+  const p = new PrioritiesPage(page, app)
+  await p.open('channels')
+  await expect(page.getByTestId('duplicate-badge')).toHaveCount(2)
+  await expect(page.getByTestId('open-channel-page')).toBeDisabled()
+  await page.getByText('Northwind blog', { exact: true }).click()
+  await page.getByTestId('open-channel-page').click()
+  await expect(page.getByTestId('channel-page')).toContainText('Planned (')
+  await expect(page.getByTestId('channel-page').getByTestId('channel-duplicate')).toHaveCount(0)
+})

@@ -1,12 +1,14 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { enums } from '../../../../core/domain/enums'
 import type { KindRecord } from '../../api/client'
+import { useQuery } from '../../api/useQuery'
 import { col, type DataColumn } from '../../components/dataColumns'
 import type { FieldSpec } from '../../components/fieldSpec'
 import { RecordTable } from '../records/RecordTable'
 import { ScreenHeader } from '../records/ScreenHeader'
 import { StatusBadge } from '../records/StatusBadge'
 import { useNames } from '../records/useNames'
+import { ChannelPage } from './ChannelPage'
 
 type Channel = KindRecord<'channel'>
 
@@ -28,9 +30,26 @@ export const channelFields: readonly FieldSpec[] = [
 
 export function ChannelsScreen() {
   const members = useNames('member')
+  // Same platform + handle as another channel (scoring flags these too); the page shows the history.
+  const duplicates = useQuery('channel-duplicates', {})
+  const dup = useMemo(() => new Set((duplicates.data?.items ?? []).map((d) => d.channelId)), [duplicates.data])
+  const [active, setActive] = useState<Channel | undefined>(undefined)
+  const [page, setPage] = useState<string | undefined>(undefined)
   const columns = useMemo<DataColumn<Channel>[]>(
     () => [
-      col.text('name', 'Name', (c) => c.name, { width: 220 }),
+      col.text('name', 'Name', (c) => c.name, {
+        width: 220,
+        render: (c) => (
+          <>
+            {c.name}
+            {dup.has(c.id) && (
+              <span className="badge badge-danger" title="Same platform and handle as another channel" data-testid="duplicate-badge" style={{ marginLeft: 6 }}>
+                Duplicate
+              </span>
+            )}
+          </>
+        )
+      }),
       col.enum('platform', 'Platform', (c) => c.platform, enums.platform.options),
       col.enum('status', 'Status', (c) => c.status, enums.channelStatus.options, { width: 110, render: (c) => <StatusBadge value={c.status} /> }),
       col.ref('owner', 'Owner', (c) => c.ownerId, members.map),
@@ -45,17 +64,23 @@ export function ChannelsScreen() {
       col.date('estimatesUpdatedAt', 'Estimates reviewed', (c) => c.estimatesUpdatedAt, { hidden: true, width: 150 }),
       col.datetime('updatedAt', 'Last changed', (c) => c.updatedAt, { hidden: true })
     ],
-    [members.map]
+    [members.map, dup]
   )
   return (
     <div className="screen">
       <ScreenHeader
         title="Channels"
         description="Every place the team publishes or listens, with the effort, cost and cadence each one takes. Enter opens a channel; Delete removes it after asking."
+        actions={
+          <button type="button" className="btn" disabled={active === undefined} onClick={() => setPage(active?.id)} data-testid="open-channel-page">
+            Channel page
+          </button>
+        }
       />
       <div className="screen-body">
-        <RecordTable kind="channel" tableId="channels" columns={columns} fields={channelFields} refOptions={{ member: members.options }} initialSort={[{ id: 'name', desc: false }]} />
+        <RecordTable kind="channel" tableId="channels" columns={columns} fields={channelFields} refOptions={{ member: members.options }} initialSort={[{ id: 'name', desc: false }]} onActiveChange={setActive} />
       </div>
+      {page !== undefined && <ChannelPage channelId={page} onClose={() => setPage(undefined)} />}
     </div>
   )
 }
