@@ -11,6 +11,7 @@ import { pin } from './pin'
 import { savedView } from './savedView'
 import { scoreSnapshot } from './scoreSnapshot'
 import { workspacePolicy } from './workspacePolicy'
+import { workspaceProfile } from './workspaceProfile'
 
 /** Every replicated record kind, by its API name (`<kind>-list`, `<kind>-create`…). */
 export const recordKinds = {
@@ -26,7 +27,8 @@ export const recordKinds = {
   scoreSnapshot,
   deckNote,
   savedView,
-  workspacePolicy
+  workspacePolicy,
+  workspaceProfile
 } as const
 
 export type KindName = keyof typeof recordKinds

@@ -7,6 +7,7 @@ import { calendarHandlers } from './services/calendarHandlers'
 import { deckHandlers } from './services/deckHandlers'
 import { recordService } from './services/recordService'
 import { scoringHandlers } from './services/scoringHandlers'
+import { saveWorkspaceProfile, workspaceProfileOf } from './services/workspaceProfileService'
 import { workspaceService } from './services/workspaceService'
 
 export type Handler<M extends Method> = (b: Backend, input: ApiOutput<M> extends never ? never : ParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>>
@@ -33,7 +34,9 @@ const written: Partial<HandlerTable> = {
   'workspace-check': (b) => workspaceService.check(b),
   'settings-get': (b) => b.settings.get(),
   'settings-update': (b, i) => b.settings.update(i),
-  'change-list': (b, i) => workspaceService.changes(b, i)
+  'change-list': (b, i) => workspaceService.changes(b, i),
+  'workspace-profile-get': (b) => workspaceProfileOf(b),
+  'workspace-profile-save': (b, i) => saveWorkspaceProfile(b, i)
 }
 
 export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(scoringHandlers as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>), ...(calendarHandlers as Record<string, Loose>) }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { workspaceProfile } from '../../domain/workspaceProfile'
 import { settingsPatch, settingsSchema } from '../../settings/settingsSchema'
 
 const counts = z.object({
@@ -38,6 +39,16 @@ export const workspaceMethods = {
   },
   'settings-get': { input: z.object({}), output: settingsSchema, summary: 'Per-machine settings' },
   'settings-update': { input: settingsPatch, output: settingsSchema, summary: 'Change per-machine settings' },
+  'workspace-profile-get': {
+    input: z.object({}),
+    output: workspaceProfile.fields.extend({ id: z.string().nullable() }),
+    summary: "The team's name, blended hourly rate and currency"
+  },
+  'workspace-profile-save': {
+    input: workspaceProfile.fields.partial(),
+    output: workspaceProfile.fields.extend({ id: z.string().nullable() }),
+    summary: "Change the team's name, blended hourly rate or currency"
+  },
   'change-list': {
     input: z.object({ kind: z.string().optional(), id: z.string().optional(), limit: z.number().int().min(1).max(1000).optional() }),
     output: z.object({ items: z.array(changeEntry) }),

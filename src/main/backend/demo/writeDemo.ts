@@ -2,6 +2,7 @@ import { demoKinds } from '../../../core/demo/demoData'
 import { generateDemo } from '../../../core/demo/generateDemo'
 import type { Backend } from '../backend'
 import type { Change } from '../mutate'
+import { saveWorkspaceProfile } from '../services/workspaceProfileService'
 import { countRecords } from '../services/workspaceService'
 
 export const DEMO_SEED = 20261123
@@ -29,5 +30,7 @@ export function writeDemo(b: Backend, options: { seed?: number; today?: string; 
   }
   // One transaction per 5,000 records keeps memory flat for the large benchmark workspaces.
   for (let i = 0; i < changes.length; i += 5000) b.mutate('demo-create', changes.slice(i, i + 5000))
+  // The demo company (src/core/demo) and what an hour of its marketing team costs.
+  saveWorkspaceProfile(b, { name: 'Northwind Analytics', blendedHourlyRate: 85, currency: 'USD' })
   return countRecords(b.db)
 }

@@ -8,6 +8,7 @@ import type { DeckModel } from '../../../core/deck/deckModel'
 import type { DeckHasher } from '../../../core/deck/sha256'
 import { quarter, type Quarter } from '../../../core/goals/quarter'
 import type { Backend } from '../backend'
+import { workspaceProfileOf } from './workspaceProfileService'
 import { quarterCounts, readDeckInput } from '../deck/readDeckInput'
 import { writePdf } from '../deck/writePdf'
 import { writePptx } from '../deck/writePptx'
@@ -35,7 +36,7 @@ export function todayOf(b: Backend): string {
 }
 
 export function workspaceName(b: Backend): string {
-  return basename(b.ws.paths.dir)
+  return workspaceProfileOf(b).name
 }
 
 /** File-name-safe form of the workspace name: 'Acme Marketing' → 'Acme-Marketing'. */

@@ -9,12 +9,12 @@ import { quarter as quarters } from '../../../core/goals/quarter'
 import { calibrateRates, type AllocationPin, type Calibration, type ScoringChannel, type ScoringGoal, type ScoringObservation, type ScoringOptions } from '../../../core/scoring'
 import type { KindName } from '../../../core/domain/recordKinds'
 import type { Backend } from '../backend'
+import { workspaceProfileOf } from './workspaceProfileService'
 import { sql } from '../db/sql'
 import { recordRepo } from '../repo/recordRepo'
 import { scoringDuplicates, type DuplicateChannel } from './scoringDuplicates'
 
 /** A blended marketing hour (salary plus overhead), used to turn a channel's monthly cost into hours. */
-export const DEFAULT_HOURLY_RATE = 75
 /** Results older than this say little about a channel's audience today, so calibration leaves them out. */
 export const EVIDENCE_DAYS = 365
 
@@ -169,7 +169,7 @@ export function scoringInputs(b: Backend, whatIf: WhatIf = {}): ScoringWorkspace
     estimates,
     channels,
     calibration: calibrations.map(({ channel: _c, ...rest }) => rest),
-    options: { blendedHourlyRate: whatIf.blendedHourlyRate ?? DEFAULT_HOURLY_RATE, today: asOf, periodWeeks: 13, staleAfterDays: 90 },
+    options: { blendedHourlyRate: whatIf.blendedHourlyRate ?? workspaceProfileOf(b).blendedHourlyRate, today: asOf, periodWeeks: 13, staleAfterDays: 90 },
     capacityHours: whatIf.capacityHours ?? capacityFromMembers,
     capacityFromMembers,
     activeMembers: members.length,

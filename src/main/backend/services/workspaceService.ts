@@ -1,9 +1,9 @@
-import { basename } from 'node:path'
 import type { ApiOutput } from '../../../core/api/contract'
 import type { Backend } from '../backend'
 import type { Db } from '../db/db'
 import { sql } from '../db/sql'
 import { recordRepo } from '../repo/recordRepo'
+import { workspaceProfileOf } from './workspaceProfileService'
 
 type Counts = ApiOutput<'workspace-info'>['counts']
 
@@ -33,7 +33,7 @@ export function checkDatabase(db: Db): string[] {
 export const workspaceService = {
   info(b: Backend): ApiOutput<'workspace-info'> {
     return {
-      name: basename(b.ws.paths.dir),
+      name: workspaceProfileOf(b).name,
       path: b.ws.paths.dir,
       schemaVersion: b.ws.schemaVersion,
       deviceId: b.ws.deviceId,
