@@ -14,7 +14,6 @@ import { sql } from '../db/sql'
 import { recordRepo } from '../repo/recordRepo'
 import { scoringDuplicates, type DuplicateChannel } from './scoringDuplicates'
 
-/** A blended marketing hour (salary plus overhead), used to turn a channel's monthly cost into hours. */
 /** Results older than this say little about a channel's audience today, so calibration leaves them out. */
 export const EVIDENCE_DAYS = 365
 

@@ -97,7 +97,8 @@ export function RankingTable({ ranked, goalIds, savedRank, onOpen }: Props) {
 }
 
 function StackedBar({ channel, goalIds }: { channel: ChannelScore; goalIds: readonly string[] }) {
-  const parts = channel.breakdown.filter((s) => s.fraction > 0)
+  // Largest share first, the order the sentence below names them in.
+  const parts = channel.breakdown.filter((s) => s.fraction > 0).toSorted((a, b) => b.fraction - a.fraction)
   if (parts.length === 0) return <div className="prio-bar prio-bar-empty" aria-label="No impact" />
   return (
     <div className="prio-bar" role="img" aria-label={parts.map((s) => `${Math.round(s.fraction * 100)} % ${s.goalName}`).join(', ')}>
