@@ -10,8 +10,10 @@ export class RecordFormPage {
     this.form = page.getByTestId(`form-${kind}`)
   }
 
+  /** By the start of its label, so 'Name' finds "Name *" (required) and 'Audience' finds "Audience size". */
   field(label: string): Locator {
-    return this.form.getByLabel(label, { exact: true })
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    return this.form.getByLabel(new RegExp(`^${escaped}`)).first()
   }
 
   async fill(label: string, value: string): Promise<void> {

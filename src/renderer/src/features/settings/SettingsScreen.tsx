@@ -1,5 +1,7 @@
 import { useQuery } from '../../api/useQuery'
 import { ScreenHeader } from '../records/ScreenHeader'
+import { PolicyCard } from './PolicyCard'
+import { WorkspaceProfileCard } from './WorkspaceProfileCard'
 import { useTheme } from '../../theme/ThemeContext'
 import type { ThemeChoice } from '../../theme/ThemeContext'
 
@@ -19,8 +21,10 @@ export function SettingsScreen() {
   const info = useQuery('workspace-info', {})
   return (
     <div className="screen">
-      <ScreenHeader title="Settings" description="Settings on this page apply to this computer only; team data lives in the workspace." />
+      <ScreenHeader title="Settings" description="Appearance applies to this computer only; the team, policy and sync settings are shared with everyone in the workspace." />
       <div className="settings">
+        <WorkspaceProfileCard />
+        <PolicyCard />
         <section className="card" aria-labelledby="settings-theme">
           <h2 id="settings-theme">Appearance</h2>
           <div className="segmented" role="radiogroup" aria-label="Theme">
