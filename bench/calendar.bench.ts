@@ -6,6 +6,7 @@ import { calendarDates } from '../src/core/calendar/calendarDates'
 import { createBackend } from '../src/main/backend/backend'
 import { writeDemo } from '../src/main/backend/demo/writeDemo'
 import { openWorkspace } from '../src/main/backend/openWorkspace'
+import { calendarMonth } from '../src/main/backend/services/calendarMonth'
 import { calendarQueries } from '../src/main/backend/services/calendarQueries'
 import { memorySettings } from '../src/main/backend/settings/confSettings'
 import { serveWorkspace } from '../test/e2e/serveWorkspace'
@@ -31,6 +32,7 @@ export default async function run(): Promise<BenchResult[]> {
       today = new Date(b.now()).toISOString().slice(0, 10)
       const months: number[] = []
       const quarters: number[] = []
+      const views: number[] = []
       for (let m = -30; m <= 4; m++) {
         const grid = calendarDates.monthGrid(calendarDates.addMonths(today, m), 1)
         const from = grid[0] ?? today
@@ -39,6 +41,9 @@ export default async function run(): Promise<BenchResult[]> {
         const r = calendarQueries.range(b, { from, to, dateField: 'planned' })
         months.push(performance.now() - t0)
         if (r.items.length === 0 && m < 0) throw new Error(`no items in ${from}`)
+        const t1 = performance.now()
+        JSON.stringify(calendarMonth(b, { from, to, dateField: 'planned', weekStart: 1 }))
+        views.push(performance.now() - t1)
       }
       for (let q = -10; q <= 1; q++) {
         const from = calendarDates.addMonths(today, q * 3)
@@ -48,6 +53,7 @@ export default async function run(): Promise<BenchResult[]> {
         quarters.push(performance.now() - t0)
       }
       out.push({ name: 'calendar: month-view query (100k items, 3 years)', value: round(median(months)), unit: 'ms', target: '< 10 ms', note: `median of ${months.length} months (6-week grids, ~${Math.round(100_000 / 36)} items/month)` })
+      out.push({ name: 'calendar: whole month view, one call (items + clashes + week marks, serialised)', value: round(median(views)), unit: 'ms', note: `median of ${views.length} months; what one month switch asks of the backend` })
       out.push({ name: 'calendar: quarter cadence heatmap query', value: round(median(quarters)), unit: 'ms', target: '< 50 ms', note: `median of ${quarters.length} quarters, aggregated in SQL` })
     } finally {
       b.close()

@@ -3,6 +3,7 @@ import type { Backend } from '../../../src/main/backend/backend'
 import { dispatch } from '../../../src/main/backend/dispatch'
 import { sql } from '../../../src/main/backend/db/sql'
 import { tempBackend } from '../helpers/tempWorkspace'
+import { calendarCells, type CalendarCells } from '../../../src/core/calendar/calendarCells'
 
 let b: Backend
 let cleanup: () => void
@@ -43,6 +44,21 @@ describe('calendar reads', () => {
     expect(r.campaigns.map((c) => c.name)).toEqual(['Spring'])
     const none = await ok<{ items: unknown[] }>('calendar-range', { from: '2026-03-01', to: '2026-03-31', filter: { q: 'nothing like it' } })
     expect(none.items).toHaveLength(0)
+  })
+
+  it('answers a whole view in one call: packed items, campaigns, clashes, week marks', async () => {
+    await item({ plannedDate: '2026-03-23', publishAt: '2026-03-23T09:00:00Z', publishZone: 'Europe/Berlin' })
+    await item({ plannedDate: '2026-03-23', publishAt: '2026-03-23T09:30:00Z', publishZone: 'Europe/Berlin' })
+    await item({ title: 'Outside', plannedDate: '2026-05-01' })
+    await ok('campaign-create', { name: 'Spring', startDate: '2026-03-01', endDate: '2026-04-15' })
+    const m = await ok<{ cells: CalendarCells; campaigns: { name: string }[]; clashes: unknown[]; cadence: { weeks: string[] }; capacity: { rows: unknown[] } }>('calendar-month', { from: '2026-03-23', to: '2026-04-05', weekStart: 1 })
+    const items = calendarCells.decode(m.cells)
+    expect(items.map((i) => [i.title, i.channelId, i.ownerId, i.publishZone])).toEqual([['Launch post', channel, owner, 'Europe/Berlin'], ['Launch post', channel, owner, 'Europe/Berlin']])
+    expect(m.cells.refs.length).toBeLessThan(5)
+    expect(m.campaigns.map((c) => c.name)).toEqual(['Spring'])
+    expect(m.clashes.length).toBeGreaterThan(0)
+    expect(m.cadence.weeks).toEqual(['2026-03-23', '2026-03-30'])
+    expect(m.capacity.rows.length).toBe(2)
   })
 
   it('refuses a range that ends before it starts, naming the field', async () => {

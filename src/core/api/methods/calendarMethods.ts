@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { calendarCells } from '../../calendar/calendarCells'
 import { calendarFilter } from '../../calendar/calendarFilter'
 import { recurrenceRule } from '../../calendar/recurrence'
 import { contentItem } from '../../domain/contentItem'
@@ -56,6 +57,18 @@ export const calendarMethods = {
       truncated: z.boolean()
     }),
     summary: 'Dated content items (and running campaigns) in a date range, filtered'
+  },
+  'calendar-month': {
+    input: z.intersection(range, z.object({ dateField: dateField.optional(), filter: calendarFilter.optional(), weekStart: weekStart.optional() })),
+    output: z.object({
+      cells: calendarCells.schema,
+      campaigns: z.array(z.object({ id: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), color: z.string() })),
+      truncated: z.boolean(),
+      clashes: z.array(z.object({ kind: z.enum(['channel_window', 'same_title', 'same_link']), ids: z.tuple([z.string(), z.string()]), message: z.string() })),
+      cadence: z.object({ weeks: z.array(z.string()), rows: z.array(z.object({ channelId: z.string(), name: z.string(), target: z.number(), counts: z.array(z.number()) })) }),
+      capacity: z.object({ weeks: z.array(z.string()), rows: z.array(z.object({ memberId: z.string(), name: z.string(), capacity: z.number(), hours: z.array(z.number()) })) })
+    }),
+    summary: 'Everything a calendar view draws for a date range in one call: packed items, campaigns, clashes, cadence and capacity per week'
   },
   'calendar-backlog': {
     input: z.object({ filter: calendarFilter.optional() }),

@@ -1,5 +1,6 @@
 import type { HandlerTable } from '../handlers'
 import { calendarIcs } from './calendarIcs'
+import { calendarMonth } from './calendarMonth'
 import { calendarPolicy } from './calendarPolicy'
 import { calendarQueries } from './calendarQueries'
 import { registerCalendarRules } from './calendarRules'
@@ -12,6 +13,7 @@ registerCalendarRules()
 /** The calendar and board methods; spread into the handler table by handlers.ts. */
 export const calendarHandlers: Partial<HandlerTable> = {
   'calendar-range': (b, i) => calendarQueries.range(b, i),
+  'calendar-month': (b, i) => calendarMonth(b, i),
   'calendar-backlog': (b, i) => calendarQueries.backlog(b, i),
   'calendar-board': (b, i) => calendarQueries.board(b, i),
   'calendar-cadence': (b, i) => calendarQueries.cadence(b, i),

@@ -51,28 +51,37 @@ export function filterSql(f: CalendarFilter | undefined): Sql[] {
   return parts
 }
 
-const RANGE_LIMIT = 20_000
+export const RANGE_LIMIT = 20_000
 const and = (parts: Sql[]) => sql.join(parts, ' AND ')
 
-export const calendarQueries = {
-  range(b: Backend, i: { from: string; to: string; dateField?: 'planned' | 'due' | 'publish'; filter?: CalendarFilter }): ApiOutput<'calendar-range'> {
-    const where: Sql[] = [sql`deleted_at IS NULL`, ...filterSql(i.filter)]
-    if (i.dateField === 'publish') {
-      // Instants are UTC; a day in the viewer's zone can start 14 h either side of UTC midnight.
-      const lo = new Date(Date.parse(`${i.from}T00:00:00Z`) - 14 * 3_600_000).toISOString()
-      const hi = new Date(Date.parse(`${i.to}T23:59:59Z`) + 14 * 3_600_000).toISOString()
-      where.push(sql`publish_at BETWEEN ${lo} AND ${hi}`)
-    } else if (i.dateField === 'due') where.push(sql`due_date BETWEEN ${i.from} AND ${i.to}`)
-    else where.push(sql`planned_date BETWEEN ${i.from} AND ${i.to}`)
-    const rows = b.db.all<ItemRow>(sql`SELECT ${COLS} FROM content_item WHERE ${and(where)} LIMIT ${RANGE_LIMIT + 1}`)
-    const campaigns = b.db.all<{ id: string; name: string; start_date: string; end_date: string; color: string }>(
+export type RangeInput = { from: string; to: string; dateField?: 'planned' | 'due' | 'publish'; filter?: CalendarFilter }
+
+/** The items a date range shows under the chosen date field, filtered (shared by range and month). */
+export function rangeWhere(i: RangeInput): Sql {
+  const where: Sql[] = [sql`deleted_at IS NULL`, ...filterSql(i.filter)]
+  if (i.dateField === 'publish') {
+    // Instants are UTC; a day in the viewer's zone can start 14 h either side of UTC midnight.
+    const lo = new Date(Date.parse(`${i.from}T00:00:00Z`) - 14 * 3_600_000).toISOString()
+    const hi = new Date(Date.parse(`${i.to}T23:59:59Z`) + 14 * 3_600_000).toISOString()
+    where.push(sql`publish_at BETWEEN ${lo} AND ${hi}`)
+  } else if (i.dateField === 'due') where.push(sql`due_date BETWEEN ${i.from} AND ${i.to}`)
+  else where.push(sql`planned_date BETWEEN ${i.from} AND ${i.to}`)
+  return and(where)
+}
+
+/** Campaigns running on any day of the range, for the bars across the grid. */
+export function campaignsIn(b: Backend, i: { from: string; to: string }): ApiOutput<'calendar-range'>['campaigns'] {
+  return b.db
+    .all<{ id: string; name: string; start_date: string; end_date: string; color: string }>(
       sql`SELECT id, name, start_date, end_date, color FROM campaign WHERE deleted_at IS NULL AND start_date <= ${i.to} AND end_date >= ${i.from} ORDER BY start_date, name`
     )
-    return {
-      items: rows.slice(0, RANGE_LIMIT).map(toItem),
-      campaigns: campaigns.map((c) => ({ id: c.id, name: c.name, startDate: c.start_date, endDate: c.end_date, color: c.color })),
-      truncated: rows.length > RANGE_LIMIT
-    }
+    .map((c) => ({ id: c.id, name: c.name, startDate: c.start_date, endDate: c.end_date, color: c.color }))
+}
+
+export const calendarQueries = {
+  range(b: Backend, i: RangeInput): ApiOutput<'calendar-range'> {
+    const rows = b.db.all<ItemRow>(sql`SELECT ${COLS} FROM content_item WHERE ${rangeWhere(i)} LIMIT ${RANGE_LIMIT + 1}`)
+    return { items: rows.slice(0, RANGE_LIMIT).map(toItem), campaigns: campaignsIn(b, i), truncated: rows.length > RANGE_LIMIT }
   },
 
   backlog(b: Backend, i: { filter?: CalendarFilter }): ApiOutput<'calendar-backlog'> {
@@ -148,10 +157,12 @@ export const calendarQueries = {
     // A week either side, so a clash across the range edge is still found for the days shown.
     const from = calendarDates.addDays(i.from, -7)
     const to = calendarDates.addDays(i.to, 7)
-    const rows = b.db.all<ItemRow>(
-      sql`SELECT ${COLS} FROM content_item WHERE deleted_at IS NULL AND planned_date BETWEEN ${from} AND ${to} AND status NOT IN ('cancelled', 'published') LIMIT 50000`
+    // Only what the sweep compares: a month's neighbourhood is thousands of rows on every switch.
+    const rows = b.db.all<{ id: string; title: string; channel_id: string | null; planned_date: string | null; publish_at: string | null; tracking_url: string; status: string }>(
+      sql`SELECT id, title, channel_id, planned_date, publish_at, tracking_url, status FROM content_item
+          WHERE deleted_at IS NULL AND planned_date BETWEEN ${from} AND ${to} AND status NOT IN ('cancelled', 'published') LIMIT 50000`
     )
-    const items = rows.map(toItem)
+    const items = rows.map((r) => ({ id: r.id, title: r.title, channelId: r.channel_id, plannedDate: r.planned_date, publishAt: r.publish_at, trackingUrl: r.tracking_url, status: r.status }))
     return { windowHours: policy.clashWindowHours, clashes: detectClashes(items, policy.clashWindowHours) }
   }
 }

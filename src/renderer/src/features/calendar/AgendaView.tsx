@@ -1,10 +1,10 @@
-import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
+import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { labelOf } from '../../../../core/domain/enums'
 import { ItemChip } from './ItemChip'
 import { usePlanner } from './plannerContext'
 
 /** A list by day for the coming weeks: the view people scan in a stand-up. */
-export function AgendaView({ days, byDay, today }: { days: string[]; byDay: ReadonlyMap<string, CalendarItem[]>; today: string }) {
+export function AgendaView({ days, byDay, today }: { days: string[]; byDay: ReadonlyMap<string, CalendarCell[]>; today: string }) {
   const p = usePlanner()
   const filled = days.filter((d) => (byDay.get(d)?.length ?? 0) > 0)
   const fmt = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
+import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { calendarDates } from '../../../../core/calendar/calendarDates'
 import { weekStart as weekStartOf } from '../../../../core/calendar/weekStart'
 import { api } from '../../api/client'
@@ -12,7 +13,7 @@ import { BacklogTray } from './BacklogTray'
 import { BulkBar } from './BulkBar'
 import { CalendarToolbar } from './CalendarToolbar'
 import { dateOf } from './ItemChip'
-import { Insights } from './Insights'
+import { Insights, quarterStart } from './Insights'
 import { ItemPanel } from './ItemPanel'
 import { Legend } from './Legend'
 import { MonthView } from './MonthView'
@@ -22,10 +23,13 @@ import { FilterBar } from './FilterBar'
 import { useHistory } from './useHistory'
 import { usePlannerActions } from './usePlannerActions'
 import { usePlannerState } from './usePlannerState'
+import { useMonthData } from './useMonthData'
+import { stepCursor, viewDays } from './viewDays'
 import { WeekView } from './WeekView'
 import './calendar.css'
 
-const emptyItems: CalendarItem[] = []
+const emptyItems: CalendarCell[] = []
+const emptyBacklog: CalendarItem[] = []
 
 /** The editorial calendar: month, week and agenda views with the backlog, side panel and insights. */
 export function CalendarScreen() {
@@ -45,25 +49,23 @@ export function CalendarScreen() {
   const goals = useNames('goal')
   const campaignRecs = useRecords('campaign')
 
-  const days = useMemo(() => {
-    if (state.mode === 'week') {
-      const s = calendarDates.startOfWeek(cursor, ws)
-      return Array.from({ length: 7 }, (_, i) => calendarDates.addDays(s, i))
-    }
-    if (state.mode === 'agenda') return Array.from({ length: 28 }, (_, i) => calendarDates.addDays(cursor, i))
-    return calendarDates.monthGrid(cursor, ws)
-  }, [state.mode, cursor, ws])
+  const days = useMemo(() => viewDays(state.mode, cursor, ws), [state.mode, cursor, ws])
   const from = days[0] ?? cursor
   const to = days[days.length - 1] ?? cursor
-  const range = useQuery('calendar-range', { from, to, dateField: state.dateField, filter: state.filter })
-  const clashes = useQuery('calendar-clashes', { from, to })
-  const cadence = useQuery('calendar-cadence', { from, to, weekStart: ws, filter: state.filter })
-  const capacity = useQuery('calendar-capacity', { from, to, weekStart: ws })
+  // One call per view (items, campaigns, clashes, week marks), the neighbours fetched ahead.
+  const neighbours = useMemo(
+    () => [1, -1].map((n) => {
+      const d = viewDays(state.mode, stepCursor(state.mode, cursor, n), ws)
+      return { from: d[0] ?? cursor, to: d[d.length - 1] ?? cursor, dateField: state.dateField, filter: state.filter, weekStart: ws }
+    }),
+    [state.mode, cursor, ws, state.dateField, state.filter]
+  )
+  const range = useMonthData({ from, to, dateField: state.dateField, filter: state.filter, weekStart: ws }, neighbours)
   const backlog = useQuery('calendar-backlog', { filter: state.filter })
   const items = range.data?.items ?? emptyItems
 
   const byDay = useMemo(() => {
-    const m = new Map<string, CalendarItem[]>()
+    const m = new Map<string, CalendarCell[]>()
     for (const it of items) {
       const d = dateOf(it, state.dateField, zone)
       if (d === null) continue
@@ -77,14 +79,14 @@ export function CalendarScreen() {
 
   const clashMap = useMemo(() => {
     const m = new Map<string, string[]>()
-    for (const c of clashes.data?.clashes ?? []) for (const id of c.ids) m.set(id, [...(m.get(id) ?? []), c.message])
+    for (const c of range.data?.clashes ?? []) for (const id of c.ids) m.set(id, [...(m.get(id) ?? []), c.message])
     return m
-  }, [clashes.data])
+  }, [range.data])
 
   const campaignInfo = useMemo(() => new Map((campaignRecs.data?.items ?? []).map((c) => [c.id, { name: c.name, color: c.color }])), [campaignRecs.data])
   const channelOrder = useMemo(() => channels.options.map((o) => o.id), [channels.options])
-  const colorOf = useCallback((it: CalendarItem) => colorKeyOf(it, state.colorBy, { channel: channels.map, campaign: campaignInfo }, channelOrder), [state.colorBy, channels.map, campaignInfo, channelOrder])
-  const actions = usePlannerActions(items, backlog.data?.items ?? emptyItems, state.dateField, zone, selected)
+  const colorOf = useCallback((it: CalendarCell) => colorKeyOf(it, state.colorBy, { channel: channels.map, campaign: campaignInfo }, channelOrder), [state.colorBy, channels.map, campaignInfo, channelOrder])
+  const actions = usePlannerActions(items, backlog.data?.items ?? emptyBacklog, state.dateField, zone, selected)
   const history = useHistory(actions.say)
 
   const create = useCallback(
@@ -112,16 +114,24 @@ export function CalendarScreen() {
   )
 
   const go = (n: number) => {
-    const next = state.mode === 'month' ? calendarDates.addMonths(cursor, n) : calendarDates.addDays(cursor, n * (state.mode === 'week' ? 7 : 28))
+    const next = stepCursor(state.mode, cursor, n)
     update({ cursor: next })
     setFocus(next)
   }
+  // Set by the arrow keys: only then does the day cell take DOM focus (a toolbar click keeps it).
+  const keyNav = useRef(false)
   const moveFocus = (n: number) => {
     const next = calendarDates.addDays(focus, n)
+    keyNav.current = true
     setFocus(next)
     if (next < from || next > to || (state.mode === 'month' && next.slice(0, 7) !== cursor.slice(0, 7))) update({ cursor: next })
   }
   useEffect(() => {
+    // Focusing forces a synchronous layout of the new grid; after a ‹/› click that doubled the cost
+    // of a month switch for nothing, so the cell takes focus only when the keyboard is in the grid.
+    const inGrid = grid.current?.contains(document.activeElement) ?? false
+    if (!keyNav.current && !inGrid) return
+    keyNav.current = false
     grid.current?.querySelector<HTMLElement>(`[data-date="${focus}"][tabindex="0"]`)?.focus({ preventScroll: true })
   }, [focus, days])
 
@@ -180,14 +190,14 @@ export function CalendarScreen() {
         {range.data?.truncated && <p className="warn-line">Showing the first 20,000 items; narrow the filter to see the rest.</p>}
         <div className="planner-body">
           <div className="planner-main" ref={grid} data-testid="calendar-grid" data-range={`${from}..${to}`} data-ready={range.loading ? 'false' : 'true'}>
-            {state.mode === 'month' && <MonthView days={days} month={cursor} byDay={byDay} campaigns={range.data?.campaigns ?? []} showCampaigns today={today} focus={focus} onFocus={setFocus} weekdayNames={weekdayNames} cadence={cadence.data} capacity={capacity.data} />}
+            {state.mode === 'month' && <MonthView days={days} month={cursor} byDay={byDay} campaigns={range.data?.campaigns ?? []} showCampaigns today={today} focus={focus} onFocus={setFocus} weekdayNames={weekdayNames} cadence={range.data?.cadence} capacity={range.data?.capacity} />}
             {state.mode === 'week' && <WeekView days={days} byDay={byDay} today={today} focus={focus} onFocus={setFocus} weekdayNames={weekdayNames} />}
             {state.mode === 'agenda' && <AgendaView days={days} byDay={byDay} today={today} />}
           </div>
           <BacklogTray filter={state.filter} />
           {openId !== null && <ItemPanel key={openId} id={openId} refOptions={{ member: members.options, channel: channels.options, campaign: campaignNames.options, goal: goals.options }} names={members.map} onClose={() => setOpenId(null)} onMessage={actions.say} />}
         </div>
-        {state.showInsights && <Insights cursor={cursor} weekStart={ws} filter={state.filter} />}
+        {state.showInsights && <Insights quarter={quarterStart(cursor)} weekStart={ws} filter={state.filter} />}
         {actions.toast && (
           <div className={`toast toast-${actions.toast.tone}`} role={actions.toast.tone === 'error' ? 'alert' : 'status'} data-testid="toast" onAnimationEnd={() => actions.setToast(null)}>
             {actions.toast.text}

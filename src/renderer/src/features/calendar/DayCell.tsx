@@ -1,12 +1,12 @@
-import { useState } from 'react'
-import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
+import { memo, useState } from 'react'
+import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { ItemChip } from './ItemChip'
 import { DRAG_TYPE, usePlanner } from './plannerContext'
 
-type Props = { date: string; items: CalendarItem[]; outside: boolean; today: boolean; focused: boolean; max: number; onFocus: (d: string) => void }
+type Props = { date: string; items: CalendarCell[]; outside: boolean; today: boolean; focused: boolean; max: number; onFocus: (d: string) => void }
 
 /** A day of the month grid: a drop target, click-to-create, and "+N more" beyond what fits. */
-export function DayCell({ date, items, outside, today, focused, max, onFocus }: Props) {
+export const DayCell = memo(function DayCell({ date, items, outside, today, focused, max, onFocus }: Props) {
   const p = usePlanner()
   const [over, setOver] = useState(false)
   const [all, setAll] = useState(false)
@@ -58,4 +58,5 @@ export function DayCell({ date, items, outside, today, focused, max, onFocus }: 
       </div>
     </div>
   )
-}
+})
+

@@ -1,6 +1,6 @@
 import { HeatmapChart } from 'echarts/charts'
 import { VisualMapComponent } from 'echarts/components'
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { calendarDates } from '../../../../core/calendar/calendarDates'
 import type { CalendarFilter } from '../../../../core/calendar/calendarFilter'
 import { useQuery } from '../../api/useQuery'
@@ -10,20 +10,23 @@ import { echarts, type ChartOption } from '../../components/echartsCore'
 // The heatmap is this screen's own chart type; registering it here keeps it out of other screens' bundles.
 echarts.use([HeatmapChart, VisualMapComponent])
 
-function quarterOf(d: string): { from: string; to: string; label: string } {
-  const y = Number(d.slice(0, 4))
+/** The first day of the quarter a date is in: the screen passes this, not its cursor, so the charts stay put within a quarter. */
+export function quarterStart(d: string): string {
   const q = Math.floor((Number(d.slice(5, 7)) - 1) / 3)
-  const from = `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`
+  return `${d.slice(0, 4)}-${String(q * 3 + 1).padStart(2, '0')}-01`
+}
+
+function quarterOf(from: string): { from: string; to: string; label: string } {
   const to = calendarDates.addDays(calendarDates.addMonths(from, 3), -1)
-  return { from, to, label: `${y}-Q${q + 1}` }
+  return { from, to, label: `${from.slice(0, 4)}-Q${Math.floor((Number(from.slice(5, 7)) - 1) / 3) + 1}` }
 }
 
 /**
  * The quarter's rhythm: a channel × week heatmap of planned items against each channel's cadence
  * target (cells show planned/target), and planned effort per member per week against capacity.
  */
-export function Insights({ cursor, weekStart, filter }: { cursor: string; weekStart: number; filter: CalendarFilter }) {
-  const q = quarterOf(cursor)
+export const Insights = memo(function Insights({ quarter, weekStart, filter }: { quarter: string; weekStart: number; filter: CalendarFilter }) {
+  const q = quarterOf(quarter)
   const cadence = useQuery('calendar-cadence', { from: q.from, to: q.to, weekStart, filter })
   const capacity = useQuery('calendar-capacity', { from: q.from, to: q.to, weekStart })
   const heat = useMemo<ChartOption | undefined>(() => {
@@ -71,4 +74,4 @@ export function Insights({ cursor, weekStart, filter }: { cursor: string; weekSt
       </div>
     </section>
   )
-}
+})

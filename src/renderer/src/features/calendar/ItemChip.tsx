@@ -1,10 +1,11 @@
-import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
+import { memo } from 'react'
+import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { zonedTime } from '../../../../core/calendar/zonedTime'
 import { labelOf } from '../../../../core/domain/enums'
 import { DRAG_TYPE, usePlanner } from './plannerContext'
 
 /** One item on the calendar: colour, time in the viewer's zone (planned zone on hover), warnings. */
-export function ItemChip({ item, compact = false }: { item: CalendarItem; compact?: boolean }) {
+export const ItemChip = memo(function ItemChip({ item, compact = false }: { item: CalendarCell; compact?: boolean }) {
   const p = usePlanner()
   const color = p.colorOf(item)
   const clash = p.clashes.get(item.id)
@@ -53,10 +54,11 @@ export function ItemChip({ item, compact = false }: { item: CalendarItem; compac
       {item.status === 'approved' && <span className="chip-icon" aria-label="Approved">✓</span>}
     </div>
   )
-}
+})
+
 
 /** The date an item sits on under the chosen date field, in the viewer's zone for publish times. */
-export function dateOf(item: CalendarItem, field: 'planned' | 'due' | 'publish', zone: string): string | null {
+export function dateOf(item: CalendarCell, field: 'planned' | 'due' | 'publish', zone: string): string | null {
   if (field === 'due') return item.dueDate
   if (field === 'publish') return item.publishAt ? zonedTime.toWallClock(item.publishAt, zone).date : null
   return item.plannedDate

@@ -1,14 +1,15 @@
 import type { ApiOutput } from '../../../../core/api/contract'
-import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
+import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { calendarDates } from '../../../../core/calendar/calendarDates'
 import { DayCell } from './DayCell'
 import { WeekMarks } from './WeekMarks'
 
+const noItems: CalendarCell[] = []
 type Campaign = ApiOutput<'calendar-range'>['campaigns'][number]
 type Props = {
   days: string[]
   month: string
-  byDay: ReadonlyMap<string, CalendarItem[]>
+  byDay: ReadonlyMap<string, CalendarCell[]>
   campaigns: readonly Campaign[]
   showCampaigns: boolean
   today: string
@@ -57,7 +58,7 @@ export function MonthView({ days, month, byDay, campaigns, showCampaigns, today,
             })}
             {w.map((d, i) => (
               <div key={d} className="day-slot" style={{ gridColumn: i + 2, gridRow: `1 / span ${bars.length + 2}` }}>
-                <DayCell date={d} items={byDay.get(d) ?? []} outside={d.slice(0, 7) !== month.slice(0, 7)} today={d === today} focused={d === focus} max={max} onFocus={onFocus} />
+                <DayCell date={d} items={byDay.get(d) ?? noItems} outside={d.slice(0, 7) !== month.slice(0, 7)} today={d === today} focused={d === focus} max={max} onFocus={onFocus} />
               </div>
             ))}
           </div>

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { cadenceState } from '../../../../core/calendar/cadence'
 import { loadState } from '../../../../core/calendar/capacity'
 import type { ApiOutput } from '../../../../core/api/contract'
@@ -5,7 +6,7 @@ import type { ApiOutput } from '../../../../core/api/contract'
 type Props = { week: string; cadence: ApiOutput<'calendar-cadence'> | undefined; capacity: ApiOutput<'calendar-capacity'> | undefined }
 
 /** The week's gutter: channels under or over their cadence target, and members over capacity. */
-export function WeekMarks({ week, cadence, capacity }: Props) {
+export const WeekMarks = memo(function WeekMarks({ week, cadence, capacity }: Props) {
   const ci = cadence?.weeks.indexOf(week) ?? -1
   const under: string[] = []
   const over: string[] = []
@@ -25,4 +26,5 @@ export function WeekMarks({ week, cadence, capacity }: Props) {
       {loaded.length > 0 && <span className="mark mark-load" data-testid="mark-overload" title={`Over capacity\n${loaded.join('\n')}`}>⚑{loaded.length}</span>}
     </div>
   )
-}
+})
+

@@ -1,14 +1,14 @@
 import { useState } from 'react'
-import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
+import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { zonedTime } from '../../../../core/calendar/zonedTime'
 import { ItemChip } from './ItemChip'
 import { DRAG_TYPE, usePlanner } from './plannerContext'
 
-type Props = { days: string[]; byDay: ReadonlyMap<string, CalendarItem[]>; today: string; focus: string; onFocus: (d: string) => void; weekdayNames: string[] }
+type Props = { days: string[]; byDay: ReadonlyMap<string, CalendarCell[]>; today: string; focus: string; onFocus: (d: string) => void; weekdayNames: string[] }
 
 const HOURS = Array.from({ length: 17 }, (_, i) => i + 6)
 
-function Slot({ date, hour, items }: { date: string; hour: number | null; items: CalendarItem[] }) {
+function Slot({ date, hour, items }: { date: string; hour: number | null; items: CalendarCell[] }) {
   const p = usePlanner()
   const [over, setOver] = useState(false)
   const time = hour === null ? undefined : `${String(hour).padStart(2, '0')}:00`
@@ -46,7 +46,7 @@ function Slot({ date, hour, items }: { date: string; hour: number | null; items:
  */
 export function WeekView({ days, byDay, today, focus, onFocus, weekdayNames }: Props) {
   const p = usePlanner()
-  const hourOf = (it: CalendarItem) => (it.publishAt ? Number(zonedTime.toWallClock(it.publishAt, p.zone).time.slice(0, 2)) : null)
+  const hourOf = (it: CalendarCell) => (it.publishAt ? Number(zonedTime.toWallClock(it.publishAt, p.zone).time.slice(0, 2)) : null)
   const clampHour = (h: number) => Math.min(22, Math.max(6, h))
   return (
     <div className="week" role="grid" aria-label="Week" data-testid="cal-week">

@@ -1,4 +1,4 @@
-import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
+import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import type { ColorBy } from './usePlannerState'
 
 // A palette readable on light and dark surfaces (chips draw a tinted background and a solid edge).
@@ -17,7 +17,7 @@ function hash(s: string): number {
 export type ColorKey = { key: string; label: string; color: string }
 
 /** The colour of an item under the chosen scheme, and the legend entry it belongs to. */
-export function colorKeyOf(item: CalendarItem, by: ColorBy, names: { channel: ReadonlyMap<string, string>; campaign: ReadonlyMap<string, { name: string; color: string }> }, order: readonly string[]): ColorKey {
+export function colorKeyOf(item: CalendarCell, by: ColorBy, names: { channel: ReadonlyMap<string, string>; campaign: ReadonlyMap<string, { name: string; color: string }> }, order: readonly string[]): ColorKey {
   switch (by) {
     case 'status':
       return { key: item.status, label: item.status, color: statusColors[item.status] ?? '#868e96' }

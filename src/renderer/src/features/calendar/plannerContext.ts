@@ -1,11 +1,11 @@
 import { createContext, useContext } from 'react'
-import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
+import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import type { ColorKey } from './plannerColors'
 import type { DateField } from './usePlannerState'
 
 /** What every chip, cell and card needs from the screen that owns the data and the writes. */
 export type Planner = {
-  colorOf: (item: CalendarItem) => ColorKey
+  colorOf: (item: CalendarCell) => ColorKey
   selected: ReadonlySet<string>
   clashes: ReadonlyMap<string, string[]>
   dateField: DateField

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
+import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { calendarDates } from '../../../../core/calendar/calendarDates'
 import { zonedTime } from '../../../../core/calendar/zonedTime'
 import { ApiError } from '../../api/ApiError'
@@ -14,7 +14,7 @@ export type Toast = { text: string; tone: 'ok' | 'error' } | null
  * moved on screen before the backend agrees: a refused drag simply stays where it was (it "snaps
  * back") and the refusal is shown, so nothing is ever half-saved.
  */
-export function usePlannerActions(items: readonly CalendarItem[], backlog: readonly CalendarItem[], dateField: DateField, zone: string, selected: ReadonlySet<string>) {
+export function usePlannerActions(items: readonly CalendarCell[], backlog: readonly CalendarCell[], dateField: DateField, zone: string, selected: ReadonlySet<string>) {
   const [toast, setToast] = useState<Toast>(null)
   const say = useCallback((text: string, tone: 'ok' | 'error' = 'ok') => setToast({ text, tone }), [])
   const fail = useCallback((e: unknown) => say(e instanceof ApiError ? e.message : String(e), 'error'), [say])
