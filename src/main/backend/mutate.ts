@@ -33,10 +33,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function createMutator(db: Db, deviceId: string, now: () => number, emit: (e: DataChanged) => void): Mutator {
   const load = (key: string) => db.get<{ value: string }>(sql`SELECT value FROM local_state WHERE key = ${key}`)?.value
   let seq = Number(load('seq') ?? '0')
-  let clock: HlcState = (() => {
+  // Team sync moves the clock forward when it adopts a teammate's stamp, so read it in each
+  // transaction: a local edit made after a pull is then stamped after what it replaced.
+  const loadClock = (): HlcState => {
     const saved = load('hlc')
-    return saved ? (JSON.parse(saved) as HlcState) : { millis: 0, counter: 0, device: deviceId }
-  })()
+    return saved ? { ...(JSON.parse(saved) as HlcState), device: deviceId } : { millis: 0, counter: 0, device: deviceId }
+  }
+  let clock: HlcState = loadClock()
 
   const heads = (tbl: string, rowId: string, col: string): string[] => {
     const rows = db.all<{ op: string }>(sql`SELECT op FROM field_head WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${col}`)
@@ -47,6 +50,13 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
     )
     return created ? [`${created.dev}:${created.seq}`] : []
   }
+  // A tombstone supersedes the heads of every field of the row (SYNC.md §2.6): a teammate's edit
+  // it did not see stays visible as "deleted while edited" instead of vanishing.
+  const rowHeads = (tbl: string, rowId: string): string[] => {
+    const ids = new Set(heads(tbl, rowId, DELETED_COL))
+    for (const r of db.all<{ op: string }>(sql`SELECT op FROM field_head WHERE tbl = ${tbl} AND row_id = ${rowId}`)) ids.add(r.op)
+    return [...ids].sort()
+  }
 
   const mutate = ((label: string, changes: Change[]): MutationResult => {
     if (changes.length === 0) return { tx: null, hlc: null, changedIds: [] }
@@ -56,6 +66,7 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
     let committed: { seq: number; clock: HlcState } | null = null
     const kinds = new Set<string>()
     db.tx(() => {
+      clock = loadClock()
       const stamp = hlcSend(clock, wall)
       const nextSeq = seq + 1
       const op = `${deviceId}:${nextSeq}`
@@ -68,9 +79,10 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
         written++
       }
       const moveHead = (tbl: string, rowId: string, col: string, value: unknown): string[] => {
-        const base = heads(tbl, rowId, col)
+        const base = col === DELETED_COL ? rowHeads(tbl, rowId) : heads(tbl, rowId, col)
         db.run(sql`DELETE FROM field_head WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${col}`)
-        db.run(sql`INSERT INTO field_head (tbl, row_id, col, op, hlc, value) VALUES (${tbl}, ${rowId}, ${col}, ${op}, ${stamp.stamp}, ${JSON.stringify(value)})`)
+        db.run(sql`INSERT INTO field_head (tbl, row_id, col, op, hlc, value, base)
+          VALUES (${tbl}, ${rowId}, ${col}, ${op}, ${stamp.stamp}, ${JSON.stringify(value)}, ${JSON.stringify(base)})`)
         return base
       }
       for (const ch of changes) {
@@ -85,6 +97,11 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
           db.run(sql`INSERT INTO ${table} (${sql.join(cols)}) VALUES (${sql.join(vals)})`)
           const values = Object.fromEntries(codec.columns.map((c) => [c.field, ch.values[c.field] ?? null]))
           record(codec.table, ch.id, CREATE_COL, undefined, values, [])
+          // Every field gets its creation op as an explicit head: the sync merge needs all heads.
+          for (const c of codec.columns) {
+            db.run(sql`INSERT OR REPLACE INTO field_head (tbl, row_id, col, op, hlc, value, base)
+              VALUES (${codec.table}, ${ch.id}, ${c.column}, ${op}, ${stamp.stamp}, ${JSON.stringify(values[c.field] ?? null)}, '[]')`)
+          }
         } else {
           if (!current) throw new Error(`${codec.kind} ${ch.id} does not exist`)
           const before = codec.fromRow(current)

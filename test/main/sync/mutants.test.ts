@@ -9,7 +9,7 @@ import type { FileCacheEntry } from '../../../src/core/sync/syncStore'
 import type { FieldRef } from '../../../src/core/sync/syncStore'
 import type { SyncFolder } from '../../../src/main/backend/sync/syncFolder'
 import { runScenario, scenarioArb } from './syncModel'
-import type { Variant } from './syncModel'
+import type { ModelStore, Variant } from './syncModel'
 
 /** M1: superseded heads are never removed, so the winner is the max HLC over all ops. */
 class NoCausalityStore extends MemorySyncStore {
@@ -30,7 +30,7 @@ const mutants: Record<string, Variant> = {
   'M1 winner = max HLC ignoring causality': { makeStore: (d, s) => new NoCausalityStore(d, s) },
   'M2 CRC check removed': { decodeLine: (line) => (line.length > 9 ? line.slice(9) : null) },
   'M4 outbox dropped on a crashed flush': {
-    flush: (store: MemorySyncStore, folder: SyncFolder) => {
+    flush: (store: ModelStore, folder: SyncFolder) => {
       const entries = store.unpublished()
       const first = entries[0]
       const last = entries[entries.length - 1]

@@ -11,6 +11,7 @@ import fc from 'fast-check'
 import { localWrite, deleteRow, restoreRow, resolveField } from '../../../src/core/sync/localWrite'
 import { MemorySyncStore } from '../../../src/core/sync/memorySyncStore'
 import type { SchemaCatalog } from '../../../src/core/sync/memorySyncStore'
+import type { SyncStore } from '../../../src/core/sync/syncStore'
 import { DELETED_COLUMN, opId } from '../../../src/core/sync/op'
 import type { Op } from '../../../src/core/sync/op'
 import { conflictsKey, openConflicts } from '../../../src/core/sync/openConflicts'
@@ -38,16 +39,22 @@ export type Action =
 
 export type Scenario = { n: number; encrypted: boolean; oldDevices: boolean[]; actions: Action[] }
 
+/** What the model needs beyond the port: swap the schema on upgrade, forget the file cache (I4). */
+export type ModelStore = SyncStore & { schema: SchemaCatalog; clearFileCache(): void; close?: () => void }
+
 export type Variant = {
-  makeStore?: (dev: string, schema: SchemaCatalog) => MemorySyncStore
+  makeStore?: (dev: string, schema: SchemaCatalog) => ModelStore
   decodeLine?: RecordLineDecoder
-  flush?: (store: MemorySyncStore, folder: SyncFolder) => void
+  flush?: (store: ModelStore, folder: SyncFolder) => void
+  /** Extra per-replica checks at quiescence (the SQLite store compares app rows with winners). */
+  checkReplica?: (store: ModelStore) => void
 }
 
 export type RunStats = { ops: number; files: number; conflicts: number }
 
-const TABLE = 'item'
-const COLS = ['title', 'status', 'owner']
+// A real record table and three of its text columns, so the SQLite store also materialises rows.
+export const TABLE = 'channel'
+export const COLS = ['name', 'handle', 'notes']
 const ROWS = ['01JROW0000000000000000000A', '01JROW0000000000000000000B', '01JROW0000000000000000000C']
 const TEAM = '01JTEAM000000000000000000T'
 const DAY = 86_400_000
@@ -88,7 +95,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc.integer({ min: 2, max: 6 }
 
 function catalog(knowsOwner: boolean): SchemaCatalog {
   const cols = new Set([...COLS, DELETED_COLUMN])
-  if (!knowsOwner) cols.delete('owner')
+  if (!knowsOwner) cols.delete('notes')
   return new Map([[TABLE, cols]])
 }
 
@@ -106,9 +113,17 @@ export function runScenario(sc: Scenario, variant: Variant = {}): RunStats {
 
 function runIn(root: string, sc: Scenario, variant: Variant): RunStats {
   const devIds = Array.from({ length: sc.n }, (_, i) => (0xa0 + i).toString(16).padStart(2, '0').repeat(8))
+  const stores: ModelStore[] = devIds.map((d, i) => (variant.makeStore ?? ((id, s) => new MemorySyncStore(id, s)))(d, catalog(!sc.oldDevices[i])))
+  try {
+    return runWith(root, sc, variant, devIds, stores)
+  } finally {
+    for (const s of stores) s.close?.()
+  }
+}
+
+function runWith(root: string, sc: Scenario, variant: Variant, devIds: string[], stores: ModelStore[]): RunStats {
   const ios = devIds.map(() => new FaultyIo())
   const hooks: PublishHooks[] = devIds.map(() => ({}))
-  const stores = devIds.map((d, i) => (variant.makeStore ?? ((id, s) => new MemorySyncStore(id, s)))(d, catalog(!sc.oldDevices[i])))
   const folders = devIds.map(
     (_, i) =>
       new SyncFolder(root, {
@@ -224,7 +239,9 @@ function runIn(root: string, sc: Scenario, variant: Variant): RunStats {
     now += 10 * 60_000
     for (let i = 0; i < sc.n; i++) pull(i, null)
   }
-  return check(sc, stores, ios, devIds, committed, folders, () => wall(0))
+  const stats = check(sc, stores, ios, devIds, committed, folders, () => wall(0))
+  if (variant.checkReplica) for (const s of stores) variant.checkReplica(s)
+  return stats
 }
 
 function expectedHeads(committed: Map<string, Op>): Map<string, { id: string; h: string; v: string }[]> {
@@ -249,7 +266,7 @@ function expectedHeads(committed: Map<string, Op>): Map<string, { id: string; h:
 
 function check(
   sc: Scenario,
-  stores: MemorySyncStore[],
+  stores: ModelStore[],
   ios: FaultyIo[],
   devIds: string[],
   committed: Map<string, Op>,

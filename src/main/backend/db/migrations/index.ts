@@ -3,6 +3,7 @@ import m001 from './m001_initial'
 import m002 from './m002_scoring'
 import m003 from './m003_calendar'
 import m004 from './m004_deck'
+import m005 from './m005_sync'
 import m006 from './m006_workspaceProfile'
 
 /**
@@ -10,5 +11,5 @@ import m006 from './m006_workspaceProfile'
  * Versions reserved while features land in parallel: 2 scoring (pins, snapshots), 3 calendar
  * (recurrence, saved views, workspace policy), 4 review deck (slide notes), 5 team sync, 6 workspace profile.
  */
-export const migrations: Migration[] = [m001, m002, m003, m004, m006].sort((a, b) => a.version - b.version)
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006].sort((a, b) => a.version - b.version)
 export const latestVersion = Math.max(...migrations.map((m) => m.version))

@@ -1,0 +1,452 @@
+/**
+ * The SyncStore port on the workspace database (SYNC.md §2.6). `field_head` is the register of every
+ * replicated field, `change_tx` is the received set (local ops from mutate.ts, remote ops with origin
+ * 'remote'), and the outbox is simply the local change_tx rows above the published mark, re-encoded
+ * from their change records. Remote writes reach the app tables here: at the end of each batch the
+ * winner of every touched field is written to its row, in the same transaction as heads and receipts.
+ *
+ * Heads and refs of the fields a batch touches are loaded once, merged in memory and written back at
+ * commit, which is what makes a cold replay of a million ops affordable (the bulk path of §2.6).
+ * Statements are prepared once with constant text and bound values; nothing is ever interpolated.
+ */
+import { createHash } from 'node:crypto'
+import type Database from 'better-sqlite3'
+import { winnerOf } from '../../../core/sync/fieldRegister'
+import type { HlcState } from '../../../core/sync/hlc'
+import type { SchemaCatalog } from '../../../core/sync/memorySyncStore'
+import { DELETED_COLUMN, encodeOpRecord, parseOpId, parseOpRecord } from '../../../core/sync/op'
+import type { Json, Op, RowWrite } from '../../../core/sync/op'
+import type { FieldHead, FieldRef, FileCacheEntry, ForkRecord, GapRecord, OutboxEntry, ParkedWrite, SyncStore } from '../../../core/sync/syncStore'
+import { appTables } from './appTables'
+import type { AppTable, Winner } from './appTables'
+
+type FieldState = { f: FieldRef; heads: Map<string, FieldHead>; refs: Set<string>; dirty: boolean }
+type DevCache = { hwm: number; above: Map<number, string> }
+
+const SEP = '\u0000'
+const CREATE_COL = '*'
+
+export type AppliedChange = { tables: Set<string>; rows: Set<string> }
+
+export type SqliteSyncStoreOptions = {
+  /** Tables → columns this app version knows; default: every record kind's columns. */
+  schema?: SchemaCatalog
+  /** Called after a commit that changed app rows (the service turns it into `data-changed`). */
+  onApplied?: (change: AppliedChange) => void
+  now?: () => number
+}
+
+function parseJson(text: string | null): Json {
+  return text === null ? null : (JSON.parse(text) as Json)
+}
+
+
+function prepareStatements(db: Database.Database) {
+  const p = (text: string): Database.Statement => db.prepare(text)
+  return {
+    state: p(`SELECT value FROM local_state WHERE key = ?`),
+    setState: p(`INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`),
+    tx: p(`SELECT hash, hlc, origin, schema FROM change_tx WHERE dev = ? AND seq = ?`),
+    txAbove: p(`SELECT seq, hash FROM change_tx WHERE dev = ? AND seq > ?`),
+    insTx: p(`INSERT INTO change_tx (dev, seq, hlc, origin, label, created_at, hash, schema) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+              ON CONFLICT(dev, seq) DO UPDATE SET hash = excluded.hash`),
+    setHash: p(`UPDATE change_tx SET hash = ? WHERE dev = ? AND seq = ?`),
+    records: p(`SELECT tbl, row_id, col, new_value, base FROM change_record WHERE dev = ? AND seq = ? ORDER BY id`),
+    hasRecords: p(`SELECT 1 FROM change_record WHERE dev = ? AND seq = ? LIMIT 1`),
+    insRecord: p(`INSERT INTO change_record (dev, seq, hlc, tbl, row_id, col, old_value, new_value, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    device: p(`SELECT hwm FROM sync_device WHERE dev = ?`),
+    insDevice: p(`INSERT INTO sync_device (dev, hwm) VALUES (?, ?) ON CONFLICT(dev) DO UPDATE SET hwm = excluded.hwm`),
+    devices: p(`SELECT dev FROM sync_device UNION SELECT ? ORDER BY 1`),
+    lastLocal: p(`SELECT max(seq) AS n FROM change_tx WHERE dev = ?`),
+    localRange: p(`SELECT seq, hlc, hash, schema FROM change_tx WHERE dev = ? AND seq >= ? AND seq <= ? ORDER BY seq`),
+    heads: p(`SELECT op, hlc, value, base FROM field_head WHERE tbl = ? AND row_id = ? AND col = ?`),
+    delHeads: p(`DELETE FROM field_head WHERE tbl = ? AND row_id = ? AND col = ?`),
+    insHead: p(`INSERT INTO field_head (tbl, row_id, col, op, hlc, value, base) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    refs: p(`SELECT op FROM sync_ref WHERE tbl = ? AND row_id = ? AND col = ?`),
+    delRefs: p(`DELETE FROM sync_ref WHERE tbl = ? AND row_id = ? AND col = ?`),
+    insRef: p(`INSERT INTO sync_ref (tbl, row_id, col, op) VALUES (?, ?, ?, ?)`),
+    rowCols: p(`SELECT DISTINCT col FROM field_head WHERE tbl = ? AND row_id = ? ORDER BY col`),
+    rowCount: p(`SELECT count(DISTINCT row_id) AS n FROM field_head WHERE tbl = ?`),
+    multi: p(`SELECT tbl, row_id, col FROM field_head GROUP BY tbl, row_id, col HAVING count(*) > 1`),
+    all: p(`SELECT DISTINCT tbl, row_id, col FROM field_head`),
+    park: p(`INSERT OR IGNORE INTO sync_pending (op, tbl, row_id, col, hlc, value, base, schema) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    parked: p(`SELECT op, tbl, row_id, col, hlc, value, base, schema FROM sync_pending ORDER BY op, tbl, row_id, col`),
+    unpark: p(`DELETE FROM sync_pending WHERE op = ? AND tbl = ? AND row_id = ? AND col = ?`),
+    fork: p(`INSERT OR IGNORE INTO sync_fork (dev, seq, kept_hash, other_hash, other) VALUES (?, ?, ?, ?, ?)`),
+    forks: p(`SELECT dev, seq, kept_hash, other_hash, other FROM sync_fork ORDER BY dev, seq`),
+    file: p(`SELECT path, size, mtime_ms, state FROM sync_file WHERE path = ?`),
+    setFile: p(`INSERT INTO sync_file (path, size, mtime_ms, state) VALUES (?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, state = excluded.state`),
+    clearFiles: p(`DELETE FROM sync_file`),
+    gaps: p(`SELECT dev, from_seq, to_seq, path, tries, next_try FROM sync_gap ORDER BY dev, from_seq`),
+    setGap: p(`INSERT INTO sync_gap (dev, from_seq, to_seq, path, tries, next_try) VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT(dev, from_seq) DO UPDATE SET to_seq = excluded.to_seq, path = excluded.path, tries = excluded.tries, next_try = excluded.next_try`),
+    clearGap: p(`DELETE FROM sync_gap WHERE dev = ? AND from_seq = ?`)
+  }
+}
+
+type Statements = ReturnType<typeof prepareStatements>
+
+export class SqliteSyncStore implements SyncStore {
+  device: string
+  schema: SchemaCatalog
+  private readonly db: Database.Database
+  private readonly opts: SqliteSyncStoreOptions
+  private readonly tables: Map<string, AppTable>
+  private depth = 0
+  private fields = new Map<string, FieldState>()
+  private devs = new Map<string, DevCache>()
+  private newDevs = new Set<string>()
+  /** Fields whose registers changed in this transaction: their winners go to the app rows. */
+  private touched = new Map<string, FieldState>()
+  private readonly st: Statements
+
+  constructor(db: Database.Database, device: string, opts: SqliteSyncStoreOptions = {}) {
+    this.db = db
+    this.device = device
+    this.opts = opts
+    this.tables = appTables(db)
+    this.schema = opts.schema ?? new Map([...this.tables.values()].map((t) => [t.table, new Set([...t.columns.keys(), DELETED_COLUMN])]))
+    this.st = prepareStatements(db)
+  }
+
+  private now(): number {
+    return this.opts.now?.() ?? Date.now()
+  }
+
+  transaction<T>(fn: () => T): T {
+    if (this.depth > 0) return fn()
+    let applied: AppliedChange | null = null
+    const run = this.db.transaction(() => {
+      this.depth++
+      try {
+        const out = fn()
+        applied = this.writeBack()
+        return out
+      } finally {
+        this.depth--
+      }
+    })
+    try {
+      const out = run()
+      const change = applied as AppliedChange | null
+      if (change && change.rows.size > 0) this.opts.onApplied?.(change)
+      return out
+    } finally {
+      // Caches live for one transaction: a rollback must not leave them ahead of the database.
+      this.fields = new Map()
+      this.devs = new Map()
+      this.newDevs = new Set()
+      this.touched = new Map()
+    }
+  }
+
+  /** Runs `fn` in a transaction even when the caller did not open one (single port calls). */
+  private inTx<T>(fn: () => T): T {
+    return this.depth > 0 ? fn() : this.transaction(fn)
+  }
+
+  clock(): HlcState {
+    const saved = this.st.state.get('hlc') as { value: string } | undefined
+    return saved ? (JSON.parse(saved.value) as HlcState) : { millis: 0, counter: 0, device: this.device }
+  }
+  setClock(state: HlcState): void {
+    this.st.setState.run('hlc', JSON.stringify({ ...state, device: this.device }))
+  }
+
+  knowsColumn(tbl: string, col: string): boolean {
+    return this.schema?.get(tbl)?.has(col) ?? this.schema === null
+  }
+
+  fingerprint(text: string): string {
+    // Native MD5 is only a fingerprint to tell two ops under one dev:seq apart; integrity is CRC/SHA/GCM.
+    return createHash('md5').update(text).digest('hex').slice(0, 16)
+  }
+
+  private devCache(dev: string): DevCache {
+    let c = this.devs.get(dev)
+    if (!c) {
+      const row = this.st.device.get(dev) as { hwm: number } | undefined
+      const hwm = dev === this.device ? this.lastLocalSeq() : (row?.hwm ?? 0)
+      if (!row && dev !== this.device) this.newDevs.add(dev)
+      const above = new Map<number, string>()
+      for (const r of this.st.txAbove.all(dev, hwm) as { seq: number; hash: string | null }[]) above.set(r.seq, r.hash ?? '')
+      c = { hwm, above }
+      this.devs.set(dev, c)
+    }
+    return c
+  }
+
+  receivedHash(dev: string, seq: number): string | undefined {
+    if (this.depth > 0 && dev !== this.device) {
+      const c = this.devCache(dev)
+      if (seq > c.hwm) return c.above.get(seq)
+    }
+    const row = this.st.tx.get(dev, seq) as { hash: string | null } | undefined
+    if (!row) return undefined
+    if (row.hash !== null) return row.hash
+    // A local op written by mutate.ts gets its fingerprint the first time anyone asks.
+    const entry = this.localEntry(seq)
+    return entry?.hash
+  }
+
+  markReceived(dev: string, seq: number, hash: string, hlc: string): void {
+    this.inTx(() => {
+      const local = dev === this.device
+      const iso = new Date(this.now()).toISOString()
+      this.st.insTx.run(dev, seq, hlc, local ? 'local' : 'remote', local ? '' : 'Team sync', iso, hash, 1)
+      if (local) return
+      const c = this.devCache(dev)
+      c.above.set(seq, hash)
+      if (seq === c.hwm + 1) {
+        while (c.above.has(c.hwm + 1)) c.above.delete(++c.hwm)
+        this.st.insDevice.run(dev, c.hwm)
+      } else if (this.newDevs.has(dev)) this.st.insDevice.run(dev, c.hwm)
+      this.newDevs.delete(dev)
+    })
+  }
+
+  highWaterMark(dev: string): number {
+    if (dev === this.device) return this.lastLocalSeq()
+    if (this.depth > 0) return this.devCache(dev).hwm
+    return (this.st.device.get(dev) as { hwm: number } | undefined)?.hwm ?? 0
+  }
+
+  knownDevices(): string[] {
+    return (this.st.devices.all(this.device) as { dev: string }[]).map((r) => r.dev)
+  }
+
+  private key(f: FieldRef): string {
+    return f.tbl + SEP + f.row + SEP + f.col
+  }
+
+  private field(f: FieldRef): FieldState {
+    const k = this.key(f)
+    let s = this.fields.get(k)
+    if (!s) {
+      const heads = new Map<string, FieldHead>()
+      for (const r of this.st.heads.all(f.tbl, f.row, f.col) as { op: string; hlc: string; value: string | null; base: string }[]) {
+        heads.set(r.op, { id: r.op, h: r.hlc, v: parseJson(r.value), b: JSON.parse(r.base) as string[] })
+      }
+      const refs = new Set((this.st.refs.all(f.tbl, f.row, f.col) as { op: string }[]).map((r) => r.op))
+      s = { f: { tbl: f.tbl, row: f.row, col: f.col }, heads, refs, dirty: false }
+      if (this.depth > 0) this.fields.set(k, s)
+    }
+    return s
+  }
+
+  private edit(f: FieldRef, fn: (s: FieldState) => void): void {
+    this.inTx(() => {
+      const s = this.field(f)
+      fn(s)
+      s.dirty = true
+    })
+  }
+
+  heads(f: FieldRef): FieldHead[] {
+    return [...this.field(f).heads.values()]
+  }
+  putHead(f: FieldRef, head: FieldHead): void {
+    this.edit(f, (s) => s.heads.set(head.id, head))
+    const parsed = parseOpId(head.id)
+    // A remote write that becomes a head goes into the change log with origin 'remote' (history).
+    if (parsed && parsed.dev !== this.device) {
+      this.st.insRecord.run(parsed.dev, parsed.seq, head.h, f.tbl, f.row, f.col, null, JSON.stringify(head.v), JSON.stringify(head.b))
+    }
+  }
+  removeHead(f: FieldRef, id: string): void {
+    this.edit(f, (s) => s.heads.delete(id))
+  }
+  hasRef(f: FieldRef, id: string): boolean {
+    return this.field(f).refs.has(id)
+  }
+  addRef(f: FieldRef, id: string): void {
+    this.edit(f, (s) => s.refs.add(id))
+  }
+  deleteRef(f: FieldRef, id: string): void {
+    this.edit(f, (s) => s.refs.delete(id))
+  }
+
+  rowColumns(tbl: string, row: string): string[] {
+    const cols = new Set((this.st.rowCols.all(tbl, row) as { col: string }[]).map((r) => r.col))
+    for (const s of this.fields.values()) {
+      if (s.f.tbl !== tbl || s.f.row !== row) continue
+      if (s.heads.size > 0) cols.add(s.f.col)
+      else if (s.dirty) cols.delete(s.f.col)
+    }
+    return [...cols].sort()
+  }
+  tableRowCount(tbl: string): number {
+    this.writeBackFields()
+    return (this.st.rowCount.get(tbl) as { n: number }).n
+  }
+  multiHeadFields(): FieldRef[] {
+    this.writeBackFields()
+    return (this.st.multi.all() as { tbl: string; row_id: string; col: string }[]).map((r) => ({ tbl: r.tbl, row: r.row_id, col: r.col }))
+  }
+  allFields(): FieldRef[] {
+    this.writeBackFields()
+    return (this.st.all.all() as { tbl: string; row_id: string; col: string }[]).map((r) => ({ tbl: r.tbl, row: r.row_id, col: r.col }))
+  }
+
+  park(w: ParkedWrite): void {
+    this.st.park.run(w.id, w.tbl, w.row, w.col, w.h, JSON.stringify(w.v), JSON.stringify(w.b), w.x)
+  }
+  parked(): ParkedWrite[] {
+    type R = { op: string; tbl: string; row_id: string; col: string; hlc: string; value: string | null; base: string; schema: number }
+    return (this.st.parked.all() as R[]).map((r) => ({ tbl: r.tbl, row: r.row_id, col: r.col, id: r.op, h: r.hlc, v: parseJson(r.value), b: JSON.parse(r.base) as string[], x: r.schema }))
+  }
+  unpark(writes: readonly ParkedWrite[]): void {
+    for (const w of writes) this.st.unpark.run(w.id, w.tbl, w.row, w.col)
+  }
+
+  recordFork(fork: ForkRecord): void {
+    this.st.fork.run(fork.dev, fork.seq, fork.keptHash, fork.otherHash, JSON.stringify(fork.other))
+  }
+  forks(): ForkRecord[] {
+    type R = { dev: string; seq: number; kept_hash: string; other_hash: string; other: string }
+    return (this.st.forks.all() as R[]).map((r) => ({ dev: r.dev, seq: r.seq, keptHash: r.kept_hash, otherHash: r.other_hash, other: JSON.parse(r.other) as Op }))
+  }
+
+  lastLocalSeq(): number {
+    return (this.st.lastLocal.get(this.device) as { n: number | null }).n ?? 0
+  }
+
+  /**
+   * The model drives localWrite directly: its op arrives here as text, so its change records are
+   * written from it (in the app, mutate.ts has written them already).
+   */
+  appendLocal(entry: OutboxEntry): void {
+    this.inTx(() => {
+      if (this.st.hasRecords.get(this.device, entry.seq)) return
+      const op = parseOpRecord(this.device, JSON.parse(entry.text))
+      if (!op) throw new Error(`sync: unreadable local op ${entry.seq}`)
+      for (const w of op.tx) {
+        for (const col of Object.keys(w.set)) {
+          this.st.insRecord.run(this.device, op.s, op.h, w.t, w.r, col, null, JSON.stringify(w.set[col] ?? null), JSON.stringify(w.b[col] ?? []))
+        }
+      }
+      this.st.setHash.run(entry.hash, this.device, entry.seq)
+    })
+  }
+
+  /** Re-encodes one local op from its change records; a creation (`*`) becomes one write per column. */
+  private localEntry(seq: number): OutboxEntry | undefined {
+    const tx = this.st.tx.get(this.device, seq) as { hash: string | null; hlc: string; schema: number } | undefined
+    if (!tx) return undefined
+    return this.entryFrom(seq, tx.hlc, tx.hash, tx.schema)
+  }
+
+  private entryFrom(seq: number, hlc: string, hash: string | null, schema: number): OutboxEntry {
+    type R = { tbl: string; row_id: string; col: string; new_value: string | null; base: string }
+    const rows = new Map<string, RowWrite>()
+    for (const r of this.st.records.all(this.device, seq) as R[]) {
+      const k = r.tbl + SEP + r.row_id
+      let w = rows.get(k)
+      if (!w) {
+        w = { t: r.tbl, r: r.row_id, set: {}, b: {} }
+        rows.set(k, w)
+      }
+      if (r.col === CREATE_COL) {
+        const table = this.tables.get(r.tbl)
+        const values = (parseJson(r.new_value) ?? {}) as Record<string, Json>
+        for (const [field, v] of Object.entries(values)) {
+          const col = table?.byField.get(field) ?? field
+          w.set[col] = v ?? null
+          w.b[col] = []
+        }
+      } else {
+        w.set[r.col] = parseJson(r.new_value)
+        w.b[r.col] = JSON.parse(r.base) as string[]
+      }
+    }
+    const text = encodeOpRecord({ d: this.device, s: seq, h: hlc, tx: [...rows.values()], x: schema })
+    const fp = this.fingerprint(text)
+    if (hash === null || hash !== fp) {
+      // mutate.ts leaves the hash empty; fill it the first time the op is encoded.
+      if (hash === null) this.st.setHash.run(fp, this.device, seq)
+    }
+    return { seq, hlc, text, hash: hash ?? fp }
+  }
+
+  unpublished(): OutboxEntry[] {
+    return this.localOps(this.lastPublished() + 1, Number.MAX_SAFE_INTEGER)
+  }
+  localOps(from: number, to: number): OutboxEntry[] {
+    type R = { seq: number; hlc: string; hash: string | null; schema: number }
+    return (this.st.localRange.all(this.device, from, to) as R[]).map((r) => this.entryFrom(r.seq, r.hlc, r.hash, r.schema))
+  }
+  lastPublished(): number {
+    return Number((this.st.state.get('sync_published') as { value: string } | undefined)?.value ?? '0')
+  }
+  markPublished(lastSeq: number, file: string): void {
+    if (lastSeq <= this.lastPublished()) return
+    this.st.setState.run('sync_published', String(lastSeq))
+    this.st.setState.run('sync_published_in', file)
+  }
+
+  fileState(path: string): FileCacheEntry | undefined {
+    const r = this.st.file.get(path) as { path: string; size: number; mtime_ms: number; state: FileCacheEntry['state'] } | undefined
+    return r ? { path: r.path, size: r.size, mtimeMs: r.mtime_ms, state: r.state } : undefined
+  }
+  setFileState(e: FileCacheEntry): void {
+    this.st.setFile.run(e.path, e.size, e.mtimeMs, e.state)
+  }
+  clearFileCache(): void {
+    this.st.clearFiles.run()
+  }
+  gaps(): GapRecord[] {
+    type R = { dev: string; from_seq: number; to_seq: number; path: string; tries: number; next_try: number }
+    return (this.st.gaps.all() as R[]).map((r) => ({ dev: r.dev, from: r.from_seq, to: r.to_seq, path: r.path, tries: r.tries, nextTry: r.next_try }))
+  }
+  setGap(g: GapRecord): void {
+    this.st.setGap.run(g.dev, g.from, g.to, g.path, g.tries, g.nextTry)
+  }
+  clearGap(dev: string, from: number): void {
+    this.st.clearGap.run(dev, from)
+  }
+
+  /** Writes the registers changed in memory back to field_head and sync_ref. */
+  private writeBackFields(): FieldState[] {
+    const changed: FieldState[] = []
+    for (const s of this.fields.values()) {
+      if (!s.dirty) continue
+      const { tbl, row, col } = s.f
+      this.st.delHeads.run(tbl, row, col)
+      for (const h of s.heads.values()) this.st.insHead.run(tbl, row, col, h.id, h.h, JSON.stringify(h.v), JSON.stringify(h.b))
+      this.st.delRefs.run(tbl, row, col)
+      for (const id of s.refs) this.st.insRef.run(tbl, row, col, id)
+      s.dirty = false
+      changed.push(s)
+      this.touched.set(this.key(s.f), s)
+    }
+    return changed
+  }
+
+  /** End of a batch: registers to disk, then each touched field's winner into its app row. */
+  private writeBack(): AppliedChange {
+    this.writeBackFields()
+    const change: AppliedChange = { tables: new Set(), rows: new Set() }
+    const byRow = new Map<string, { table: AppTable; row: string; cols: Map<string, Winner | undefined> }>()
+    for (const s of this.touched.values()) {
+      const table = this.tables.get(s.f.tbl)
+      if (!table) continue
+      const k = s.f.tbl + SEP + s.f.row
+      let entry = byRow.get(k)
+      if (!entry) {
+        entry = { table, row: s.f.row, cols: new Map() }
+        byRow.set(k, entry)
+      }
+      const win = winnerOf([...s.heads.values()])
+      entry.cols.set(s.f.col, win === undefined ? undefined : { v: win.v, h: win.h })
+    }
+    this.touched = new Map()
+    const iso = new Date(this.now()).toISOString()
+    for (const { table, row, cols } of byRow.values()) {
+      if (table.writeRow(this.db, row, cols, iso)) {
+        change.tables.add(table.table)
+        change.rows.add(row)
+      }
+    }
+    return change
+  }
+}
