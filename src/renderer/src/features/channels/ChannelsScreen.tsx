@@ -39,14 +39,15 @@ export function ChannelsScreen() {
     () => [
       col.text('name', 'Name', (c) => c.name, {
         width: 220,
+        // The badge goes first so a long name's ellipsis never hides it.
         render: (c) => (
           <>
-            {c.name}
             {dup.has(c.id) && (
-              <span className="badge badge-danger" title="Same platform and handle as another channel" data-testid="duplicate-badge" style={{ marginLeft: 6 }}>
+              <span className="badge badge-danger" title="Same platform and handle as another channel" data-testid="duplicate-badge" style={{ marginRight: 6 }}>
                 Duplicate
               </span>
             )}
+            {c.name}
           </>
         )
       }),

@@ -98,7 +98,10 @@ export function PrioritiesScreen() {
           </div>
           <section className="card prio-card" aria-label="Ranking">
             <h2 className="panel-title">Ranking</h2>
-            <p className="subtle prio-hint">Score = impact points per 100 h of effort. Impact = points of the weighted remaining goal gap a channel closes this quarter, after confidence.</p>
+            <p className="subtle prio-hint">
+              Score = impact points per 100 h of effort. Impact = points of the weighted remaining goal gap a channel closes this quarter, after confidence. Monthly cost counts as
+              effort at {data.inputs.options.blendedHourlyRate.toLocaleString()} per hour (workspace profile). Select a channel to see its page.
+            </p>
             <RankingTable ranked={live.ranked} goalIds={goalIds} savedRank={savedRank} onOpen={setOpen} />
           </section>
           <section className="card prio-card" aria-label="Where the hours go">
@@ -119,6 +122,7 @@ export function PrioritiesScreen() {
           <div className="prio-grid-bottom">
             <section className="card prio-card" aria-label="Why the rank changed">
               <h2 className="panel-title">Why the rank changed</h2>
+              {dirty && <p className="subtle prio-hint">Compared with the saved weights, not the what-if.</p>}
               <RankChanges data={data} />
             </section>
             <section className="card prio-card" aria-label="Sensitivity">
