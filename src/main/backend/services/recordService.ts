@@ -15,8 +15,12 @@ function invalid(kind: KindName, issues: FieldIssue[]): ApiError {
   return new ApiError('invalid_input', `The ${label.toLowerCase()} was not saved: check ${fields.join(', ') || 'the input'}`, issues)
 }
 
-/** Schema, cross-field checks, references and the kind's workspace rules, in that order. */
-function validate(b: Backend, kind: KindName, before: Rec | null, candidate: Rec): { value: Rec; issues: FieldIssue[] } {
+/**
+ * Schema, cross-field checks, references and the kind's workspace rules, in that order, without
+ * writing. Exported for writers that validate many records before one mutation (calendar bulk edits,
+ * undo/redo), so every write path refuses the same things with the same issue shapes.
+ */
+export function validateRecord(b: Backend, kind: KindName, before: Rec | null, candidate: Rec): { value: Rec; issues: FieldIssue[] } {
   const rk = recordKinds[kind]
   const parsed = rk.fields.safeParse(candidate)
   if (!parsed.success) {
@@ -50,7 +54,8 @@ function validate(b: Backend, kind: KindName, before: Rec | null, candidate: Rec
   return { value, issues }
 }
 
-function fieldsOf(kind: KindName, rec: Rec): Rec {
+/** Only the kind's stored fields of a record (drops id, stamps and anything unknown). */
+export function fieldsOf(kind: KindName, rec: Rec): Rec {
   const keys = Object.keys(recordKinds[kind].fields.shape)
   return Object.fromEntries(keys.map((k) => [k, rec[k]]))
 }
@@ -70,7 +75,7 @@ export const recordService = {
   create(b: Backend, kind: KindName, input: Rec, id: string = b.newId()): Rec {
     const rk = recordKinds[kind]
     const missing = rk.required.filter((f) => input[f] === undefined).map((f) => ({ path: [f], message: 'Required' }))
-    const { value, issues } = validate(b, kind, null, { ...rk.defaults, ...input })
+    const { value, issues } = validateRecord(b, kind, null, { ...rk.defaults, ...input })
     const all = [...missing, ...issues.filter((i) => !missing.some((m) => m.path[0] === i.path[0]))]
     if (all.length) throw invalid(kind, all)
     b.mutate(kindMethod(kind, 'create'), [{ op: 'create', kind, id, values: fieldsOf(kind, value) }])
@@ -81,7 +86,7 @@ export const recordService = {
     const { id, ...patch } = input as { id: string } & Rec
     const before = recordService.get(b, kind, id)
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
-    const { value, issues } = validate(b, kind, before, { ...fieldsOf(kind, before), ...defined })
+    const { value, issues } = validateRecord(b, kind, before, { ...fieldsOf(kind, before), ...defined })
     if (issues.length) throw invalid(kind, issues)
     const set = Object.fromEntries(Object.entries(fieldsOf(kind, value)).filter(([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v)))
     b.mutate(kindMethod(kind, 'update'), [{ op: 'update', kind, id, set }])
