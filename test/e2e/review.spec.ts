@@ -57,7 +57,7 @@ test.describe('review: the quarterly deck', () => {
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: 'Download PDF' }).click()
     const d = await download
-    expect(d.suggestedFilename()).toBe(`ws-review-${lastQuarter()}.pdf`)
+    expect(d.suggestedFilename()).toBe(`Northwind-Analytics-review-${lastQuarter()}.pdf`)
     const path = await d.path()
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-')
   })
