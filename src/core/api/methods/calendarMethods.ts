@@ -77,8 +77,8 @@ export const calendarMethods = {
   },
   'calendar-board': {
     input: z.object({ filter: calendarFilter.optional(), perColumn: z.number().int().min(1).max(500).optional() }),
-    output: z.object({ columns: z.array(z.object({ status: enums.contentStatus, count: z.number(), items: z.array(calendarItem) })) }),
-    summary: 'Content by status: counts per column and the first cards of each'
+    output: z.object({ columns: z.array(z.object({ status: enums.contentStatus, count: z.number(), effortHours: z.number(), items: z.array(calendarItem) })) }),
+    summary: 'Content by status: counts and planned effort per column and the first cards of each'
   },
   'calendar-cadence': {
     input: z.intersection(range, z.object({ weekStart: weekStart.optional(), filter: calendarFilter.optional() })),

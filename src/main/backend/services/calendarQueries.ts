@@ -94,7 +94,9 @@ export const calendarQueries = {
   board(b: Backend, i: { filter?: CalendarFilter; perColumn?: number }): ApiOutput<'calendar-board'> {
     const filter = filterSql(i.filter)
     const base = and([sql`deleted_at IS NULL`, ...filter])
-    const counts = new Map(b.db.all<{ status: string; n: number }>(sql`SELECT status, count(*) AS n FROM content_item WHERE ${base} GROUP BY status`).map((r) => [r.status, r.n]))
+    const counts = new Map(
+      b.db.all<{ status: string; n: number; h: number }>(sql`SELECT status, count(*) AS n, total(effort_hours) AS h FROM content_item WHERE ${base} GROUP BY status`).map((r) => [r.status, r])
+    )
     const per = i.perColumn ?? 100
     const statuses = (i.filter?.statuses?.length ? enums.contentStatus.options.filter((s) => i.filter?.statuses?.includes(s)) : enums.contentStatus.options)
     return {
@@ -103,7 +105,8 @@ export const calendarQueries = {
         const done = status === 'published' || status === 'cancelled'
         const order = done ? sql`planned_date IS NULL, planned_date DESC` : sql`planned_date IS NULL, planned_date ASC`
         const rows = b.db.all<ItemRow>(sql`SELECT ${COLS} FROM content_item WHERE ${base} AND status = ${status} ORDER BY ${order}, id LIMIT ${per}`)
-        return { status, count: counts.get(status) ?? 0, items: rows.map(toItem) }
+        const c = counts.get(status)
+        return { status, count: c?.n ?? 0, effortHours: Math.round((c?.h ?? 0) * 10) / 10, items: rows.map(toItem) }
       })
     }
   },

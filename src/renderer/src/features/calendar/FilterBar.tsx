@@ -3,8 +3,8 @@ import type { CalendarFilter } from '../../../../core/calendar/calendarFilter'
 import { isFilterEmpty } from '../../../../core/calendar/calendarFilter'
 import { enums, labelOf } from '../../../../core/domain/enums'
 import { api } from '../../api/client'
-import { useRecords } from '../../api/useRecords'
 import type { RefOption } from '../../components/fieldSpec'
+import { SavedViews } from './SavedViews'
 
 type Props = {
   filter: CalendarFilter
@@ -42,7 +42,6 @@ function Menu({ label, options, selected, onToggle, testId }: { label: string; o
  * `/` focuses the search box (the screens bind the key). Saved views store a filter by name.
  */
 export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar({ filter, onChange, screen, channels, campaigns, members, pillars }, searchRef) {
-  const views = useRecords('savedView')
   const [naming, setNaming] = useState(false)
   const [name, setName] = useState('')
   const toggle = (key: ListKey, id: string) => {
@@ -56,7 +55,6 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
     setNaming(false)
     setName('')
   }
-  const mine = views.data?.items ?? []
   return (
     <div className="filter-bar" role="search">
       <input
@@ -80,23 +78,7 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
         </button>
       )}
       <span className="filter-gap" />
-      <select
-        className="select select-sm"
-        aria-label="Saved views"
-        data-testid="saved-views"
-        value=""
-        onChange={(e) => {
-          const v = mine.find((x) => x.id === e.target.value)
-          if (v) onChange(v.filter)
-        }}
-      >
-        <option value="">Saved views…</option>
-        {mine.map((v) => (
-          <option key={v.id} value={v.id}>
-            {v.name}
-          </option>
-        ))}
-      </select>
+      <SavedViews onOpen={onChange} />
       {naming ? (
         <form
           className="filter-save"
