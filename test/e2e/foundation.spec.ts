@@ -55,3 +55,21 @@ test.describe('foundation: records through the browser host', () => {
     expect(r.status()).toBe(401)
   })
 })
+
+test.describe('foundation: editing a channel', () => {
+  test("change a channel's expected rate toward a goal; it is kept", async ({ page, app }) => {
+    const w = new AppPage(page, app)
+    await w.open('channels')
+    const table = new TablePage(page, 'channels')
+    await table.row('Northwind blog').dblclick()
+    const form = new RecordFormPage(page, 'channel')
+    const rate = form.form.getByLabel('Units per 1,000 reached 1')
+    await expect(rate).toBeVisible()
+    await rate.fill('2.75')
+    await form.save()
+    await expect(form.form).toBeHidden()
+    await w.reload()
+    await new TablePage(page, 'channels').row('Northwind blog').dblclick()
+    await expect(new RecordFormPage(page, 'channel').form.getByLabel('Units per 1,000 reached 1')).toHaveValue('2.75')
+  })
+})

@@ -1,6 +1,7 @@
 import { format } from './format'
 import type { FieldSpec, RefOptions } from './fieldSpec'
-import { localZone, type Draft } from './formValues'
+import { LinksInput } from './LinksInput'
+import { linkRows, localZone, type Draft } from './formValues'
 
 type Props = {
   field: FieldSpec
@@ -68,6 +69,17 @@ export function FieldInput({ field, draft, id, error, errorId, nullable, refOpti
         </select>
       )
     }
+    case 'links':
+      return (
+        <LinksInput
+          id={id}
+          label={field.label}
+          valueLabel={field.valueLabel}
+          rows={linkRows(value)}
+          options={refOptions[field.refKind] ?? []}
+          onChange={(rows) => onChange(field.name, JSON.stringify(rows))}
+        />
+      )
     case 'datetime': {
       const zoneField = field.zoneField
       const zoneValue = zoneField === undefined ? '' : String(draft[zoneField] ?? '')

@@ -15,6 +15,8 @@ export type FieldSpec =
   | (Base & { input: 'number'; step?: number; min?: number; max?: number })
   | (Base & { input: 'select'; options: readonly string[] })
   | (Base & { input: 'ref'; refKind: KindName })
+  /** A list of links to records of another kind, each with a number (a channel's goals and expected rates). */
+  | (Base & { input: 'links'; refKind: KindName; idKey: string; valueKey: string; valueLabel: string })
   /** A UTC instant edited as local date and time in a zone: the record's zone field, else this machine's. */
   | (Base & { input: 'datetime'; zoneField?: string })
 

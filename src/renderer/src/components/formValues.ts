@@ -44,6 +44,12 @@ export function toDraft(fields: readonly FieldSpec[], rec: Record<string, unknow
       case 'tags':
         draft[f.name] = Array.isArray(v) ? v.join(', ') : ''
         break
+      case 'links': {
+        // Kept as JSON text in the draft so rows can be edited as strings (a half-typed "0,") before parsing.
+        const rows = Array.isArray(v) ? (v as Record<string, unknown>[]) : []
+        draft[f.name] = JSON.stringify(rows.map((r) => ({ id: String(r[f.idKey] ?? ''), value: typeof r[f.valueKey] === 'number' ? String(r[f.valueKey]) : '' })))
+        break
+      }
       case 'datetime': {
         const zoneValue = f.zoneField === undefined ? null : rec[f.zoneField]
         const zone = typeof zoneValue === 'string' && zoneValue !== '' ? zoneValue : localZone()
@@ -79,6 +85,9 @@ export function fromDraft(fields: readonly FieldSpec[], draft: Draft, nullable: 
       case 'tags':
         out[f.name] = s === '' ? [] : s.split(',').map((t) => t.trim()).filter((t) => t !== '')
         break
+      case 'links':
+        out[f.name] = linkRows(v).map((r) => ({ [f.idKey]: r.id, [f.valueKey]: r.value.trim() === '' ? Number.NaN : parseNumber(r.value) }))
+        break
       case 'datetime': {
         const zoneDraft = f.zoneField === undefined ? '' : String(draft[f.zoneField] ?? '').trim()
         if (f.zoneField !== undefined) out[f.zoneField] = zoneDraft === '' ? emptyAs(f.zoneField) : zoneDraft
@@ -103,4 +112,17 @@ export function changedFields(values: Record<string, unknown>, original: Record<
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(values)) if (JSON.stringify(v) !== JSON.stringify(original[k])) out[k] = v
   return out
+}
+
+export type LinkRow = { id: string; value: string }
+
+/** The rows of a 'links' draft value (JSON text), tolerant of anything unreadable. */
+export function linkRows(v: string | boolean | undefined): LinkRow[] {
+  if (typeof v !== 'string' || v === '') return []
+  try {
+    const parsed: unknown = JSON.parse(v)
+    return Array.isArray(parsed) ? parsed.map((r: { id?: unknown; value?: unknown }) => ({ id: String(r.id ?? ''), value: String(r.value ?? '') })) : []
+  } catch {
+    return []
+  }
 }

@@ -24,12 +24,24 @@ export const channelFields: readonly FieldSpec[] = [
   { name: 'fixedHoursPerMonth', label: 'Fixed hours per month', input: 'number', help: 'Moderation, reporting, upkeep' },
   { name: 'costPerMonth', label: 'Cost per month', input: 'number', help: 'Tools, ads, fees' },
   { name: 'confidence', label: 'Confidence in the estimates', input: 'number', help: 'From 0.1 (a guess) to 1 (measured)' },
+  {
+    name: 'goalLinks',
+    label: 'Goals it serves',
+    input: 'links',
+    refKind: 'goal',
+    idKey: 'goalId',
+    valueKey: 'rate',
+    valueLabel: 'Units per 1,000 reached',
+    wide: true,
+    help: 'For each goal: the KPI units you expect per 1,000 people reached (e.g. 0.8 demo requests). Priorities ranks channels with these.'
+  },
   { name: 'estimatesUpdatedAt', label: 'Estimates last reviewed', input: 'date' },
   { name: 'notes', label: 'Notes', input: 'textarea' }
 ]
 
 export function ChannelsScreen() {
   const members = useNames('member')
+  const goals = useNames('goal')
   // Same platform + handle as another channel (scoring flags these too); the page shows the history.
   const duplicates = useQuery('channel-duplicates', {})
   const dup = useMemo(() => new Set((duplicates.data?.items ?? []).map((d) => d.channelId)), [duplicates.data])
@@ -79,7 +91,7 @@ export function ChannelsScreen() {
         }
       />
       <div className="screen-body">
-        <RecordTable kind="channel" tableId="channels" columns={columns} fields={channelFields} refOptions={{ member: members.options }} initialSort={[{ id: 'name', desc: false }]} onActiveChange={setActive} />
+        <RecordTable kind="channel" tableId="channels" columns={columns} fields={channelFields} refOptions={{ member: members.options, goal: goals.options }} initialSort={[{ id: 'name', desc: false }]} onActiveChange={setActive} />
       </div>
       {page !== undefined && <ChannelPage channelId={page} onClose={() => setPage(undefined)} />}
     </div>
