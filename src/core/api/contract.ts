@@ -4,6 +4,7 @@ import { crudMethods } from './crudMethods'
 import { calendarMethods } from './methods/calendarMethods'
 import { deckMethods, deckProgressEvent } from './methods/deckMethods'
 import { scoringMethods } from './methods/scoringMethods'
+import { syncChangedEvent, syncMethods } from './methods/syncMethods'
 import { workspaceMethods } from './methods/workspaceMethods'
 
 /**
@@ -25,13 +26,15 @@ export const contract = {
   ...scoringMethods,
   ...workspaceMethods,
   ...deckMethods,
-  ...calendarMethods
+  ...calendarMethods,
+  ...syncMethods
 }
 
 /** Push events from the backend to every open window. */
 export const events = {
   'data-changed': z.object({ tx: z.string(), kinds: z.array(z.string()), ids: z.array(z.string()) }),
-  'deck-progress': deckProgressEvent
+  'deck-progress': deckProgressEvent,
+  'sync-changed': syncChangedEvent
 }
 
 export type Contract = typeof contract

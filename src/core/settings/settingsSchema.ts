@@ -18,6 +18,11 @@ export const settingsSchema = z.object({
     .default(null),
   deviceName: z.string().max(80).default(''),
   lastWorkspace: z.string().max(4096).nullable().default(null),
+  /**
+   * Team sync, per workspace folder on this machine (two workspaces may share one machine): the
+   * chosen team folder. The device id lives in the workspace database; its name is `deviceName`.
+   */
+  syncFolders: z.record(z.string().max(4096), z.string().max(4096)).default({}),
   /** Small UI state that should survive a restart (current filters, column choices…), by key. */
   ui: z.record(z.string().max(80), z.json()).default({})
 })

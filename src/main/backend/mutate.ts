@@ -7,9 +7,9 @@ import { encodeValue, recordCodec } from './repo/recordCodec'
 /** A change to one record. Values are already validated by the service that builds the change. */
 export type Change =
   | { op: 'create'; kind: KindName; id: string; values: Record<string, unknown> }
-  | { op: 'update'; kind: KindName; id: string; set: Record<string, unknown> }
-  | { op: 'delete'; kind: KindName; id: string }
-  | { op: 'restore'; kind: KindName; id: string }
+  | { op: 'update'; kind: KindName; id: string; set: Record<string, unknown>; force?: boolean }
+  | { op: 'delete'; kind: KindName; id: string; force?: boolean }
+  | { op: 'restore'; kind: KindName; id: string; force?: boolean }
 
 export type DataChanged = { tx: string; kinds: string[]; ids: string[] }
 export type MutationResult = { tx: string | null; hlc: string | null; changedIds: string[] }
@@ -110,7 +110,9 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
             for (const [field, value] of Object.entries(ch.set)) {
               const c = codec.byField.get(field)
               if (!c) throw new Error(`${codec.kind} has no field ${field}`)
-              if (same(before[field], value)) continue
+              // `force` writes even an unchanged value: resolving a sync conflict in favour of the
+              // value already shown must still supersede the other heads.
+              if (!ch.force && same(before[field], value)) continue
               sets.push(sql`${sql.id(c.column)} = ${encodeValue(c, value)}`)
               const base = moveHead(codec.table, ch.id, c.column, value)
               record(codec.table, ch.id, c.column, before[field], value, base)
@@ -120,7 +122,7 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
             db.run(sql`UPDATE ${table} SET ${sql.join(sets)} WHERE id = ${ch.id}`)
           } else {
             const deleting = ch.op === 'delete'
-            if ((before.deletedAt !== null) === deleting) continue
+            if (!ch.force && (before.deletedAt !== null) === deleting) continue
             const base = moveHead(codec.table, ch.id, DELETED_COL, deleting)
             record(codec.table, ch.id, DELETED_COL, !deleting, deleting, base)
             db.run(sql`UPDATE ${table} SET deleted_at = ${deleting ? iso : null}, updated_at = ${iso} WHERE id = ${ch.id}`)

@@ -33,7 +33,7 @@ export function makeSqliteStore(dev: string, schema: SchemaCatalog, Store: typeo
 
 /** The app table shows exactly the displayed winner of every field (materialisation is part of I1). */
 export function checkRows(store: ModelStore): void {
-  const db = (store as Partial<SqliteModelStore>).db
+  const db = (store as { db?: Database.Database }).db
   if (!db) return
   const rows = db.prepare(`SELECT id, ${COLS.map((c) => `"${c}"`).join(', ')}, deleted_at FROM "${TABLE}"`).all() as Record<string, string | null>[]
   for (const row of rows) {

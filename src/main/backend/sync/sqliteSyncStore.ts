@@ -58,6 +58,7 @@ function prepareStatements(db: Database.Database) {
     insDevice: p(`INSERT INTO sync_device (dev, hwm) VALUES (?, ?) ON CONFLICT(dev) DO UPDATE SET hwm = excluded.hwm`),
     devices: p(`SELECT dev FROM sync_device UNION SELECT ? ORDER BY 1`),
     lastLocal: p(`SELECT max(seq) AS n FROM change_tx WHERE dev = ?`),
+    countAbove: p(`SELECT count(*) AS n FROM change_tx WHERE dev = ? AND seq > ?`),
     localRange: p(`SELECT seq, hlc, hash, schema FROM change_tx WHERE dev = ? AND seq >= ? AND seq <= ? ORDER BY seq`),
     heads: p(`SELECT op, hlc, value, base FROM field_head WHERE tbl = ? AND row_id = ? AND col = ?`),
     delHeads: p(`DELETE FROM field_head WHERE tbl = ? AND row_id = ? AND col = ?`),
@@ -366,6 +367,11 @@ export class SqliteSyncStore implements SyncStore {
       if (hash === null) this.st.setHash.run(fp, this.device, seq)
     }
     return { seq, hlc, text, hash: hash ?? fp }
+  }
+
+  /** Waiting edits, for the status line (without re-encoding them). */
+  unpublishedCount(): number {
+    return (this.st.countAbove.get(this.device, this.lastPublished()) as { n: number }).n
   }
 
   unpublished(): OutboxEntry[] {

@@ -1,0 +1,91 @@
+import { z } from 'zod'
+
+/** A problem shown in Sync health: one sentence saying what happened and what to do. */
+export const syncProblem = z.object({ code: z.string(), message: z.string(), detail: z.string() })
+export type SyncProblem = z.infer<typeof syncProblem>
+
+export const syncDevice = z.object({
+  dev: z.string(),
+  name: z.string(),
+  app: z.string(),
+  self: z.boolean(),
+  /** How many of our published edits this teammate has received (their ack of our device). */
+  received: z.number(),
+  lastSeen: z.number().nullable()
+})
+
+export const syncStatus = z.object({
+  configured: z.boolean(),
+  folder: z.string().nullable(),
+  teamId: z.string().nullable(),
+  encrypted: z.boolean(),
+  deviceId: z.string(),
+  deviceName: z.string(),
+  lastSyncAt: z.number().nullable(),
+  /** Local edits not yet verified in the team folder. */
+  waiting: z.number(),
+  published: z.number(),
+  devices: z.array(syncDevice),
+  problems: z.array(syncProblem),
+  review: z.number()
+})
+export type SyncStatus = z.infer<typeof syncStatus>
+
+export const syncRoundOut = z.object({
+  sent: z.number(),
+  received: z.number(),
+  review: z.number(),
+  problems: z.array(syncProblem)
+})
+export type SyncRoundOut = z.infer<typeof syncRoundOut>
+
+const candidate = z.object({ headId: z.string(), value: z.json(), author: z.string(), at: z.string(), shown: z.boolean() })
+
+export const syncReviewItem = z.object({
+  id: z.string(),
+  kind: z.enum(['field', 'deleted-while-edited', 'bulk-delete']),
+  recordKind: z.string(),
+  recordLabel: z.string(),
+  rowId: z.string(),
+  title: z.string(),
+  field: z.string(),
+  candidates: z.array(candidate),
+  base: z.json(),
+  long: z.boolean(),
+  /** Who deleted and who edited (deleted-while-edited), or who deleted how many rows (bulk). */
+  summary: z.string(),
+  rows: z.number()
+})
+export type SyncReviewItem = z.infer<typeof syncReviewItem>
+
+const folderPath = z.string().trim().min(1, 'Choose a folder').max(4096)
+
+export const syncMethods = {
+  'sync-status': { input: z.object({}), output: syncStatus, summary: 'Team sync status and health: folder, last sync, waiting edits, teammates, problems' },
+  'sync-now': { input: z.object({}), output: syncRoundOut, summary: 'Run one full sync round now (publish, pull, manifests)' },
+  'sync-setup': {
+    input: z.object({
+      mode: z.enum(['create', 'join']),
+      folder: folderPath,
+      passphrase: z.string().max(1024).optional(),
+      deviceName: z.string().max(80).optional()
+    }),
+    output: syncStatus,
+    summary: 'Create a team in a folder, or join the team already there (optional passphrase)'
+  },
+  'sync-device-name': { input: z.object({ name: z.string().trim().min(1, 'Give this device a name').max(80) }), output: syncStatus, summary: "Rename this device as teammates see it" },
+  'sync-unlock': { input: z.object({ passphrase: z.string().min(1).max(1024) }), output: syncStatus, summary: 'Enter the team passphrase on this device' },
+  'sync-review-list': { input: z.object({}), output: z.array(syncReviewItem), summary: 'The Needs review inbox: conflicting edits, edits to deleted records, bulk deletions' },
+  'sync-review-resolve': {
+    input: z.object({
+      id: z.string().min(1),
+      action: z.enum(['keep', 'edit', 'restore', 'keep-deleted', 'dismiss']),
+      headId: z.string().optional(),
+      value: z.json().optional()
+    }),
+    output: z.object({ tx: z.string().nullable() }),
+    summary: 'Resolve a review item: keep one value, edit, restore or keep deleted, undo a bulk deletion, or dismiss'
+  }
+}
+
+export const syncChangedEvent = z.object({ at: z.number(), running: z.boolean() })

@@ -1,0 +1,23 @@
+import type { HandlerTable } from '../handlers'
+import { syncReviewList, syncReviewResolve } from './syncReview'
+import { schedulerOf } from './syncScheduler'
+import { syncNow, syncSetDeviceName, syncSetup, syncStatus, syncUnlock } from './syncService'
+
+/** Team sync's methods: handlers.ts spreads this table into the one every host dispatches into. */
+export const syncHandlers: Partial<HandlerTable> = {
+  'sync-status': (b) => syncStatus(b),
+  'sync-now': (b) => syncNow(b),
+  'sync-setup': (b, i) => {
+    const status = syncSetup(b, i)
+    schedulerOf(b)?.kick()
+    return status
+  },
+  'sync-device-name': (b, i) => syncSetDeviceName(b, i.name),
+  'sync-unlock': (b, i) => syncUnlock(b, i.passphrase),
+  'sync-review-list': (b) => syncReviewList(b),
+  'sync-review-resolve': (b, i) => {
+    const out = syncReviewResolve(b, i)
+    schedulerOf(b)?.kick()
+    return out
+  }
+}
