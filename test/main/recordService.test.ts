@@ -112,3 +112,22 @@ describe('record CRUD through the contract', () => {
     expect(range.ok && (range.data as { items: { name: string }[] }).items.map((m) => m.name)).toEqual(['Beta'])
   })
 })
+
+describe('influencer rules', () => {
+  it('moves last contact forward to the newest logged interaction, never back', async () => {
+    const r = await call('influencer-create', { name: 'Grace Practitioner', lastContactDate: '2026-10-01' })
+    const id = r.ok ? (r.data as { id: string }).id : ''
+    const older = await call('influencer-update', { id, interactions: [{ date: '2026-09-01', kind: 'email', note: 'Intro' }] })
+    expect(older.ok && (older.data as { lastContactDate: string }).lastContactDate).toBe('2026-10-01')
+    const newer = await call('influencer-update', {
+      id,
+      interactions: [
+        { date: '2026-09-01', kind: 'email', note: 'Intro' },
+        { date: '2026-11-12', kind: 'call', note: 'Podcast guest spot' }
+      ]
+    })
+    expect(newer.ok && (newer.data as { lastContactDate: string }).lastContactDate).toBe('2026-11-12')
+    const bad = await call('influencer-update', { id, interactions: [{ date: '2026-13-01', kind: 'fax', note: '' }] })
+    expect(!bad.ok && bad.error.issues.map((i) => i.path.join('.')).sort()).toEqual(['interactions.0.date', 'interactions.0.kind'])
+  })
+})

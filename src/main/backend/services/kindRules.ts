@@ -19,6 +19,13 @@ export const kindRules: Partial<Record<KindName, KindRule[]>> = {
       if (last && last.stage === after.stage) return { issues: [] }
       const date = new Date(b.now()).toISOString().slice(0, 10)
       return { issues: [], extra: { stageHistory: [...history, { stage: after.stage, date }] } }
+    },
+    // Logging an interaction is a contact: the newest interaction date moves "last contact" forward.
+    (_b, _before, after) => {
+      const dates = (Array.isArray(after.interactions) ? (after.interactions as { date: string }[]) : []).map((i) => i.date)
+      const newest = dates.sort().at(-1)
+      const last = typeof after.lastContactDate === 'string' ? after.lastContactDate : null
+      return newest !== undefined && (last === null || newest > last) ? { issues: [], extra: { lastContactDate: newest } } : { issues: [] }
     }
   ]
 }

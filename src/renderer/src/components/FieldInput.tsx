@@ -1,7 +1,8 @@
 import { format } from './format'
 import type { FieldSpec, RefOptions } from './fieldSpec'
 import { LinksInput } from './LinksInput'
-import { linkRows, localZone, type Draft } from './formValues'
+import { linkRows, localZone, tableRows, type Draft } from './formValues'
+import { RowsInput } from './RowsInput'
 
 type Props = {
   field: FieldSpec
@@ -69,6 +70,8 @@ export function FieldInput({ field, draft, id, error, errorId, nullable, refOpti
         </select>
       )
     }
+    case 'rows':
+      return <RowsInput id={id} label={field.label} columns={field.columns} addLabel={field.addLabel} rows={tableRows(value)} onChange={(rows) => onChange(field.name, JSON.stringify(rows))} />
     case 'links':
       return (
         <LinksInput

@@ -17,8 +17,15 @@ export type FieldSpec =
   | (Base & { input: 'ref'; refKind: KindName })
   /** A list of links to records of another kind, each with a number (a channel's goals and expected rates). */
   | (Base & { input: 'links'; refKind: KindName; idKey: string; valueKey: string; valueLabel: string })
+  /**
+   * A small table of rows inside the form (an influencer's interactions, handles per platform). With
+   * `asRecord` the rows are the entries of an object keyed by one column.
+   */
+  | (Base & { input: 'rows'; columns: readonly RowColumn[]; addLabel: string; asRecord?: { key: string; value: string } })
   /** A UTC instant edited as local date and time in a zone: the record's zone field, else this machine's. */
   | (Base & { input: 'datetime'; zoneField?: string })
 
 export type RefOption = { id: string; name: string }
 export type RefOptions = Partial<Record<KindName, readonly RefOption[]>>
+
+export type RowColumn = { key: string; label: string; type: 'text' | 'date' | 'select'; options?: readonly string[]; width?: string }

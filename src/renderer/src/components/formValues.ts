@@ -44,6 +44,13 @@ export function toDraft(fields: readonly FieldSpec[], rec: Record<string, unknow
       case 'tags':
         draft[f.name] = Array.isArray(v) ? v.join(', ') : ''
         break
+      case 'rows': {
+        const list = f.asRecord
+          ? Object.entries(v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {}).map(([k, x]) => ({ [f.asRecord!.key]: k, [f.asRecord!.value]: String(x ?? '') }))
+          : (Array.isArray(v) ? (v as Record<string, unknown>[]) : []).map((r) => Object.fromEntries(f.columns.map((c) => [c.key, r[c.key] === null || r[c.key] === undefined ? '' : String(r[c.key])])))
+        draft[f.name] = JSON.stringify(list)
+        break
+      }
       case 'links': {
         // Kept as JSON text in the draft so rows can be edited as strings (a half-typed "0,") before parsing.
         const rows = Array.isArray(v) ? (v as Record<string, unknown>[]) : []
@@ -85,6 +92,14 @@ export function fromDraft(fields: readonly FieldSpec[], draft: Draft, nullable: 
       case 'tags':
         out[f.name] = s === '' ? [] : s.split(',').map((t) => t.trim()).filter((t) => t !== '')
         break
+      case 'rows': {
+        // Rows left completely blank are dropped; a half-filled one goes to the schema, which says what is missing.
+        const rows = tableRows(v).filter((r) => f.columns.some((c) => (r[c.key] ?? '').trim() !== ''))
+        out[f.name] = f.asRecord
+          ? Object.fromEntries(rows.map((r) => [(r[f.asRecord!.key] ?? '').trim(), (r[f.asRecord!.value] ?? '').trim()]))
+          : rows.map((r) => Object.fromEntries(f.columns.map((c) => [c.key, (r[c.key] ?? '').trim()])))
+        break
+      }
       case 'links':
         out[f.name] = linkRows(v).map((r) => ({ [f.idKey]: r.id, [f.valueKey]: r.value.trim() === '' ? Number.NaN : parseNumber(r.value) }))
         break
@@ -122,6 +137,17 @@ export function linkRows(v: string | boolean | undefined): LinkRow[] {
   try {
     const parsed: unknown = JSON.parse(v)
     return Array.isArray(parsed) ? parsed.map((r: { id?: unknown; value?: unknown }) => ({ id: String(r.id ?? ''), value: String(r.value ?? '') })) : []
+  } catch {
+    return []
+  }
+}
+
+/** The rows of a 'rows' draft value (JSON text), tolerant of anything unreadable. */
+export function tableRows(v: string | boolean | undefined): Record<string, string>[] {
+  if (typeof v !== 'string' || v === '') return []
+  try {
+    const parsed: unknown = JSON.parse(v)
+    return Array.isArray(parsed) ? parsed.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, x]) => [k, String(x ?? '')]))) : []
   } catch {
     return []
   }

@@ -22,7 +22,32 @@ const fields: readonly FieldSpec[] = [
   { name: 'lastContactDate', label: 'Last contact', input: 'date' },
   { name: 'nextActionDate', label: 'Next action by', input: 'date' },
   { name: 'nextAction', label: 'Next action', input: 'text', wide: true },
-  { name: 'notes', label: 'Notes', input: 'textarea' }
+  {
+    name: 'handles',
+    label: 'Handles',
+    input: 'rows',
+    wide: true,
+    addLabel: 'Add a handle',
+    asRecord: { key: 'platform', value: 'handle' },
+    columns: [
+      { key: 'platform', label: 'Platform', type: 'select', options: enums.platform.options, width: '180px' },
+      { key: 'handle', label: 'Handle or URL', type: 'text' }
+    ]
+  },
+  { name: 'notes', label: 'Notes', input: 'textarea' },
+  {
+    name: 'interactions',
+    label: 'Interactions',
+    input: 'rows',
+    wide: true,
+    addLabel: 'Log an interaction',
+    help: 'Calls, emails, meetings… The newest date becomes the last contact.',
+    columns: [
+      { key: 'date', label: 'Date', type: 'date', width: '150px' },
+      { key: 'kind', label: 'Kind', type: 'select', options: enums.interactionKind.options, width: '150px' },
+      { key: 'note', label: 'Note', type: 'text' }
+    ]
+  }
 ]
 
 export function InfluencersScreen() {
