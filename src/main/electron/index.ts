@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron'
 import { createBackend, type Backend } from '../backend/backend'
 import { writeDemo } from '../backend/demo/writeDemo'
 import { openWorkspace } from '../backend/openWorkspace'
+import { startSyncScheduler, syncOnQuit } from '../backend/services/syncScheduler'
 import { defaultWorkspaceDir } from '../backend/userDataDir'
 import { workspacePaths } from '../backend/workspacePaths'
 import { electronSettings } from './electronSettings'
@@ -47,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
       const ws = await openWorkspace(dir, { create: true, lock: 'desktop app' })
       backend = createBackend(ws, settings)
       if (fresh) writeDemo(backend)
+      startSyncScheduler(backend)
     } catch (e) {
       dialog.showErrorBox('SMO Desk cannot open the workspace', e instanceof Error ? e.message : String(e))
       app.quit()
@@ -94,6 +96,8 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.on('window-all-closed', () => {
+    // One last round so edits made just before quitting reach the team folder.
+    if (backend) syncOnQuit(backend)
     backend?.close()
     app.quit()
   })

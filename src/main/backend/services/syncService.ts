@@ -67,13 +67,28 @@ export function syncStateOf(b: Backend): SyncState {
         b.events.emit('data-changed', { tx: 'sync', kinds, ids: [...c.rows].slice(0, 500) })
       }
     })
-    s = { store, lastSyncAt: s?.lastSyncAt ?? null, problems: s?.problems ?? [], peers: s?.peers ?? [], skewed: s?.skewed ?? new Set(), notices: s?.notices ?? [] }
+    // What the last round learnt survives a restart (and shows in `smo sync status`).
+    const saved = getLocal(b, 'sync_peers')
+    const last = getLocal(b, 'sync_last_at')
+    s = {
+      store,
+      lastSyncAt: s?.lastSyncAt ?? (last ? Number(last) : null),
+      problems: s?.problems ?? [],
+      peers: s?.peers ?? (saved ? (JSON.parse(saved) as DeviceManifest[]) : []),
+      skewed: s?.skewed ?? new Set(),
+      notices: s?.notices ?? []
+    }
     states.set(b, s)
   }
   return s
 }
 
 const wsKey = (b: Backend): string => path.resolve(b.ws.paths.dir)
+
+/** Remembers the team folder for this workspace on this machine. */
+export function setSyncFolder(b: Backend, folder: string): void {
+  b.settings.update({ syncFolders: { ...b.settings.get().syncFolders, [wsKey(b)]: teamDirFor(folder) } })
+}
 
 export function syncFolderOf(b: Backend): string | null {
   return b.settings.get().syncFolders[wsKey(b)] ?? null
@@ -190,6 +205,8 @@ export function syncNow(b: Backend): SyncRoundOut {
       break
     }
     s.lastSyncAt = b.now()
+    setLocal(b, 'sync_last_at', String(s.lastSyncAt))
+    setLocal(b, 'sync_peers', JSON.stringify(s.peers))
   } catch (err) {
     if (!(err instanceof SyncFolderError)) throw err
     out.problems = [{ code: err.code, message: err.message, detail: err.detail }]

@@ -5,6 +5,7 @@ import { demoCommand } from './demoCommand'
 import { icsCommand } from './icsCommand'
 import { scoreCommand } from './scoreCommand'
 import { serveCommand } from './serveCommand'
+import { syncCommand } from './syncCommand'
 
 /** Every `smo` sub-command, in the order `smo --help` lists them. Feature areas add theirs here. */
-export const commands: Command[] = [demoCommand, serveCommand, checkCommand, scoreCommand, deckCommand, icsCommand]
+export const commands: Command[] = [demoCommand, serveCommand, checkCommand, scoreCommand, deckCommand, icsCommand, syncCommand]

@@ -6,6 +6,7 @@ import { confSettings } from '../../backend/settings/confSettings'
 import { defaultWorkspaceDir, userDataDir } from '../../backend/userDataDir'
 import { workspacePaths } from '../../backend/workspacePaths'
 import { startWebHost } from '../../web/webHost'
+import { startSyncScheduler, syncOnQuit } from '../../backend/services/syncScheduler'
 import { command, UsageError } from '../command'
 import { ensureRendererBuilt } from '../ensureRendererBuilt'
 import { openBrowser } from '../openBrowser'
@@ -35,6 +36,8 @@ export const serveCommand = command({
     const b = createBackend(ws, confSettings(userDataDir()))
     if (fresh) writeDemo(b)
     const host = await startWebHost(b, { port, rendererDir })
+    // Team sync runs by itself while the host is up (no-op until a team folder is set up).
+    startSyncScheduler(b, { debounceMs: Number(process.env.SMO_SYNC_DEBOUNCE_MS ?? 3000), log: (m) => console.error(m) })
     console.log(`Ready: ${host.url}`)
     if (!values['no-open']) openBrowser(host.url)
     await new Promise<void>((resolve) => {
@@ -43,6 +46,7 @@ export const serveCommand = command({
       process.once('SIGTERM', stop)
     })
     await host.close()
+    syncOnQuit(b)
     b.close()
     return 0
   }

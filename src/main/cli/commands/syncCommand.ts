@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs'
+import { ApiError } from '../../../core/api/apiError'
+import type { SyncStatus } from '../../../core/api/methods/syncMethods'
+import type { Backend } from '../../backend/backend'
+import { syncReviewList } from '../../backend/services/syncReview'
+import { setSyncFolder, syncNow, syncSetup, syncStatus } from '../../backend/services/syncService'
+import { command, UsageError } from '../command'
+import { openCliBackend } from '../openCliBackend'
+
+function passphraseFrom(file: unknown): string | undefined {
+  if (file === undefined) return undefined
+  if (typeof file !== 'string' || file === '') throw new UsageError('--passphrase-file needs a file path')
+  try {
+    // The first line only: editors add a trailing newline that is not part of the passphrase.
+    return readFileSync(file, 'utf8').split(/\r?\n/)[0] ?? ''
+  } catch {
+    throw new UsageError(`Cannot read the passphrase file ${file}`)
+  }
+}
+
+function printStatus(s: SyncStatus): void {
+  if (!s.configured) {
+    console.log('Team sync is not set up for this workspace. Run `smo sync init|join --workspace DIR --folder PATH`.')
+    return
+  }
+  console.log(`Team folder: ${s.folder}${s.encrypted ? ' (encrypted)' : ''}`)
+  console.log(`This device: ${s.deviceName || '(no name)'} ${s.deviceId}; ${s.published} edits shared, ${s.waiting} waiting`)
+  console.log(`Last sync: ${s.lastSyncAt ? new Date(s.lastSyncAt).toISOString() : 'not in this session'}`)
+  for (const d of s.devices.filter((x) => !x.self)) console.log(`  ${d.name} (${d.app}): received ${d.received} of ${s.published}`)
+  console.log(`Needs review: ${s.review}`)
+  for (const p of s.problems) console.log(`Problem: ${p.message}`)
+}
+
+/** `smo sync` runs one round; `status`, `init` and `join` as sub-commands. */
+export const syncCommand = command({
+  name: 'sync',
+  summary: 'Team sync through a shared folder: one round, status, or set up (init/join)',
+  usage: 'smo sync [status|init|join] --workspace DIR [--folder PATH] [--passphrase-file F] [--json]',
+  examples: [
+    'smo sync --workspace ~/smo-demo',
+    'smo sync status --workspace ~/smo-demo',
+    'smo sync init --workspace ~/smo-demo --folder ~/Dropbox',
+    'smo sync join --workspace ~/smo-new --folder ~/Dropbox --passphrase-file ~/team.pass'
+  ],
+  options: {
+    workspace: { type: 'string', short: 'w' },
+    folder: { type: 'string', short: 'f' },
+    'passphrase-file': { type: 'string' },
+    json: { type: 'boolean' }
+  },
+  run: async ({ values, positionals }) => {
+    const sub = positionals[0] ?? 'round'
+    if (!['round', 'status', 'init', 'join'].includes(sub) || positionals.length > 1) throw new UsageError(`Unknown sync sub-command "${positionals.join(' ')}"; use status, init or join`)
+    const folder = typeof values.folder === 'string' && values.folder !== '' ? values.folder : undefined
+    if ((sub === 'init' || sub === 'join') && !folder) throw new UsageError(`smo sync ${sub} needs --folder PATH (the shared folder)`)
+    const passphrase = passphraseFrom(values['passphrase-file'])
+    // join may create the workspace: it is filled from the team's data.
+    const b: Backend = await openCliBackend(values, { create: sub === 'join', lock: 'smo sync' })
+    try {
+      if (sub === 'init' || sub === 'join') {
+        const s = syncSetup(b, { mode: sub === 'init' ? 'create' : 'join', folder: folder ?? '', passphrase })
+        if (values.json) console.log(JSON.stringify(s, null, 2))
+        else printStatus(s)
+        return s.problems.some((p) => !['clock-ahead', 'newer-app', 'cloned', 'parked', 'damaged'].includes(p.code)) ? 1 : 0
+      }
+      if (sub === 'status') {
+        const s = syncStatus(b)
+        if (values.json) console.log(JSON.stringify(s, null, 2))
+        else printStatus(s)
+        return s.configured ? 0 : 1
+      }
+      if (folder) setSyncFolder(b, folder)
+      const r = syncNow(b)
+      const review = syncReviewList(b)
+      if (values.json) console.log(JSON.stringify({ ...r, reviewItems: review }, null, 2))
+      else {
+        console.log(`Sent ${r.sent} edit(s), received ${r.received}. Needs review: ${r.review}.`)
+        for (const i of review) console.log(`  ${i.recordLabel} “${i.title}”${i.field ? ` · ${i.field}` : ''}: ${i.summary}`)
+        for (const p of r.problems) console.log(`Problem: ${p.message}`)
+      }
+      const fatal = r.problems.find((p) => !['clock-ahead', 'newer-app', 'damaged', 'newer-format', 'unavailable', 'busy'].includes(p.code))
+      return fatal ? 1 : 0
+    } catch (err) {
+      if (err instanceof ApiError) throw new UsageError(err.message)
+      throw err
+    } finally {
+      b.close()
+    }
+  }
+})
