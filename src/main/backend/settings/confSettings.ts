@@ -1,33 +1,16 @@
 import Conf from 'conf'
 import { z } from 'zod'
-import { settingsSchema, type Settings, type SettingsPatch } from '../../../core/settings/settingsSchema'
+import { settingsSchema, type Settings } from '../../../core/settings/settingsSchema'
 import type { SettingsPort } from './settingsPort'
+import { storeSettingsPort } from './storeSettingsPort'
 
 /**
  * Settings for the browser host and the CLI: the same schema as the desktop host's electron-store,
  * stored by `conf` (electron-store's own engine) in the same user-data folder.
  */
 export function confSettings(cwd: string): SettingsPort {
-  const defaults = settingsSchema.parse({})
-  const store = new Conf<Settings>({
-    projectName: 'smo-desk',
-    cwd,
-    configName: 'settings',
-    defaults,
-    clearInvalidConfig: true
-  })
-  const read = (): Settings => {
-    const parsed = settingsSchema.safeParse(store.store)
-    return parsed.success ? parsed.data : defaults
-  }
-  return {
-    get: read,
-    update: (patch: SettingsPatch) => {
-      const next = settingsSchema.parse({ ...read(), ...patch })
-      store.store = next
-      return next
-    }
-  }
+  const store = new Conf<Settings>({ projectName: 'smo-desk', cwd, configName: 'settings', defaults: settingsSchema.parse({}), clearInvalidConfig: true })
+  return storeSettingsPort(store)
 }
 
 /** An in-memory port for tests and one-shot commands that must not touch the user's settings. */

@@ -1,0 +1,41 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { confSettings } from '../../src/main/backend/settings/confSettings'
+import { tempDir } from './helpers/tempWorkspace'
+
+const cleanups: (() => void)[] = []
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.()
+})
+
+describe('per-machine settings (conf, same schema as electron-store)', () => {
+  it('starts from defaults, persists changes to settings.json and rereads them', () => {
+    const t = tempDir()
+    cleanups.push(t.cleanup)
+    const s = confSettings(t.dir)
+    expect(s.get()).toMatchObject({ theme: 'system', windowBounds: null, ui: {} })
+    s.update({ theme: 'dark', windowBounds: { x: 10, y: 20, width: 1200, height: 800, maximized: false } })
+    const onDisk = JSON.parse(readFileSync(join(t.dir, 'settings.json'), 'utf8')) as { theme: string }
+    expect(onDisk.theme).toBe('dark')
+    expect(confSettings(t.dir).get().windowBounds).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: false })
+  })
+
+  it('refuses an invalid change and keeps the stored value', () => {
+    const t = tempDir()
+    cleanups.push(t.cleanup)
+    const s = confSettings(t.dir)
+    s.update({ theme: 'light' })
+    expect(() => s.update({ theme: 'neon' as 'light' })).toThrow()
+    expect(() => s.update({ windowBounds: { x: 0, y: 0, width: 10, height: 10, maximized: false } })).toThrow()
+    expect(confSettings(t.dir).get().theme).toBe('light')
+  })
+
+  it('falls back to defaults when the file was hand-edited into something invalid', () => {
+    const t = tempDir()
+    cleanups.push(t.cleanup)
+    confSettings(t.dir).update({ theme: 'dark' })
+    writeFileSync(join(t.dir, 'settings.json'), JSON.stringify({ theme: 42 }))
+    expect(confSettings(t.dir).get().theme).toBe('system')
+  })
+})
