@@ -107,6 +107,7 @@ export function CalendarScreen() {
       colorOf, selected, clashes: clashMap, dateField: state.dateField, zone, names: { member: members.map, channel: channels.map },
       open: (id) => setOpenId(id),
       select: (id, additive) => setSelected((s) => { const n = new Set(additive ? s : []); if (n.has(id)) n.delete(id); else n.add(id); return n }),
+      selectMany: (ids, additive) => setSelected((s) => new Set([...(additive ? s : []), ...ids])),
       drop: (id, date, time) => void actions.drop(id, date, time),
       create: (date) => void create(date)
     }),

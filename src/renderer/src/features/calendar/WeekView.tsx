@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { zonedTime } from '../../../../core/calendar/zonedTime'
 import { ItemChip } from './ItemChip'
+import { useLasso } from './useLasso'
 import { DRAG_TYPE, usePlanner } from './plannerContext'
 
 type Props = { days: string[]; byDay: ReadonlyMap<string, CalendarCell[]>; today: string; focus: string; onFocus: (d: string) => void; weekdayNames: string[] }
@@ -46,10 +47,14 @@ function Slot({ date, hour, items }: { date: string; hour: number | null; items:
  */
 export function WeekView({ days, byDay, today, focus, onFocus, weekdayNames }: Props) {
   const p = usePlanner()
+  const { box, rect, onPointerDown, onPointerMove, onPointerUp, onPointerCancel } = useLasso(p.selectMany)
   const hourOf = (it: CalendarCell) => (it.publishAt ? Number(zonedTime.toWallClock(it.publishAt, p.zone).time.slice(0, 2)) : null)
   const clampHour = (h: number) => Math.min(22, Math.max(6, h))
   return (
-    <div className="week" role="grid" aria-label="Week" data-testid="cal-week">
+    // Drag a rectangle over empty space to select several items (then move, reassign or re-status them as one step).
+    <div className={`week${rect ? ' week-lassoing' : ''}`} role="grid" aria-label="Week" data-testid="cal-week" ref={box}
+      onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerCancel}>
+      {rect && <div className="lasso" data-testid="lasso" style={rect} aria-hidden="true" />}
       <div className="week-grid">
         <span />
         {days.map((d, i) => (

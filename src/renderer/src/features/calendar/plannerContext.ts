@@ -13,6 +13,8 @@ export type Planner = {
   names: { member: ReadonlyMap<string, string>; channel: ReadonlyMap<string, string> }
   open: (id: string) => void
   select: (id: string, additive: boolean) => void
+  /** Select many at once (the week view's lasso); additive keeps the current selection. */
+  selectMany: (ids: readonly string[], additive: boolean) => void
   /** Drop dragged item(s) on a day (and optionally a local time in the viewer's zone); null unplans. */
   drop: (id: string, date: string | null, time?: string) => void
   create: (date: string) => void
