@@ -1,3 +1,4 @@
+import { SyncIndicator } from '../features/sync/SyncIndicator'
 import { NavIcon } from './NavIcon'
 import { screens, type ScreenId } from './screens'
 
@@ -25,6 +26,7 @@ export function Nav({ current, workspaceName }: { current: ScreenId; workspaceNa
           </div>
         )
       })}
+      <SyncIndicator />
     </nav>
   )
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '../../api/useQuery'
 import { ScreenHeader } from '../records/ScreenHeader'
 import { PolicyCard } from './PolicyCard'
+import { TeamSyncCard } from '../sync/TeamSyncCard'
 import { WorkspaceProfileCard } from './WorkspaceProfileCard'
 import { useTheme } from '../../theme/ThemeContext'
 import type { ThemeChoice } from '../../theme/ThemeContext'
@@ -73,13 +74,7 @@ export function SettingsScreen() {
           )}
         </section>
 
-        <section className="card" aria-labelledby="settings-sync">
-          <h2 id="settings-sync">Team sync</h2>
-          <p className="muted">
-            Not set up yet. Sharing a workspace through a folder the team already has (Dropbox, OneDrive, a network share) is planned: choose the
-            folder here, see when each teammate last synced, and resolve the rare conflicting edit. No server is involved.
-          </p>
-        </section>
+        <TeamSyncCard />
       </div>
     </div>
   )

@@ -1,0 +1,95 @@
+/**
+ * Team sync end to end: two browser hosts on two workspaces and one shared temp folder. A is a demo
+ * workspace that founds the team; B is created by `smo sync join` and filled from the folder. An edit
+ * in one appears in the other after a sync; a conflicting pair shows in Needs review on both, and
+ * resolving it on one clears it on both.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { AppPage } from './pages/AppPage'
+import { SyncPage } from './pages/SyncPage'
+import { createDemoWorkspace, removeWorkspace, serveWorkspace, type Served } from './serveWorkspace'
+
+const smo = join(process.cwd(), 'bin', 'smo.mjs')
+// Rounds run when the test clicks Sync now: a long debounce keeps the hosts from syncing on their own.
+const env = { SMO_SYNC_DEBOUNCE_MS: '600000' }
+
+function cli(args: string[], wsDir: string): void {
+  const r = spawnSync(process.execPath, [smo, ...args], { encoding: 'utf8', env: { ...process.env, ...env, SMO_USER_DATA: join(wsDir, '..', 'userdata') } })
+  if (r.status !== 0) throw new Error(`smo ${args.join(' ')} failed: ${r.stderr}`)
+}
+
+let folder = ''
+let aDir = ''
+let bDir = ''
+let a: Served
+let b: Served
+
+test.beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'smo-e2e-share-'))
+  aDir = createDemoWorkspace()
+  bDir = join(mkdtempSync(join(tmpdir(), 'smo-e2e-')), 'ws')
+  cli(['sync', 'init', '--workspace', aDir, '--folder', folder], aDir)
+  cli(['sync', 'join', '--workspace', bDir, '--folder', folder], bDir)
+  a = await serveWorkspace(aDir, env)
+  b = await serveWorkspace(bDir, env)
+})
+
+test.afterAll(async () => {
+  await a.stop()
+  await b.stop()
+  removeWorkspace(aDir)
+  removeWorkspace(bDir)
+  rmSync(folder, { recursive: true, force: true })
+})
+
+async function call(s: Served, method: string, data: unknown): Promise<unknown> {
+  const r = await fetch(`${s.base}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' }, body: JSON.stringify(data) })
+  const body = (await r.json()) as { ok: boolean; data: unknown; error?: { message: string } }
+  if (!body.ok) throw new Error(body.error?.message)
+  return body.data
+}
+
+test('an edit in one workspace appears in the other; a conflict is reviewed and cleared on both', async ({ browser }) => {
+  const pa = await browser.newPage()
+  const pb = await browser.newPage()
+  const wa = new AppPage(pa, a)
+  const wb = new AppPage(pb, b)
+  await wa.open('settings')
+  await wb.open('settings')
+  const sa = new SyncPage(pa)
+  const sb = new SyncPage(pb)
+  await expect(sa.card.getByTestId('sync-now')).toBeVisible()
+  await expect(pa.getByTestId('sync-indicator')).toBeVisible()
+
+  const list = (await call(a, 'channel-list', {})) as { items: { id: string; name: string }[] }
+  const ch = list.items[0]
+  if (!ch) throw new Error('demo has no channel')
+  await call(a, 'channel-update', { id: ch.id, name: 'Renamed on A (e2e)' })
+  await sa.syncNow()
+  await sb.syncNow()
+  await wb.go('channels')
+  await expect(pb.getByText('Renamed on A (e2e)')).toBeVisible()
+
+  await call(a, 'channel-update', { id: ch.id, name: 'Alpha title (e2e)' })
+  await call(b, 'channel-update', { id: ch.id, name: 'Bravo title (e2e)' })
+  await wb.go('settings')
+  await sa.syncNow()
+  await sb.syncNow()
+  await sa.syncNow()
+  await expect(sa.reviewItems()).toHaveCount(1)
+  await expect(sb.reviewItems()).toHaveCount(1)
+  await expect(sb.reviewItems().first()).toContainText('Renamed on A (e2e)')
+  await sb.keep('Bravo title (e2e)')
+  await expect(sb.reviewItems()).toHaveCount(0)
+  await sb.syncNow()
+  await sa.syncNow()
+  await expect(sa.reviewItems()).toHaveCount(0)
+  const after = (await call(a, 'channel-get', { id: ch.id })) as { name: string }
+  expect(after.name).toBe('Bravo title (e2e)')
+  await pa.close()
+  await pb.close()
+})
