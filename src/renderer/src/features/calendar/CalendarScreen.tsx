@@ -25,6 +25,7 @@ import { usePlannerActions } from './usePlannerActions'
 import { usePlannerState } from './usePlannerState'
 import { useMonthData } from './useMonthData'
 import { stepCursor, viewDays } from './viewDays'
+import { ViewOptions } from './ViewOptions'
 import { WeekView } from './WeekView'
 import './calendar.css'
 
@@ -183,7 +184,10 @@ export function CalendarScreen() {
       <div className="planner" onKeyDown={onKey} data-testid="calendar-screen">
         <CalendarToolbar state={state} update={update} cursor={cursor} zone={zone} go={go} today={() => (update({ cursor: today }), setFocus(today))} history={history} onMessage={actions.say} filter={state.filter} loading={range.loading} />
         <FilterBar ref={search} filter={state.filter} onChange={(filter) => update({ filter })} screen="calendar" channels={channels.options} campaigns={campaignNames.options} members={members.options} pillars={pillars} />
-        <Legend entries={legend} colorBy={state.colorBy} />
+        <div className="planner-sub">
+          <ViewOptions state={state} update={update} />
+          <Legend entries={legend} colorBy={state.colorBy} />
+        </div>
         {selected.size > 0 && (
           <BulkBar ids={[...selected]} members={members.options} channels={channels.options} onBulk={actions.bulk} onError={actions.fail} onClear={() => setSelected(new Set())}
             onShift={(n) => void api.call('calendar-update', { ids: [...selected], shiftDays: n, label: `move ${selected.size} items` }).catch(actions.fail)} />

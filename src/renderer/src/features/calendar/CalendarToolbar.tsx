@@ -2,7 +2,7 @@ import type { CalendarFilter } from '../../../../core/calendar/calendarFilter'
 import { calendarDates } from '../../../../core/calendar/calendarDates'
 import { ApiError } from '../../api/ApiError'
 import { api } from '../../api/client'
-import type { ColorBy, DateField, PlannerState, ViewMode } from './usePlannerState'
+import type { PlannerState, ViewMode } from './usePlannerState'
 
 type Props = {
   state: PlannerState
@@ -17,7 +17,7 @@ type Props = {
   loading: boolean
 }
 
-/** Title, navigation, view and colour switches, undo/redo and the .ics export. */
+/** Title, navigation, view switch, undo/redo, insights and the .ics export. */
 export function CalendarToolbar({ state, update, cursor, zone, go, today, history, onMessage, filter, loading }: Props) {
   const title = state.mode === 'month'
     ? new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${cursor.slice(0, 7)}-01T00:00:00Z`))
@@ -53,23 +53,6 @@ export function CalendarToolbar({ state, update, cursor, zone, go, today, histor
           </button>
         ))}
       </div>
-      <label className="small">
-        Show by{' '}
-        <select className="select select-sm" value={state.dateField} onChange={(e) => update({ dateField: e.target.value as DateField })} data-testid="date-field">
-          <option value="planned">Planned date</option>
-          <option value="publish">Publish time</option>
-          <option value="due">Deadline</option>
-        </select>
-      </label>
-      <label className="small">
-        Colour by{' '}
-        <select className="select select-sm" value={state.colorBy} onChange={(e) => update({ colorBy: e.target.value as ColorBy })} data-testid="color-by">
-          <option value="channel">Channel</option>
-          <option value="campaign">Campaign</option>
-          <option value="pillar">Pillar</option>
-          <option value="status">Status</option>
-        </select>
-      </label>
       <span className="filter-gap" />
       <span className="subtle small" title="Times are shown in this zone; hover an item for the zone it was planned in">{zone}{loading ? ' · loading…' : ''}</span>
       <button type="button" className="btn btn-sm" onClick={history.undo} disabled={!history.canUndo} title={history.next ? `Undo ${history.next} (Ctrl+Z)` : 'Nothing to undo'} data-testid="undo">Undo</button>
