@@ -5,6 +5,7 @@ import { calendarMethods } from './methods/calendarMethods'
 import { deckMethods, deckProgressEvent } from './methods/deckMethods'
 import { scoringMethods } from './methods/scoringMethods'
 import { syncChangedEvent, syncMethods } from './methods/syncMethods'
+import { transferMethods } from './methods/transferMethods'
 import { workspaceMethods } from './methods/workspaceMethods'
 
 /**
@@ -27,7 +28,8 @@ export const contract = {
   ...workspaceMethods,
   ...deckMethods,
   ...calendarMethods,
-  ...syncMethods
+  ...syncMethods,
+  ...transferMethods
 }
 
 /** Push events from the backend to every open window. */

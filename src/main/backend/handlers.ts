@@ -8,6 +8,7 @@ import { deckHandlers } from './services/deckHandlers'
 import { recordService } from './services/recordService'
 import { scoringHandlers } from './services/scoringHandlers'
 import { syncHandlers } from './services/syncHandlers'
+import { transferHandlers } from './services/transferHandlers'
 import { saveWorkspaceProfile, workspaceProfileOf } from './services/workspaceProfileService'
 import { workspaceService } from './services/workspaceService'
 
@@ -40,7 +41,7 @@ const written: Partial<HandlerTable> = {
   'workspace-profile-save': (b, i) => saveWorkspaceProfile(b, i)
 }
 
-export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(scoringHandlers as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>), ...(calendarHandlers as Record<string, Loose>), ...(syncHandlers as Record<string, Loose>) }
+export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(scoringHandlers as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>), ...(calendarHandlers as Record<string, Loose>), ...(syncHandlers as Record<string, Loose>), ...(transferHandlers as Record<string, Loose>) }
 
 /** Feature areas register their handlers at import time (see services/*). */
 export function registerHandlers(extra: Partial<HandlerTable>): void {

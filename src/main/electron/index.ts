@@ -6,6 +6,7 @@ import { createBackend, type Backend } from '../backend/backend'
 import { writeDemo } from '../backend/demo/writeDemo'
 import { openWorkspace } from '../backend/openWorkspace'
 import { startSyncScheduler, syncOnQuit } from '../backend/services/syncScheduler'
+import { startDailyBackup } from '../backend/backup/dailyBackup'
 import { defaultWorkspaceDir } from '../backend/userDataDir'
 import { workspacePaths } from '../backend/workspacePaths'
 import { electronSettings } from './electronSettings'
@@ -49,6 +50,7 @@ if (!app.requestSingleInstanceLock()) {
       backend = createBackend(ws, settings)
       if (fresh) writeDemo(backend)
       startSyncScheduler(backend)
+      startDailyBackup(backend)
     } catch (e) {
       dialog.showErrorBox('SMO Desk cannot open the workspace', e instanceof Error ? e.message : String(e))
       app.quit()

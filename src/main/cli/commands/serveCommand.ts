@@ -7,6 +7,7 @@ import { defaultWorkspaceDir, userDataDir } from '../../backend/userDataDir'
 import { workspacePaths } from '../../backend/workspacePaths'
 import { startWebHost } from '../../web/webHost'
 import { startSyncScheduler, syncOnQuit } from '../../backend/services/syncScheduler'
+import { startDailyBackup } from '../../backend/backup/dailyBackup'
 import { command, UsageError } from '../command'
 import { ensureRendererBuilt } from '../ensureRendererBuilt'
 import { openBrowser } from '../openBrowser'
@@ -38,6 +39,7 @@ export const serveCommand = command({
     const host = await startWebHost(b, { port, rendererDir })
     // Team sync runs by itself while the host is up (no-op until a team folder is set up).
     startSyncScheduler(b, { debounceMs: Number(process.env.SMO_SYNC_DEBOUNCE_MS ?? 3000), log: (m) => console.error(m) })
+    startDailyBackup(b)
     console.log(`Ready: ${host.url}`)
     if (!values['no-open']) openBrowser(host.url)
     await new Promise<void>((resolve) => {

@@ -1,0 +1,144 @@
+import type { KindName } from '../domain/recordKinds'
+import type { TransferField } from './transferFields'
+
+/** Finds a referenced record by id or by its title; the backend answers from the database. */
+export type RefResolver = (kind: KindName, text: string) => { id: string } | { error: string }
+
+/** `value` undefined means "not given": the default on create, unchanged on update. */
+export type CellResult = { value: unknown } | { error: string }
+
+const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+const pad = (n: number): string => String(n).padStart(2, '0')
+
+/** Exports escape cells that a spreadsheet would run as a formula ('=…); take the guard off again. */
+export function unescapeFormula(raw: string): string {
+  return /^'[=+\-@\t\r]/.test(raw) ? raw.slice(1) : raw
+}
+
+/** "12,000", "12 000", "3.5%", "$1,200.50"; a comma that is not a thousands separator is refused, not guessed. */
+export function parseNumber(raw: string): number | { error: string } {
+  let s = raw.trim().replace(/[\s\u00a0\u202f']/g, '').replace(/^[$€£¥]/, '')
+  const percent = s.endsWith('%')
+  if (percent) s = s.slice(0, -1)
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '')
+  else if (s.includes(',')) return { error: 'Use a number like 1234.5 (commas only between thousands)' }
+  const n = Number(s)
+  if (s === '' || !Number.isFinite(n)) return { error: 'Must be a number' }
+  return percent ? n / 100 : n
+}
+
+/** ISO dates, 2026/11/23, "Nov 23, 2026" and "23 Nov 2026"; 11/23/2026 is refused because it reads both ways. */
+export function parseDate(raw: string): string | { error: string } {
+  const s = raw.trim()
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(s)
+  if (m) return `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`
+  m = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(s)
+  const monthOf = (name: string): number => months.indexOf(name.slice(0, 3).toLowerCase()) + 1
+  if (m && monthOf(m[1] ?? '') > 0) return `${m[3]}-${pad(monthOf(m[1] ?? ''))}-${pad(Number(m[2]))}`
+  m = /^(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})$/.exec(s)
+  if (m && monthOf(m[2] ?? '') > 0) return `${m[3]}-${pad(monthOf(m[2] ?? ''))}-${pad(Number(m[1]))}`
+  return { error: 'Use a date like 2026-11-23' }
+}
+
+/** A moment needs its zone: "2026-11-23T09:30:00Z" or "…+01:00"; stored in UTC like every instant. */
+export function parseInstant(raw: string): string | { error: string } {
+  const s = raw.trim().replace(' ', 'T')
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s))
+    return { error: 'Use a time with its zone, like 2026-11-23T09:30:00Z' }
+  const t = Date.parse(s)
+  if (Number.isNaN(t)) return { error: 'Not a real time' }
+  return new Date(t).toISOString().replace('.000Z', 'Z')
+}
+
+export function parseBool(raw: string): boolean | { error: string } {
+  const s = raw.trim().toLowerCase()
+  if (['yes', 'y', 'true', '1', 'x', '✓'].includes(s)) return true
+  if (['no', 'n', 'false', '0'].includes(s)) return false
+  return { error: 'Use yes or no' }
+}
+
+const norm = (s: string): string => s.trim().toLowerCase().replace(/[\s_-]+/g, ' ')
+
+function parseEnum(field: TransferField, raw: string): CellResult {
+  const options = field.options ?? []
+  const labels = field.optionLabels ?? options
+  const i = options.findIndex((o, k) => norm(o) === norm(raw) || norm(labels[k] ?? '') === norm(raw))
+  if (i >= 0) return { value: options[i] }
+  return { error: `Unknown value "${raw.trim()}"; use one of ${labels.join(', ')}` }
+}
+
+function splitList(raw: string): string[] | { error: string } {
+  const s = raw.trim()
+  if (s.startsWith('[')) {
+    try {
+      const v: unknown = JSON.parse(s)
+      if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[]
+    } catch {
+      // Not JSON after all: read it as a plain comma-separated list below.
+    }
+  }
+  return s.split(/[,;]/).map((x) => x.trim()).filter((x) => x !== '')
+}
+
+/**
+ * One spreadsheet cell → one field value, by the field's type. Only the shape is parsed here; the
+ * record's zod schema and the backend's rules still judge the value, so every limit has one home.
+ */
+export function parseCell(field: TransferField, rawCell: string, resolve: RefResolver): CellResult {
+  const raw = unescapeFormula(rawCell)
+  if (raw.trim() === '') {
+    if (field.nullable) return { value: null }
+    if (field.type === 'text') return { value: '' }
+    if (field.type === 'tags' || field.type === 'refs') return { value: [] }
+    return { value: undefined }
+  }
+  switch (field.type) {
+    case 'id':
+      return { value: raw.trim().toUpperCase() }
+    case 'text':
+      return { value: raw }
+    case 'number': {
+      const n = parseNumber(raw)
+      return typeof n === 'number' ? { value: n } : n
+    }
+    case 'bool': {
+      const v = parseBool(raw)
+      return typeof v === 'boolean' ? { value: v } : v
+    }
+    case 'date': {
+      const d = parseDate(raw)
+      return typeof d === 'string' ? { value: d } : d
+    }
+    case 'instant': {
+      const t = parseInstant(raw)
+      return typeof t === 'string' ? { value: t } : t
+    }
+    case 'enum':
+      return parseEnum(field, raw)
+    case 'ref': {
+      const r = resolve(field.refKind ?? 'member', raw.trim())
+      return 'id' in r ? { value: r.id } : r
+    }
+    case 'refs': {
+      const parts = splitList(raw)
+      if (!Array.isArray(parts)) return parts
+      const ids: string[] = []
+      for (const p of parts) {
+        const r = resolve(field.refKind ?? 'member', p)
+        if (!('id' in r)) return r
+        ids.push(r.id)
+      }
+      return { value: ids }
+    }
+    case 'tags': {
+      const parts = splitList(raw)
+      return Array.isArray(parts) ? { value: parts } : parts
+    }
+    case 'json':
+      try {
+        return { value: JSON.parse(raw) as unknown }
+      } catch {
+        return { error: 'Not valid JSON (this column holds structured data, as exported)' }
+      }
+  }
+}

@@ -1,0 +1,51 @@
+import { parseCell, type RefResolver } from './parseCell'
+import type { TransferField } from './transferFields'
+
+/** A problem with one cell or row; `row` is the spreadsheet's row number (the header is row 1). */
+export type RowProblem = { row: number; field: string | null; label: string; column: string | null; message: string }
+
+export type ImportRow = { row: number; id: string | null; values: Record<string, unknown> }
+
+/** "row 12, Audience size: Must not be negative": how every host reports a problem. */
+export function describeProblem(p: RowProblem): string {
+  return `row ${p.row}, ${p.label}: ${p.message}`
+}
+
+/**
+ * Turn the data rows of a parsed CSV into field values through the mapping, collecting every cell's
+ * problem instead of stopping at the first, so one pass over the file reports all of them.
+ */
+export function readImportRows(
+  headers: readonly string[],
+  data: readonly (readonly string[])[],
+  mapping: readonly (string | null)[],
+  fields: readonly TransferField[],
+  resolve: RefResolver
+): { rows: ImportRow[]; problems: RowProblem[] } {
+  const byName = new Map(fields.map((f) => [f.name, f]))
+  const rows: ImportRow[] = []
+  const problems: RowProblem[] = []
+  data.forEach((cells, i) => {
+    const row = i + 2
+    // Spreadsheets leave rows of empty cells at the end; they are not records.
+    if (cells.every((c) => c.trim() === '')) return
+    const values: Record<string, unknown> = {}
+    let id: string | null = null
+    mapping.forEach((name, col) => {
+      const field = name === null ? undefined : byName.get(name)
+      if (!field) return
+      const r = parseCell(field, cells[col] ?? '', resolve)
+      if ('error' in r) {
+        problems.push({ row, field: field.name, label: field.label, column: headers[col] ?? null, message: r.error })
+        return
+      }
+      if (field.type === 'id') id = typeof r.value === 'string' ? r.value : null
+      else if (r.value !== undefined) values[field.name] = r.value
+    })
+    // More cells than headers would drop data silently; fewer is a row whose last cells are blank.
+    if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== ''))
+      problems.push({ row, field: null, label: 'Row', column: null, message: `Has ${cells.length} cells but the header has ${headers.length}` })
+    rows.push({ row, id, values })
+  })
+  return { rows, problems }
+}

@@ -1,0 +1,145 @@
+import { ApiError } from '../../../core/api/apiError'
+import type { ImportInput, ImportPreview } from '../../../core/api/methods/transferMethods'
+import { labelOf } from '../../../core/domain/enums'
+import { primitives } from '../../../core/domain/primitives'
+import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
+import { matchColumns } from '../../../core/transfer/matchColumns'
+import { describeProblem, readImportRows, type RowProblem } from '../../../core/transfer/readImportRows'
+import { fieldLabel, transferFields, type TransferField } from '../../../core/transfer/transferFields'
+import type { Backend } from '../backend'
+import type { Change } from '../mutate'
+import { recordRepo } from '../repo/recordRepo'
+import { fieldsOf, validateRecord } from './recordService'
+import { parseCsv } from './transferCsv'
+import { transferRefs } from './transferRefs'
+
+type Rec = Record<string, unknown>
+type Prepared = ImportPreview & { changes: Change[]; unchanged: number; allProblems: RowProblem[] }
+
+const MAX_PROBLEMS = 1000
+const SAMPLE_ROWS = 20
+
+function display(field: TransferField | undefined, v: unknown, nameOf: (k: KindName, id: string) => string): string {
+  if (v === null || v === undefined) return ''
+  if (field?.type === 'ref' && typeof v === 'string' && field.refKind) return nameOf(field.refKind, v)
+  if (field?.type === 'refs' && Array.isArray(v) && field.refKind) return v.map((id) => nameOf(field.refKind as KindName, String(id))).join(', ')
+  if (field?.type === 'enum') return labelOf(String(v))
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No'
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(', ')
+  return typeof v === 'object' ? JSON.stringify(v) : String(v)
+}
+
+/**
+ * Read, map, parse and validate a whole CSV without writing: every row goes through the same
+ * `validateRecord` as the record service (schema, cross-field checks, references, workspace rules),
+ * so an import accepts exactly what the forms accept. The changes are kept for `applyImport`.
+ */
+export function prepareImport(b: Backend, input: ImportInput): Prepared {
+  const { kind } = input
+  const rk = recordKinds[kind]
+  const fields = transferFields(kind)
+  const byName = new Map(fields.map((f) => [f.name, f]))
+  const csv = parseCsv(input.text)
+  const mapping = matchColumns(csv.headers, fields, input.mapping ?? {}, input.aliases ?? {})
+  const refs = transferRefs(b)
+  const read = readImportRows(csv.headers, csv.data, mapping, fields, refs.resolve)
+  const problems: RowProblem[] = [...csv.problems, ...read.problems]
+  const columnOf = (field: string): string | null => csv.headers[mapping.indexOf(field)] ?? null
+  const hasIdColumn = mapping.includes('id')
+
+  // A required field with no column fails every new row; say it once, at the header.
+  const unmapped = (rk.required as readonly string[]).filter((f) => !mapping.includes(f))
+  const creating = read.rows.some((r) => r.id === null || !recordRepo.exists(b.db, kind, r.id))
+  if (creating) for (const f of unmapped) problems.push({ row: 1, field: f, label: fieldLabel(f), column: null, message: 'No column is mapped to this required field' })
+
+  const changes: Change[] = []
+  let creates = 0
+  let updates = 0
+  let unchanged = 0
+  const seen = new Map<string, number>()
+  const sample: ImportPreview['sample'] = []
+  const cellFailed = new Set(read.problems.map((p) => p.row))
+  for (const r of read.rows) {
+    const rowProblems: RowProblem[] = []
+    const add = (field: string | null, message: string, path: (string | number)[] = []) =>
+      rowProblems.push({
+        row: r.row,
+        field,
+        label: field === null ? 'Row' : `${byName.get(field)?.label ?? fieldLabel(field)}${path.length > 1 ? ` (${path.slice(1).join(' ')})` : ''}`,
+        column: field === null ? null : columnOf(field),
+        message
+      })
+    let before: Rec | null = null
+    if (r.id !== null) {
+      const existing = primitives.id.safeParse(r.id).success ? recordRepo.get(b.db, kind, r.id) : null
+      if (!primitives.id.safeParse(r.id).success) add('id', 'Must be a record id (26 letters and digits), or leave the id blank for a new record')
+      else if (seen.has(r.id)) add('id', `The same id is on row ${seen.get(r.id)}`)
+      else if (existing?.deletedAt) add('id', `This ${rk.label.toLowerCase()} was deleted; restore it in the app first`)
+      else if (existing && !input.updateById) add('id', `A ${rk.label.toLowerCase()} with this id already exists; turn on "Update existing records by id" (smo import --update)`)
+      else if (existing) before = existing
+      seen.set(r.id, r.row)
+    }
+    if (rowProblems.length === 0 && !cellFailed.has(r.row)) {
+      const candidate = before ? { ...fieldsOf(kind, before), ...r.values } : { ...rk.defaults, ...r.values }
+      if (!before) for (const f of rk.required as readonly string[]) if (r.values[f] === undefined && !unmapped.includes(f)) add(f, 'Required')
+      const { value, issues } = validateRecord(b, kind, before, candidate)
+      for (const i of issues) add(String(i.path[0] ?? ''), i.message, i.path)
+      if (rowProblems.length === 0) {
+        const values = fieldsOf(kind, value)
+        if (before) {
+          const prev = before
+          const set = Object.fromEntries(Object.entries(values).filter(([k, v]) => JSON.stringify(prev[k]) !== JSON.stringify(v)))
+          if (Object.keys(set).length === 0) unchanged++
+          else {
+            changes.push({ op: 'update', kind, id: r.id ?? '', set })
+            updates++
+          }
+        } else {
+          changes.push({ op: 'create', kind, id: r.id ?? b.newId(), values })
+          creates++
+        }
+        if (sample.length < SAMPLE_ROWS)
+          sample.push({ row: r.row, values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, display(byName.get(k), values[k] ?? v, refs.nameOf)])) })
+      }
+    }
+    problems.push(...rowProblems)
+  }
+  problems.sort((a, b2) => a.row - b2.row)
+  return {
+    fileName: input.fileName,
+    headers: csv.headers,
+    mapping,
+    fields: fields.map((f) => ({ name: f.name, label: f.label, type: f.type, required: f.required, ...(f.optionLabels ? { options: [...f.optionLabels] } : {}) })),
+    rows: read.rows.length,
+    creates,
+    updates,
+    problems: problems.slice(0, MAX_PROBLEMS),
+    problemCount: problems.length,
+    sample,
+    hasIdColumn,
+    changes,
+    unchanged,
+    allProblems: problems
+  }
+}
+
+export function previewImport(b: Backend, input: ImportInput): ImportPreview {
+  const { changes: _c, unchanged: _u, allProblems: _a, ...preview } = prepareImport(b, input)
+  return preview
+}
+
+/** All or nothing: any problem in any row and nothing is written; else one transaction, one undo step. */
+export function applyImport(b: Backend, input: ImportInput): { created: number; updated: number; unchanged: number } {
+  const p = prepareImport(b, input)
+  if (p.allProblems.length > 0) {
+    const first = p.allProblems.slice(0, 3).map(describeProblem).join('; ')
+    const more = p.allProblems.length > 3 ? ` and ${p.allProblems.length - 3} more` : ''
+    throw new ApiError(
+      'invalid_input',
+      `Nothing was imported from ${input.fileName}: ${first}${more}`,
+      p.allProblems.slice(0, MAX_PROBLEMS).map((x) => ({ path: ['rows', x.row, x.field ?? ''], message: x.message }))
+    )
+  }
+  b.mutate('import-apply', p.changes)
+  return { created: p.creates, updated: p.updates, unchanged: p.unchanged }
+}
