@@ -86,8 +86,11 @@ test('keyboard: arrows move between days, Enter opens, Esc closes, N creates, / 
   // Tests in a file share a workspace and its saved view state: start from this month's grid.
   await page.getByTestId('view-month').click()
   await page.getByTestId('cal-today').click()
+  if (await page.getByTestId('filter-clear').isVisible()) await page.getByTestId('filter-clear').click()
   await cal.ready()
-  const { date } = await cal.movableItem('draft')
+  // Any day of this month with an item, so Enter has something to open.
+  const withItem = page.locator('[data-testid="cal-day"]:not(.day-outside):has([data-testid="cal-item"])').first()
+  const date = (await withItem.getAttribute('data-date')) ?? ''
   await cal.day(date).click({ position: { x: 3, y: 3 } })
   await expect(cal.day(date)).toBeFocused()
   await page.keyboard.press('ArrowRight')
