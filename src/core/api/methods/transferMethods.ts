@@ -31,6 +31,8 @@ export const importField = z.object({
 export const importPreview = z.object({
   fileName: z.string(),
   headers: z.array(z.string()),
+  /** Per header: the first non-blank cell, so the mapping step can show what a column holds. */
+  examples: z.array(z.string()),
   /** Per header (same order): the field it fills, or null when ignored. */
   mapping: z.array(z.string().nullable()),
   fields: z.array(importField),

@@ -108,6 +108,7 @@ export function prepareImport(b: Backend, input: ImportInput): Prepared {
   return {
     fileName: input.fileName,
     headers: csv.headers,
+    examples: csv.headers.map((_h, i) => csv.data.map((cells) => cells[i] ?? '').find((c) => c.trim() !== '') ?? ''),
     mapping,
     fields: fields.map((f) => ({ name: f.name, label: f.label, type: f.type, required: f.required, ...(f.optionLabels ? { options: [...f.optionLabels] } : {}) })),
     rows: read.rows.length,

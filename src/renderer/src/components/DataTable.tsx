@@ -28,6 +28,8 @@ export type DataTableProps<Row extends { id: string }> = {
   /** Shown when there are no rows at all (not when filters hide them). */
   empty?: ReactNode
   toolbar?: ReactNode
+  /** Toolbar actions that work on what the table shows (CSV export): called with a getter of the shown rows, filtered and sorted, and the visible columns. */
+  viewActions?: (getView: () => { rows: Row[]; columns: DataColumn<Row>[] }) => ReactNode
 }
 
 /** The one table of the app: sort, filter, column choice, virtual rows and keyboard navigation. */
@@ -175,6 +177,7 @@ export function DataTable<Row extends { id: string }>(props: DataTableProps<Row>
           onToggle={(id, visible) => setColumnVisibility((v) => ({ ...v, [id]: visible }))}
           onReset={() => setColumnVisibility(defaults)}
         />
+        {props.viewActions?.(() => ({ rows: visibleRows.map((r) => r.original), columns: leafColumns.flatMap((c) => byId.get(c.id) ?? []) }))}
         {props.toolbar}
       </div>
 

@@ -9,6 +9,7 @@ import type { DataColumn } from '../../components/dataColumns'
 import { DataTable } from '../../components/DataTable'
 import type { FieldSpec, RefOptions } from '../../components/fieldSpec'
 import { RecordForm } from '../../components/RecordForm'
+import { TransferActions } from '../transfer/TransferActions'
 
 type Props<K extends KindName> = {
   kind: K
@@ -61,6 +62,7 @@ export function RecordTable<K extends KindName>(props: Props<K>) {
         onDelete={setDeleting}
         onActiveChange={props.onActiveChange}
         toolbar={newButton}
+        viewActions={(getView) => <TransferActions kind={kind} columns={props.columns} getView={getView} />}
         empty={
           props.disabledReason ?? (
             <div>

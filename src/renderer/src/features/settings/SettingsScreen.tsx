@@ -1,5 +1,6 @@
 import { useQuery } from '../../api/useQuery'
 import { ScreenHeader } from '../records/ScreenHeader'
+import { BackupsCard } from '../transfer/BackupsCard'
 import { PolicyCard } from './PolicyCard'
 import { TeamSyncCard } from '../sync/TeamSyncCard'
 import { WorkspaceProfileCard } from './WorkspaceProfileCard'
@@ -75,6 +76,7 @@ export function SettingsScreen() {
         </section>
 
         <TeamSyncCard />
+        <BackupsCard />
       </div>
     </div>
   )

@@ -1,0 +1,183 @@
+import { useRef, useState } from 'react'
+import type { ImportPreview } from '../../../../core/api/methods/transferMethods'
+import { recordKinds, type KindName } from '../../../../core/domain/recordKinds'
+import { api } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+import { CheckStep } from './CheckStep'
+import { MappingStep } from './MappingStep'
+import './transfer.css'
+
+type Step = 'file' | 'columns' | 'check' | 'done'
+type Props = { kind: KindName; aliases: Record<string, string>; onClose: () => void }
+
+const steps: { id: Step; label: string }[] = [
+  { id: 'file', label: 'File' },
+  { id: 'columns', label: 'Columns' },
+  { id: 'check', label: 'Check and import' }
+]
+
+/**
+ * CSV import in three steps: choose a file (read as text in the page, so both hosts work alike), map
+ * its columns to fields (guessed from the headers), then see every row's problems before anything is
+ * written. The backend checks the rows exactly as the forms do, and imports all of them or none.
+ */
+export function ImportWizard({ kind, aliases, onClose }: Props) {
+  const rk = recordKinds[kind]
+  const noun = rk.plural.toLowerCase()
+  const [step, setStep] = useState<Step>('file')
+  const [file, setFile] = useState<{ name: string; text: string } | undefined>(undefined)
+  const [mapping, setMapping] = useState<Record<string, string>>({})
+  const [updateById, setUpdateById] = useState(false)
+  const [preview, setPreview] = useState<ImportPreview | undefined>(undefined)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | undefined>(undefined)
+  const [result, setResult] = useState<{ created: number; updated: number; unchanged: number } | undefined>(undefined)
+  const asked = useRef(0)
+
+  const refresh = async (f: { name: string; text: string }, m: Record<string, string>, update: boolean): Promise<void> => {
+    // Answers can arrive out of order while someone clicks through the selects; keep the latest.
+    const ticket = ++asked.current
+    setBusy(true)
+    try {
+      const p = await api.call('import-preview', { kind, fileName: f.name, text: f.text, mapping: m, aliases, updateById: update })
+      if (ticket === asked.current) {
+        setPreview(p)
+        setError(undefined)
+      }
+    } catch (e) {
+      if (ticket === asked.current) setError(e instanceof Error ? e.message : String(e))
+    } finally {
+      if (ticket === asked.current) setBusy(false)
+    }
+  }
+
+  const choose = async (picked: File | undefined, next: Step): Promise<void> => {
+    if (picked === undefined) return
+    const f = { name: picked.name, text: await picked.text() }
+    setFile(f)
+    setResult(undefined)
+    await refresh(f, mapping, updateById)
+    setStep(next)
+  }
+
+  const runImport = async (): Promise<void> => {
+    if (file === undefined) return
+    setBusy(true)
+    try {
+      setResult(await api.call('import-apply', { kind, fileName: file.name, text: file.text, mapping, aliases, updateById }))
+      setStep('done')
+      setError(undefined)
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+      // Someone may have changed a referenced record meanwhile: show the current problems.
+      await refresh(file, mapping, updateById)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const filePicker = (label: string, next: Step) => (
+    <label className="btn tx-file">
+      {label}
+      <input type="file" accept=".csv,text/csv,text/plain" data-testid="import-file" onChange={(e) => void choose(e.target.files?.[0], next).finally(() => (e.target.value = ''))} />
+    </label>
+  )
+
+  return (
+    <Dialog title={`Import ${noun} from CSV`} onClose={onClose} testId="import-wizard">
+      <div className="tx">
+        <ol className="tx-steps" aria-label="Steps">
+          {steps.map((s, i) => (
+            <li key={s.id} aria-current={s.id === step ? 'step' : undefined} className={s.id === step ? 'tx-step-on' : steps.findIndex((x) => x.id === step) > i || step === 'done' ? 'tx-step-done' : ''}>
+              <span className="tx-step-n">{i + 1}</span>
+              {s.label}
+            </li>
+          ))}
+        </ol>
+        {file !== undefined && step !== 'file' && (
+          <p className="tx-filebar muted">
+            <b>{file.name}</b>
+            {preview !== undefined && ` · ${preview.rows.toLocaleString()} rows · ${preview.headers.length} columns`}
+            {busy && ' · checking…'}
+          </p>
+        )}
+        {error !== undefined && (
+          <p className="form-error tx-error" role="alert">
+            {error}
+          </p>
+        )}
+
+        <div className="tx-body">
+          {step === 'file' && (
+            <div className="tx-start">
+              <p>
+                Choose a CSV file with one {rk.label.toLowerCase()} per row and the column names in the first row. Next you match its columns to fields, then every
+                row is checked before anything is saved: if any row has a problem, nothing is imported.
+              </p>
+              <ul className="muted tx-hints">
+                <li>Numbers may use thousands separators (12,000); yes/no for checkboxes; dates like 2026-11-23.</li>
+                <li>People, channels and other references can be given by name or by id.</li>
+                <li>With an Id column (as exported), existing records can be updated instead of added.</li>
+              </ul>
+              {filePicker('Choose a CSV file…', 'columns')}
+            </div>
+          )}
+          {step === 'columns' && preview !== undefined && file !== undefined && (
+            <MappingStep
+              preview={preview}
+              onMap={(header, field) => {
+                const m = { ...mapping, [header]: field }
+                setMapping(m)
+                void refresh(file, m, updateById)
+              }}
+              updateById={updateById}
+              onUpdateById={(v) => {
+                setUpdateById(v)
+                void refresh(file, mapping, v)
+              }}
+            />
+          )}
+          {step === 'check' && preview !== undefined && <CheckStep preview={preview} noun={noun} />}
+          {step === 'done' && result !== undefined && (
+            <div className="tx-done" role="status" data-testid="import-done">
+              <p className="tx-done-big">
+                Imported {file?.name}: {result.created.toLocaleString()} added, {result.updated.toLocaleString()} updated
+                {result.unchanged > 0 ? `, ${result.unchanged.toLocaleString()} already up to date` : ''}.
+              </p>
+              <p className="muted">It was one change: Undo takes all of it back.</p>
+            </div>
+          )}
+        </div>
+
+        <footer className="dialog-foot">
+          {step === 'columns' && (
+            <>
+              <button type="button" className="btn tx-left" onClick={() => setStep('file')}>
+                Back
+              </button>
+              <button type="button" className="btn btn-primary" data-testid="import-next" disabled={busy} onClick={() => setStep('check')}>
+                Next: check rows
+              </button>
+            </>
+          )}
+          {step === 'check' && preview !== undefined && (
+            <>
+              <button type="button" className="btn tx-left" onClick={() => setStep('columns')}>
+                Back to columns
+              </button>
+              {filePicker(preview.problemCount > 0 ? 'Choose the fixed file…' : 'Choose another file…', 'check')}
+              <button type="button" className="btn btn-primary" data-testid="import-apply" disabled={busy || preview.problemCount > 0 || preview.creates + preview.updates === 0} onClick={() => void runImport()}>
+                Import {(preview.creates + preview.updates).toLocaleString()} {preview.creates + preview.updates === 1 ? rk.label.toLowerCase() : noun}
+              </button>
+            </>
+          )}
+          {(step === 'file' || step === 'done') && (
+            <button type="button" className={step === 'done' ? 'btn btn-primary' : 'btn'} onClick={onClose}>
+              {step === 'done' ? 'Done' : 'Cancel'}
+            </button>
+          )}
+        </footer>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs'
+import type { Locator, Page } from '@playwright/test'
+
+/** The CSV buttons on a table's toolbar and the import wizard they open. */
+export class TransferPage {
+  readonly wizard: Locator
+  constructor(
+    readonly page: Page,
+    readonly table: Locator
+  ) {
+    this.wizard = page.getByTestId('import-wizard')
+  }
+
+  async openImport(): Promise<void> {
+    await this.table.getByTestId('import-csv').click()
+    await this.wizard.waitFor()
+  }
+
+  /** Choose a file in whichever step shows the picker (first file, or the fixed one on the check step). */
+  async chooseFile(name: string, csv: string): Promise<void> {
+    await this.wizard.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
+  }
+
+  async next(): Promise<void> {
+    await this.wizard.getByTestId('import-next').click()
+  }
+
+  fieldFor(column: string): Locator {
+    return this.wizard.getByLabel(`Field for column ${column}`)
+  }
+
+  summary(): Locator {
+    return this.wizard.getByTestId('import-summary')
+  }
+
+  problems(): Locator {
+    return this.wizard.getByTestId('import-problems').locator('li')
+  }
+
+  importButton(): Locator {
+    return this.wizard.getByTestId('import-apply')
+  }
+
+  async close(): Promise<void> {
+    await this.wizard.getByRole('button', { name: 'Done' }).click()
+  }
+
+  /** Click Export CSV and return the downloaded file's name and text (without the BOM). */
+  async exportCsv(): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.table.getByTestId('export-csv').click()])
+    const path = await download.path()
+    return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') }
+  }
+}
