@@ -1,15 +1,21 @@
 /**
- * Sync phase-1 budgets (SYNC.md §3.8) on the in-memory store: cold encode/write and read/verify/merge
- * of 1 M ops streamed per segment, incremental pull of 1 k ops, an idle round over 20 devices, and
- * the encrypted-mode overhead. Phase 2 re-runs the same shapes on the SQLite store.
+ * Sync budgets (SYNC.md §3.8) on the SQLite path: the workspace schema on a WAL file database, remote
+ * ops merged by SqliteSyncStore into field heads, the received set and the app tables. Cold
+ * encode/write and read/verify/merge of 1 M ops streamed per segment (the merge runs in a child
+ * process so its peak RSS is its own), incremental pull of 1 k ops, an idle round over 20 devices,
+ * and the encrypted-mode overhead. Snapshots are not built yet, so join-from-snapshot is not measured.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { hash, randomBytes } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import Database from 'better-sqlite3'
 import { formatHlc } from '../src/core/sync/hlc'
 import { localWrite } from '../src/core/sync/localWrite'
-import { MemorySyncStore } from '../src/core/sync/memorySyncStore'
+import { migrations } from '../src/main/backend/db/migrations/index'
+import { SqliteSyncStore } from '../src/main/backend/sync/sqliteSyncStore'
 import { encodeOpRecord } from '../src/core/sync/op'
 import type { Op } from '../src/core/sync/op'
 import { flushOutbox, pullFolder } from '../src/main/backend/sync/folderSync'
@@ -20,12 +26,34 @@ type BenchResult = { name: string; value: number; unit: string; target?: string;
 
 const TEAM = '01JBENCHTEAM00000000000000'
 const DEVICES = Array.from({ length: 20 }, (_, i) => (0x10 + i).toString(16).repeat(8))
-const TABLES = ['calendar_item', 'campaign', 'channel', 'influencer', 'goal', 'measurement']
-const COLS = ['title', 'status', 'owner', 'publish_at']
+/** Real record tables and four text columns of each, so the winners land in real rows. */
+const TABLE_COLS: Record<string, string[]> = {
+  content_item: ['title', 'brief', 'pillar', 'tracking_url'],
+  campaign: ['name', 'description', 'color', 'start_date'],
+  channel: ['name', 'handle', 'notes', 'status'],
+  influencer: ['name', 'title', 'notes', 'next_action'],
+  goal: ['objective', 'kpi_name', 'notes', 'quarter'],
+  measurement: ['metric', 'source', 'note', 'date']
+}
+const TABLES = Object.keys(TABLE_COLS)
 const T0 = Date.UTC(2026, 10, 23)
-/** What a Node store would use as the op fingerprint: a native one-shot hash (SyncStore.fingerprint). */
-const nativeHash = (text: string): string => hash('sha1', text, 'base64url')
-const newStore = (dev: string): MemorySyncStore => new MemorySyncStore(dev, null, nativeHash)
+/** Segments per device (10 × 20 × 5,000 = 1 M ops); SMO_SYNC_BENCH_SEGMENTS=2 for a quick look. */
+const SEGMENTS = Number(process.env.SMO_SYNC_BENCH_SEGMENTS ?? 10)
+const dbs: Database.Database[] = []
+
+/** A workspace-shaped database: every migration, WAL, synchronous=NORMAL as the app opens it. */
+function openDb(file: string): Database.Database {
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  if (Number(db.pragma('user_version', { simple: true })) === 0) {
+    for (const m of migrations) db.transaction(() => m.up(db))()
+    db.pragma(`user_version = ${Math.max(...migrations.map((m) => m.version))}`)
+  }
+  dbs.push(db)
+  return db
+}
+const newStore = (dev: string, dir: string = tmp()): SqliteSyncStore => new SqliteSyncStore(openDb(path.join(dir, `${dev}.sqlite`)), dev, { now: () => T0 })
 
 /** Deterministic LCG so runs compare. */
 function lcg(seed: number): () => number {
@@ -40,7 +68,7 @@ function lcg(seed: number): () => number {
  * Writes `segments` per device of `perSegment` ops each; every write names the field's previous
  * op as its base (a linear history with ±60 s clock noise), so the merge does real head/ref work.
  */
-function writeCorpus(folder: SyncFolder, segments: number, perSegment: number, rowsPerTable: number): number {
+export function writeCorpus(folder: SyncFolder, segments: number, perSegment: number, rowsPerTable: number): number {
   const rand = lcg(7)
   const last = new Map<string, string>()
   let n = 0
@@ -51,9 +79,9 @@ function writeCorpus(folder: SyncFolder, segments: number, perSegment: number, r
       for (let j = 0; j < perSegment; j++) {
         const s = first + j
         n++
-        const t = TABLES[Math.floor(rand() * TABLES.length)] ?? 'goal'
+        const t = TABLES[Math.floor(rand() * TABLES.length)] ?? 'channel'
         const r = `01JROW${String(Math.floor(rand() * rowsPerTable)).padStart(20, '0')}`
-        const col = COLS[Math.floor(rand() * COLS.length)] ?? 'title'
+        const col = TABLE_COLS[t]?.[Math.floor(rand() * 4)] ?? 'name'
         const key = `${t}/${r}/${col}`
         const base = last.get(key)
         const id = `${dev}:${s}`
@@ -81,73 +109,100 @@ function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'smo-sync-bench-'))
 }
 
+type ColdResult = { ms: number; cpuMs: number; maxRssMb: number; applied: number; fields: number; rows: number }
+
+/** Child mode: merge every file of ROOT into the database DB cold, print the figures as JSON. */
+function coldMergeChild(root: string, file: string): void {
+  const db = openDb(file)
+  const store = new SqliteSyncStore(db, 'ffffffffffffffff', { now: () => T0 })
+  const folder = new SyncFolder(root, { teamId: TEAM })
+  const r = timed(() => pullFolder(store, folder, T0 + 86_400_000))
+  const count = (q: string): number => (db.prepare(q).get() as { n: number }).n
+  const rows = TABLES.reduce((n, t) => n + count(`SELECT count(*) AS n FROM "${t}"`), 0)
+  const fields = count(`SELECT count(*) AS n FROM field_head`)
+  const out: ColdResult = { ms: r.ms, cpuMs: r.cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, applied: r.value.applied, fields, rows }
+  process.stdout.write(`${JSON.stringify(out)}\n`)
+}
+
+if (process.env.SMO_SYNC_BENCH_CHILD) {
+  const [root = '', file = ''] = process.env.SMO_SYNC_BENCH_CHILD.split('\n')
+  coldMergeChild(root, file)
+}
+
 export default async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = []
   const key: DataKey = { keyId: 'k1', key: randomBytes(32) }
 
-  // 1. Cold 1 M ops: 20 devices × 10 sealed segments × 5,000 ops.
+  // 1. Cold 1 M ops: 20 devices × 10 sealed segments × 5,000 ops, merged into an empty workspace.
   const root = tmp()
   try {
     const folder = new SyncFolder(root, { teamId: TEAM })
-    const w = timed(() => writeCorpus(folder, 10, 5000, 10_000))
+    const w = timed(() => writeCorpus(folder, SEGMENTS, 5000, 10_000))
     const bytes = DEVICES.reduce((sum, d) => sum + fs.readdirSync(path.join(root, 'devices', d)).reduce((s, f) => s + fs.statSync(path.join(root, 'devices', d, f)).size, 0), 0)
     results.push({ name: 'sync: encode + gzip + write + verify 1M ops (200 sealed segments)', value: Math.round(w.ms), unit: 'ms', note: `${(bytes / 1e6).toFixed(1)} MB on disk; CPU ${Math.round(w.cpuMs)} ms` })
-    const store = newStore('ffffffffffffffff')
-    const rssBefore = process.memoryUsage().rss
-    let peak = rssBefore
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
-    const r = timed(() => pullFolder(store, folder, T0 + 86_400_000))
-    clearInterval(sampler)
-    peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024 > peak ? peak : 0)
-    results.push({ name: 'sync: cold read + verify + merge 1M ops, streamed per segment', value: Math.round(r.ms), unit: 'ms', target: '≤ 10000 ms', note: `CPU ${Math.round(r.cpuMs)} ms; ${r.value.applied} ops applied, ${store.allFields().length} fields` })
-    results.push({ name: 'sync: RSS after cold merge (in-memory store holds all heads)', value: Math.round(peak / 1e6), unit: 'MB', target: '≤ 500 MB', note: `process peak maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB incl. corpus generation` })
+    const dbFile = path.join(root, 'cold.sqlite')
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+      env: { ...process.env, SMO_SYNC_BENCH_CHILD: `${root}\n${dbFile}` },
+      encoding: 'utf8',
+      maxBuffer: 1 << 20
+    })
+    const line = child.stdout.trim().split('\n').pop() ?? ''
+    if (child.status !== 0 || !line.startsWith('{')) throw new Error(`cold merge child failed: ${child.stderr}`)
+    const c = JSON.parse(line) as ColdResult
+    results.push({ name: 'sync: cold read + verify + merge 1M ops into SQLite, streamed per segment', value: Math.round(c.ms), unit: 'ms', target: '≤ 10000 ms', note: `CPU ${Math.round(c.cpuMs)} ms; ${c.applied} ops applied, ${c.fields} field heads, ${c.rows} rows; DB ${(fs.statSync(dbFile).size / 1e6).toFixed(0)} MB` })
+    results.push({ name: 'sync: peak RSS of the process doing the cold merge', value: Math.round(c.maxRssMb), unit: 'MB', target: '≤ 500 MB', note: 'child process: open, read, merge, commit' })
 
-    // 2. Incremental: one teammate publishes 1,000 new ops; pull them.
-    const own = new SyncFolder(root, { teamId: TEAM })
+    // 2. Incremental: one teammate publishes 1,000 new ops; pull them into the 1M-op database.
+    const store = new SqliteSyncStore(openDb(dbFile), 'ffffffffffffffff', { now: () => T0 })
     const fresh = newStore('eeeeeeeeeeeeeeee')
-    for (let i = 0; i < 1000; i++) localWrite(fresh, T0 + i, [{ t: 'calendar_item', r: `01JNEW${String(i % 300).padStart(20, '0')}`, set: { title: `t${i}` } }])
-    flushOutbox(fresh, own)
+    for (let i = 0; i < 1000; i++) localWrite(fresh, T0 + i, [{ t: 'content_item', r: `01JNEW${String(i % 300).padStart(20, '0')}`, set: { title: `t${i}` } }])
+    flushOutbox(fresh, new SyncFolder(root, { teamId: TEAM }))
     const p = timed(() => pullFolder(store, folder, T0 + 86_400_000))
     results.push({ name: 'sync: pull 1,000 new ops (on top of 1M, 201 files listed)', value: Math.round(p.ms * 10) / 10, unit: 'ms', target: '≤ 100 ms', note: `${p.value.applied} applied, ${p.value.filesSkipped} cached files skipped` })
   } finally {
+    for (const db of dbs.splice(0)) db.close()
     fs.rmSync(root, { recursive: true, force: true })
   }
 
   // 3. Idle round: 20 devices × 50 small files, nothing new.
   const idleRoot = tmp()
+  const idleDbs = tmp()
   try {
     const folder = new SyncFolder(idleRoot, { teamId: TEAM, durable: false })
     for (const dev of DEVICES) {
-      const s = newStore(dev)
+      const s = newStore(dev, idleDbs)
       for (let f = 0; f < 50; f++) {
-        localWrite(s, T0 + f, [{ t: 'goal', r: `01JIDLE${dev}`, set: { title: `t${f}` } }])
+        localWrite(s, T0 + f, [{ t: 'goal', r: `01JIDLE${dev}`, set: { objective: `t${f}` } }])
         flushOutbox(s, folder)
       }
     }
-    const reader = newStore('dddddddddddddddd')
+    const reader = newStore('dddddddddddddddd', idleDbs)
     pullFolder(reader, folder, T0)
     const runs = Array.from({ length: 5 }, () => timed(() => pullFolder(reader, folder, T0)).ms).sort((a, b) => a - b)
     results.push({ name: 'sync: idle round, 20 devices × 50 files, nothing new (median of 5)', value: Math.round((runs[2] ?? 0) * 10) / 10, unit: 'ms', target: '≤ 50 ms' })
   } finally {
+    for (const db of dbs.splice(0)) db.close()
     fs.rmSync(idleRoot, { recursive: true, force: true })
+    fs.rmSync(idleDbs, { recursive: true, force: true })
   }
 
-  // 4. Encrypted overhead: same 200 k-op corpus, plaintext vs AES-256-GCM blocks, write and read.
+  // 4. Encrypted overhead: same 100 k-op corpus, plaintext vs AES-256-GCM blocks, write and read.
   const cost = (enc: boolean): { write: number; read: number } => {
     const r = tmp()
     try {
       const folder = new SyncFolder(r, { teamId: TEAM, writeKey: enc ? key : null, readKeys: [key] })
       const write = timed(() => writeCorpus(folder, 1, 5000, 2000)).ms
-      const read = timed(() => pullFolder(newStore('cccccccccccccccc'), folder, T0)).ms
+      const read = timed(() => pullFolder(newStore('cccccccccccccccc', r), folder, T0)).ms
       return { write, read }
     } finally {
+      for (const db of dbs.splice(0)) db.close()
       fs.rmSync(r, { recursive: true, force: true })
     }
   }
   const runs = [cost(false), cost(true), cost(false), cost(true), cost(false), cost(true)]
   const best = (enc: boolean, k: 'write' | 'read'): number => Math.min(...runs.filter((_, i) => i % 2 === (enc ? 1 : 0)).map((x) => x[k]))
   const pct = (a: number, b: number): number => Math.round(((a - b) / b) * 1000) / 10
-  results.push({ name: 'sync: encrypted-mode overhead, read + verify + merge 100k ops', value: pct(best(true, 'read'), best(false, 'read')), unit: '%', target: '≤ 10 %', note: `plain ${Math.round(best(false, 'read'))} ms, encrypted ${Math.round(best(true, 'read'))} ms` })
+  results.push({ name: 'sync: encrypted-mode overhead, read + verify + merge 100k ops (SQLite)', value: pct(best(true, 'read'), best(false, 'read')), unit: '%', target: '≤ 10 %', note: `plain ${Math.round(best(false, 'read'))} ms, encrypted ${Math.round(best(true, 'read'))} ms` })
   results.push({ name: 'sync: encrypted-mode overhead, encode + write + verify 100k ops', value: pct(best(true, 'write'), best(false, 'write')), unit: '%', target: '≤ 10 %', note: `plain ${Math.round(best(false, 'write'))} ms, encrypted ${Math.round(best(true, 'write'))} ms` })
   return results
 }

@@ -28,5 +28,15 @@ export const settingsSchema = z.object({
 })
 
 export type Settings = z.infer<typeof settingsSchema>
-export const settingsPatch = settingsSchema.partial()
+// Not `.partial()`: zod 4 still fills defaults for missing keys there, so a patch of `{ theme }` would
+// reset every other setting (window bounds, device name, the team sync folder) to its default.
+const { shape } = settingsSchema
+export const settingsPatch = z.object({
+  theme: shape.theme.unwrap().optional(),
+  windowBounds: shape.windowBounds.unwrap().optional(),
+  deviceName: shape.deviceName.unwrap().optional(),
+  lastWorkspace: shape.lastWorkspace.unwrap().optional(),
+  syncFolders: shape.syncFolders.unwrap().optional(),
+  ui: shape.ui.unwrap().optional()
+})
 export type SettingsPatch = z.infer<typeof settingsPatch>

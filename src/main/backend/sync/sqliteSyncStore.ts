@@ -20,11 +20,14 @@ import type { FieldHead, FieldRef, FileCacheEntry, ForkRecord, GapRecord, Outbox
 import { appTables } from './appTables'
 import type { AppTable, Winner } from './appTables'
 
-type FieldState = { f: FieldRef; heads: Map<string, FieldHead>; refs: Set<string>; dirty: boolean }
+/** `stored*`: rows on disk when loaded, so a new field costs no DELETE and an untouched ref set no write. */
+type FieldState = { f: FieldRef; heads: Map<string, FieldHead>; refs: Set<string>; dirty: boolean; storedHeads: number; storedRefs: number; refsDirty: boolean }
 type DevCache = { hwm: number; above: Map<number, string> }
 
 const SEP = '\u0000'
 const CREATE_COL = '*'
+/** Above this many remote ops in one batch, per-field change records are not kept (see writeBack). */
+const BULK_OPS = 1000
 
 export type AppliedChange = { tables: Set<string>; rows: Set<string> }
 
@@ -96,7 +99,9 @@ export class SqliteSyncStore implements SyncStore {
   private depth = 0
   private fields = new Map<string, FieldState>()
   private devs = new Map<string, DevCache>()
-  private newDevs = new Set<string>()
+  private dirtyDevs = new Set<string>()
+  private remoteRecords: { dev: string; seq: number; f: FieldRef; head: FieldHead }[] = []
+  private remoteOps = 0
   /** Fields whose registers changed in this transaction: their winners go to the app rows. */
   private touched = new Map<string, FieldState>()
   private readonly st: Statements
@@ -108,6 +113,9 @@ export class SqliteSyncStore implements SyncStore {
     this.tables = appTables(db)
     this.schema = opts.schema ?? new Map([...this.tables.values()].map((t) => [t.table, new Set([...t.columns.keys(), DELETED_COLUMN])]))
     this.st = prepareStatements(db)
+    // A cold join touches hundreds of thousands of B-tree pages at random; SQLite's default 2 MB page
+    // cache turns that into system-call churn. 64 MB keeps the hot part of the indexes in memory.
+    if (Number(db.pragma('cache_size', { simple: true })) > -65536) db.pragma('cache_size = -65536')
   }
 
   private now(): number {
@@ -136,7 +144,9 @@ export class SqliteSyncStore implements SyncStore {
       // Caches live for one transaction: a rollback must not leave them ahead of the database.
       this.fields = new Map()
       this.devs = new Map()
-      this.newDevs = new Set()
+      this.dirtyDevs = new Set()
+      this.remoteRecords = []
+      this.remoteOps = 0
       this.touched = new Map()
     }
   }
@@ -168,7 +178,6 @@ export class SqliteSyncStore implements SyncStore {
     if (!c) {
       const row = this.st.device.get(dev) as { hwm: number } | undefined
       const hwm = dev === this.device ? this.lastLocalSeq() : (row?.hwm ?? 0)
-      if (!row && dev !== this.device) this.newDevs.add(dev)
       const above = new Map<number, string>()
       for (const r of this.st.txAbove.all(dev, hwm) as { seq: number; hash: string | null }[]) above.set(r.seq, r.hash ?? '')
       c = { hwm, above }
@@ -198,11 +207,10 @@ export class SqliteSyncStore implements SyncStore {
       if (local) return
       const c = this.devCache(dev)
       c.above.set(seq, hash)
-      if (seq === c.hwm + 1) {
-        while (c.above.has(c.hwm + 1)) c.above.delete(++c.hwm)
-        this.st.insDevice.run(dev, c.hwm)
-      } else if (this.newDevs.has(dev)) this.st.insDevice.run(dev, c.hwm)
-      this.newDevs.delete(dev)
+      this.remoteOps++
+      if (seq === c.hwm + 1) while (c.above.has(c.hwm + 1)) c.above.delete(++c.hwm)
+      // The high-water mark is written once per batch (writeBack), not once per op.
+      this.dirtyDevs.add(dev)
     })
   }
 
@@ -229,7 +237,7 @@ export class SqliteSyncStore implements SyncStore {
         heads.set(r.op, { id: r.op, h: r.hlc, v: parseJson(r.value), b: JSON.parse(r.base) as string[] })
       }
       const refs = new Set((this.st.refs.all(f.tbl, f.row, f.col) as { op: string }[]).map((r) => r.op))
-      s = { f: { tbl: f.tbl, row: f.row, col: f.col }, heads, refs, dirty: false }
+      s = { f: { tbl: f.tbl, row: f.row, col: f.col }, heads, refs, dirty: false, storedHeads: heads.size, storedRefs: refs.size, refsDirty: false }
       if (this.depth > 0) this.fields.set(k, s)
     }
     return s
@@ -249,10 +257,9 @@ export class SqliteSyncStore implements SyncStore {
   putHead(f: FieldRef, head: FieldHead): void {
     this.edit(f, (s) => s.heads.set(head.id, head))
     const parsed = parseOpId(head.id)
-    // A remote write that becomes a head goes into the change log with origin 'remote' (history).
-    if (parsed && parsed.dev !== this.device) {
-      this.st.insRecord.run(parsed.dev, parsed.seq, head.h, f.tbl, f.row, f.col, null, JSON.stringify(head.v), JSON.stringify(head.b))
-    }
+    // A remote write that becomes a head goes into the change log with origin 'remote' (history),
+    // written at the end of the batch; see writeBack for why a bulk batch skips it.
+    if (parsed && parsed.dev !== this.device) this.remoteRecords.push({ dev: parsed.dev, seq: parsed.seq, f: { ...f }, head })
   }
   removeHead(f: FieldRef, id: string): void {
     this.edit(f, (s) => s.heads.delete(id))
@@ -261,10 +268,15 @@ export class SqliteSyncStore implements SyncStore {
     return this.field(f).refs.has(id)
   }
   addRef(f: FieldRef, id: string): void {
-    this.edit(f, (s) => s.refs.add(id))
+    this.edit(f, (s) => {
+      s.refs.add(id)
+      s.refsDirty = true
+    })
   }
   deleteRef(f: FieldRef, id: string): void {
-    this.edit(f, (s) => s.refs.delete(id))
+    this.edit(f, (s) => {
+      s.refsDirty = s.refs.delete(id) || s.refsDirty
+    })
   }
 
   rowColumns(tbl: string, row: string): string[] {
@@ -414,14 +426,20 @@ export class SqliteSyncStore implements SyncStore {
   /** Writes the registers changed in memory back to field_head and sync_ref. */
   private writeBackFields(): FieldState[] {
     const changed: FieldState[] = []
-    for (const s of this.fields.values()) {
-      if (!s.dirty) continue
+    // Key order: B-tree inserts next to each other instead of all over the index.
+    const dirty = [...this.fields.entries()].filter(([, s]) => s.dirty).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    for (const [, s] of dirty) {
       const { tbl, row, col } = s.f
-      this.st.delHeads.run(tbl, row, col)
+      if (s.storedHeads > 0) this.st.delHeads.run(tbl, row, col)
       for (const h of s.heads.values()) this.st.insHead.run(tbl, row, col, h.id, h.h, JSON.stringify(h.v), JSON.stringify(h.b))
-      this.st.delRefs.run(tbl, row, col)
-      for (const id of s.refs) this.st.insRef.run(tbl, row, col, id)
+      if (s.refsDirty) {
+        if (s.storedRefs > 0) this.st.delRefs.run(tbl, row, col)
+        for (const id of s.refs) this.st.insRef.run(tbl, row, col, id)
+      }
       s.dirty = false
+      s.refsDirty = false
+      s.storedHeads = s.heads.size
+      s.storedRefs = s.refs.size
       changed.push(s)
       this.touched.set(this.key(s.f), s)
     }
@@ -431,6 +449,18 @@ export class SqliteSyncStore implements SyncStore {
   /** End of a batch: registers to disk, then each touched field's winner into its app row. */
   private writeBack(): AppliedChange {
     this.writeBackFields()
+    for (const dev of this.dirtyDevs) this.st.insDevice.run(dev, this.devs.get(dev)?.hwm ?? 0)
+    this.dirtyDevs = new Set()
+    // Per-field history of teammates' edits serves the change list and record history. A bulk batch
+    // (joining a team, a long absence) keeps only its change_tx receipts: a million per-field records
+    // would double the cost of a cold join and nobody reads history at that grain.
+    if (this.remoteOps <= BULK_OPS) {
+      for (const r of this.remoteRecords) {
+        this.st.insRecord.run(r.dev, r.seq, r.head.h, r.f.tbl, r.f.row, r.f.col, null, JSON.stringify(r.head.v), JSON.stringify(r.head.b))
+      }
+    }
+    this.remoteRecords = []
+    this.remoteOps = 0
     const change: AppliedChange = { tables: new Set(), rows: new Set() }
     const byRow = new Map<string, { table: AppTable; row: string; cols: Map<string, Winner | undefined> }>()
     for (const s of this.touched.values()) {
