@@ -81,9 +81,12 @@ export function prepareImport(b: Backend, input: ImportInput): Prepared {
     }
     if (rowProblems.length === 0 && !cellFailed.has(r.row)) {
       const candidate = before ? { ...fieldsOf(kind, before), ...r.values } : { ...rk.defaults, ...r.values }
-      if (!before) for (const f of rk.required as readonly string[]) if (r.values[f] === undefined && !unmapped.includes(f)) add(f, 'Required')
+      // A required field with no value gets one plain "Required" (a missing column was reported at the
+      // header), not also the schema's message about undefined.
+      const absent = before ? [] : (rk.required as readonly string[]).filter((f) => r.values[f] === undefined)
+      for (const f of absent) if (!unmapped.includes(f)) add(f, 'Required')
       const { value, issues } = validateRecord(b, kind, before, candidate)
-      for (const i of issues) add(String(i.path[0] ?? ''), i.message, i.path)
+      for (const i of issues) if (!absent.includes(String(i.path[0]))) add(String(i.path[0] ?? ''), i.message, i.path)
       if (rowProblems.length === 0) {
         const values = fieldsOf(kind, value)
         if (before) {

@@ -18,7 +18,7 @@ export function CheckStep({ preview, noun }: Props) {
             {preview.problems.map((p, i) => (
               <li key={i}>
                 <b>
-                  Row {p.row}, {p.label}:
+                  {p.row === 1 ? 'Columns' : `Row ${p.row}`}, {p.label}:
                 </b>{' '}
                 {p.message}
                 {p.column !== null && p.column !== p.label && <span className="subtle"> (column “{p.column}”)</span>}

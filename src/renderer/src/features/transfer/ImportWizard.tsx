@@ -167,7 +167,7 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
               </button>
               {filePicker(preview.problemCount > 0 ? 'Choose the fixed file…' : 'Choose another file…', 'check')}
               <button type="button" className="btn btn-primary" data-testid="import-apply" disabled={busy || preview.problemCount > 0 || preview.creates + preview.updates === 0} onClick={() => void runImport()}>
-                Import {(preview.creates + preview.updates).toLocaleString()} {preview.creates + preview.updates === 1 ? rk.label.toLowerCase() : noun}
+                {preview.problemCount > 0 ? 'Import' : `Import ${(preview.creates + preview.updates).toLocaleString()} ${preview.creates + preview.updates === 1 ? rk.label.toLowerCase() : noun}`}
               </button>
             </>
           )}

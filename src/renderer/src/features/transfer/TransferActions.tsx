@@ -21,7 +21,8 @@ export function TransferActions<Row extends { id: string }>({ kind, columns, get
     downloadText(`${rk.plural.toLowerCase().replace(/\s+/g, '-')}-${day}.csv`, tableCsv(kind, view.rows, view.columns), 'text/csv;charset=utf-8')
   }
   // The screen's headers map an exported table back by themselves ("Audience" → audienceSize).
-  const aliases: Record<string, string> = {}
+  // A column named after the kind ("Channel", "Influencer") holds what names the record.
+  const aliases: Record<string, string> = { [rk.label]: rk.title }
   for (const c of columns) {
     const ref = refFieldOf(kind, c.id)
     if (ref !== undefined) aliases[c.header] = ref
