@@ -20,9 +20,20 @@ const tmp = mkdtempSync(join(tmpdir(), 'smo-shots-'))
 const ws = join(tmp, 'Northwind Analytics')
 const demo = spawnSync(process.execPath, [smo, 'demo', '--workspace', ws], { encoding: 'utf8' })
 if (demo.status !== 0) throw new Error(demo.stderr)
+// A teammate's laptop sharing the workspace through a folder, so the Team sync card has something to show.
+const env = { ...process.env, SMO_USER_DATA: join(tmp, 'userdata') }
+const team = join(tmp, 'Shared folder')
+for (const args of [
+  ['sync', 'init', '--workspace', ws, '--folder', team],
+  ['sync', 'join', '--workspace', join(tmp, 'Priya laptop'), '--folder', team],
+  ['sync', '--workspace', ws]
+]) {
+  const r = spawnSync(process.execPath, [smo, ...args], { encoding: 'utf8', env })
+  if (r.status !== 0) throw new Error(`smo ${args.join(' ')}: ${r.stderr}`)
+}
 
 const server = spawn(process.execPath, [smo, 'serve', '--workspace', ws, '--no-open', '--port', '0'], {
-  env: { ...process.env, SMO_USER_DATA: join(tmp, 'userdata') },
+  env,
   stdio: ['ignore', 'pipe', 'inherit']
 })
 const url = await new Promise((resolve, reject) => {
@@ -46,6 +57,7 @@ const shots = [
   ['goals', 'goals', 'light'],
   ['review', 'review', 'light'],
   ['settings', 'settings', 'light'],
+  ['settings', 'team-sync', 'light', '[data-testid="team-sync"]'],
   ['calendar', 'calendar-dark', 'dark'],
   ['priorities', 'priorities-dark', 'dark']
 ]
@@ -54,19 +66,27 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 })
 try {
-  for (const [screen, file, scheme] of shots) {
+  for (const [screen, file, scheme, scrollTo] of shots) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 })
     await page.goto(`${url}#/${screen}`)
     await page.getByTestId('nav').waitFor()
     // Let data load and charts finish their entry animation (the event stream keeps the network busy,
     // so there is no "network idle" to wait for).
     await page.waitForTimeout(1800)
+    if (scrollTo) {
+      await page.locator(scrollTo).scrollIntoViewIfNeeded()
+      await page.waitForTimeout(300)
+    }
     await page.screenshot({ path: join(out, `${file}.png`) })
     await page.close()
     console.log(`docs/screenshots/${file}.png`)
   }
 } finally {
   await browser.close()
-  server.kill('SIGTERM')
-  rmSync(tmp, { recursive: true, force: true })
+  // Wait for the host to close the workspace before removing its folder.
+  await new Promise((resolve) => {
+    server.once('exit', resolve)
+    server.kill('SIGTERM')
+  })
+  rmSync(tmp, { recursive: true, force: true, maxRetries: 3 })
 }

@@ -16,6 +16,7 @@ import { sql } from '../db/sql'
 import type { Change } from '../mutate'
 import { recordCodec } from '../repo/recordCodec'
 import { syncStateOf } from './syncService'
+import { hostname } from 'node:os'
 
 const kindOfTable = new Map<string, KindName>(kindNames.map((k) => [recordKinds[k].table, k]))
 
@@ -28,7 +29,7 @@ function kindOf(tbl: string): KindName {
 function deviceNames(b: Backend): Map<string, string> {
   const s = syncStateOf(b)
   const names = new Map(s.peers.map((p) => [p.dev, p.name || `Device ${p.dev.slice(0, 6)}`]))
-  names.set(b.ws.deviceId, b.settings.get().deviceName || 'This device')
+  names.set(b.ws.deviceId, b.settings.get().deviceName || hostname())
   return names
 }
 

@@ -23,6 +23,7 @@ import { syncRound } from '../sync/syncRound'
 import { createTeam, readTeam, readTeamKeyFile, TEAM_FOLDER_NAME, TEAM_FORMAT } from '../sync/teamFolder'
 import { createTeamKey, SCRYPT_N, unwrapDataKey } from '../sync/teamKey'
 import { rekeyDevice } from './syncRekey'
+import { hostname } from 'node:os'
 
 type SyncState = {
   store: SqliteSyncStore
@@ -187,7 +188,7 @@ export function syncNow(b: Backend): SyncRoundOut {
   emitChanged(b, true)
   try {
     for (let attempt = 0; attempt < 2; attempt++) {
-      const report = syncRound({ store: s.store, dir, teamId, dataKey: dataKeyOf(b), deviceName: b.settings.get().deviceName, app: appVersion(), schema: latestVersion, now: b.now() })
+      const report = syncRound({ store: s.store, dir, teamId, dataKey: dataKeyOf(b), deviceName: deviceNameOf(b), app: appVersion(), schema: latestVersion, now: b.now() })
       if (report.cloned && attempt === 0) {
         // A copied profile or restored backup writes as our device: take a new id, keep every edit.
         const old = b.ws.deviceId
@@ -262,14 +263,14 @@ export function syncStatus(b: Backend): SyncStatus {
   }
   const devices = s.peers.map((p) => ({ dev: p.dev, name: p.name || `Device ${p.dev.slice(0, 6)}`, app: p.app, self: false, received: p.ack[self] ?? 0, lastSeen: p.clock.wall as number | null }))
   const published = s.store.lastPublished()
-  devices.unshift({ dev: self, name: b.settings.get().deviceName || 'This device', app: appVersion(), self: true, received: published, lastSeen: s.lastSyncAt })
+  devices.unshift({ dev: self, name: deviceNameOf(b), app: appVersion(), self: true, received: published, lastSeen: s.lastSyncAt })
   return {
     configured: dir !== null && teamId !== null,
     folder: dir,
     teamId,
     encrypted,
     deviceId: self,
-    deviceName: b.settings.get().deviceName,
+    deviceName: deviceNameOf(b),
     lastSyncAt: s.lastSyncAt,
     waiting: s.store.unpublishedCount(),
     published,
@@ -282,4 +283,9 @@ export function syncStatus(b: Backend): SyncStatus {
 export function syncSetDeviceName(b: Backend, name: string): SyncStatus {
   b.settings.update({ deviceName: name })
   return syncStatus(b)
+}
+
+/** The name teammates see for this device: the one chosen in Settings, else the computer's name. */
+function deviceNameOf(b: Backend): string {
+  return b.settings.get().deviceName || hostname()
 }
