@@ -9,7 +9,7 @@ import { applyFieldWrite } from './fieldRegister'
 import { formatHlc, hlcReceive, MAX_ADOPTED_DRIFT_MS } from './hlc'
 import { DELETED_COLUMN, opId } from './op'
 import type { ReceivedOp } from './op'
-import type { ForkRecord, SyncStore } from './syncStore'
+import type { FieldRef, ForkRecord, SyncStore } from './syncStore'
 
 export type ReceiveReport = {
   applied: number
@@ -30,6 +30,11 @@ export function receiveOps(store: SyncStore, batch: readonly ReceivedOp[], wallM
     // is the same upper bound as receiving one by one, without parsing a million stamps.
     const bound = formatHlc({ millis: Math.max(0, Math.floor(wallMs + MAX_ADOPTED_DRIFT_MS)), counter: 0xffff, device: 'ffffffffffffffff' })
     let newest = ''
+    if (store.prefetch) {
+      const fields: FieldRef[] = []
+      for (const { op } of batch) for (const w of op.tx) for (const col of Object.keys(w.set)) fields.push({ tbl: w.t, row: w.r, col })
+      store.prefetch(fields)
+    }
     for (const { op, hash } of batch) {
       const seen = store.receivedHash(op.d, op.s)
       if (seen !== undefined) {

@@ -53,6 +53,11 @@ export type SyncStore = {
   highWaterMark(dev: string): number
   knownDevices(): string[]
 
+  /**
+   * Optional hint before a batch: the fields it is about to write. A database store loads their
+   * registers in a few set queries; the result must be exactly what `heads`/`hasRef` would return.
+   */
+  prefetch?(fields: readonly FieldRef[]): void
   heads(f: FieldRef): FieldHead[]
   putHead(f: FieldRef, head: FieldHead): void
   removeHead(f: FieldRef, id: string): void

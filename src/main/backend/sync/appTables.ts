@@ -65,7 +65,6 @@ export function appTables(db: Database.Database): Map<string, AppTable> {
       columns.set(c.column, { codec: c, affinity, notNull: i.nn === 1, fallback: literal(i.dflt_value) })
     }
     const table = codec.table
-    const ensure = db.prepare(`INSERT OR IGNORE INTO "${table}" (id, created_at, updated_at) VALUES (?, ?, ?)`)
     const updates = new Map<string, Database.Statement>()
     out.set(table, {
       table,
@@ -89,15 +88,21 @@ export function appTables(db: Database.Database): Map<string, AppTable> {
           values.push(coerce(c, v))
         }
         if (names.length === 0) return false
-        ensure.run(row, iso, iso)
-        // Column names come from the schema above, never from the wire; statements are cached by shape.
+        // One upsert per row: a new row gets the winners and the column defaults for the rest, an
+        // existing one only the winners. Column names come from the schema above, never from the
+        // wire; statements are cached by shape.
         const shape = names.join(',')
         let st = updates.get(shape)
         if (!st) {
-          st = conn.prepare(`UPDATE "${table}" SET ${names.map((n) => `"${n}" = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+          const cols = names.map((n) => `"${n}"`).join(', ')
+          const set = names.map((n) => `"${n}" = excluded."${n}"`).join(', ')
+          st = conn.prepare(
+            `INSERT INTO "${table}" (id, created_at, updated_at, ${cols}) VALUES (?, ?, ?, ${names.map(() => '?').join(', ')})
+             ON CONFLICT(id) DO UPDATE SET ${set}, updated_at = excluded.updated_at`
+          )
           updates.set(shape, st)
         }
-        st.run(...values, iso, row)
+        st.run(row, iso, iso, ...values)
         return true
       }
     })

@@ -54,25 +54,34 @@ export type PullReport = {
 }
 
 const BACKOFF_MAX_MS = 5 * 60 * 1000
+/** Ops per transaction while pulling (see pullFolder): a cold join of 1 M ops commits twice, and the
+ * registers held in memory stay a few hundred bytes per distinct field of the group. */
+const GROUP_OPS = 500_000
 
 export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number): PullReport {
   const report: PullReport = { filesRead: 0, filesSkipped: 0, applied: 0, duplicates: 0, forks: 0, skewedDevices: [], bulkDeletes: [], problems: [] }
   const skewed = new Set<string>()
   const gaps = new Map(store.gaps().map((g) => [g.path, g]))
-  for (const file of folder.listOpsFiles()) {
+  const files = folder.listOpsFiles()
+  let next = 0
+  let groupOps = 0
+  // Files are applied in groups of about GROUP_OPS ops per transaction: a field rewritten by many
+  // segments (a cold join) is then written once per group, and one commit replaces hundreds. Memory
+  // stays bounded by the group: the parsed ops of one file are dropped once it is merged.
+  const pullOne = (file: (typeof files)[number]): void => {
     const cached = store.fileState(file.path)
     const unchanged = cached !== undefined && cached.size === file.size && cached.mtimeMs === file.mtimeMs
     // mtime and size are cache hints only: a changed file is always re-read, an unchanged complete
     // one never, an unchanged damaged one after its backoff.
     if (unchanged && cached.state !== 'partial') {
       report.filesSkipped++
-      continue
+      return
     }
     const gap = gaps.get(file.path)
     // A retry time further away than the longest backoff means the wall clock jumped backwards.
     if (unchanged && gap && gap.nextTry > wallMs && gap.nextTry - wallMs <= BACKOFF_MAX_MS) {
       report.filesSkipped++
-      continue
+      return
     }
     let decoded
     try {
@@ -80,7 +89,7 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
     } catch (err) {
       if (err instanceof SyncFolderError && err.transient) {
         report.problems.push({ path: file.path, code: err.code, detail: err.detail })
-        continue
+        return
       }
       throw err
     }
@@ -89,18 +98,18 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
     if (decoded.status === 'newer-format') {
       store.setFileState({ ...entry, state: 'newer' })
       report.problems.push({ path: file.path, code: 'newer-format', detail: `fmt ${decoded.fmt}` })
-      continue
+      return
     }
     if (decoded.status === 'locked') {
       report.problems.push({ path: file.path, code: 'wrong-passphrase', detail: `key ${decoded.keyId}` })
-      continue
+      return
     }
     if (decoded.status === 'unreadable' || decoded.header.team !== folder.teamId) {
       // Empty placeholder, torn header, or a file from another team: retry later, never infer anything.
       const detail = decoded.status === 'unreadable' ? decoded.reason : `team ${decoded.header.team}`
       store.setFileState({ ...entry, state: decoded.status === 'unreadable' ? 'partial' : 'foreign' })
       report.problems.push({ path: file.path, code: decoded.status === 'unreadable' ? 'damaged' : 'other-team', detail })
-      continue
+      return
     }
     const { header } = decoded
     const batch: ReceivedOp[] = []
@@ -115,6 +124,7 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
       if (!op || op.s < header.first || op.s > header.last) break
       batch.push({ op, hash: store.fingerprint(text) })
     }
+    groupOps += batch.length
     const r = receiveOps(store, batch, wallMs)
     report.applied += r.applied
     report.duplicates += r.duplicates
@@ -133,6 +143,12 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
       store.setGap({ dev: header.dev, from, to: header.last, path: file.path, tries, nextTry: wallMs + Math.min(BACKOFF_MAX_MS, 1000 * 2 ** tries) })
       report.problems.push({ path: file.path, code: 'damaged', detail: decoded.damage ?? 'incomplete' })
     }
+  }
+  while (next < files.length) {
+    groupOps = 0
+    store.transaction(() => {
+      while (next < files.length && groupOps < GROUP_OPS) pullOne(files[next++] as (typeof files)[number])
+    })
   }
   // A gap is closed as soon as every seq of it arrived, from whichever file.
   for (const g of store.gaps()) if (store.highWaterMark(g.dev) >= g.to) store.clearGap(g.dev, g.from)

@@ -9,27 +9,33 @@
  * commit, which is what makes a cold replay of a million ops affordable (the bulk path of §2.6).
  * Statements are prepared once with constant text and bound values; nothing is ever interpolated.
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import { winnerOf } from '../../../core/sync/fieldRegister'
 import type { HlcState } from '../../../core/sync/hlc'
 import type { SchemaCatalog } from '../../../core/sync/memorySyncStore'
-import { DELETED_COLUMN, encodeOpRecord, parseOpId, parseOpRecord } from '../../../core/sync/op'
-import type { Json, Op, RowWrite } from '../../../core/sync/op'
+import { DELETED_COLUMN, parseOpId, parseOpRecord } from '../../../core/sync/op'
+import type { Json, Op } from '../../../core/sync/op'
 import type { FieldHead, FieldRef, FileCacheEntry, ForkRecord, GapRecord, OutboxEntry, ParkedWrite, SyncStore } from '../../../core/sync/syncStore'
 import { appTables } from './appTables'
-import type { AppTable, Winner } from './appTables'
+import type { AppTable } from './appTables'
+import { encodeLocalOp } from './encodeLocalOp'
+import { loadFieldStates } from './loadFieldStates'
+import type { FieldState } from './loadFieldStates'
+import { ReceivedRuns } from './receivedRuns'
+import { writeWinners } from './writeWinners'
+import type { AppliedChange } from './writeWinners'
+import { sqliteSyncStatements } from './sqliteSyncStatements'
+import type { SqliteSyncStatements } from './sqliteSyncStatements'
 
 /** `stored*`: rows on disk when loaded, so a new field costs no DELETE and an untouched ref set no write. */
-type FieldState = { f: FieldRef; heads: Map<string, FieldHead>; refs: Set<string>; dirty: boolean; storedHeads: number; storedRefs: number; refsDirty: boolean }
+/** `above`: received seqs beyond the contiguous mark. */
 type DevCache = { hwm: number; above: Map<number, string> }
 
 const SEP = '\u0000'
-const CREATE_COL = '*'
 /** Above this many remote ops in one batch, per-field change records are not kept (see writeBack). */
 const BULK_OPS = 1000
 
-export type AppliedChange = { tables: Set<string>; rows: Set<string> }
+export type { AppliedChange } from './writeWinners'
 
 export type SqliteSyncStoreOptions = {
   /** Tables → columns this app version knows; default: every record kind's columns. */
@@ -44,51 +50,6 @@ function parseJson(text: string | null): Json {
 }
 
 
-function prepareStatements(db: Database.Database) {
-  const p = (text: string): Database.Statement => db.prepare(text)
-  return {
-    state: p(`SELECT value FROM local_state WHERE key = ?`),
-    setState: p(`INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`),
-    tx: p(`SELECT hash, hlc, origin, schema FROM change_tx WHERE dev = ? AND seq = ?`),
-    txAbove: p(`SELECT seq, hash FROM change_tx WHERE dev = ? AND seq > ?`),
-    insTx: p(`INSERT INTO change_tx (dev, seq, hlc, origin, label, created_at, hash, schema) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-              ON CONFLICT(dev, seq) DO UPDATE SET hash = excluded.hash`),
-    setHash: p(`UPDATE change_tx SET hash = ? WHERE dev = ? AND seq = ?`),
-    records: p(`SELECT tbl, row_id, col, new_value, base FROM change_record WHERE dev = ? AND seq = ? ORDER BY id`),
-    hasRecords: p(`SELECT 1 FROM change_record WHERE dev = ? AND seq = ? LIMIT 1`),
-    insRecord: p(`INSERT INTO change_record (dev, seq, hlc, tbl, row_id, col, old_value, new_value, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    device: p(`SELECT hwm FROM sync_device WHERE dev = ?`),
-    insDevice: p(`INSERT INTO sync_device (dev, hwm) VALUES (?, ?) ON CONFLICT(dev) DO UPDATE SET hwm = excluded.hwm`),
-    devices: p(`SELECT dev FROM sync_device UNION SELECT ? ORDER BY 1`),
-    lastLocal: p(`SELECT max(seq) AS n FROM change_tx WHERE dev = ?`),
-    countAbove: p(`SELECT count(*) AS n FROM change_tx WHERE dev = ? AND seq > ?`),
-    localRange: p(`SELECT seq, hlc, hash, schema FROM change_tx WHERE dev = ? AND seq >= ? AND seq <= ? ORDER BY seq`),
-    heads: p(`SELECT op, hlc, value, base FROM field_head WHERE tbl = ? AND row_id = ? AND col = ?`),
-    delHeads: p(`DELETE FROM field_head WHERE tbl = ? AND row_id = ? AND col = ?`),
-    insHead: p(`INSERT INTO field_head (tbl, row_id, col, op, hlc, value, base) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-    refs: p(`SELECT op FROM sync_ref WHERE tbl = ? AND row_id = ? AND col = ?`),
-    delRefs: p(`DELETE FROM sync_ref WHERE tbl = ? AND row_id = ? AND col = ?`),
-    insRef: p(`INSERT INTO sync_ref (tbl, row_id, col, op) VALUES (?, ?, ?, ?)`),
-    rowCols: p(`SELECT DISTINCT col FROM field_head WHERE tbl = ? AND row_id = ? ORDER BY col`),
-    rowCount: p(`SELECT count(DISTINCT row_id) AS n FROM field_head WHERE tbl = ?`),
-    multi: p(`SELECT tbl, row_id, col FROM field_head GROUP BY tbl, row_id, col HAVING count(*) > 1`),
-    all: p(`SELECT DISTINCT tbl, row_id, col FROM field_head`),
-    park: p(`INSERT OR IGNORE INTO sync_pending (op, tbl, row_id, col, hlc, value, base, schema) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-    parked: p(`SELECT op, tbl, row_id, col, hlc, value, base, schema FROM sync_pending ORDER BY op, tbl, row_id, col`),
-    unpark: p(`DELETE FROM sync_pending WHERE op = ? AND tbl = ? AND row_id = ? AND col = ?`),
-    fork: p(`INSERT OR IGNORE INTO sync_fork (dev, seq, kept_hash, other_hash, other) VALUES (?, ?, ?, ?, ?)`),
-    forks: p(`SELECT dev, seq, kept_hash, other_hash, other FROM sync_fork ORDER BY dev, seq`),
-    file: p(`SELECT path, size, mtime_ms, state FROM sync_file WHERE path = ?`),
-    setFile: p(`INSERT INTO sync_file (path, size, mtime_ms, state) VALUES (?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, state = excluded.state`),
-    clearFiles: p(`DELETE FROM sync_file`),
-    gaps: p(`SELECT dev, from_seq, to_seq, path, tries, next_try FROM sync_gap ORDER BY dev, from_seq`),
-    setGap: p(`INSERT INTO sync_gap (dev, from_seq, to_seq, path, tries, next_try) VALUES (?, ?, ?, ?, ?, ?)
-               ON CONFLICT(dev, from_seq) DO UPDATE SET to_seq = excluded.to_seq, path = excluded.path, tries = excluded.tries, next_try = excluded.next_try`),
-    clearGap: p(`DELETE FROM sync_gap WHERE dev = ? AND from_seq = ?`)
-  }
-}
-
-type Statements = ReturnType<typeof prepareStatements>
 
 export class SqliteSyncStore implements SyncStore {
   device: string
@@ -102,9 +63,15 @@ export class SqliteSyncStore implements SyncStore {
   private dirtyDevs = new Set<string>()
   private remoteRecords: { dev: string; seq: number; f: FieldRef; head: FieldHead }[] = []
   private remoteOps = 0
+  /** Remote ops received in the current batch (seq → fingerprint per device), written at its end. */
+  private receipts = new Map<string, Map<number, string>>()
+  /** Their stamps, kept only while the batch is small enough to get history rows. */
+  private receiptStamps: { dev: string; seq: number; hlc: string }[] = []
+  private readonly runs: ReceivedRuns
+  /** The field state asked for last (see field); valid only inside the transaction that loaded it. */
+  private last: FieldState | null = null
   /** Fields whose registers changed in this transaction: their winners go to the app rows. */
-  private touched = new Map<string, FieldState>()
-  private readonly st: Statements
+  private readonly st: SqliteSyncStatements
 
   constructor(db: Database.Database, device: string, opts: SqliteSyncStoreOptions = {}) {
     this.db = db
@@ -112,7 +79,8 @@ export class SqliteSyncStore implements SyncStore {
     this.opts = opts
     this.tables = appTables(db)
     this.schema = opts.schema ?? new Map([...this.tables.values()].map((t) => [t.table, new Set([...t.columns.keys(), DELETED_COLUMN])]))
-    this.st = prepareStatements(db)
+    this.st = sqliteSyncStatements(db)
+    this.runs = new ReceivedRuns(db)
     // A cold join touches hundreds of thousands of B-tree pages at random; SQLite's default 2 MB page
     // cache turns that into system-call churn. 64 MB keeps the hot part of the indexes in memory.
     if (Number(db.pragma('cache_size', { simple: true })) > -65536) db.pragma('cache_size = -65536')
@@ -123,7 +91,13 @@ export class SqliteSyncStore implements SyncStore {
   }
 
   transaction<T>(fn: () => T): T {
-    if (this.depth > 0) return fn()
+    if (this.depth > 0) {
+      // A nested transaction is one batch inside a larger one (pullFolder groups files): its
+      // receipts and history are written now, so the group never holds a million of them.
+      const out = fn()
+      this.flushBatch()
+      return out
+    }
     let applied: AppliedChange | null = null
     const run = this.db.transaction(() => {
       this.depth++
@@ -147,7 +121,10 @@ export class SqliteSyncStore implements SyncStore {
       this.dirtyDevs = new Set()
       this.remoteRecords = []
       this.remoteOps = 0
-      this.touched = new Map()
+      this.receipts = new Map()
+      this.receiptStamps = []
+      this.runs.reset()
+      this.last = null
     }
   }
 
@@ -170,7 +147,8 @@ export class SqliteSyncStore implements SyncStore {
 
   fingerprint(text: string): string {
     // Native MD5 is only a fingerprint to tell two ops under one dev:seq apart; integrity is CRC/SHA/GCM.
-    return createHash('md5').update(text).digest('hex').slice(0, 16)
+    // One-shot hash: no Hash object per op, which a million-op join would leave for the GC to finalise.
+    return hash('md5', text, 'hex').slice(0, 16)
   }
 
   private devCache(dev: string): DevCache {
@@ -180,6 +158,7 @@ export class SqliteSyncStore implements SyncStore {
       const hwm = dev === this.device ? this.lastLocalSeq() : (row?.hwm ?? 0)
       const above = new Map<number, string>()
       for (const r of this.st.txAbove.all(dev, hwm) as { seq: number; hash: string | null }[]) above.set(r.seq, r.hash ?? '')
+      for (const [seq, hash] of this.runs.above(dev, hwm)) above.set(seq, hash)
       c = { hwm, above }
       this.devs.set(dev, c)
     }
@@ -187,10 +166,18 @@ export class SqliteSyncStore implements SyncStore {
   }
 
   receivedHash(dev: string, seq: number): string | undefined {
-    if (this.depth > 0 && dev !== this.device) {
-      const c = this.devCache(dev)
-      if (seq > c.hwm) return c.above.get(seq)
+    if (dev !== this.device) {
+      if (this.depth > 0) {
+        const c = this.devCache(dev)
+        if (seq > c.hwm) return c.above.get(seq)
+        const fresh = this.receipts.get(dev)?.get(seq)
+        if (fresh !== undefined) return fresh
+      }
+      const hash = this.runs.hashAt(dev, seq)
+      if (this.depth === 0) this.runs.reset()
+      if (hash !== undefined) return hash
     }
+    // change_tx: local ops, and teammates' ops received before the runs table existed.
     const row = this.st.tx.get(dev, seq) as { hash: string | null } | undefined
     if (!row) return undefined
     if (row.hash !== null) return row.hash
@@ -201,13 +188,22 @@ export class SqliteSyncStore implements SyncStore {
 
   markReceived(dev: string, seq: number, hash: string, hlc: string): void {
     this.inTx(() => {
-      const local = dev === this.device
-      const iso = new Date(this.now()).toISOString()
-      this.st.insTx.run(dev, seq, hlc, local ? 'local' : 'remote', local ? '' : 'Team sync', iso, hash, 1)
-      if (local) return
+      if (dev === this.device) {
+        this.st.insTx.run(dev, seq, hlc, 'local', '', new Date(this.now()).toISOString(), hash, 1)
+        return
+      }
       const c = this.devCache(dev)
       c.above.set(seq, hash)
-      this.remoteOps++
+      let batch = this.receipts.get(dev)
+      if (!batch) {
+        batch = new Map()
+        this.receipts.set(dev, batch)
+      }
+      batch.set(seq, hash)
+      if (++this.remoteOps > BULK_OPS) {
+        this.remoteRecords = []
+        this.receiptStamps = []
+      } else this.receiptStamps.push({ dev, seq, hlc })
       if (seq === c.hwm + 1) while (c.above.has(c.hwm + 1)) c.above.delete(++c.hwm)
       // The high-water mark is written once per batch (writeBack), not once per op.
       this.dirtyDevs.add(dev)
@@ -229,21 +225,46 @@ export class SqliteSyncStore implements SyncStore {
   }
 
   private field(f: FieldRef): FieldState {
+    // The merge asks about one field several times in a row (heads, refs, put, remove) with the same
+    // ref object: answering from the last state saves a key string and a map lookup per call.
+    const last = this.last
+    if (last !== null && last.f.tbl === f.tbl && last.f.row === f.row && last.f.col === f.col) return last
     const k = this.key(f)
     let s = this.fields.get(k)
     if (!s) {
-      const heads = new Map<string, FieldHead>()
+      const heads: FieldHead[] = []
       for (const r of this.st.heads.all(f.tbl, f.row, f.col) as { op: string; hlc: string; value: string | null; base: string }[]) {
-        heads.set(r.op, { id: r.op, h: r.hlc, v: parseJson(r.value), b: JSON.parse(r.base) as string[] })
+        heads.push({ id: r.op, h: r.hlc, v: parseJson(r.value), b: JSON.parse(r.base) as string[] })
       }
-      const refs = new Set((this.st.refs.all(f.tbl, f.row, f.col) as { op: string }[]).map((r) => r.op))
-      s = { f: { tbl: f.tbl, row: f.row, col: f.col }, heads, refs, dirty: false, storedHeads: heads.size, storedRefs: refs.size, refsDirty: false }
+      const refs = (this.st.refs.all(f.tbl, f.row, f.col) as { op: string }[]).map((r) => r.op)
+      s = { f: { tbl: f.tbl, row: f.row, col: f.col }, heads, refs: refs.length > 0 ? refs : null, dirty: false, storedHeads: heads.length, storedRefs: refs.length, refsDirty: false, touched: false }
       if (this.depth > 0) this.fields.set(k, s)
     }
+    if (this.depth > 0) this.last = s
     return s
   }
 
+  /**
+   * Loads the registers of a batch's fields with a few set queries, in key order, instead of two
+   * point queries per field from JS; fields with nothing stored start empty and cost no DELETE later.
+   */
+  prefetch(fields: readonly FieldRef[]): void {
+    if (this.depth === 0) return
+    const want = new Map<string, FieldRef>()
+    for (const f of fields) {
+      const k = this.key(f)
+      if (!this.fields.has(k)) want.set(k, f)
+    }
+    loadFieldStates(this.st, this.fields, want)
+  }
+
   private edit(f: FieldRef, fn: (s: FieldState) => void): void {
+    if (this.depth > 0) {
+      const s = this.field(f)
+      fn(s)
+      s.dirty = true
+      return
+    }
     this.inTx(() => {
       const s = this.field(f)
       fn(s)
@@ -252,30 +273,39 @@ export class SqliteSyncStore implements SyncStore {
   }
 
   heads(f: FieldRef): FieldHead[] {
-    return [...this.field(f).heads.values()]
+    return [...this.field(f).heads]
   }
   putHead(f: FieldRef, head: FieldHead): void {
-    this.edit(f, (s) => s.heads.set(head.id, head))
+    this.edit(f, (s) => {
+      const at = s.heads.findIndex((h) => h.id === head.id)
+      if (at >= 0) s.heads[at] = head
+      else s.heads.push(head)
+    })
     const parsed = parseOpId(head.id)
     // A remote write that becomes a head goes into the change log with origin 'remote' (history),
     // written at the end of the batch; see writeBack for why a bulk batch skips it.
-    if (parsed && parsed.dev !== this.device) this.remoteRecords.push({ dev: parsed.dev, seq: parsed.seq, f: { ...f }, head })
+    if (parsed && parsed.dev !== this.device && this.remoteOps <= BULK_OPS) this.remoteRecords.push({ dev: parsed.dev, seq: parsed.seq, f: { ...f }, head })
   }
   removeHead(f: FieldRef, id: string): void {
-    this.edit(f, (s) => s.heads.delete(id))
+    this.edit(f, (s) => {
+      s.heads = s.heads.filter((h) => h.id !== id)
+    })
   }
   hasRef(f: FieldRef, id: string): boolean {
-    return this.field(f).refs.has(id)
+    return this.field(f).refs?.includes(id) ?? false
   }
   addRef(f: FieldRef, id: string): void {
     this.edit(f, (s) => {
-      s.refs.add(id)
+      if (!s.refs?.includes(id)) s.refs = [...(s.refs ?? []), id]
       s.refsDirty = true
     })
   }
   deleteRef(f: FieldRef, id: string): void {
     this.edit(f, (s) => {
-      s.refsDirty = s.refs.delete(id) || s.refsDirty
+      const before = s.refs?.length ?? 0
+      s.refs = s.refs?.filter((r) => r !== id) ?? null
+      if (s.refs?.length === 0) s.refs = null
+      s.refsDirty = (s.refs?.length ?? 0) !== before || s.refsDirty
     })
   }
 
@@ -283,7 +313,7 @@ export class SqliteSyncStore implements SyncStore {
     const cols = new Set((this.st.rowCols.all(tbl, row) as { col: string }[]).map((r) => r.col))
     for (const s of this.fields.values()) {
       if (s.f.tbl !== tbl || s.f.row !== row) continue
-      if (s.heads.size > 0) cols.add(s.f.col)
+      if (s.heads.length > 0) cols.add(s.f.col)
       else if (s.dirty) cols.delete(s.f.col)
     }
     return [...cols].sort()
@@ -350,34 +380,10 @@ export class SqliteSyncStore implements SyncStore {
   }
 
   private entryFrom(seq: number, hlc: string, hash: string | null, schema: number): OutboxEntry {
-    type R = { tbl: string; row_id: string; col: string; new_value: string | null; base: string }
-    const rows = new Map<string, RowWrite>()
-    for (const r of this.st.records.all(this.device, seq) as R[]) {
-      const k = r.tbl + SEP + r.row_id
-      let w = rows.get(k)
-      if (!w) {
-        w = { t: r.tbl, r: r.row_id, set: {}, b: {} }
-        rows.set(k, w)
-      }
-      if (r.col === CREATE_COL) {
-        const table = this.tables.get(r.tbl)
-        const values = (parseJson(r.new_value) ?? {}) as Record<string, Json>
-        for (const [field, v] of Object.entries(values)) {
-          const col = table?.byField.get(field) ?? field
-          w.set[col] = v ?? null
-          w.b[col] = []
-        }
-      } else {
-        w.set[r.col] = parseJson(r.new_value)
-        w.b[r.col] = JSON.parse(r.base) as string[]
-      }
-    }
-    const text = encodeOpRecord({ d: this.device, s: seq, h: hlc, tx: [...rows.values()], x: schema })
+    const text = encodeLocalOp(this.st, this.tables, this.device, seq, hlc, schema)
     const fp = this.fingerprint(text)
-    if (hash === null || hash !== fp) {
-      // mutate.ts leaves the hash empty; fill it the first time the op is encoded.
-      if (hash === null) this.st.setHash.run(fp, this.device, seq)
-    }
+    // mutate.ts leaves the hash empty; fill it the first time the op is encoded.
+    if (hash === null) this.st.setHash.run(fp, this.device, seq)
     return { seq, hlc, text, hash: hash ?? fp }
   }
 
@@ -431,58 +437,51 @@ export class SqliteSyncStore implements SyncStore {
     for (const [, s] of dirty) {
       const { tbl, row, col } = s.f
       if (s.storedHeads > 0) this.st.delHeads.run(tbl, row, col)
-      for (const h of s.heads.values()) this.st.insHead.run(tbl, row, col, h.id, h.h, JSON.stringify(h.v), JSON.stringify(h.b))
+      for (const h of s.heads) this.st.insHead.run(tbl, row, col, h.id, h.h, JSON.stringify(h.v), JSON.stringify(h.b))
       if (s.refsDirty) {
         if (s.storedRefs > 0) this.st.delRefs.run(tbl, row, col)
-        for (const id of s.refs) this.st.insRef.run(tbl, row, col, id)
+        for (const id of s.refs ?? []) this.st.insRef.run(tbl, row, col, id)
       }
       s.dirty = false
       s.refsDirty = false
-      s.storedHeads = s.heads.size
-      s.storedRefs = s.refs.size
+      s.storedHeads = s.heads.length
+      s.storedRefs = s.refs?.length ?? 0
       changed.push(s)
-      this.touched.set(this.key(s.f), s)
+      s.touched = true
     }
     return changed
   }
 
-  /** End of a batch: registers to disk, then each touched field's winner into its app row. */
-  private writeBack(): AppliedChange {
-    this.writeBackFields()
-    for (const dev of this.dirtyDevs) this.st.insDevice.run(dev, this.devs.get(dev)?.hwm ?? 0)
-    this.dirtyDevs = new Set()
-    // Per-field history of teammates' edits serves the change list and record history. A bulk batch
-    // (joining a team, a long absence) keeps only its change_tx receipts: a million per-field records
-    // would double the cost of a cold join and nobody reads history at that grain.
-    if (this.remoteOps <= BULK_OPS) {
+  /**
+   * End of one batch (one file): its receipts become runs, and a small batch also gets the history
+   * rows (change_tx origin 'remote' plus per-field change records) that the change list shows. A
+   * bulk batch (joining a team, a long absence) keeps only its runs: a million change_tx rows and
+   * per-field records would cost more than the merge itself, and nobody reads history at that grain.
+   */
+  private flushBatch(): void {
+    const history = this.remoteOps <= BULK_OPS
+    for (const [dev, batch] of [...this.receipts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      this.runs.add(dev, [...batch.entries()].sort((a, b) => a[0] - b[0]))
+    }
+    if (history) {
+      const iso = new Date(this.now()).toISOString()
+      for (const r of this.receiptStamps) this.st.insTx.run(r.dev, r.seq, r.hlc, 'remote', 'Team sync', iso, this.receipts.get(r.dev)?.get(r.seq) ?? null, 1)
       for (const r of this.remoteRecords) {
         this.st.insRecord.run(r.dev, r.seq, r.head.h, r.f.tbl, r.f.row, r.f.col, null, JSON.stringify(r.head.v), JSON.stringify(r.head.b))
       }
     }
+    this.receipts = new Map()
+    this.receiptStamps = []
     this.remoteRecords = []
     this.remoteOps = 0
-    const change: AppliedChange = { tables: new Set(), rows: new Set() }
-    const byRow = new Map<string, { table: AppTable; row: string; cols: Map<string, Winner | undefined> }>()
-    for (const s of this.touched.values()) {
-      const table = this.tables.get(s.f.tbl)
-      if (!table) continue
-      const k = s.f.tbl + SEP + s.f.row
-      let entry = byRow.get(k)
-      if (!entry) {
-        entry = { table, row: s.f.row, cols: new Map() }
-        byRow.set(k, entry)
-      }
-      const win = winnerOf([...s.heads.values()])
-      entry.cols.set(s.f.col, win === undefined ? undefined : { v: win.v, h: win.h })
-    }
-    this.touched = new Map()
-    const iso = new Date(this.now()).toISOString()
-    for (const { table, row, cols } of byRow.values()) {
-      if (table.writeRow(this.db, row, cols, iso)) {
-        change.tables.add(table.table)
-        change.rows.add(row)
-      }
-    }
-    return change
+  }
+
+  /** End of the transaction: registers to disk, then each touched field's winner into its app row. */
+  private writeBack(): AppliedChange {
+    this.writeBackFields()
+    for (const dev of this.dirtyDevs) this.st.insDevice.run(dev, this.devs.get(dev)?.hwm ?? 0)
+    this.dirtyDevs = new Set()
+    this.flushBatch()
+    return writeWinners(this.db, this.tables, this.fields.values(), new Date(this.now()).toISOString())
   }
 }

@@ -5,11 +5,12 @@ import m003 from './m003_calendar'
 import m004 from './m004_deck'
 import m005 from './m005_sync'
 import m006 from './m006_workspaceProfile'
+import m007 from './m007_sync_bulk'
 
 /**
  * Every schema step in order, one file per version; never edit one that has shipped.
  * Versions reserved while features land in parallel: 2 scoring (pins, snapshots), 3 calendar
- * (recurrence, saved views, workspace policy), 4 review deck (slide notes), 5 team sync, 6 workspace profile.
+ * (recurrence, saved views, workspace policy), 4 review deck (slide notes), 5 team sync, 6 workspace profile, 7 team sync bulk receipts.
  */
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006].sort((a, b) => a.version - b.version)
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007].sort((a, b) => a.version - b.version)
 export const latestVersion = Math.max(...migrations.map((m) => m.version))
