@@ -85,7 +85,7 @@ describe('two workspaces through one folder', () => {
     expect(ia).toHaveLength(1)
     expect(ib.map((i) => i.id)).toEqual(ia.map((i) => i.id))
     const item = ia[0]
-    expect(item?.field).toBe('name')
+    expect(item?.field).toBe('Name')
     expect(item?.base).toBe('Company blog')
     expect(item?.candidates.map((c) => c.value).sort()).toEqual(['Blog (Priya)', 'Blog (Sam)'])
     expect(channel(a, id).name).toBe(channel(b, id).name)

@@ -8,6 +8,7 @@ import { ApiError } from '../../../core/api/apiError'
 import type { SyncReviewItem } from '../../../core/api/methods/syncMethods'
 import { kindNames, recordKinds, type KindName } from '../../../core/domain/recordKinds'
 import { parseHlc } from '../../../core/sync/hlc'
+import { fieldLabel } from '../../../core/transfer/transferFields'
 import type { Json } from '../../../core/sync/op'
 import { parseOpId } from '../../../core/sync/op'
 import { openConflicts } from '../../../core/sync/openConflicts'
@@ -84,7 +85,8 @@ export function syncReviewList(b: Backend): SyncReviewItem[] {
         shown: h.id === c.shown
       }))
       const base = baseValue(b, c.tbl, c.row, c.col, field, c.heads[0]?.b ?? [])
-      items.push({ id: `f|${c.tbl}|${c.row}|${c.col}`, kind: 'field', ...common, field, candidates, base, long: c.heads.some((h) => isLong(h.v)), summary: `${candidates.length} different values` })
+      // The inbox shows the field as the CSV headers name it ("Audience size"), not the column name.
+      items.push({ id: `f|${c.tbl}|${c.row}|${c.col}`, kind: 'field', ...common, field: fieldLabel(field), candidates, base, long: c.heads.some((h) => isLong(h.v)), summary: `${candidates.length} different values` })
     } else {
       const deleters = [...new Set(c.deletedBy.map((id) => who(names, id)))].join(', ')
       const editors = [...new Set(c.editedBy.map((id) => who(names, id)))].join(', ')
