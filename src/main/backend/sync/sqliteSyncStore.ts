@@ -279,7 +279,8 @@ export class SqliteSyncStore implements SyncStore {
     this.edit(f, (s) => {
       const at = s.heads.findIndex((h) => h.id === head.id)
       if (at >= 0) s.heads[at] = head
-      else s.heads.push(head)
+      // A literal, not push: push on an empty array reserves room for 16 (a cold join has 240 k fields).
+      else s.heads = s.heads.length === 0 ? [head] : [...s.heads, head]
     })
     const parsed = parseOpId(head.id)
     // A remote write that becomes a head goes into the change log with origin 'remote' (history),
