@@ -67,6 +67,7 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
     const kinds = new Set<string>()
     db.tx(() => {
       clock = loadClock()
+      const syncing = db.get(sql`SELECT 1 AS x FROM local_state WHERE key = 'sync_team'`) !== undefined
       const stamp = hlcSend(clock, wall)
       const nextSeq = seq + 1
       const op = `${deviceId}:${nextSeq}`
@@ -97,11 +98,14 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
           db.run(sql`INSERT INTO ${table} (${sql.join(cols)}) VALUES (${sql.join(vals)})`)
           const values = Object.fromEntries(codec.columns.map((c) => [c.field, ch.values[c.field] ?? null]))
           record(codec.table, ch.id, CREATE_COL, undefined, values, [])
-          // Every field gets its creation op as an explicit head: the sync merge needs all heads.
-          for (const c of codec.columns) {
-            db.run(sql`INSERT OR REPLACE INTO field_head (tbl, row_id, col, op, hlc, value, base)
-              VALUES (${codec.table}, ${ch.id}, ${c.column}, ${op}, ${stamp.stamp}, ${JSON.stringify(values[c.field] ?? null)}, '[]')`)
-          }
+          // In a synced workspace every field gets its creation op as an explicit head (the sync merge
+          // reads all heads from field_head); elsewhere the creation record is the implicit head and
+          // joining a team materialises them once (sync/materializeCreationHeads.ts).
+          if (syncing) db.run(
+            sql`INSERT OR REPLACE INTO field_head (tbl, row_id, col, op, hlc, value, base) VALUES ${sql.join(
+              codec.columns.map((c) => sql`(${codec.table}, ${ch.id}, ${c.column}, ${op}, ${stamp.stamp}, ${JSON.stringify(values[c.field] ?? null)}, '[]')`)
+            )}`
+          )
         } else {
           if (!current) throw new Error(`${codec.kind} ${ch.id} does not exist`)
           const before = codec.fromRow(current)

@@ -23,6 +23,7 @@ import { syncRound } from '../sync/syncRound'
 import { createTeam, readTeam, readTeamKeyFile, TEAM_FOLDER_NAME, TEAM_FORMAT } from '../sync/teamFolder'
 import { createTeamKey, SCRYPT_N, unwrapDataKey } from '../sync/teamKey'
 import { rekeyDevice } from './syncRekey'
+import { materializeCreationHeads } from '../sync/materializeCreationHeads'
 import { hostname } from 'node:os'
 
 type SyncState = {
@@ -144,6 +145,8 @@ export function syncSetup(b: Backend, input: SetupInput): SyncStatus {
     const bound = getLocal(b, 'sync_team')
     if (bound && bound !== teamId)
       throw new ApiError('rule_violation', 'This workspace already syncs with another team. Open the folder of that team, or use a new workspace to join this one.')
+    // Fields never edited since creation get explicit heads before the first round reads them.
+    materializeCreationHeads(b.db)
     setLocal(b, 'sync_team', teamId)
   } catch (err) {
     fail(err)
