@@ -1,14 +1,15 @@
 import { memo, useState } from 'react'
 import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { ItemChip } from './ItemChip'
-import { DRAG_TYPE, usePlanner } from './plannerContext'
+import { usePlanner } from './plannerContext'
+import { useDropTarget } from './useDropTarget'
 
 type Props = { date: string; items: CalendarCell[]; outside: boolean; today: boolean; focused: boolean; max: number; onFocus: (d: string) => void }
 
 /** A day of the month grid: a drop target, click-to-create, and "+N more" beyond what fits. */
 export const DayCell = memo(function DayCell({ date, items, outside, today, focused, max, onFocus }: Props) {
   const p = usePlanner()
-  const [over, setOver] = useState(false)
+  const drop = useDropTarget((id) => p.drop(id, date))
   const [all, setAll] = useState(false)
   const shown = all ? items : items.slice(0, max)
   return (
@@ -19,26 +20,13 @@ export const DayCell = memo(function DayCell({ date, items, outside, today, focu
       aria-selected={focused}
       data-date={date}
       data-testid="cal-day"
-      className={`day${outside ? ' day-outside' : ''}${today ? ' day-today' : ''}${over ? ' day-over' : ''}${focused ? ' day-focused' : ''}`}
+      className={`day${outside ? ' day-outside' : ''}${today ? ' day-today' : ''}${drop.over ? ' day-over' : ''}${focused ? ' day-focused' : ''}`}
       // Only the cell's own focus moves the keyboard cursor; a chip taking focus on mousedown must not
       // re-render the grid under a starting drag.
       onFocus={(e) => e.target === e.currentTarget && onFocus(date)}
       onClick={(e) => e.target === e.currentTarget && onFocus(date)}
       onDoubleClick={() => p.create(date)}
-      onDragOver={(e) => {
-        if (!e.dataTransfer.types.includes(DRAG_TYPE)) return
-        e.preventDefault()
-        setOver(true)
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        setOver(false)
-        const id = e.dataTransfer.getData(DRAG_TYPE)
-        if (id) {
-          e.preventDefault()
-          p.drop(id, date)
-        }
-      }}
+      {...drop.handlers}
     >
       <div className="day-head">
         <span className="day-num">{Number(date.slice(8, 10))}</span>

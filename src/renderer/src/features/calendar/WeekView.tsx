@@ -1,9 +1,9 @@
-import { useState } from 'react'
 import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { zonedTime } from '../../../../core/calendar/zonedTime'
 import { ItemChip } from './ItemChip'
 import { useLasso } from './useLasso'
-import { DRAG_TYPE, usePlanner } from './plannerContext'
+import { usePlanner } from './plannerContext'
+import { useDropTarget } from './useDropTarget'
 
 type Props = { days: string[]; byDay: ReadonlyMap<string, CalendarCell[]>; today: string; focus: string; onFocus: (d: string) => void; weekdayNames: string[] }
 
@@ -11,28 +11,16 @@ const HOURS = Array.from({ length: 17 }, (_, i) => i + 6)
 
 function Slot({ date, hour, items }: { date: string; hour: number | null; items: CalendarCell[] }) {
   const p = usePlanner()
-  const [over, setOver] = useState(false)
   const time = hour === null ? undefined : `${String(hour).padStart(2, '0')}:00`
+  const drop = useDropTarget((id) => p.drop(id, date, time))
   return (
     <div
-      className={`slot${hour === null ? ' slot-allday' : ''}${over ? ' day-over' : ''}`}
+      className={`slot${hour === null ? ' slot-allday' : ''}${drop.over ? ' day-over' : ''}`}
       data-testid={hour === null ? 'cal-day' : 'cal-slot'}
       data-date={date}
       data-time={time}
       onDoubleClick={() => p.create(date)}
-      onDragOver={(e) => {
-        if (!e.dataTransfer.types.includes(DRAG_TYPE)) return
-        e.preventDefault()
-        setOver(true)
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        setOver(false)
-        const id = e.dataTransfer.getData(DRAG_TYPE)
-        if (!id) return
-        e.preventDefault()
-        p.drop(id, date, time)
-      }}
+      {...drop.handlers}
     >
       {items.map((it) => (
         <ItemChip key={it.id} item={it} compact={hour !== null} />
