@@ -32,8 +32,9 @@ export function ImpactScatter({ ranked, goalIds }: Props) {
     const yMid = geo(scored.map((c) => c.impact))
     const xMin = decade(Math.min(...scored.map((c) => c.effort.hoursPerMonth)), Math.floor)
     const yMin = decade(Math.min(...scored.map((c) => c.impact)), Math.floor)
-    const xMax = decade(Math.max(...scored.map((c) => c.effort.hoursPerMonth)), Math.ceil)
-    const yMax = decade(Math.max(...scored.map((c) => c.impact)), Math.ceil)
+    // Headroom of 2× before rounding up to a decade, so no dot (or its label) sits on the right edge.
+    const xMax = decade(2 * Math.max(...scored.map((c) => c.effort.hoursPerMonth)), Math.ceil)
+    const yMax = decade(2 * Math.max(...scored.map((c) => c.impact)), Math.ceil)
     const quadrant = (name: string, x0: number, x1: number, y0: number, y1: number, color: string) => [
       { name, xAxis: x0, yAxis: y0, itemStyle: { color, opacity: 0.07 }, label: { color: 'inherit', opacity: 0.8 } },
       { xAxis: x1, yAxis: y1 }
