@@ -16,18 +16,34 @@ test('moving a card to approved without the checklist is refused and the card st
   await expect(approvedCol.getByTestId('col-count')).toHaveText(before ?? '')
 })
 
-test('columns show counts and share the calendar filter', async ({ page, app }) => {
+test('columns show counts and share the calendar filter', async ({ page, app, request }) => {
   const board = new AppPage(page, app)
   await board.open('board')
   await expect(page.getByTestId('board-col')).toHaveCount(7)
   await page.getByTestId('planner-search').fill('zzzz-no-such-title')
   await expect(page.locator('[data-testid="board-col"][data-status="draft"]').getByTestId('col-count')).toHaveText('0')
   await page.getByTestId('filter-clear').click()
+  // The filter is kept in per-machine settings (debounced); wait until the cleared one is saved so the
+  // next test in this file starts unfiltered.
+  await expect
+    .poll(async () => {
+      const r = await request.post(`${app.base}/api/settings-get`, { headers: { authorization: `Bearer ${app.token}` }, data: {} })
+      const ui = ((await r.json()) as { data: { ui: { planner?: { filter?: { q?: string } } } } }).data.ui
+      return ui.planner?.filter?.q ?? ''
+    })
+    .toBe('')
 })
 
 test('quick edit from the card menu and keyboard moves between columns', async ({ page, app }) => {
   const board = new AppPage(page, app)
   await board.open('board')
+  // Tests in a file share one workspace, and the filter is kept across reloads on purpose: a filter
+  // left by an earlier test (its clear still being saved) is cleared before starting.
+  const ideaCount = page.locator('[data-testid="board-col"][data-status="idea"]').getByTestId('col-count')
+  await expect(ideaCount).toHaveText(/\d+/)
+  const clear = page.getByTestId('filter-clear')
+  if (await clear.isVisible()) await clear.click()
+  await expect(ideaCount).not.toHaveText('0')
   const idea = page.locator('[data-testid="board-col"][data-status="idea"]')
   const draft = page.locator('[data-testid="board-col"][data-status="draft"]')
   const card = idea.getByTestId('board-card').first()
