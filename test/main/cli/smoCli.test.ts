@@ -1,12 +1,11 @@
-import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runSmo } from '../helpers/runSmo'
 import { tempDir } from '../helpers/tempWorkspace'
 
-const smo = join(process.cwd(), 'bin', 'smo.mjs')
-const run = (...args: string[]) => spawnSync(process.execPath, [smo, ...args], { encoding: 'utf8', env: { ...process.env, SMO_USER_DATA: join(t.dir, 'userdata') } })
+const run = (...args: string[]) => runSmo(join(t.dir, 'userdata'), ...args)
 
 let t: { dir: string; cleanup: () => void }
 let ws: string
