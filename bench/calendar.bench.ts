@@ -9,6 +9,7 @@ import { openWorkspace } from '../src/main/backend/openWorkspace'
 import { calendarMonth } from '../src/main/backend/services/calendarMonth'
 import { calendarQueries } from '../src/main/backend/services/calendarQueries'
 import { memorySettings } from '../src/main/backend/settings/confSettings'
+import { fileSecrets } from '../src/main/backend/settings/fileSecrets'
 import { serveWorkspace } from '../test/e2e/serveWorkspace'
 
 type BenchResult = { name: string; value: number; unit: string; target?: string; note?: string }
@@ -25,7 +26,7 @@ export default async function run(): Promise<BenchResult[]> {
   const out: BenchResult[] = []
   try {
     const ws = await openWorkspace(join(dir, 'ws'), { create: true, lock: 'bench' })
-    const b = createBackend(ws, memorySettings())
+    const b = createBackend(ws, memorySettings(), fileSecrets(join(dir, 'userdata')))
     let today = ''
     try {
       writeDemo(b, { contentItems: 100_000, years: 3 })

@@ -13,6 +13,7 @@ import { writeDemo } from '../src/main/backend/demo/writeDemo'
 import { openWorkspace } from '../src/main/backend/openWorkspace'
 import { deckService } from '../src/main/backend/services/deckService'
 import { memorySettings } from '../src/main/backend/settings/confSettings'
+import { fileSecrets } from '../src/main/backend/settings/fileSecrets'
 
 type BenchResult = { name: string; value: number; unit: string; target?: string; note?: string }
 
@@ -31,7 +32,7 @@ async function fromDatabase(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'smo-deck-db-bench-'))
   try {
     const ws = await openWorkspace(join(dir, 'ws'), { create: true, lock: 'bench' })
-    const b = createBackend(ws, memorySettings())
+    const b = createBackend(ws, memorySettings(), fileSecrets(join(dir, 'userdata')))
     try {
       const g0 = performance.now()
       writeDemo(b, { contentItems: 100_000, years: 5 })

@@ -6,6 +6,7 @@ import { createBackend } from '../src/main/backend/backend'
 import type { Change } from '../src/main/backend/mutate'
 import { openWorkspace } from '../src/main/backend/openWorkspace'
 import { memorySettings } from '../src/main/backend/settings/confSettings'
+import { fileSecrets } from '../src/main/backend/settings/fileSecrets'
 import { recordCodec } from '../src/main/backend/repo/recordCodec'
 import { startWebHost } from '../src/main/web/webHost'
 import { monotonicFactory } from 'ulid'
@@ -38,7 +39,7 @@ async function insertBench(): Promise<BenchResult[]> {
     const data = rows()
     // Through the mutation path: validation already done, so this measures rows + change records + heads.
     const ws = await openWorkspace(join(tmp, 'a'), { create: true })
-    const b = createBackend(ws, memorySettings())
+    const b = createBackend(ws, memorySettings(), fileSecrets(join(tmp, 'userdata')))
     const changes: Change[] = data.map((r) => ({ op: 'create', kind: 'content', id: r.id, values: r.values }))
     let t = performance.now()
     b.mutate('bench', changes)
@@ -72,7 +73,7 @@ async function insertBench(): Promise<BenchResult[]> {
 async function roundTripBench(): Promise<BenchResult[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'smo-bench-'))
   const ws = await openWorkspace(join(tmp, 'w'), { create: true })
-  const b = createBackend(ws, memorySettings())
+  const b = createBackend(ws, memorySettings(), fileSecrets(join(tmp, 'userdata')))
   const host = await startWebHost(b, { port: 0, rendererDir: tmp })
   const agent = new Agent({ keepAlive: true, maxSockets: 1 })
   const body = JSON.stringify({ limit: 1 })

@@ -3,11 +3,13 @@
  * demo workspace (target < 100 ms, the what-if must feel instant), and the backend `score-list` and
  * `score-allocate` calls on the demo through the real dispatch.
  */
+import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { createBackend } from '../src/main/backend/backend'
 import { dispatch } from '../src/main/backend/dispatch'
 import { openWorkspace } from '../src/main/backend/openWorkspace'
 import { memorySettings } from '../src/main/backend/settings/confSettings'
+import { fileSecrets } from '../src/main/backend/settings/fileSecrets'
 import { createDemoWorkspace, removeWorkspace, serveWorkspace } from '../test/e2e/serveWorkspace'
 
 type BenchResult = { name: string; value: number; unit: string; target?: string; note?: string }
@@ -20,7 +22,7 @@ function median(xs: number[]): number {
 
 async function backendFigures(dir: string): Promise<BenchResult[]> {
   const ws = await openWorkspace(dir, {})
-  const b = createBackend(ws, memorySettings())
+  const b = createBackend(ws, memorySettings(), fileSecrets(join(dir, '..', 'userdata')))
   try {
     const time = async (method: string, runs: number): Promise<number> => {
       for (let i = 0; i < 3; i += 1) await dispatch(b, method, {}) // warm up (and take the quarter's snapshot once)

@@ -3,6 +3,7 @@ import type { Db } from './db/db'
 import { eventHub, type EventHub } from './eventHub'
 import { createMutator, type Mutator } from './mutate'
 import type { Workspace } from './openWorkspace'
+import type { SecretPort } from './settings/secretPort'
 import type { SettingsPort } from './settings/settingsPort'
 
 /** Everything a handler may use. Hosts build one per open workspace and pass it to `dispatch`. */
@@ -11,13 +12,15 @@ export type Backend = {
   db: Db
   mutate: Mutator
   settings: SettingsPort
+  /** Per-machine secrets (team data keys): never in the workspace database, which backups copy. */
+  secrets: SecretPort
   events: EventHub
   now: () => number
   newId: () => string
   close: () => void
 }
 
-export function createBackend(ws: Workspace, settings: SettingsPort, now: () => number = Date.now): Backend {
+export function createBackend(ws: Workspace, settings: SettingsPort, secrets: SecretPort, now: () => number = Date.now): Backend {
   const events = eventHub()
   const ulid = monotonicFactory()
   const mutate = createMutator(ws.db, ws.deviceId, now, (e) => events.emit('data-changed', e))
@@ -26,6 +29,7 @@ export function createBackend(ws: Workspace, settings: SettingsPort, now: () => 
     db: ws.db,
     mutate,
     settings,
+    secrets,
     events,
     now,
     newId: () => ulid(now()),

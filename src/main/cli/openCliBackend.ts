@@ -1,6 +1,7 @@
 import { createBackend, type Backend } from '../backend/backend'
 import { openWorkspace } from '../backend/openWorkspace'
 import { confSettings } from '../backend/settings/confSettings'
+import { fileSecrets } from '../backend/settings/fileSecrets'
 import { userDataDir } from '../backend/userDataDir'
 import { UsageError } from './command'
 
@@ -12,5 +13,5 @@ export async function openCliBackend(
   const dir = values.workspace
   if (typeof dir !== 'string' || dir === '') throw new UsageError('--workspace DIR is required (the folder that holds workspace.sqlite)')
   const ws = await openWorkspace(dir, { create: opts.create, lock: opts.lock ?? false, readonly: opts.readonly })
-  return createBackend(ws, confSettings(userDataDir()))
+  return createBackend(ws, confSettings(userDataDir()), fileSecrets(userDataDir()))
 }

@@ -9,6 +9,7 @@ import { startSyncScheduler, syncOnQuit } from '../backend/services/syncSchedule
 import { startDailyBackup } from '../backend/backup/dailyBackup'
 import { defaultWorkspaceDir } from '../backend/userDataDir'
 import { workspacePaths } from '../backend/workspacePaths'
+import { electronSecrets } from './electronSecrets'
 import { electronSettings } from './electronSettings'
 import { registerIpc } from './registerIpc'
 
@@ -47,7 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     try {
       const fresh = !existsSync(workspacePaths(dir).db)
       const ws = await openWorkspace(dir, { create: true, lock: 'desktop app' })
-      backend = createBackend(ws, settings)
+      backend = createBackend(ws, settings, electronSecrets())
       if (fresh) writeDemo(backend)
       startSyncScheduler(backend)
       startDailyBackup(backend)

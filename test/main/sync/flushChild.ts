@@ -7,6 +7,7 @@ import { createBackend } from '../../../src/main/backend/backend'
 import { openWorkspace } from '../../../src/main/backend/openWorkspace'
 import { recordService } from '../../../src/main/backend/services/recordService'
 import { memorySettings } from '../../../src/main/backend/settings/confSettings'
+import { fileSecrets } from '../../../src/main/backend/settings/fileSecrets'
 import { flushOutbox } from '../../../src/main/backend/sync/folderSync'
 import { SqliteSyncStore } from '../../../src/main/backend/sync/sqliteSyncStore'
 import { SyncFolder } from '../../../src/main/backend/sync/syncFolder'
@@ -18,7 +19,7 @@ const stall = (label: string) => () => {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30_000)
 }
 const ws = await openWorkspace(wsDir, { lock: 'flush child' })
-const b = createBackend(ws, memorySettings())
+const b = createBackend(ws, memorySettings(), fileSecrets(`${wsDir}-userdata`))
 for (let i = 0; i < Number(nText); i++) recordService.create(b, 'channel', { name: `Killed ${i}`, platform: 'blog' })
 process.stdout.write('EDITED\n')
 const store = new SqliteSyncStore(b.db.raw, b.ws.deviceId)

@@ -14,6 +14,7 @@ import { sql } from '../../../src/main/backend/db/sql'
 import { openWorkspace } from '../../../src/main/backend/openWorkspace'
 import { syncFolderOf, syncNow, syncSetup, syncStatus } from '../../../src/main/backend/services/syncService'
 import { memorySettings } from '../../../src/main/backend/settings/confSettings'
+import { fileSecrets } from '../../../src/main/backend/settings/fileSecrets'
 import { tempDir } from '../helpers/tempWorkspace'
 
 const cleanups: (() => void)[] = []
@@ -23,7 +24,7 @@ afterEach(() => {
 
 async function open(dir: string, folders: Record<string, string> = {}): Promise<Backend> {
   const ws = await openWorkspace(dir, { create: true, lock: 'test' })
-  const b = createBackend(ws, memorySettings({ syncFolders: folders }))
+  const b = createBackend(ws, memorySettings({ syncFolders: folders }), fileSecrets(`${dir}-userdata`))
   cleanups.push(() => b.close())
   return b
 }

@@ -15,6 +15,7 @@ import { recordService } from '../../../src/main/backend/services/recordService'
 import { syncReviewList, syncReviewResolve } from '../../../src/main/backend/services/syncReview'
 import { syncNow, syncSetup, syncStatus } from '../../../src/main/backend/services/syncService'
 import { memorySettings } from '../../../src/main/backend/settings/confSettings'
+import { fileSecrets } from '../../../src/main/backend/settings/fileSecrets'
 import { tempDir } from '../helpers/tempWorkspace'
 
 process.env.SMO_SYNC_SCRYPT_N = '1024'
@@ -26,7 +27,7 @@ afterEach(() => {
 
 async function workspace(root: string, name: string, deviceName = name): Promise<Backend> {
   const ws = await openWorkspace(join(root, name), { create: true, lock: 'test' })
-  const b = createBackend(ws, memorySettings({ deviceName }))
+  const b = createBackend(ws, memorySettings({ deviceName }), fileSecrets(join(root, `${name}-userdata`)))
   cleanups.push(() => b.close())
   return b
 }

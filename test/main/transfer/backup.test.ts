@@ -11,6 +11,7 @@ import { restoreWorkspace } from '../../../src/main/backend/backup/restoreWorksp
 import { dispatch } from '../../../src/main/backend/dispatch'
 import { openWorkspace } from '../../../src/main/backend/openWorkspace'
 import { memorySettings } from '../../../src/main/backend/settings/confSettings'
+import { fileSecrets } from '../../../src/main/backend/settings/fileSecrets'
 import { liveRecords } from '../../../src/main/backend/services/transferExport'
 import { tempBackend, tempDir } from '../helpers/tempWorkspace'
 
@@ -37,7 +38,7 @@ describe('backups', () => {
       const r = await restoreWorkspace(dir, backup.path)
       expect(r.keptCopy?.reason).toBe('before-restore')
       const ws = await openWorkspace(dir, { lock: 'test' })
-      const again = createBackend(ws, memorySettings())
+      const again = createBackend(ws, memorySettings(), fileSecrets(join(dir, '..', 'userdata')))
       expect(liveRecords(again, 'member').map((m) => m.name)).toEqual(['Ana'])
       again.close()
       // The replaced database (with Bo) is kept and is itself restorable.

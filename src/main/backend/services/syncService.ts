@@ -1,8 +1,9 @@
 /**
  * Team sync for one open workspace: set-up (create or join a team folder), one full round, status
- * and health. The team id and the unwrapped data key live in the workspace database (they belong to
- * the data); the folder path is a per-machine setting keyed by workspace folder. Every round is
- * synchronous (SQLite and the folder I/O both are), so two rounds never interleave in one process.
+ * and health. The team id lives in the workspace database (it belongs to the data); the folder path
+ * is a per-machine setting and the unwrapped data key a per-machine secret (teamKeyCache), both
+ * keyed by workspace folder. Every round is synchronous (SQLite and the folder I/O both are), so two
+ * rounds never interleave in one process.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -23,6 +24,7 @@ import { syncRound } from '../sync/syncRound'
 import { createTeam, readTeam, readTeamKeyFile, TEAM_FOLDER_NAME, TEAM_FORMAT } from '../sync/teamFolder'
 import { createTeamKey, SCRYPT_N, unwrapDataKey } from '../sync/teamKey'
 import { rekeyDevice } from './syncRekey'
+import { teamKeyCache } from './teamKeyCache'
 import { materializeCreationHeads } from '../sync/materializeCreationHeads'
 import { hostname } from 'node:os'
 
@@ -97,10 +99,7 @@ export function syncFolderOf(b: Backend): string | null {
 }
 
 function dataKeyOf(b: Backend): DataKey | null {
-  const saved = getLocal(b, 'sync_key')
-  if (!saved) return null
-  const k = JSON.parse(saved) as { keyId: string; key: string }
-  return { keyId: k.keyId, key: Buffer.from(k.key, 'base64') }
+  return teamKeyCache.load(b, getLocal(b, 'sync_team') ?? null)
 }
 
 /** The team folder inside what the person picked: the folder itself if it holds TEAM.json. */
@@ -121,7 +120,7 @@ function unlock(b: Backend, dir: string, passphrase: string | undefined): void {
   if (!passphrase) throw new ApiError('rule_violation', 'This team protects its files with a passphrase. Enter it to join; ask the person who set up the team.')
   const keyId = team.encryption.keyIds[team.encryption.keyIds.length - 1] ?? 'k1'
   const dk = unwrapDataKey(passphrase, team.encryption, readTeamKeyFile(realFolderIo, dir, team.teamId, keyId))
-  setLocal(b, 'sync_key', JSON.stringify({ keyId: dk.keyId, key: dk.key.toString('base64') }))
+  teamKeyCache.save(b, team.teamId, dk)
 }
 
 export type SetupInput = { mode: 'create' | 'join'; folder: string; passphrase?: string | undefined; deviceName?: string | undefined }
@@ -136,7 +135,7 @@ export function syncSetup(b: Backend, input: SetupInput): SyncStatus {
       const team = createTeam(realFolderIo, dir, { magic: 'smo-desk-team', teamId: proposal, createdAt: new Date(b.now()).toISOString(), format: TEAM_FORMAT, encryption: key?.encryption ?? null }, key?.keyFile ?? null)
       teamId = team.teamId
       // Someone else's team was already there (or won the race): join it like everyone else.
-      if (teamId === proposal && key) setLocal(b, 'sync_key', JSON.stringify({ keyId: key.dataKey.keyId, key: key.dataKey.key.toString('base64') }))
+      if (teamId === proposal && key) teamKeyCache.save(b, proposal, key.dataKey)
       else unlock(b, dir, input.passphrase)
     } else {
       teamId = readTeam(realFolderIo, dir).teamId

@@ -2,6 +2,8 @@ import { createBackend } from '../../backend/backend'
 import { openWorkspace } from '../../backend/openWorkspace'
 import { checkDatabase, countRecords } from '../../backend/services/workspaceService'
 import { memorySettings } from '../../backend/settings/confSettings'
+import { fileSecrets } from '../../backend/settings/fileSecrets'
+import { userDataDir } from '../../backend/userDataDir'
 import { command, UsageError } from '../command'
 
 export const checkCommand = command({
@@ -15,7 +17,8 @@ export const checkCommand = command({
     if (typeof dir !== 'string') throw new UsageError('--workspace DIR is required')
     // Read-only: a check never migrates or locks, so it can run beside an open app.
     const ws = await openWorkspace(dir, { readonly: true })
-    const b = createBackend(ws, memorySettings())
+    // The secret store is only read when sync runs, which a check never does.
+    const b = createBackend(ws, memorySettings(), fileSecrets(userDataDir()))
     try {
       const problems = checkDatabase(b.db)
       const report = { ok: problems.length === 0, schemaVersion: ws.schemaVersion, counts: countRecords(b.db), problems }

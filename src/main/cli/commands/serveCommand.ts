@@ -3,6 +3,7 @@ import { createBackend } from '../../backend/backend'
 import { writeDemo } from '../../backend/demo/writeDemo'
 import { openWorkspace } from '../../backend/openWorkspace'
 import { confSettings } from '../../backend/settings/confSettings'
+import { fileSecrets } from '../../backend/settings/fileSecrets'
 import { defaultWorkspaceDir, userDataDir } from '../../backend/userDataDir'
 import { workspacePaths } from '../../backend/workspacePaths'
 import { startWebHost } from '../../web/webHost'
@@ -34,7 +35,7 @@ export const serveCommand = command({
     const rendererDir = ensureRendererBuilt()
     const fresh = values['create-demo'] === true && !existsSync(workspacePaths(dir).db)
     const ws = await openWorkspace(dir, { create: values['create-demo'] === true, lock: 'browser host (smo serve)' })
-    const b = createBackend(ws, confSettings(userDataDir()))
+    const b = createBackend(ws, confSettings(userDataDir()), fileSecrets(userDataDir()))
     if (fresh) writeDemo(b)
     const host = await startWebHost(b, { port, rendererDir })
     // Team sync runs by itself while the host is up (no-op until a team folder is set up).
