@@ -17,12 +17,16 @@ export type SyncFolderErrorCode =
   | 'verify-failed'
 
 const MESSAGES: Record<SyncFolderErrorCode, string> = {
-  missing: 'The shared folder cannot be found. If it is on a USB stick or network drive, plug it in or reconnect, then try again.',
+  missing:
+    'The shared folder cannot be found, so your changes are kept on this computer; if it is on a USB stick or network drive, plug it in or reconnect and sync carries on by itself.',
   'not-a-team-folder': 'This folder has sync files but no team file. Choose the "SMO Desk Team" folder your team shares, or ask the person who set it up.',
   'other-team': "This shared folder belongs to a different team. Nothing was changed. Choose your own team's folder in Settings.",
-  'read-only': 'SMO Desk cannot write to the shared folder (it is read-only or you lack permission). Your changes are kept on this computer and will be shared once the folder is writable.',
-  'disk-full': 'The shared folder is full (disk or cloud quota). Your changes are kept on this computer; free some space and they will be shared.',
-  'wrong-passphrase': 'The team passphrase is not correct. Shared changes stay locked until you enter the right one; your own work is not affected.',
+  'read-only':
+    "SMO Desk cannot write to the shared folder (it is read-only or you lack permission), so your changes are kept on this computer; ask whoever shares the folder for write access and they will be shared by themselves.",
+  'disk-full':
+    'The shared folder is full (disk or cloud quota), so your changes are kept on this computer; free some space there (or raise the quota) and they will be shared by themselves.',
+  'wrong-passphrase':
+    'The team passphrase is not correct, so shared changes stay locked; enter the right one in Settings → Team sync (ask the person who set up the team). Your own work is not affected.',
   'newer-format': 'A teammate uses a newer version of SMO Desk. Update to see their changes; everything else keeps syncing.',
   busy: 'Another program (often the cloud sync client or antivirus) is using a file. SMO Desk will retry shortly.',
   unavailable: 'Some shared files are not available on this computer yet (online-only or still downloading). Mark the folder "Always keep on this device"; SMO Desk will retry.',
