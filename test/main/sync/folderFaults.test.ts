@@ -439,6 +439,14 @@ describe('a file from a newer format', () => {
     expect(tempFiles(t.dir)).toEqual([])
     syncNow(t.b)
     expect(channel(t.b, created)).toMatchObject({ name: 'Webinars', handle: '@webinars' })
+    // Still unreadable next round: the problem stays on show instead of vanishing after one round.
+    oneProblem(round(t.a, io), 'newer-format', [/newer version/, /Update/])
+    // "After the update" the same unchanged file is read again and Sam's edit arrives.
+    io.clear()
+    const after = round(t.a, io)
+    expect(after.problems).toEqual([])
+    expect(after.received).toBe(1)
+    expect(channel(t.a, t.id).handle).toBe('@newer-app')
   })
 
   it('a newer team file stops the round before anything is touched', async () => {
