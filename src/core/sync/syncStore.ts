@@ -58,7 +58,7 @@ export type SyncStore = {
    * registers in a few set queries; the result must be exactly what `heads`/`hasRef` would return.
    */
   prefetch?(fields: readonly FieldRef[]): void
-  heads(f: FieldRef): FieldHead[]
+  heads(f: FieldRef): readonly FieldHead[]
   putHead(f: FieldRef, head: FieldHead): void
   removeHead(f: FieldRef, id: string): void
   /** Refs are kept only for ids not yet applied to that field (SYNC.md sync_ref). */

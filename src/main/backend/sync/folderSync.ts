@@ -62,7 +62,7 @@ const CHUNK_OPS = 256
  * The registers of a group's distinct fields stay in memory (~700 B each) and V8 sizes its heap to a
  * multiple of that, so a larger group buys time with memory. An incremental pull is one group.
  */
-const GROUP_OPS = Number(process.env.SMO_GROUP_OPS ?? 500_000)
+const GROUP_OPS = 500_000
 
 export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number): PullReport {
   const report: PullReport = { filesRead: 0, filesSkipped: 0, applied: 0, duplicates: 0, forks: 0, skewedDevices: [], bulkDeletes: [], problems: [] }

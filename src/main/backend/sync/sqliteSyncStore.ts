@@ -20,7 +20,9 @@ import { appTables } from './appTables'
 import type { AppTable } from './appTables'
 import { encodeLocalOp } from './encodeLocalOp'
 import { loadFieldStates } from './loadFieldStates'
-import type { FieldState } from './loadFieldStates'
+import { FieldCache } from './fieldCache'
+import type { FieldState } from './fieldCache'
+import { emptyFieldState } from './fieldCache'
 import { ReceivedRuns } from './receivedRuns'
 import { writeWinners } from './writeWinners'
 import type { AppliedChange } from './writeWinners'
@@ -31,9 +33,10 @@ import type { SqliteSyncStatements } from './sqliteSyncStatements'
 /** `above`: received seqs beyond the contiguous mark. */
 type DevCache = { hwm: number; above: Map<number, string> }
 
-const SEP = '\u0000'
 /** Above this many remote ops in one batch, per-field change records are not kept (see writeBack). */
 const BULK_OPS = 1000
+/** Fields asked for at once above which prefetch scans the stored row keys instead of probing each. */
+const STORED_ROWS_AFTER = 5000
 
 export type { AppliedChange } from './writeWinners'
 
@@ -58,7 +61,7 @@ export class SqliteSyncStore implements SyncStore {
   private readonly opts: SqliteSyncStoreOptions
   private readonly tables: Map<string, AppTable>
   private depth = 0
-  private fields = new Map<string, FieldState>()
+  private fields = new FieldCache()
   private devs = new Map<string, DevCache>()
   private dirtyDevs = new Set<string>()
   private remoteRecords: { dev: string; seq: number; f: FieldRef; head: FieldHead }[] = []
@@ -70,6 +73,10 @@ export class SqliteSyncStore implements SyncStore {
   private readonly runs: ReceivedRuns
   /** The field state asked for last (see field); valid only inside the transaction that loaded it. */
   private last: FieldState | null = null
+  /** Rows with stored heads or refs (table → row ids) when first needed by prefetch; null until then. */
+  private storedRows: Map<string, Set<string>> | null = null
+  /** Fields prefetched in this transaction: past STORED_ROWS_AFTER it is a bulk pull. */
+  private prefetched = 0
   /** Fields whose registers changed in this transaction: their winners go to the app rows. */
   private readonly st: SqliteSyncStatements
 
@@ -116,7 +123,7 @@ export class SqliteSyncStore implements SyncStore {
       return out
     } finally {
       // Caches live for one transaction: a rollback must not leave them ahead of the database.
-      this.fields = new Map()
+      this.fields = new FieldCache()
       this.devs = new Map()
       this.dirtyDevs = new Set()
       this.remoteRecords = []
@@ -125,6 +132,8 @@ export class SqliteSyncStore implements SyncStore {
       this.receiptStamps = []
       this.runs.reset()
       this.last = null
+      this.storedRows = null
+      this.prefetched = 0
     }
   }
 
@@ -220,42 +229,52 @@ export class SqliteSyncStore implements SyncStore {
     return (this.st.devices.all(this.device) as { dev: string }[]).map((r) => r.dev)
   }
 
-  private key(f: FieldRef): string {
-    return f.tbl + SEP + f.row + SEP + f.col
-  }
-
   private field(f: FieldRef): FieldState {
     // The merge asks about one field several times in a row (heads, refs, put, remove) with the same
-    // ref object: answering from the last state saves a key string and a map lookup per call.
+    // ref: answering from the last state saves the lookups.
     const last = this.last
-    if (last !== null && last.f.tbl === f.tbl && last.f.row === f.row && last.f.col === f.col) return last
-    const k = this.key(f)
-    let s = this.fields.get(k)
+    if (last !== null && last.col === f.col && last.row === f.row && last.tbl === f.tbl) return last
+    let s = this.fields.get(f.tbl, f.row, f.col)
     if (!s) {
-      const heads: FieldHead[] = []
+      s = this.depth > 0 ? this.fields.add(f) : { ...emptyFieldState(f.tbl, f.row, f.col) }
       for (const r of this.st.heads.all(f.tbl, f.row, f.col) as { op: string; hlc: string; value: string | null; base: string }[]) {
-        heads.push({ id: r.op, h: r.hlc, v: parseJson(r.value), b: JSON.parse(r.base) as string[] })
+        s.heads.push({ id: r.op, h: r.hlc, v: parseJson(r.value), b: JSON.parse(r.base) as string[] })
       }
       const refs = (this.st.refs.all(f.tbl, f.row, f.col) as { op: string }[]).map((r) => r.op)
-      s = { f: { tbl: f.tbl, row: f.row, col: f.col }, heads, refs: refs.length > 0 ? refs : null, dirty: false, storedHeads: heads.length, storedRefs: refs.length, refsDirty: false, touched: false }
-      if (this.depth > 0) this.fields.set(k, s)
+      s.refs = refs.length > 0 ? refs : null
+      s.storedHeads = s.heads.length
+      s.storedRefs = refs.length
     }
     if (this.depth > 0) this.last = s
     return s
   }
 
   /**
-   * Loads the registers of a batch's fields with a few set queries, in key order, instead of two
-   * point queries per field from JS; fields with nothing stored start empty and cost no DELETE later.
+   * Loads the registers of a batch's fields with a few set queries instead of two point queries per
+   * field from JS. A bulk pull (a join, a long absence) mostly touches rows this database has never
+   * stored: past the first few thousand fields, one scan of the stored row ids spares a lookup per
+   * field. A small pull looks them all up and never pays for the scan.
    */
   prefetch(fields: readonly FieldRef[]): void {
     if (this.depth === 0) return
-    const want = new Map<string, FieldRef>()
+    const load: FieldRef[] = []
+    const added: FieldRef[] = []
     for (const f of fields) {
-      const k = this.key(f)
-      if (!this.fields.has(k)) want.set(k, f)
+      if (this.fields.get(f.tbl, f.row, f.col) !== undefined) continue
+      added.push(this.fields.add(f))
     }
-    loadFieldStates(this.st, this.fields, want)
+    this.prefetched += added.length
+    if (this.prefetched > STORED_ROWS_AFTER && this.storedRows === null) {
+      this.storedRows = new Map()
+      for (const r of this.st.storedRows.iterate() as Iterable<{ tbl: string; row_id: string }>) {
+        let rows = this.storedRows.get(r.tbl)
+        if (!rows) this.storedRows.set(r.tbl, (rows = new Set()))
+        rows.add(r.row_id)
+      }
+    }
+    const stored = this.storedRows
+    for (const f of added) if (stored === null || stored.get(f.tbl)?.has(f.row)) load.push(f)
+    loadFieldStates(this.st, this.fields, load)
   }
 
   private edit(f: FieldRef, fn: (s: FieldState) => void): void {
@@ -272,9 +291,11 @@ export class SqliteSyncStore implements SyncStore {
     })
   }
 
-  heads(f: FieldRef): FieldHead[] {
-    return [...this.field(f).heads]
+  heads(f: FieldRef): readonly FieldHead[] {
+    // The register's own array: every change replaces it, so a caller's copy never shifts under it.
+    return this.field(f).heads
   }
+
   putHead(f: FieldRef, head: FieldHead): void {
     this.edit(f, (s) => {
       const at = s.heads.findIndex((h) => h.id === head.id)
@@ -312,10 +333,9 @@ export class SqliteSyncStore implements SyncStore {
 
   rowColumns(tbl: string, row: string): string[] {
     const cols = new Set((this.st.rowCols.all(tbl, row) as { col: string }[]).map((r) => r.col))
-    for (const s of this.fields.values()) {
-      if (s.f.tbl !== tbl || s.f.row !== row) continue
-      if (s.heads.length > 0) cols.add(s.f.col)
-      else if (s.dirty) cols.delete(s.f.col)
+    for (const s of this.fields.row(tbl, row)?.fields ?? []) {
+      if (s.heads.length > 0) cols.add(s.col)
+      else if (s.dirty) cols.delete(s.col)
     }
     return [...cols].sort()
   }
@@ -430,27 +450,25 @@ export class SqliteSyncStore implements SyncStore {
     this.st.clearGap.run(dev, from)
   }
 
-  /** Writes the registers changed in memory back to field_head and sync_ref. */
-  private writeBackFields(): FieldState[] {
-    const changed: FieldState[] = []
-    // Key order: B-tree inserts next to each other instead of all over the index.
-    const dirty = [...this.fields.entries()].filter(([, s]) => s.dirty).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    for (const [, s] of dirty) {
-      const { tbl, row, col } = s.f
-      if (s.storedHeads > 0) this.st.delHeads.run(tbl, row, col)
-      for (const h of s.heads) this.st.insHead.run(tbl, row, col, h.id, h.h, JSON.stringify(h.v), JSON.stringify(h.b))
-      if (s.refsDirty) {
-        if (s.storedRefs > 0) this.st.delRefs.run(tbl, row, col)
-        for (const id of s.refs ?? []) this.st.insRef.run(tbl, row, col, id)
+  /** Writes the registers changed in memory back to field_head and sync_ref, in key order. */
+  private writeBackFields(): void {
+    for (const r of this.fields.rowsInOrder()) {
+      for (const s of r.fields) {
+        if (!s.dirty) continue
+        const { tbl, row, col } = s
+        if (s.storedHeads > 0) this.st.delHeads.run(tbl, row, col)
+        for (const h of s.heads) this.st.insHead.run(tbl, row, col, h.id, h.h, JSON.stringify(h.v), JSON.stringify(h.b))
+        if (s.refsDirty) {
+          if (s.storedRefs > 0) this.st.delRefs.run(tbl, row, col)
+          for (const id of s.refs ?? []) this.st.insRef.run(tbl, row, col, id)
+        }
+        s.dirty = false
+        s.refsDirty = false
+        s.storedHeads = s.heads.length
+        s.storedRefs = s.refs?.length ?? 0
+        s.touched = true
       }
-      s.dirty = false
-      s.refsDirty = false
-      s.storedHeads = s.heads.length
-      s.storedRefs = s.refs?.length ?? 0
-      changed.push(s)
-      s.touched = true
     }
-    return changed
   }
 
   /**
@@ -483,6 +501,6 @@ export class SqliteSyncStore implements SyncStore {
     for (const dev of this.dirtyDevs) this.st.insDevice.run(dev, this.devs.get(dev)?.hwm ?? 0)
     this.dirtyDevs = new Set()
     this.flushBatch()
-    return writeWinners(this.db, this.tables, this.fields.values(), new Date(this.now()).toISOString())
+    return writeWinners(this.db, this.tables, this.fields.rowsInOrder(), new Date(this.now()).toISOString())
   }
 }
