@@ -41,11 +41,7 @@ export function opReceiver(store: SyncStore, wallMs: number): OpReceiver {
   const bound = formatHlc({ millis: Math.max(0, Math.floor(wallMs + MAX_ADOPTED_DRIFT_MS)), counter: 0xffff, device: 'ffffffffffffffff' })
   let newest = ''
   const add = (chunk: readonly ReceivedOp[]): void => {
-    if (store.prefetch) {
-      const fields: FieldRef[] = []
-      for (const { op } of chunk) for (const w of op.tx) for (const col of Object.keys(w.set)) fields.push({ tbl: w.t, row: w.r, col })
-      store.prefetch(fields)
-    }
+    if (store.prefetch) store.prefetch(chunk.map((r) => r.op))
     for (const { op, hash } of chunk) {
       const seen = store.receivedHash(op.d, op.s)
       if (seen !== undefined) {
@@ -76,7 +72,9 @@ export function opReceiver(store: SyncStore, wallMs: number): OpReceiver {
             report.parkedWrites++
             continue
           }
-          applyFieldWrite(store, { tbl: w.t, row: w.r, col }, { id, h: op.h, v, b })
+          const f: FieldRef = { tbl: w.t, row: w.r, col }
+          if (store.applyWrite) store.applyWrite(f, { id, h: op.h, v, b })
+          else applyFieldWrite(store, f, { id, h: op.h, v, b })
           if (col === DELETED_COLUMN && v === true) tombstones.push({ dev: op.d, tbl: w.t, row: w.r })
         }
       }

@@ -7,6 +7,7 @@
  * one `transaction` so that a crash never leaves heads, refs and the high-water mark out of step.
  */
 import type { HlcState } from './hlc'
+import type { FieldWrite } from './fieldRegister'
 import type { Json, Op } from './op'
 
 /** A replicated field: (table, row id, column). */
@@ -57,7 +58,13 @@ export type SyncStore = {
    * Optional hint before a batch: the fields it is about to write. A database store loads their
    * registers in a few set queries; the result must be exactly what `heads`/`hasRef` would return.
    */
-  prefetch?(fields: readonly FieldRef[]): void
+  prefetch?(ops: readonly Op[]): void
+  /**
+   * Optional: applyFieldWrite done by the store on its own register in one lookup (a cold join
+   * makes a million of these calls). It must leave exactly the register applyFieldWrite would; the
+   * model property tests compare the SQLite store, which has it, with the reference on every run.
+   */
+  applyWrite?(f: FieldRef, w: FieldWrite): void
   heads(f: FieldRef): readonly FieldHead[]
   putHead(f: FieldRef, head: FieldHead): void
   removeHead(f: FieldRef, id: string): void

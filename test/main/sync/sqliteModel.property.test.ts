@@ -4,6 +4,8 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { applyFieldWrite } from '../../../src/core/sync/fieldRegister'
+import type { FieldWrite } from '../../../src/core/sync/fieldRegister'
 import type { FieldRef } from '../../../src/core/sync/syncStore'
 import { SqliteSyncStore } from '../../../src/main/backend/sync/sqliteSyncStore'
 import { checkRows, makeSqliteStore } from './sqliteStoreFactory'
@@ -13,10 +15,18 @@ import type { RunStats, Variant } from './syncModel'
 const RUNS = Number(process.env.SYNC_SQLITE_RUNS ?? 250)
 const sqlite: Variant = { makeStore: (d, s) => makeSqliteStore(d, s), checkReplica: checkRows }
 
+// The store merges remote writes in one step (applyWrite); the mutants route them through the port
+// steps of applyFieldWrite so that the broken step is the one used.
 class NoCausality extends SqliteSyncStore {
+  override applyWrite(f: FieldRef, w: FieldWrite): void {
+    applyFieldWrite(this, f, w)
+  }
   override removeHead(_f: FieldRef, _id: string): void {}
 }
 class NoRefs extends SqliteSyncStore {
+  override applyWrite(f: FieldRef, w: FieldWrite): void {
+    applyFieldWrite(this, f, w)
+  }
   override addRef(_f: FieldRef, _id: string): void {}
 }
 

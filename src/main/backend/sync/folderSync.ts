@@ -1,6 +1,6 @@
 /**
  * One sync cycle between a SyncStore and a SyncFolder: flush the outbox (§2.4), seal (§2.4.4) and
- * pull (§2.5). Files are applied one segment at a time so memory stays bounded by a segment.
+ * pull (§2.5).
  */
 import { parseOpRecord } from '../../../core/sync/op'
 import type { ReceivedOp } from '../../../core/sync/op'
@@ -56,13 +56,6 @@ export type PullReport = {
 const BACKOFF_MAX_MS = 5 * 60 * 1000
 /** Ops parsed before they are applied: small enough to die in the young generation. */
 const CHUNK_OPS = 256
-/**
- * Ops per transaction while pulling (see pullFolder). The trade, measured on the 1 M-op bench: one
- * transaction per file 51 s / 467 MB peak RSS; 100 k ops 26 s / 849 MB; 500 k ops 18–20 s / ~1 GB.
- * The registers of a group's distinct fields stay in memory (~700 B each) and V8 sizes its heap to a
- * multiple of that, so a larger group buys time with memory. An incremental pull is one group.
- */
-const GROUP_OPS = 500_000
 
 export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number): PullReport {
   const report: PullReport = { filesRead: 0, filesSkipped: 0, applied: 0, duplicates: 0, forks: 0, skewedDevices: [], bulkDeletes: [], problems: [] }
@@ -72,11 +65,6 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
   // arrive before it, so most writes simply replace the one head they name instead of parking refs.
   // The merge is order-independent; this only changes how much work it does.
   const files = folder.listOpsFiles().sort((a, b) => a.mtimeMs - b.mtimeMs || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  let next = 0
-  let groupOps = 0
-  // Files are applied in groups of about GROUP_OPS ops per transaction: a field rewritten by many
-  // segments (a cold join) is then written once per group, and one commit replaces hundreds. Memory
-  // stays bounded by the group: the parsed ops of one file are dropped once it is merged.
   const pullOne = (file: (typeof files)[number]): void => {
     const cached = store.fileState(file.path)
     const unchanged = cached !== undefined && cached.size === file.size && cached.mtimeMs === file.mtimeMs
@@ -148,7 +136,6 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
       receiver.add(chunk)
       return { ...receiver.finish(), ok }
     })
-    groupOps += r.ok
     report.applied += r.applied
     report.duplicates += r.duplicates
     report.forks += r.forks.length
@@ -167,12 +154,12 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
       report.problems.push({ path: file.path, code: 'damaged', detail: decoded.damage ?? 'incomplete' })
     }
   }
-  while (next < files.length) {
-    groupOps = 0
-    store.transaction(() => {
-      while (next < files.length && groupOps < GROUP_OPS) pullOne(files[next++] as (typeof files)[number])
-    })
-  }
+  // One transaction for the whole pull: a field rewritten by many files (a cold join) is written
+  // once, and one commit replaces hundreds. Memory is bounded by the fields touched, not the ops:
+  // the parsed ops of one chunk are dropped once merged.
+  store.transaction(() => {
+    for (const file of files) pullOne(file)
+  })
   // A gap is closed as soon as every seq of it arrived, from whichever file.
   for (const g of store.gaps()) if (store.highWaterMark(g.dev) >= g.to) store.clearGap(g.dev, g.from)
   report.skewedDevices = [...skewed].sort()

@@ -23,6 +23,8 @@ import { loadFieldStates } from './loadFieldStates'
 import { FieldCache } from './fieldCache'
 import type { FieldState } from './fieldCache'
 import { emptyFieldState } from './fieldCache'
+import { applyFieldWrite } from '../../../core/sync/fieldRegister'
+import type { FieldWrite } from '../../../core/sync/fieldRegister'
 import { ReceivedRuns } from './receivedRuns'
 import { writeWinners } from './writeWinners'
 import type { AppliedChange } from './writeWinners'
@@ -235,7 +237,10 @@ export class SqliteSyncStore implements SyncStore {
     const last = this.last
     if (last !== null && last.col === f.col && last.row === f.row && last.tbl === f.tbl) return last
     let s = this.fields.get(f.tbl, f.row, f.col)
-    if (!s) {
+    if (!s && this.depth > 0 && this.storedRows !== null && this.storedRows.get(f.tbl)?.has(f.row) !== true) {
+      // A bulk pull knows which rows have anything stored: a register of any other row starts empty.
+      s = this.fields.add(f)
+    } else if (!s) {
       s = this.depth > 0 ? this.fields.add(f) : { ...emptyFieldState(f.tbl, f.row, f.col) }
       for (const r of this.st.heads.all(f.tbl, f.row, f.col) as { op: string; hlc: string; value: string | null; base: string }[]) {
         s.heads.push({ id: r.op, h: r.hlc, v: parseJson(r.value), b: JSON.parse(r.base) as string[] })
@@ -255,13 +260,18 @@ export class SqliteSyncStore implements SyncStore {
    * stored: past the first few thousand fields, one scan of the stored row ids spares a lookup per
    * field. A small pull looks them all up and never pays for the scan.
    */
-  prefetch(fields: readonly FieldRef[]): void {
+  prefetch(ops: readonly Op[]): void {
     if (this.depth === 0) return
+    // Nothing stored at all (a cold join): field() starts every register empty, nothing to load.
+    if (this.storedRows !== null && this.storedRows.size === 0) return
     const load: FieldRef[] = []
     const added: FieldRef[] = []
-    for (const f of fields) {
-      if (this.fields.get(f.tbl, f.row, f.col) !== undefined) continue
-      added.push(this.fields.add(f))
+    for (const op of ops) {
+      for (const w of op.tx) {
+        for (const col in w.set) {
+          if (this.fields.get(w.t, w.r, col) === undefined) added.push(this.fields.add({ tbl: w.t, row: w.r, col }))
+        }
+      }
     }
     this.prefetched += added.length
     if (this.prefetched > STORED_ROWS_AFTER && this.storedRows === null) {
@@ -294,6 +304,52 @@ export class SqliteSyncStore implements SyncStore {
   heads(f: FieldRef): readonly FieldHead[] {
     // The register's own array: every change replaces it, so a caller's copy never shifts under it.
     return this.field(f).heads
+  }
+
+  /**
+   * applyFieldWrite on the register itself: one lookup instead of one per step (heads, remove, ref
+   * checks, put), the same steps in the same order. Outside a transaction it takes the port path.
+   */
+  applyWrite(f: FieldRef, w: FieldWrite): void {
+    if (this.depth === 0) {
+      applyFieldWrite(this, f, w)
+      return
+    }
+    const s = this.field(f)
+    if (w.b.length > 0) {
+      const current = s.heads
+      for (const id of w.b) {
+        if (current.some((head) => head.id === id)) {
+          s.heads = s.heads.filter((head) => head.id !== id)
+          s.dirty = true
+        } else if (!this.isReceived(id)) {
+          if (!s.refs?.includes(id)) s.refs = s.refs === null ? [id] : [...s.refs, id]
+          s.refsDirty = true
+          s.dirty = true
+        }
+      }
+    }
+    if (s.refs !== null && s.refs.includes(w.id)) {
+      const left = s.refs.filter((r) => r !== w.id)
+      s.refs = left.length > 0 ? left : null
+      s.refsDirty = true
+      s.dirty = true
+      return
+    }
+    // The op's own base array, not a copy: nothing mutates a received op, and a cold join keeps
+    // 240 k of these heads in memory at once.
+    const head: FieldHead = { id: w.id, h: w.h, v: w.v, b: w.b as string[] }
+    const at = s.heads.findIndex((x) => x.id === w.id)
+    if (at >= 0) s.heads[at] = head
+    else s.heads = s.heads.length === 0 ? [head] : [...s.heads, head]
+    s.dirty = true
+    const parsed = parseOpId(w.id)
+    if (parsed && parsed.dev !== this.device && this.remoteOps <= BULK_OPS) this.remoteRecords.push({ dev: parsed.dev, seq: parsed.seq, f: { tbl: f.tbl, row: f.row, col: f.col }, head })
+  }
+
+  private isReceived(id: string): boolean {
+    const parsed = parseOpId(id)
+    return parsed !== null && this.receivedHash(parsed.dev, parsed.seq) !== undefined
   }
 
   putHead(f: FieldRef, head: FieldHead): void {
