@@ -83,8 +83,12 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
       return
     }
     let decoded
+    // A file whose whole range we hold already (every file a loaded snapshot covers, a seal of
+    // chunks we read) is skipped on its header. Conflicted copies are always read: they are where a
+    // fork (a copied profile writing the same seqs) shows up.
+    const known = (h: { dev: string; last: number }): boolean => file.parsed.kind === 'ops' && file.parsed.conflicted === null && store.highWaterMark(h.dev) >= h.last
     try {
-      decoded = folder.read(file.path)
+      decoded = folder.readUnless(file.path, known)
     } catch (err) {
       if (err instanceof SyncFolderError && err.transient) {
         report.problems.push({ path: file.path, code: err.code, detail: err.detail })
@@ -92,8 +96,14 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
       }
       throw err
     }
-    report.filesRead++
     const entry = { path: file.path, size: file.size, mtimeMs: file.mtimeMs }
+    if (decoded === null) {
+      store.setFileState({ ...entry, state: 'done' })
+      if (gap) store.clearGap(gap.dev, gap.from)
+      report.filesSkipped++
+      return
+    }
+    report.filesRead++
     if (decoded.status === 'newer-format') {
       store.setFileState({ ...entry, state: 'newer' })
       report.problems.push({ path: file.path, code: 'newer-format', detail: `fmt ${decoded.fmt}` })

@@ -158,3 +158,24 @@ export function decodeSegment(buf: Buffer, opts: DecodeOptions): DecodedSegment 
   if (decoded.status === 'ok' && blocks.damage !== null && decoded.damage === null) decoded.damage = blocks.damage
   return decoded
 }
+
+/**
+ * The header of an ops file without decoding its body (for a gzip file, only the first kilobytes are
+ * inflated): lets a reader skip a file whose whole range it has already received, e.g. every file a
+ * snapshot covers, by what the file says about itself rather than by its name. Null when unreadable.
+ */
+export function peekSegmentHeader(buf: Buffer): SegmentHeader | null {
+  let head = buf
+  if (isGzip(buf)) {
+    try {
+      head = inflateRawSync(buf.subarray(10, Math.min(buf.length, 10 + 4096)), { finishFlush: constants.Z_SYNC_FLUSH })
+    } catch {
+      return null
+    }
+  }
+  const nl = head.indexOf(0x0a)
+  if (nl < 0) return null
+  const json = decodeRecordLine(head.subarray(0, nl).toString('utf8'))
+  const header = json === null ? null : parseHeader(json)
+  return header === null || 'newer' in header ? null : header
+}

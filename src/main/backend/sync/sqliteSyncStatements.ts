@@ -30,6 +30,7 @@ export function sqliteSyncStatements(db: Database.Database) {
                   ON h.tbl = json_extract(j.value, '$[0]') AND h.row_id = json_extract(j.value, '$[1]') AND h.col = json_extract(j.value, '$[2]')`),
     manyRefs: p(`SELECT r.tbl, r.row_id, r.col, r.op FROM json_each(?) AS j CROSS JOIN sync_ref AS r
                  ON r.tbl = json_extract(j.value, '$[0]') AND r.row_id = json_extract(j.value, '$[1]') AND r.col = json_extract(j.value, '$[2]')`),
+    fresh: p(`SELECT 1 FROM change_tx UNION ALL SELECT 1 FROM field_head UNION ALL SELECT 1 FROM sync_received LIMIT 1`),
     storedRows: p(`SELECT tbl, row_id FROM field_head UNION SELECT tbl, row_id FROM sync_ref`),
     delHeads: p(`DELETE FROM field_head WHERE tbl = ? AND row_id = ? AND col = ?`),
     insHead: p(`INSERT INTO field_head (tbl, row_id, col, op, hlc, value, base) VALUES (?, ?, ?, ?, ?, ?, ?)`),

@@ -144,6 +144,21 @@ export class SqliteSyncStore implements SyncStore {
     return this.depth > 0 ? fn() : this.transaction(fn)
   }
 
+  /** The workspace database (snapshots copy it and load into it). */
+  get database(): Database.Database {
+    return this.db
+  }
+
+  /** The replicated record tables of this app version. */
+  recordTables(): string[] {
+    return [...this.tables.keys()]
+  }
+
+  /** Never synced and never edited: nothing received, no local op, no register. */
+  isFresh(): boolean {
+    return this.st.fresh.get() === undefined
+  }
+
   clock(): HlcState {
     const saved = this.st.state.get('hlc') as { value: string } | undefined
     return saved ? (JSON.parse(saved.value) as HlcState) : { millis: 0, counter: 0, device: this.device }

@@ -13,8 +13,8 @@ import { classifyFsError, SyncFolderError } from './folderError'
 import { realFolderIo } from './folderIo'
 import type { FolderIo } from './folderIo'
 import type { RecordLineDecoder } from './recordFrame'
-import { decodeSegment, encodeSegment, FORMAT_VERSION } from './segmentCodec'
-import type { DecodedSegment } from './segmentCodec'
+import { decodeSegment, encodeSegment, FORMAT_VERSION, peekSegmentHeader } from './segmentCodec'
+import type { DecodedSegment, SegmentHeader } from './segmentCodec'
 
 /** Crash injection for tests: a hook that throws simulates kill -9 at that step. */
 export type PublishHooks = { afterTempWrite?: () => void; afterRename?: () => void }
@@ -145,12 +145,24 @@ export class SyncFolder {
   }
 
   read(rel: string): DecodedSegment {
+    return this.readUnless(rel, () => false) ?? { status: 'unreadable', reason: 'skipped' }
+  }
+
+  /**
+   * Reads and decodes one file unless its header says `skip` (a range already received): then null,
+   * after inflating only the header. Decoding a file costs a thousand times more than this check.
+   */
+  readUnless(rel: string, skip: (header: SegmentHeader) => boolean): DecodedSegment | null {
     const full = path.join(this.root, rel)
+    let buf: Buffer
     try {
-      return this.decode(this.io.readFile(full))
+      buf = this.io.readFile(full)
     } catch (err) {
       throw classifyFsError(err, full)
     }
+    const header = peekSegmentHeader(buf)
+    if (header !== null && header.team === this.opts.teamId && skip(header)) return null
+    return this.decode(buf)
   }
 
   /** Deletes one of this device's own files; anything outside devices/<dev>/ is refused. */

@@ -19,6 +19,11 @@ import { FORMAT_VERSION } from './segmentCodec'
 import type { SqliteSyncStore } from './sqliteSyncStore'
 import { SyncFolder } from './syncFolder'
 import { openTeam } from './teamFolder'
+import { compactOwnFiles } from './compactOwnFiles'
+import { createSnapshot } from './createSnapshot'
+import { loadSnapshot } from './loadSnapshot'
+import { listSnapshots } from './snapshotManifest'
+import { snapshotDue, snapshotUsable } from './snapshotPolicy'
 
 export type SyncProblem = { code: string; message: string; detail: string }
 
@@ -33,6 +38,8 @@ export type RoundInput = {
   now: number
   io?: FolderIo
   durable?: boolean
+  /** Write a snapshot this round whatever the policy says (`smo sync snapshot`, tests, bench). */
+  forceSnapshot?: boolean
 }
 
 export type RoundReport = {
@@ -46,9 +53,17 @@ export type RoundReport = {
   cloned: boolean
   peers: DeviceManifest[]
   problems: SyncProblem[]
+  /** The snapshot this round started from (a new member) and the one it wrote, if any. */
+  snapshotLoaded: string | null
+  snapshotCreated: string | null
+  /** Own files deleted by compaction. */
+  compacted: number
 }
 
 const SEAL_AFTER_CHUNKS = 64
+
+const SNAPSHOT_SKIPPED =
+  "The team's snapshot could not be used, so SMO Desk reads every shared change instead; this first sync takes longer, nothing is missing."
 
 const DAMAGED =
   'Some shared files could not be read completely yet (still downloading, or damaged). SMO Desk keeps what it could read and retries; nothing was changed.'
@@ -74,7 +89,20 @@ function clonedProfile(folder: SyncFolder, io: FolderIo, store: SqliteSyncStore)
 export function syncRound(input: RoundInput): RoundReport {
   const { store, dir, teamId, now } = input
   const io = input.io ?? realFolderIo
-  const report: RoundReport = { sent: 0, received: 0, duplicates: 0, filesRead: 0, bulkDeletes: [], skewedDevices: [], cloned: false, peers: [], problems: [] }
+  const report: RoundReport = {
+    sent: 0,
+    received: 0,
+    duplicates: 0,
+    filesRead: 0,
+    bulkDeletes: [],
+    skewedDevices: [],
+    cloned: false,
+    peers: [],
+    problems: [],
+    snapshotLoaded: null,
+    snapshotCreated: null,
+    compacted: 0
+  }
   // Wrong folder, another team, unplugged, newer format: stop before touching anything.
   const team = openTeam(io, dir, teamId)
   if (team.encryption && !input.dataKey) throw new SyncFolderError('wrong-passphrase', 'no key on this device')
@@ -89,6 +117,27 @@ export function syncRound(input: RoundInput): RoundReport {
   })
   if (clonedProfile(folder, io, store)) return { ...report, cloned: true }
   const dev = store.device
+  if (store.isFresh()) {
+    // A new member starts from the newest usable snapshot and then reads only the tail.
+    const firstAvailable = new Map<string, number>()
+    for (const f of folder.listOpsFiles()) {
+      if (f.parsed.kind === 'ops') firstAvailable.set(f.dir, Math.min(firstAvailable.get(f.dir) ?? Infinity, f.parsed.first))
+    }
+    const loaded = loadSnapshot({
+      db: store.database,
+      recordTables: store.recordTables(),
+      teamDir: dir,
+      teamId,
+      keys: input.dataKey ? [input.dataKey] : [],
+      io,
+      schema: input.schema,
+      accept: (m) => snapshotUsable(m, firstAvailable)
+    })
+    report.snapshotLoaded = loaded.loaded?.id ?? null
+    const skipped = loaded.skipped[0]
+    if (!loaded.loaded && skipped) report.problems.push({ code: 'snapshot-skipped', message: SNAPSHOT_SKIPPED, detail: `${skipped.id}: ${skipped.reason}` })
+  }
+  let published = true
   try {
     folder.sweepTemps(dev)
     report.sent = flushOutbox(store, folder).published
@@ -96,6 +145,7 @@ export function syncRound(input: RoundInput): RoundReport {
   } catch (err) {
     if (err instanceof SyncFolderError && err.code === 'name-taken') return { ...report, cloned: true }
     report.problems.push(problemOf(err, 'publishing'))
+    published = false
   }
   const pull = pullFolder(store, folder, now)
   report.received = pull.applied
@@ -113,6 +163,40 @@ export function syncRound(input: RoundInput): RoundReport {
   }
   replayPending(store)
 
+  const peers = readPeers(io, folder, dir, dev)
+  const snapshots = listSnapshots(io, dir, teamId)
+  // A snapshot only from a device whose every edit is in the folder: it claims to cover them.
+  if (published && store.lastPublished() === store.lastLocalSeq()) {
+    const heldOps = store.knownDevices().reduce((n, d) => n + store.highWaterMark(d), 0)
+    if (input.forceSnapshot === true || snapshotDue({ self: dev, now, peers, newest: snapshots[0] ?? null, heldOps })) {
+      try {
+        const made = createSnapshot({
+          db: store.database,
+          recordTables: store.recordTables(),
+          teamDir: dir,
+          teamId,
+          device: dev,
+          dataKey: input.dataKey,
+          io,
+          now,
+          hlc: stampOf(store, now, dev),
+          lastPublished: store.lastPublished()
+        })
+        if (made) {
+          report.snapshotCreated = made.id
+          snapshots.unshift(made)
+        }
+      } catch (err) {
+        report.problems.push(problemOf(err, 'snapshot'))
+      }
+    }
+    try {
+      report.compacted = compactOwnFiles({ folder, self: dev, now, peers, snapshots }).length
+    } catch (err) {
+      report.problems.push(problemOf(err, 'compaction'))
+    }
+  }
+
   const ack: Record<string, number> = {}
   for (const d of store.knownDevices()) if (d !== dev) ack[d] = store.highWaterMark(d)
   try {
@@ -125,27 +209,38 @@ export function syncRound(input: RoundInput): RoundReport {
       schema: input.schema,
       published: { last: store.lastPublished() },
       ack,
-      snapshot: null,
-      clock: { wall: now, hlc: store.clock().millis > now ? formatStamp(store.clock().millis, dev) : formatStamp(now, dev) }
+      snapshot: report.snapshotCreated ?? report.snapshotLoaded,
+      clock: { wall: now, hlc: stampOf(store, now, dev) }
     })
   } catch (err) {
     if (!report.problems.some((p) => p.code === 'read-only' || p.code === 'disk-full')) report.problems.push(problemOf(err, 'manifest'))
   }
-  let dirs: string[] = []
-  try {
-    dirs = io.readdir(path.join(dir, 'devices'))
-  } catch {
-    dirs = []
-  }
-  for (const d of dirs.sort()) {
-    if (d === dev || !/^[0-9a-f]{16}$/.test(d)) continue
-    const m = readNewestManifest(io, folder.deviceDir(d), d)
-    if (m) report.peers.push(m)
-  }
+  report.peers = peers
   return report
 }
 
 /** A manifest name stamp that sorts after the previous one even if the wall clock went back. */
 function formatStamp(millis: number, dev: string): string {
   return Math.floor(millis).toString(16).padStart(12, '0') + '0000' + dev
+}
+
+function stampOf(store: SqliteSyncStore, now: number, dev: string): string {
+  return formatStamp(Math.max(store.clock().millis, now), dev)
+}
+
+/** Teammates' newest manifests (our own excluded). */
+function readPeers(io: FolderIo, folder: SyncFolder, dir: string, self: string): DeviceManifest[] {
+  let dirs: string[] = []
+  try {
+    dirs = io.readdir(path.join(dir, 'devices'))
+  } catch {
+    dirs = []
+  }
+  const peers: DeviceManifest[] = []
+  for (const d of dirs.sort()) {
+    if (d === self || !/^[0-9a-f]{16}$/.test(d)) continue
+    const m = readNewestManifest(io, folder.deviceDir(d), d)
+    if (m) peers.push(m)
+  }
+  return peers
 }
