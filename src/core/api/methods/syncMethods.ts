@@ -35,7 +35,9 @@ export const syncRoundOut = z.object({
   sent: z.number(),
   received: z.number(),
   review: z.number(),
-  problems: z.array(syncProblem)
+  problems: z.array(syncProblem),
+  /** The team snapshot this round started from (a new member) and the one it wrote, if any. */
+  snapshot: z.object({ loaded: z.string().nullable(), created: z.string().nullable(), compacted: z.number() })
 })
 export type SyncRoundOut = z.infer<typeof syncRoundOut>
 
@@ -62,7 +64,11 @@ const folderPath = z.string().trim().min(1, 'Choose a folder').max(4096)
 
 export const syncMethods = {
   'sync-status': { input: z.object({}), output: syncStatus, summary: 'Team sync status and health: folder, last sync, waiting edits, teammates, problems' },
-  'sync-now': { input: z.object({}), output: syncRoundOut, summary: 'Run one full sync round now (publish, pull, manifests)' },
+  'sync-now': {
+    input: z.object({ snapshot: z.boolean().optional() }),
+    output: syncRoundOut,
+    summary: 'Run one full sync round now (publish, pull, manifests); snapshot: true also writes a team snapshot'
+  },
   'sync-setup': {
     input: z.object({
       mode: z.enum(['create', 'join']),

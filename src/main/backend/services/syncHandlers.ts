@@ -6,7 +6,7 @@ import { syncNow, syncSetDeviceName, syncSetup, syncStatus, syncUnlock } from '.
 /** Team sync's methods: handlers.ts spreads this table into the one every host dispatches into. */
 export const syncHandlers: Partial<HandlerTable> = {
   'sync-status': (b) => syncStatus(b),
-  'sync-now': (b) => syncNow(b),
+  'sync-now': (b, input) => syncNow(b, { forceSnapshot: input.snapshot === true }),
   'sync-setup': (b, i) => {
     const status = syncSetup(b, i)
     schedulerOf(b)?.kick()

@@ -181,16 +181,26 @@ function noteBulkDeletes(b: Backend, items: { dev: string; tbl: string; rows: st
 }
 
 /** One full round: flush, pull, manifests. Folder problems are kept for the status, never thrown. */
-export function syncNow(b: Backend): SyncRoundOut {
+export function syncNow(b: Backend, opts: { forceSnapshot?: boolean } = {}): SyncRoundOut {
   const dir = syncFolderOf(b)
   const teamId = getLocal(b, 'sync_team')
   if (!dir || !teamId) throw new ApiError('rule_violation', 'Team sync is not set up for this workspace. Open Settings → Team sync to create or join a team.')
-  const out: SyncRoundOut = { sent: 0, received: 0, review: 0, problems: [] }
+  const out: SyncRoundOut = { sent: 0, received: 0, review: 0, problems: [], snapshot: { loaded: null, created: null, compacted: 0 } }
   let s = syncStateOf(b)
   emitChanged(b, true)
   try {
     for (let attempt = 0; attempt < 2; attempt++) {
-      const report = syncRound({ store: s.store, dir, teamId, dataKey: dataKeyOf(b), deviceName: deviceNameOf(b), app: appVersion(), schema: latestVersion, now: b.now() })
+      const report = syncRound({
+        store: s.store,
+        dir,
+        teamId,
+        dataKey: dataKeyOf(b),
+        deviceName: deviceNameOf(b),
+        app: appVersion(),
+        schema: latestVersion,
+        now: b.now(),
+        forceSnapshot: opts.forceSnapshot === true
+      })
       if (report.cloned && attempt === 0) {
         // A copied profile or restored backup writes as our device: take a new id, keep every edit.
         const old = b.ws.deviceId
@@ -202,6 +212,7 @@ export function syncNow(b: Backend): SyncRoundOut {
       out.sent += report.sent
       out.received += report.received
       out.problems = report.problems
+      out.snapshot = { loaded: report.snapshotLoaded, created: report.snapshotCreated, compacted: report.compacted }
       s.peers = report.peers
       s.skewed = new Set([...s.skewed, ...report.skewedDevices])
       noteBulkDeletes(b, report.bulkDeletes)

@@ -31,16 +31,17 @@ function printStatus(s: SyncStatus): void {
   for (const p of s.problems) console.log(`Problem: ${p.message}`)
 }
 
-/** `smo sync` runs one round; `status`, `init` and `join` as sub-commands. */
+/** `smo sync` runs one round; `status`, `init`, `join` and `snapshot` as sub-commands. */
 export const syncCommand = command({
   name: 'sync',
-  summary: 'Team sync through a shared folder: one round, status, or set up (init/join)',
-  usage: 'smo sync [status|init|join] --workspace DIR [--folder PATH] [--passphrase-file F] [--json]',
+  summary: 'Team sync through a shared folder: one round, status, set up (init/join), or a round that writes a team snapshot',
+  usage: 'smo sync [status|init|join|snapshot] --workspace DIR [--folder PATH] [--passphrase-file F] [--json]',
   examples: [
     'smo sync --workspace ~/smo-demo',
     'smo sync status --workspace ~/smo-demo',
     'smo sync init --workspace ~/smo-demo --folder ~/Dropbox',
-    'smo sync join --workspace ~/smo-new --folder ~/Dropbox --passphrase-file ~/team.pass'
+    'smo sync join --workspace ~/smo-new --folder ~/Dropbox --passphrase-file ~/team.pass',
+    'smo sync snapshot --workspace ~/smo-demo'
   ],
   options: {
     workspace: { type: 'string', short: 'w' },
@@ -50,7 +51,7 @@ export const syncCommand = command({
   },
   run: async ({ values, positionals }) => {
     const sub = positionals[0] ?? 'round'
-    if (!['round', 'status', 'init', 'join'].includes(sub) || positionals.length > 1) throw new UsageError(`Unknown sync sub-command "${positionals.join(' ')}"; use status, init or join`)
+    if (!['round', 'status', 'init', 'join', 'snapshot'].includes(sub) || positionals.length > 1) throw new UsageError(`Unknown sync sub-command "${positionals.join(' ')}"; use status, init, join or snapshot`)
     const folder = typeof values.folder === 'string' && values.folder !== '' ? values.folder : undefined
     if ((sub === 'init' || sub === 'join') && !folder) throw new UsageError(`smo sync ${sub} needs --folder PATH (the shared folder)`)
     const passphrase = passphraseFrom(values['passphrase-file'])
@@ -70,11 +71,15 @@ export const syncCommand = command({
         return s.configured ? 0 : 1
       }
       if (folder) setSyncFolder(b, folder)
-      const r = syncNow(b)
+      const r = syncNow(b, { forceSnapshot: sub === 'snapshot' })
       const review = syncReviewList(b)
       if (values.json) console.log(JSON.stringify({ ...r, reviewItems: review }, null, 2))
       else {
+        if (r.snapshot.loaded) console.log(`Started from the team snapshot ${r.snapshot.loaded}.`)
         console.log(`Sent ${r.sent} edit(s), received ${r.received}. Needs review: ${r.review}.`)
+        if (r.snapshot.created) console.log(`Wrote the team snapshot ${r.snapshot.created}: new members start from it.`)
+        else if (sub === 'snapshot') console.log('No snapshot written: publish every edit first (see the problems below).')
+        if (r.snapshot.compacted > 0) console.log(`Removed ${r.snapshot.compacted} of this device's old shared files (everyone has them and a snapshot covers them).`)
         for (const i of review) console.log(`  ${i.recordLabel} “${i.title}”${i.field ? ` · ${i.field}` : ''}: ${i.summary}`)
         for (const p of r.problems) console.log(`Problem: ${p.message}`)
       }

@@ -95,6 +95,11 @@ function SyncOverview({ status }: { status: SyncStatus }) {
   const [passphrase, setPassphrase] = useState('')
   const [name, setName] = useState(status.deviceName)
   const [error, setError] = useState<string | null>(null)
+  const [snapNote, setSnapNote] = useState<string | null>(null)
+  const writeSnapshot = async (): Promise<void> => {
+    const r = await api.call('sync-now', { snapshot: true })
+    setSnapNote(r.snapshot.created ? 'Snapshot written: new members start from it.' : 'No snapshot written: every edit must reach the shared folder first.')
+  }
   const run = async (fn: () => Promise<unknown>) => {
     setBusy(true)
     setError(null)
@@ -156,6 +161,17 @@ function SyncOverview({ status }: { status: SyncStatus }) {
               Rename
             </button>
           </form>
+        </dd>
+        <dt>Team snapshot</dt>
+        <dd>
+          <div className="sync-inline">
+            <button type="button" className="btn" disabled={busy} onClick={() => void run(writeSnapshot)} data-testid="sync-snapshot">
+              Write a snapshot now
+            </button>
+            <span className="subtle" data-testid="sync-snapshot-note">
+              {snapNote ?? 'New members load the latest snapshot instead of every change ever made. One is written by itself every 200,000 edits or 30 days.'}
+            </span>
+          </div>
         </dd>
       </dl>
       <h3 className="sync-h3">Teammates’ devices</h3>
