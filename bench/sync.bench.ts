@@ -3,7 +3,8 @@
  * ops merged by SqliteSyncStore into field heads, the received set and the app tables. Cold
  * encode/write and read/verify/merge of 1 M ops streamed per segment (the merge runs in a child
  * process so its peak RSS is its own), incremental pull of 1 k ops, an idle round over 20 devices,
- * and the encrypted-mode overhead. Snapshots are not built yet, so join-from-snapshot is not measured.
+ * the encrypted-mode overhead, and a new member joining from a snapshot of the 1 M-op state plus a
+ * 50,000-op tail (also in a child process).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -19,6 +20,10 @@ import { SqliteSyncStore } from '../src/main/backend/sync/sqliteSyncStore'
 import { encodeOpRecord } from '../src/core/sync/op'
 import type { Op } from '../src/core/sync/op'
 import { flushOutbox, pullFolder } from '../src/main/backend/sync/folderSync'
+import { createSnapshot } from '../src/main/backend/sync/createSnapshot'
+import { loadSnapshot } from '../src/main/backend/sync/loadSnapshot'
+import { realFolderIo } from '../src/main/backend/sync/folderIo'
+import { latestVersion } from '../src/main/backend/db/migrations/index'
 import { SyncFolder } from '../src/main/backend/sync/syncFolder'
 import type { DataKey } from '../src/main/backend/sync/blockCipher'
 
@@ -124,9 +129,43 @@ function coldMergeChild(root: string, file: string): void {
   process.stdout.write(`${JSON.stringify(out)}\n`)
 }
 
+type JoinResult = { ms: number; loadMs: number; cpuMs: number; maxRssMb: number; snapshot: string | null; applied: number; skipped: number; rows: number }
+
+/** Child mode: a new member loads the newest snapshot of ROOT into DB and pulls the tail. */
+function joinChild(root: string, file: string): void {
+  const db = openDb(file)
+  const store = new SqliteSyncStore(db, 'abababababababab', { now: () => T0 })
+  const folder = new SyncFolder(root, { teamId: TEAM })
+  let loadMs = 0
+  const r = timed(() => {
+    const t = performance.now()
+    const loaded = loadSnapshot({ db, recordTables: store.recordTables(), teamDir: root, teamId: TEAM, keys: [], io: realFolderIo, schema: latestVersion })
+    loadMs = performance.now() - t
+    return { loaded, pull: pullFolder(store, folder, T0 + 86_400_000) }
+  })
+  const rows = TABLES.reduce((n, t) => n + (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n, 0)
+  const out: JoinResult = { ms: r.ms, loadMs, cpuMs: r.cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, snapshot: r.value.loaded.loaded?.id ?? null, applied: r.value.pull.applied, skipped: r.value.pull.filesSkipped, rows }
+  process.stdout.write(`${JSON.stringify(out)}\n`)
+}
+
+function child<T>(mode: string, root: string, file: string): T {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    env: { ...process.env, [mode]: `${root}\n${file}` },
+    encoding: 'utf8',
+    maxBuffer: 1 << 20
+  })
+  const line = res.stdout.trim().split('\n').pop() ?? ''
+  if (res.status !== 0 || !line.startsWith('{')) throw new Error(`${mode} child failed: ${res.stderr}`)
+  return JSON.parse(line) as T
+}
+
 if (process.env.SMO_SYNC_BENCH_CHILD) {
   const [root = '', file = ''] = process.env.SMO_SYNC_BENCH_CHILD.split('\n')
   coldMergeChild(root, file)
+}
+if (process.env.SMO_SYNC_BENCH_JOIN) {
+  const [root = '', file = ''] = process.env.SMO_SYNC_BENCH_JOIN.split('\n')
+  joinChild(root, file)
 }
 
 export default async function run(): Promise<BenchResult[]> {
@@ -141,14 +180,7 @@ export default async function run(): Promise<BenchResult[]> {
     const bytes = DEVICES.reduce((sum, d) => sum + fs.readdirSync(path.join(root, 'devices', d)).reduce((s, f) => s + fs.statSync(path.join(root, 'devices', d, f)).size, 0), 0)
     results.push({ name: 'sync: encode + gzip + write + verify 1M ops (200 sealed segments)', value: Math.round(w.ms), unit: 'ms', note: `${(bytes / 1e6).toFixed(1)} MB on disk; CPU ${Math.round(w.cpuMs)} ms` })
     const dbFile = path.join(root, 'cold.sqlite')
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-      env: { ...process.env, SMO_SYNC_BENCH_CHILD: `${root}\n${dbFile}` },
-      encoding: 'utf8',
-      maxBuffer: 1 << 20
-    })
-    const line = child.stdout.trim().split('\n').pop() ?? ''
-    if (child.status !== 0 || !line.startsWith('{')) throw new Error(`cold merge child failed: ${child.stderr}`)
-    const c = JSON.parse(line) as ColdResult
+    const c = child<ColdResult>('SMO_SYNC_BENCH_CHILD', root, dbFile)
     results.push({ name: 'sync: cold read + verify + merge 1M ops into SQLite, streamed per segment', value: Math.round(c.ms), unit: 'ms', target: '≤ 10000 ms', note: `CPU ${Math.round(c.cpuMs)} ms; ${c.applied} ops applied, ${c.fields} field heads, ${c.rows} rows; DB ${(fs.statSync(dbFile).size / 1e6).toFixed(0)} MB` })
     results.push({ name: 'sync: peak RSS of the process doing the cold merge', value: Math.round(c.maxRssMb), unit: 'MB', target: '≤ 500 MB', note: 'child process: open, read, merge, commit' })
 
@@ -159,6 +191,26 @@ export default async function run(): Promise<BenchResult[]> {
     flushOutbox(fresh, new SyncFolder(root, { teamId: TEAM }))
     const p = timed(() => pullFolder(store, folder, T0 + 86_400_000))
     results.push({ name: 'sync: pull 1,000 new ops (on top of 1M, 201 files listed)', value: Math.round(p.ms * 10) / 10, unit: 'ms', target: '≤ 100 ms', note: `${p.value.applied} applied, ${p.value.filesSkipped} cached files skipped` })
+
+    // 3. Snapshot of that state, then 50,000 more ops from one teammate, then a new member joins.
+    const snap = timed(() =>
+      createSnapshot({ db: store.database, recordTables: store.recordTables(), teamDir: root, teamId: TEAM, device: store.device, dataKey: null, io: realFolderIo, now: T0, hlc: formatHlc({ millis: T0 + 10_000_000, counter: 0, device: store.device }), lastPublished: 0 })
+    )
+    const snapFile = path.join(root, 'snapshots', snap.value?.file ?? '')
+    results.push({ name: 'sync: write a snapshot of the 1M-op state (VACUUM INTO, trim, gzip, publish)', value: Math.round(snap.ms), unit: 'ms', note: `${(fs.statSync(snapFile).size / 1e6).toFixed(1)} MB in the folder` })
+    const tailDev = 'acacacacacacacac'
+    for (let k = 0; k < 10; k++) {
+      const texts: string[] = []
+      for (let j = 0; j < 5000; j++) {
+        const s = k * 5000 + j + 1
+        const op: Op = { d: tailDev, s, h: formatHlc({ millis: T0 + 20_000_000 + s, counter: 0, device: tailDev }), tx: [{ t: 'content_item', r: `01JTAIL${String(s % 20_000).padStart(19, '0')}`, set: { title: `tail ${s}` }, b: { title: s > 20_000 ? [`${tailDev}:${s - 20_000}`] : [] } }], x: 1, u: 'bench' }
+        texts.push(encodeOpRecord(op))
+      }
+      folder.publish(tailDev, k * 5000 + 1, k * 5000 + 5000, texts, true)
+    }
+    const j = child<JoinResult>('SMO_SYNC_BENCH_JOIN', root, path.join(root, 'joiner.sqlite'))
+    if (j.snapshot === null || j.applied !== 50_000) throw new Error(`join from snapshot: ${JSON.stringify(j)}`)
+    results.push({ name: 'sync: join from a snapshot (1M ops) + 50,000-op tail', value: Math.round(j.ms), unit: 'ms', target: '≤ 5000 ms', note: `load ${Math.round(j.loadMs)} ms, tail ${j.applied} ops applied, ${j.skipped} covered files skipped on their header; peak RSS ${Math.round(j.maxRssMb)} MB` })
   } finally {
     for (const db of dbs.splice(0)) db.close()
     fs.rmSync(root, { recursive: true, force: true })

@@ -73,7 +73,7 @@ export function opReceiver(store: SyncStore, wallMs: number): OpReceiver {
             continue
           }
           const f: FieldRef = { tbl: w.t, row: w.r, col }
-          if (store.applyWrite) store.applyWrite(f, { id, h: op.h, v, b })
+          if (store.applyWrite) store.applyWrite(f, { id, h: op.h, v, b, dev: op.d, seq: op.s })
           else applyFieldWrite(store, f, { id, h: op.h, v, b })
           if (col === DELETED_COLUMN && v === true) tombstones.push({ dev: op.d, tbl: w.t, row: w.r })
         }

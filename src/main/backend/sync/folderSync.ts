@@ -82,13 +82,9 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
       report.filesSkipped++
       return
     }
-    let decoded
-    // A file whose whole range we hold already (every file a loaded snapshot covers, a seal of
-    // chunks we read) is skipped on its header. Conflicted copies are always read: they are where a
-    // fork (a copied profile writing the same seqs) shows up.
-    const known = (h: { dev: string; last: number }): boolean => file.parsed.kind === 'ops' && file.parsed.conflicted === null && store.highWaterMark(h.dev) >= h.last
+    let buf: Buffer
     try {
-      decoded = folder.readUnless(file.path, known)
+      buf = folder.readRaw(file.path)
     } catch (err) {
       if (err instanceof SyncFolderError && err.transient) {
         report.problems.push({ path: file.path, code: err.code, detail: err.detail })
@@ -97,71 +93,85 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
       throw err
     }
     const entry = { path: file.path, size: file.size, mtimeMs: file.mtimeMs }
-    if (decoded === null) {
+    // A file whose whole range we hold already (every file a loaded snapshot covers, a seal of
+    // chunks we read) is skipped on its header. Conflicted copies are always read: they are where a
+    // fork (a copied profile writing the same seqs) shows up.
+    if (file.parsed.kind === 'ops' && file.parsed.conflicted === null && folder.headerSays(buf, (h) => store.highWaterMark(h.dev) >= h.last)) {
       store.setFileState({ ...entry, state: 'done' })
       if (gap) store.clearGap(gap.dev, gap.from)
       report.filesSkipped++
       return
     }
     report.filesRead++
-    if (decoded.status === 'newer-format') {
-      store.setFileState({ ...entry, state: 'newer' })
-      report.problems.push({ path: file.path, code: 'newer-format', detail: `fmt ${decoded.fmt}` })
-      return
-    }
-    if (decoded.status === 'locked') {
-      report.problems.push({ path: file.path, code: 'wrong-passphrase', detail: `key ${decoded.keyId}` })
-      return
-    }
-    if (decoded.status === 'unreadable' || decoded.header.team !== folder.teamId) {
-      // Empty placeholder, torn header, or a file from another team: retry later, never infer anything.
-      const detail = decoded.status === 'unreadable' ? decoded.reason : `team ${decoded.header.team}`
-      store.setFileState({ ...entry, state: decoded.status === 'unreadable' ? 'partial' : 'foreign' })
-      report.problems.push({ path: file.path, code: decoded.status === 'unreadable' ? 'damaged' : 'other-team', detail })
-      return
-    }
-    const { header } = decoded
-    // Parsed and applied in small chunks inside one nested transaction (one batch of receipts per
-    // file): the parsed ops die young instead of a whole file of them reaching the old generation.
-    const r = store.transaction(() => {
+    // Records are parsed and applied in small chunks while the file is scanned, inside one nested
+    // transaction (one batch of receipts per file): nothing of the file outlives its chunk.
+    let ok = 0
+    const { scanned, r } = store.transaction(() => {
       const receiver = opReceiver(store, wallMs)
       let chunk: ReceivedOp[] = []
-      let ok = 0
-      for (const text of decoded.records) {
-        let value: unknown
-        try {
-          value = JSON.parse(text)
-        } catch {
-          break
+      let dev = ''
+      let first = 0
+      let last = 0
+      const scanned = folder.scan(
+        buf,
+        (h) => {
+          ;({ dev, first, last } = h)
+          return h.team === folder.teamId
+        },
+        (text) => {
+          let value: unknown
+          try {
+            value = JSON.parse(text)
+          } catch {
+            return false
+          }
+          const op = parseOpRecord(dev, value)
+          if (!op || op.s < first || op.s > last) return false
+          chunk.push({ op, hash: store.fingerprint(text) })
+          ok++
+          if (chunk.length === CHUNK_OPS) {
+            receiver.add(chunk)
+            chunk = []
+          }
+          return true
         }
-        const op = parseOpRecord(header.dev, value)
-        if (!op || op.s < header.first || op.s > header.last) break
-        chunk.push({ op, hash: store.fingerprint(text) })
-        ok++
-        if (chunk.length === CHUNK_OPS) {
-          receiver.add(chunk)
-          chunk = []
-        }
-      }
+      )
       receiver.add(chunk)
-      return { ...receiver.finish(), ok }
+      return { scanned, r: receiver.finish() }
     })
+    if (scanned.status === 'newer-format') {
+      store.setFileState({ ...entry, state: 'newer' })
+      report.problems.push({ path: file.path, code: 'newer-format', detail: `fmt ${scanned.fmt}` })
+      return
+    }
+    if (scanned.status === 'locked') {
+      report.problems.push({ path: file.path, code: 'wrong-passphrase', detail: `key ${scanned.keyId}` })
+      return
+    }
+    if (scanned.status !== 'ok') {
+      // Empty placeholder, torn header, or a file from another team: retry later, never infer anything.
+      const detail = scanned.status === 'unreadable' ? scanned.reason : `team ${scanned.header.team}`
+      store.setFileState({ ...entry, state: scanned.status === 'unreadable' ? 'partial' : 'foreign' })
+      report.problems.push({ path: file.path, code: scanned.status === 'unreadable' ? 'damaged' : 'other-team', detail })
+      return
+    }
+    const { header } = scanned
     report.applied += r.applied
     report.duplicates += r.duplicates
     report.forks += r.forks.length
     for (const d of r.skewedDevices) skewed.add(d)
     report.bulkDeletes.push(...r.bulkDeletes)
     // A torn duplicate whose every seq arrived through another file has nothing left to give.
-    const whole = (decoded.complete && r.ok === header.last - header.first + 1) || store.highWaterMark(header.dev) >= header.last
+    const whole = (scanned.complete && ok === header.last - header.first + 1) || store.highWaterMark(header.dev) >= header.last
     store.setFileState({ ...entry, state: whole ? 'done' : 'partial' })
     if (whole) {
       if (gap) store.clearGap(gap.dev, gap.from)
     } else {
       const tries = (gap?.tries ?? 0) + 1
-      const from = header.first + r.ok
+      const from = header.first + ok
       if (gap && gap.from !== from) store.clearGap(gap.dev, gap.from)
       store.setGap({ dev: header.dev, from, to: header.last, path: file.path, tries, nextTry: wallMs + Math.min(BACKOFF_MAX_MS, 1000 * 2 ** tries) })
-      report.problems.push({ path: file.path, code: 'damaged', detail: decoded.damage ?? 'incomplete' })
+      report.problems.push({ path: file.path, code: 'damaged', detail: scanned.damage ?? 'incomplete' })
     }
   }
   // One transaction for the whole pull: a field rewritten by many files (a cold join) is written

@@ -8,7 +8,7 @@
  * says whether the file is complete, so the caller applies what it can and retries the rest later.
  */
 import { createHash } from 'node:crypto'
-import { constants, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib'
+import { constants, crc32, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib'
 import { decryptBlocks, encryptBlocks } from './blockCipher'
 import type { DataKey } from './blockCipher'
 import { decodeRecordLine, encodeRecordLine } from './recordFrame'
@@ -99,46 +99,66 @@ function isGzip(buf: Buffer): boolean {
   return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b
 }
 
-function readBody(
+const TRAILER = Buffer.from('{"end":')
+const HEX8 = /^[0-9a-f]{8}$/
+
+export type SegmentScan =
+  | { status: 'ok'; header: SegmentHeader; count: number; complete: boolean; damage: string | null }
+  /** `accept` turned the header down (another team's file): no record was read. */
+  | { status: 'refused'; header: SegmentHeader }
+  | Exclude<DecodedSegment, { status: 'ok' }>
+
+/**
+ * Walks the record lines of a body (the bytes after the header line), handing each verified record's
+ * JSON to `onRecord` as soon as it is checked; `onRecord` returns false to stop early. Works on the
+ * bytes: the CRC is computed over the line's bytes and each record becomes a string only when it is
+ * handed over, so a pull holds no whole-file string, no array of lines and no sliced strings that
+ * would outlive a scavenge (on a cold join those were most of what reached the old generation).
+ */
+function scanBody(
   header: SegmentHeader,
   headerLine: string,
-  body: string,
+  body: Buffer,
   blocksComplete: boolean,
-  decodeLine: RecordLineDecoder
-): DecodedSegment {
-  const records: string[] = []
-  const hash = createHash('sha256').update(headerLine + '\n')
-  const lines = body.split('\n')
-  // The trailer's hash covers every line before it: hashed as one slice of the body when the
-  // trailer is reached instead of one update call per record.
-  let hashedTo = 0
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? ''
-    if (line.startsWith('{"end":')) {
-      hash.update(body.slice(0, hashedTo))
+  decodeLine: RecordLineDecoder | null,
+  onRecord: (json: string) => boolean
+): SegmentScan {
+  let count = 0
+  let pos = 0
+  for (let line = 2; ; line++) {
+    const nl = body.indexOf(0x0a, pos)
+    // No newline after this fragment: the file is still being written, or was torn.
+    const end = nl < 0 ? body.length : nl
+    if (end - pos >= TRAILER.length && body.compare(TRAILER, 0, TRAILER.length, pos, pos + TRAILER.length) === 0) {
       let trailer: unknown
       try {
-        trailer = JSON.parse(line)
+        trailer = JSON.parse(body.toString('utf8', pos, end))
       } catch {
-        return { status: 'ok', header, records, complete: false, damage: 'damaged trailer' }
+        return { status: 'ok', header, count, complete: false, damage: 'damaged trailer' }
       }
       const t = trailer as { n?: unknown; sha256?: unknown }
-      const ok = t.n === records.length && t.sha256 === hash.digest('hex') && i < lines.length - 1
-      return { status: 'ok', header, records, complete: ok && blocksComplete, damage: ok ? null : 'trailer does not match' }
+      const sha = createHash('sha256').update(headerLine + '\n').update(body.subarray(0, pos)).digest('hex')
+      const ok = t.n === count && t.sha256 === sha && nl >= 0
+      return { status: 'ok', header, count, complete: ok && blocksComplete, damage: ok ? null : 'trailer does not match' }
     }
-    const json = decodeLine(line)
-    // The last fragment has no newline yet: the file is still being written or was torn.
-    if (json === null || i === lines.length - 1) {
-      return { status: 'ok', header, records, complete: false, damage: line === '' ? 'no trailer' : `bad record at line ${i + 2}` }
+    let json: string | null = null
+    if (nl >= 0) {
+      if (decodeLine !== null) json = decodeLine(body.toString('utf8', pos, end))
+      else if (end - pos >= 10 && body[pos + 8] === 0x20) {
+        const prefix = body.toString('latin1', pos, pos + 8)
+        if (HEX8.test(prefix) && crc32(body.subarray(pos + 9, end)) === Number.parseInt(prefix, 16)) json = body.toString('utf8', pos + 9, end)
+      }
     }
-    records.push(json)
-    hashedTo += line.length + 1
+    if (json === null) return { status: 'ok', header, count, complete: false, damage: end === pos ? 'no trailer' : `bad record at line ${line}` }
+    count++
+    if (!onRecord(json)) return { status: 'ok', header, count, complete: false, damage: null }
+    pos = end + 1
   }
-  return { status: 'ok', header, records, complete: false, damage: 'no trailer' }
 }
 
-export function decodeSegment(buf: Buffer, opts: DecodeOptions): DecodedSegment {
-  const decodeLine = opts.decodeLine ?? decodeRecordLine
+/** Decodes a file by calling `onRecord` for each verified record in order (see scanBody). */
+export function scanSegment(buf: Buffer, opts: DecodeOptions, onRecord: (json: string) => boolean, accept: (header: SegmentHeader) => boolean = () => true): SegmentScan {
+  const decodeLine = opts.decodeLine ?? null
   const raw = isGzip(buf) ? gunzipPartial(buf) : buf
   const nl = raw.indexOf(0x0a)
   if (nl < 0) return { status: 'unreadable', reason: raw.length === 0 ? 'empty file' : 'no header line' }
@@ -148,15 +168,27 @@ export function decodeSegment(buf: Buffer, opts: DecodeOptions): DecodedSegment 
   const header = parseHeader(headerJson)
   if (header === null) return { status: 'unreadable', reason: 'not an SMO Desk ops file' }
   if ('newer' in header) return { status: 'newer-format', fmt: header.newer }
-  if (header.enc === null) return readBody(header, headerLine, raw.subarray(nl + 1).toString('utf8'), true, decodeLine)
+  if (!accept(header)) return { status: 'refused', header }
+  if (header.enc === null) return scanBody(header, headerLine, raw.subarray(nl + 1), true, decodeLine, onRecord)
   const key = opts.keys(header.enc.keyId)
   if (key === null) return { status: 'locked', header, keyId: header.enc.keyId }
   const ctx = { team: header.team, dev: header.dev, first: header.first, last: header.last }
   const blocks = decryptBlocks(raw.subarray(nl + 1), key, ctx)
   const inner = isGzip(blocks.plain) ? gunzipPartial(blocks.plain) : blocks.plain
-  const decoded = readBody(header, headerLine, inner.toString('utf8'), blocks.complete, decodeLine)
-  if (decoded.status === 'ok' && blocks.damage !== null && decoded.damage === null) decoded.damage = blocks.damage
-  return decoded
+  const scanned = scanBody(header, headerLine, inner, blocks.complete, decodeLine, onRecord)
+  if (scanned.status === 'ok' && blocks.damage !== null && scanned.damage === null) scanned.damage = blocks.damage
+  return scanned
+}
+
+export function decodeSegment(buf: Buffer, opts: DecodeOptions): DecodedSegment {
+  const records: string[] = []
+  const scanned = scanSegment(buf, opts, (json) => {
+    records.push(json)
+    return true
+  })
+  if (scanned.status === 'refused') return { status: 'ok', header: scanned.header, records, complete: false, damage: 'refused' }
+  if (scanned.status !== 'ok') return scanned
+  return { status: 'ok', header: scanned.header, records, complete: scanned.complete, damage: scanned.damage }
 }
 
 /**

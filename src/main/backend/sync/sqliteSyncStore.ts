@@ -22,7 +22,7 @@ import { encodeLocalOp } from './encodeLocalOp'
 import { loadFieldStates } from './loadFieldStates'
 import { FieldCache } from './fieldCache'
 import type { FieldState } from './fieldCache'
-import { emptyFieldState } from './fieldCache'
+import { emptyFieldState, PackedHead } from './fieldCache'
 import { applyFieldWrite } from '../../../core/sync/fieldRegister'
 import type { FieldWrite } from '../../../core/sync/fieldRegister'
 import { ReceivedRuns } from './receivedRuns'
@@ -90,9 +90,9 @@ export class SqliteSyncStore implements SyncStore {
     this.schema = opts.schema ?? new Map([...this.tables.values()].map((t) => [t.table, new Set([...t.columns.keys(), DELETED_COLUMN])]))
     this.st = sqliteSyncStatements(db)
     this.runs = new ReceivedRuns(db)
-    // A cold join touches hundreds of thousands of B-tree pages at random; SQLite's default 2 MB page
-    // cache turns that into system-call churn. 64 MB keeps the hot part of the indexes in memory.
-    if (Number(db.pragma('cache_size', { simple: true })) > -65536) db.pragma('cache_size = -65536')
+    // Registers are written back in key order at commit, so SQLite's page cache mostly sees sorted
+    // inserts: 16 MB is as fast as 64 MB on the 1 M-op join and keeps 40 MB more out of its peak.
+    if (Number(db.pragma('cache_size', { simple: true })) > -16384) db.pragma('cache_size = -16384')
   }
 
   private now(): number {
@@ -331,6 +331,21 @@ export class SqliteSyncStore implements SyncStore {
       return
     }
     const s = this.field(f)
+    // The commonest write of a bulk pull: it supersedes the field's one head. Rewriting that head in
+    // place gives the same register without a new head and array per write, which (once promoted)
+    // were most of the garbage a cold join left for the old generation. Only in bulk batches: a
+    // small batch keeps each head object for its history row.
+    const bulk = this.remoteOps > BULK_OPS && w.dev !== undefined && w.seq !== undefined
+    const only = s.heads.length === 1 ? s.heads[0] : undefined
+    if (bulk && only !== undefined && s.refs === null && w.b.length === 1 && w.b[0] !== w.id) {
+      const base = w.b[0] as string
+      if (only instanceof PackedHead ? only.is(base) : only.id === base) {
+        if (only instanceof PackedHead) only.advance(w.dev as string, w.seq as number, w.h, w.v)
+        else s.heads = [new PackedHead(w.dev as string, w.seq as number, w.h, w.v, w.b)]
+        s.dirty = true
+        return
+      }
+    }
     if (w.b.length > 0) {
       const current = s.heads
       for (const id of w.b) {
@@ -353,7 +368,7 @@ export class SqliteSyncStore implements SyncStore {
     }
     // The op's own base array, not a copy: nothing mutates a received op, and a cold join keeps
     // 240 k of these heads in memory at once.
-    const head: FieldHead = { id: w.id, h: w.h, v: w.v, b: w.b as string[] }
+    const head: FieldHead = bulk ? new PackedHead(w.dev as string, w.seq as number, w.h, w.v, w.b) : { id: w.id, h: w.h, v: w.v, b: w.b as string[] }
     const at = s.heads.findIndex((x) => x.id === w.id)
     if (at >= 0) s.heads[at] = head
     else s.heads = s.heads.length === 0 ? [head] : [...s.heads, head]

@@ -13,8 +13,8 @@ import { classifyFsError, SyncFolderError } from './folderError'
 import { realFolderIo } from './folderIo'
 import type { FolderIo } from './folderIo'
 import type { RecordLineDecoder } from './recordFrame'
-import { decodeSegment, encodeSegment, FORMAT_VERSION, peekSegmentHeader } from './segmentCodec'
-import type { DecodedSegment, SegmentHeader } from './segmentCodec'
+import { decodeSegment, encodeSegment, FORMAT_VERSION, peekSegmentHeader, scanSegment } from './segmentCodec'
+import type { DecodedSegment, SegmentHeader, SegmentScan } from './segmentCodec'
 
 /** Crash injection for tests: a hook that throws simulates kill -9 at that step. */
 export type PublishHooks = { afterTempWrite?: () => void; afterRename?: () => void }
@@ -145,24 +145,29 @@ export class SyncFolder {
   }
 
   read(rel: string): DecodedSegment {
-    return this.readUnless(rel, () => false) ?? { status: 'unreadable', reason: 'skipped' }
+    return this.decode(this.readRaw(rel))
   }
 
-  /**
-   * Reads and decodes one file unless its header says `skip` (a range already received): then null,
-   * after inflating only the header. Decoding a file costs a thousand times more than this check.
-   */
-  readUnless(rel: string, skip: (header: SegmentHeader) => boolean): DecodedSegment | null {
+  /** A file's bytes; file-system errors become SyncFolderErrors a person can act on. */
+  readRaw(rel: string): Buffer {
     const full = path.join(this.root, rel)
-    let buf: Buffer
     try {
-      buf = this.io.readFile(full)
+      return this.io.readFile(full)
     } catch (err) {
       throw classifyFsError(err, full)
     }
+  }
+
+  /** True when the file's own header (only it is inflated) is this team's and `test` holds for it. */
+  headerSays(buf: Buffer, test: (header: SegmentHeader) => boolean): boolean {
     const header = peekSegmentHeader(buf)
-    if (header !== null && header.team === this.opts.teamId && skip(header)) return null
-    return this.decode(buf)
+    return header !== null && header.team === this.opts.teamId && test(header)
+  }
+
+  /** Streams a file's verified records to `onRecord` (see scanSegment); `accept` sees the header first. */
+  scan(buf: Buffer, accept: (header: SegmentHeader) => boolean, onRecord: (json: string) => boolean): SegmentScan {
+    const opts = this.opts.decodeLine ? { keys: (id: string) => this.key(id), decodeLine: this.opts.decodeLine } : { keys: (id: string) => this.key(id) }
+    return scanSegment(buf, opts, onRecord, accept)
   }
 
   /** Deletes one of this device's own files; anything outside devices/<dev>/ is refused. */
