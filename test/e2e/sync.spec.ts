@@ -5,7 +5,7 @@
  * resolving it on one clears it on both.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
@@ -92,4 +92,31 @@ test('an edit in one workspace appears in the other; a conflict is reviewed and 
   expect(after.name).toBe('Bravo title (e2e)')
   await pa.close()
   await pb.close()
+})
+
+test('Write a snapshot now: a new member starts from it and has the same channels', async ({ page }) => {
+  const wa = new AppPage(page, a)
+  await wa.open('settings')
+  const sa = new SyncPage(page)
+  await sa.card.getByTestId('sync-snapshot').click()
+  await expect(sa.card.getByTestId('sync-snapshot-note')).toHaveText(/Snapshot written/)
+  const snapshots = readdirSync(join(folder, 'SMO Desk Team', 'snapshots'))
+  const id = snapshots.find((n) => n.endsWith('.json'))?.replace(/\.json$/, '')
+  expect(snapshots).toContain(`${id}.sqlite.gz`)
+
+  const cDir = join(mkdtempSync(join(tmpdir(), 'smo-e2e-')), 'ws')
+  try {
+    cli(['sync', 'join', '--workspace', cDir, '--folder', folder], cDir)
+    // The new member's device manifest names the snapshot it started from.
+    const devices = join(folder, 'SMO Desk Team', 'devices')
+    const manifests = readdirSync(devices).flatMap((d) => readdirSync(join(devices, d)).filter((n) => n.startsWith('state-')).map((n) => JSON.parse(readFileSync(join(devices, d, n), 'utf8')) as { name: string; snapshot: string | null }))
+    expect(manifests.some((m) => m.snapshot === id && m.name !== '')).toBe(true)
+    const r = spawnSync(process.execPath, [smo, 'export', '--workspace', cDir, '--kind', 'channel'], { encoding: 'utf8' })
+    expect(r.status).toBe(0)
+    const mine = (await call(a, 'channel-list', {})) as { items: { name: string }[] }
+    expect(mine.items.length).toBeGreaterThan(5)
+    for (const ch of mine.items) expect(r.stdout).toContain(ch.name)
+  } finally {
+    removeWorkspace(cDir)
+  }
 })
