@@ -24,6 +24,7 @@ import { createSnapshot } from '../src/main/backend/sync/createSnapshot'
 import { loadSnapshot } from '../src/main/backend/sync/loadSnapshot'
 import { realFolderIo } from '../src/main/backend/sync/folderIo'
 import { latestVersion } from '../src/main/backend/db/migrations/index'
+import { pullInChild } from '../src/main/backend/sync/pullInChild'
 import { SyncFolder } from '../src/main/backend/sync/syncFolder'
 import type { DataKey } from '../src/main/backend/sync/blockCipher'
 
@@ -179,10 +180,29 @@ export default async function run(): Promise<BenchResult[]> {
     const w = timed(() => writeCorpus(folder, SEGMENTS, 5000, 10_000))
     const bytes = DEVICES.reduce((sum, d) => sum + fs.readdirSync(path.join(root, 'devices', d)).reduce((s, f) => s + fs.statSync(path.join(root, 'devices', d, f)).size, 0), 0)
     results.push({ name: 'sync: encode + gzip + write + verify 1M ops (200 sealed segments)', value: Math.round(w.ms), unit: 'ms', note: `${(bytes / 1e6).toFixed(1)} MB on disk; CPU ${Math.round(w.cpuMs)} ms` })
+    // As the app does it: a bulk pull goes to a child process with a capped heap (pullInChild).
     const dbFile = path.join(root, 'cold.sqlite')
-    const c = child<ColdResult>('SMO_SYNC_BENCH_CHILD', root, dbFile)
-    results.push({ name: 'sync: cold read + verify + merge 1M ops into SQLite, streamed per segment', value: Math.round(c.ms), unit: 'ms', target: '≤ 10000 ms', note: `CPU ${Math.round(c.cpuMs)} ms; ${c.applied} ops applied, ${c.fields} field heads, ${c.rows} rows; DB ${(fs.statSync(dbFile).size / 1e6).toFixed(0)} MB` })
-    results.push({ name: 'sync: peak RSS of the process doing the cold merge', value: Math.round(c.maxRssMb), unit: 'MB', target: '≤ 500 MB', note: 'child process: open, read, merge, commit' })
+    // An empty, migrated workspace database for the child to fill.
+    const init = openDb(dbFile)
+    dbs.splice(dbs.indexOf(init), 1)
+    init.close()
+    const viaChild = timed(() => pullInChild({ db: dbFile, dir: root, teamId: TEAM, device: 'ffffffffffffffff', dataKey: null, wallMs: T0 + 86_400_000, schema: latestVersion, app: '0.1.0' }))
+    const pc = viaChild.value
+    if (pc === null || pc.report.applied !== 1_000_000) throw new Error(`cold pull in a child failed: ${JSON.stringify(pc?.report)}`)
+    const count = (q: string): number => {
+      const db = new Database(dbFile, { readonly: true })
+      try {
+        return (db.prepare(q).get() as { n: number }).n
+      } finally {
+        db.close()
+      }
+    }
+    const rows = TABLES.reduce((n, t) => n + count(`SELECT count(*) AS n FROM "${t}"`), 0)
+    results.push({ name: 'sync: cold read + verify + merge 1M ops into SQLite, streamed per segment (as the app runs it: child process)', value: Math.round(viaChild.ms), unit: 'ms', target: '≤ 10000 ms', note: `incl. starting the child; ${pc.report.applied} ops applied, ${count('SELECT count(*) AS n FROM field_head')} field heads, ${rows} rows; DB ${(fs.statSync(dbFile).size / 1e6).toFixed(0)} MB` })
+    results.push({ name: 'sync: peak RSS of the process doing the cold merge', value: pc.maxRssMb, unit: 'MB', target: '≤ 500 MB', note: 'the child: open, read, merge, commit, with --max-old-space-size=384 --max-semi-space-size=16' })
+    // The fallback (no child possible): the same merge in one process with V8's default heap sizing.
+    const inProc = child<ColdResult>('SMO_SYNC_BENCH_CHILD', root, path.join(root, 'cold-inprocess.sqlite'))
+    results.push({ name: 'sync: the same cold merge in-process (fallback when no child can start)', value: Math.round(inProc.ms), unit: 'ms', note: `peak RSS ${Math.round(inProc.maxRssMb)} MB with V8's default heap sizing; CPU ${Math.round(inProc.cpuMs)} ms` })
 
     // 2. Incremental: one teammate publishes 1,000 new ops; pull them into the 1M-op database.
     const store = new SqliteSyncStore(openDb(dbFile), 'ffffffffffffffff', { now: () => T0 })

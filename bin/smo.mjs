@@ -19,5 +19,12 @@ if (major < 24) {
   process.exit(r.status ?? 1)
 }
 const { tsImport } = await import('tsx/esm/api')
-const { main } = await tsImport(join(root, 'src', 'main', 'cli', 'main.ts'), import.meta.url)
-process.exitCode = await main(process.argv.slice(2))
+if (process.argv[2] === '__sync-pull') {
+  // Internal: the child side of a bulk sync pull (src/main/backend/sync/pullInChild.ts). Loaded on its
+  // own, without the CLI's commands, so the child starts in a fraction of the time.
+  const { pullChildMain } = await tsImport(join(root, 'src', 'main', 'backend', 'sync', 'pullChild.ts'), import.meta.url)
+  process.exitCode = await pullChildMain()
+} else {
+  const { main } = await tsImport(join(root, 'src', 'main', 'cli', 'main.ts'), import.meta.url)
+  process.exitCode = await main(process.argv.slice(2))
+}

@@ -154,6 +154,11 @@ export class SqliteSyncStore implements SyncStore {
     return [...this.tables.keys()]
   }
 
+  /** Tells the host about rows changed by someone else's connection (a pull in a child process). */
+  notifyApplied(change: AppliedChange): void {
+    if (change.tables.size > 0) this.opts.onApplied?.(change)
+  }
+
   /** Never synced and never edited: nothing received, no local op, no register. */
   isFresh(): boolean {
     return this.st.fresh.get() === undefined

@@ -15,6 +15,8 @@ import { SyncFolderError } from './folderError'
 import { realFolderIo } from './folderIo'
 import type { FolderIo } from './folderIo'
 import { flushOutbox, pullFolder, sealOwn } from './folderSync'
+import type { PullReport } from './folderSync'
+import { pullInChild } from './pullInChild'
 import { FORMAT_VERSION } from './segmentCodec'
 import type { SqliteSyncStore } from './sqliteSyncStore'
 import { SyncFolder } from './syncFolder'
@@ -40,6 +42,8 @@ export type RoundInput = {
   durable?: boolean
   /** Write a snapshot this round whatever the policy says (`smo sync snapshot`, tests, bench). */
   forceSnapshot?: boolean
+  /** Unread bytes from which the pull runs in a child process (see pullInChild); Infinity: never. */
+  childPullBytes?: number
 }
 
 export type RoundReport = {
@@ -58,6 +62,8 @@ export type RoundReport = {
   snapshotCreated: string | null
   /** Own files deleted by compaction. */
   compacted: number
+  /** The pull was bulk work done by a child process with a capped heap (see pullInChild). */
+  pulledInChild: boolean
 }
 
 const SEAL_AFTER_CHUNKS = 64
@@ -101,7 +107,8 @@ export function syncRound(input: RoundInput): RoundReport {
     problems: [],
     snapshotLoaded: null,
     snapshotCreated: null,
-    compacted: 0
+    compacted: 0,
+    pulledInChild: false
   }
   // Wrong folder, another team, unplugged, newer format: stop before touching anything.
   const team = openTeam(io, dir, teamId)
@@ -147,7 +154,9 @@ export function syncRound(input: RoundInput): RoundReport {
     report.problems.push(problemOf(err, 'publishing'))
     published = false
   }
-  const pull = pullFolder(store, folder, now)
+  const inChild = bulkPullInChild(input, folder, io)
+  report.pulledInChild = inChild !== null
+  const pull = inChild ?? pullFolder(store, folder, now)
   report.received = pull.applied
   report.duplicates = pull.duplicates
   report.filesRead = pull.filesRead
@@ -222,6 +231,25 @@ export function syncRound(input: RoundInput): RoundReport {
 /** A manifest name stamp that sorts after the previous one even if the wall clock went back. */
 function formatStamp(millis: number, dev: string): string {
   return Math.floor(millis).toString(16).padStart(12, '0') + '0000' + dev
+}
+
+/** Compressed bytes of unread files from which a pull is bulk work for a child process (~150 k ops). */
+const CHILD_PULL_BYTES = 4 << 20
+
+/** A big pull on the real file system runs in a child process with a capped heap; null: pull here. */
+function bulkPullInChild(input: RoundInput, folder: SyncFolder, io: FolderIo): PullReport | null {
+  const { store } = input
+  if (io !== realFolderIo) return null
+  let unread = 0
+  for (const f of folder.listOpsFiles()) {
+    const state = store.fileState(f.path)?.state
+    if (state !== 'done' && state !== 'foreign') unread += f.size
+  }
+  if (unread < (input.childPullBytes ?? CHILD_PULL_BYTES)) return null
+  const out = pullInChild({ db: store.database.name, dir: input.dir, teamId: input.teamId, device: store.device, dataKey: input.dataKey, wallMs: input.now, schema: input.schema, app: input.app })
+  if (out === null) return null
+  store.notifyApplied({ tables: new Set(out.tables), rows: new Set() })
+  return out.report
 }
 
 function stampOf(store: SqliteSyncStore, now: number, dev: string): string {

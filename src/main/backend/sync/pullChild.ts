@@ -1,0 +1,53 @@
+/**
+ * The child side of a bulk pull (see pullInChild): `smo __sync-pull` reads one JSON request on stdin
+ * — the workspace database, the team folder, this device's id, the team key if any — runs pullFolder
+ * on its own connection in one transaction, and prints the report as JSON. The key travels on
+ * stdin only, never in arguments or the environment where other processes could read it.
+ */
+import Database from 'better-sqlite3'
+import { z } from 'zod'
+import { pullFolder } from './folderSync'
+import type { PullReport } from './folderSync'
+import { SqliteSyncStore } from './sqliteSyncStore'
+import { SyncFolder } from './syncFolder'
+
+export const pullRequest = z.object({
+  db: z.string(),
+  dir: z.string(),
+  teamId: z.string(),
+  device: z.string().regex(/^[0-9a-f]{16}$/),
+  key: z.object({ keyId: z.string(), key: z.string() }).nullable(),
+  wallMs: z.number(),
+  schema: z.number().optional(),
+  app: z.string().optional()
+})
+export type PullRequest = z.infer<typeof pullRequest>
+
+/** `maxRssMb`: the child's peak resident memory, for the benchmark and the log. */
+export type PullResponse = { report: PullReport; tables: string[]; maxRssMb: number }
+
+export function runPullChild(input: string): PullResponse {
+  const req = pullRequest.parse(JSON.parse(input))
+  const db = new Database(req.db)
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = FULL')
+    db.pragma('busy_timeout = 5000')
+    const tables = new Set<string>()
+    const store = new SqliteSyncStore(db, req.device, { now: () => req.wallMs, onApplied: (c) => c.tables.forEach((t) => tables.add(t)) })
+    const key = req.key ? { keyId: req.key.keyId, key: Buffer.from(req.key.key, 'base64') } : null
+    const folder = new SyncFolder(req.dir, { teamId: req.teamId, readKeys: key ? [key] : [], writeKey: key, schema: req.schema, app: req.app })
+    const report = pullFolder(store, folder, req.wallMs)
+    return { report, tables: [...tables].sort(), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }
+  } finally {
+    db.close()
+  }
+}
+
+/** `smo __sync-pull` (bin/smo.mjs starts this without loading the CLI): stdin request → stdout JSON. */
+export async function pullChildMain(): Promise<number> {
+  const chunks: Buffer[] = []
+  for await (const c of process.stdin) chunks.push(c as Buffer)
+  process.stdout.write(`${JSON.stringify(runPullChild(Buffer.concat(chunks).toString('utf8')))}\n`)
+  return 0
+}

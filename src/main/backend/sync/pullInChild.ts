@@ -1,0 +1,54 @@
+/**
+ * A bulk pull (a member's first sync without a usable snapshot, a long absence) in a child process.
+ *
+ * Merging a million ops holds every touched field in memory at once, and V8 sizes its heap at up
+ * to about three times that before it collects: in the app's own process that was 0.5–0.6 GB at
+ * peak for a 1 M-op join, and the heap stays large afterwards. A child started with a capped heap
+ * (`--max-old-space-size`, `--max-semi-space-size`) does the same merge in about 370 MB and gives
+ * all of it back when it exits. The parent is blocked meanwhile (sync rounds are synchronous), so
+ * the two connections never write at once; the child's one transaction either commits whole or
+ * not at all.
+ *
+ * Returns null when no child can be used (no `smo` binary next to this app, a crash, a heap too
+ * small for a very large team even at the larger cap): the caller then pulls in-process, which
+ * gives the same result.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import type { DataKey } from './blockCipher'
+import { packageRoot } from '../packageRoot'
+import type { PullRequest, PullResponse } from './pullChild'
+
+/** Heap caps tried in turn (MB of old generation): the second covers teams about three times larger. */
+const HEAP_CAPS_MB = [384, 1024]
+
+export type PullInChildInput = { db: string; dir: string; teamId: string; device: string; dataKey: DataKey | null; wallMs: number; schema: number; app: string }
+
+export function pullInChild(input: PullInChildInput): PullResponse | null {
+  const smo = path.join(packageRoot(), 'bin', 'smo.mjs')
+  if (!existsSync(smo)) return null
+  const request: PullRequest = {
+    db: input.db,
+    dir: input.dir,
+    teamId: input.teamId,
+    device: input.device,
+    key: input.dataKey ? { keyId: input.dataKey.keyId, key: input.dataKey.key.toString('base64') } : null,
+    wallMs: input.wallMs,
+    schema: input.schema,
+    app: input.app
+  }
+  for (const cap of HEAP_CAPS_MB) {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      // NODE_OPTIONS reaches the Node 24 that bin/smo.mjs may re-execute itself with.
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${cap} --max-semi-space-size=16`.trim()
+    }
+    // Inside Electron, process.execPath is the app itself: run it as plain Node.
+    if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1'
+    const r = spawnSync(process.execPath, [smo, '__sync-pull'], { input: JSON.stringify(request), encoding: 'utf8', env, maxBuffer: 64 << 20 })
+    const line = r.status === 0 ? (r.stdout.trim().split('\n').pop() ?? '') : ''
+    if (line.startsWith('{')) return JSON.parse(line) as PullResponse
+  }
+  return null
+}
