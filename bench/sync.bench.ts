@@ -199,7 +199,7 @@ export default async function run(): Promise<BenchResult[]> {
     }
     const rows = TABLES.reduce((n, t) => n + count(`SELECT count(*) AS n FROM "${t}"`), 0)
     results.push({ name: 'sync: cold read + verify + merge 1M ops into SQLite, streamed per segment (as the app runs it: child process)', value: Math.round(viaChild.ms), unit: 'ms', target: '≤ 10000 ms', note: `incl. starting the child; ${pc.report.applied} ops applied, ${count('SELECT count(*) AS n FROM field_head')} field heads, ${rows} rows; DB ${(fs.statSync(dbFile).size / 1e6).toFixed(0)} MB` })
-    results.push({ name: 'sync: peak RSS of the process doing the cold merge', value: pc.maxRssMb, unit: 'MB', target: '≤ 500 MB', note: 'the child: open, read, merge, commit, with --max-old-space-size=384 --max-semi-space-size=16' })
+    results.push({ name: 'sync: peak RSS of the process doing the cold merge', value: pc.maxRssMb, unit: 'MB', target: '≤ 500 MB', note: 'the child: open, read, merge, commit, with --max-old-space-size=512 --max-semi-space-size=32' })
     // The fallback (no child possible): the same merge in one process with V8's default heap sizing.
     const inProc = child<ColdResult>('SMO_SYNC_BENCH_CHILD', root, path.join(root, 'cold-inprocess.sqlite'))
     results.push({ name: 'sync: the same cold merge in-process (fallback when no child can start)', value: Math.round(inProc.ms), unit: 'ms', note: `peak RSS ${Math.round(inProc.maxRssMb)} MB with V8's default heap sizing; CPU ${Math.round(inProc.cpuMs)} ms` })

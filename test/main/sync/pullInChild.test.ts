@@ -44,6 +44,7 @@ async function setup(passphrase?: string) {
   return { a, c, teamDir: syncFolderOf(a) as string, teamId: a.db.get<{ value: string }>(sql`SELECT value FROM local_state WHERE key = 'sync_team'`)?.value as string }
 }
 
+const heads = (b: Backend): string => JSON.stringify(b.db.all(sql`SELECT tbl, row_id, col, op, hlc, value, base FROM field_head WHERE tbl = 'channel' ORDER BY tbl, row_id, col, op`))
 const channels = (b: Backend): string => JSON.stringify(b.db.all(sql`SELECT id, name, notes FROM channel ORDER BY id`))
 
 function round(c: Backend, teamDir: string, teamId: string, dataKey: { keyId: string; key: Buffer } | null) {
@@ -61,6 +62,9 @@ describe('a bulk pull in a child process', () => {
     expect(r.received).toBe(40)
     expect(r.problems).toEqual([])
     expect(channels(t.c)).toBe(channels(t.a))
+    // The registers too (written back many rows per statement): the same heads as the author's.
+    expect(heads(t.c)).toBe(heads(t.a))
+    expect(heads(t.c).length).toBeGreaterThan(1000)
     expect(changed).toContain('channel')
   }, 60_000)
 

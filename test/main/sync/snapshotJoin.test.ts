@@ -151,3 +151,28 @@ describe('team snapshots', () => {
     expect(syncStatus(c).problems).toEqual([])
   })
 })
+
+describe('a computer away for longer than the team keeps old files', () => {
+  it('is told what it missed, still shares its own edits, and a fresh join has everything', async () => {
+    const t = await team()
+    // B goes quiet with an edit of its own waiting.
+    recordService.update(t.b, 'channel', { id: t.ids[5] as string, handle: '@written-offline' })
+    for (let i = 0; i < 5; i++) recordService.update(t.a, 'channel', { id: t.ids[i] as string, notes: `while B was away ${i}` })
+    syncNow(t.a, { forceSnapshot: true })
+    t.clock.now += 61 * DAY
+    // B is no longer an active teammate: A compacts everything the 61-day-old snapshot covers.
+    expect(syncNow(t.a).snapshot.compacted).toBeGreaterThan(0)
+    syncNow(t.b)
+    const problem = syncStatus(t.b).problems.find((p) => p.code === 'behind-compaction')
+    expect(problem?.message).toMatch(/away longer than the team keeps old changes/)
+    expect(problem?.detail).toBe(t.a.ws.deviceId)
+    // B's own edit still went out, and A has it.
+    syncNow(t.a)
+    expect(channels(t.a)).toContain('@written-offline')
+    // Joining again into a new workspace gives B's person everything.
+    const again = await t.workspace('b-again')
+    syncSetup(again, { mode: 'join', folder: t.folder })
+    expect(channels(again)).toBe(channels(t.a))
+    expect(syncStatus(again).problems).toEqual([])
+  })
+})

@@ -4,7 +4,7 @@
  * Merging a million ops holds every touched field in memory at once, and V8 sizes its heap at up
  * to about three times that before it collects: in the app's own process that was 0.5–0.6 GB at
  * peak for a 1 M-op join, and the heap stays large afterwards. A child started with a capped heap
- * (`--max-old-space-size`, `--max-semi-space-size`) does the same merge in about 370 MB and gives
+ * (`--max-old-space-size`, `--max-semi-space-size`) does the same merge in about 360 MB and gives
  * all of it back when it exits. The parent is blocked meanwhile (sync rounds are synchronous), so
  * the two connections never write at once; the child's one transaction either commits whole or
  * not at all.
@@ -21,7 +21,7 @@ import { packageRoot } from '../packageRoot'
 import type { PullRequest, PullResponse } from './pullChild'
 
 /** Heap caps tried in turn (MB of old generation): the second covers teams about three times larger. */
-const HEAP_CAPS_MB = [384, 1024]
+const HEAP_CAPS_MB = [512, 1536]
 
 export type PullInChildInput = { db: string; dir: string; teamId: string; device: string; dataKey: DataKey | null; wallMs: number; schema: number; app: string }
 
@@ -42,7 +42,7 @@ export function pullInChild(input: PullInChildInput): PullResponse | null {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       // NODE_OPTIONS reaches the Node 24 that bin/smo.mjs may re-execute itself with.
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${cap} --max-semi-space-size=16`.trim()
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${cap} --max-semi-space-size=32`.trim()
     }
     // Inside Electron, process.execPath is the app itself: run it as plain Node.
     if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1'

@@ -21,10 +21,11 @@ import { FORMAT_VERSION } from './segmentCodec'
 import type { SqliteSyncStore } from './sqliteSyncStore'
 import { SyncFolder } from './syncFolder'
 import { openTeam } from './teamFolder'
-import { compactOwnFiles } from './compactOwnFiles'
+import { COMPACT_SNAPSHOT_AGE_MS, compactOwnFiles } from './compactOwnFiles'
 import { createSnapshot } from './createSnapshot'
 import { loadSnapshot } from './loadSnapshot'
 import { listSnapshots } from './snapshotManifest'
+import type { SnapshotManifest } from './snapshotManifest'
 import { snapshotDue, snapshotUsable } from './snapshotPolicy'
 
 export type SyncProblem = { code: string; message: string; detail: string }
@@ -70,6 +71,9 @@ const SEAL_AFTER_CHUNKS = 64
 
 const SNAPSHOT_SKIPPED =
   "The team's snapshot could not be used, so SMO Desk reads every shared change instead; this first sync takes longer, nothing is missing."
+
+const BEHIND_COMPACTION =
+  "This computer was away longer than the team keeps old changes (60 days), so some of your teammates' edits from that time are only in the team snapshot. Your own edits are shared as usual. To see everything, join the team again into a new workspace (Settings → Team sync, or smo sync join --workspace NEW-FOLDER --folder …)."
 
 const DAMAGED =
   'Some shared files could not be read completely yet (still downloading, or damaged). SMO Desk keeps what it could read and retries; nothing was changed.'
@@ -124,12 +128,9 @@ export function syncRound(input: RoundInput): RoundReport {
   })
   if (clonedProfile(folder, io, store)) return { ...report, cloned: true }
   const dev = store.device
+  const firstAvailable = firstSeqs(folder)
   if (store.isFresh()) {
     // A new member starts from the newest usable snapshot and then reads only the tail.
-    const firstAvailable = new Map<string, number>()
-    for (const f of folder.listOpsFiles()) {
-      if (f.parsed.kind === 'ops') firstAvailable.set(f.dir, Math.min(firstAvailable.get(f.dir) ?? Infinity, f.parsed.first))
-    }
     const loaded = loadSnapshot({
       db: store.database,
       recordTables: store.recordTables(),
@@ -174,6 +175,8 @@ export function syncRound(input: RoundInput): RoundReport {
 
   const peers = readPeers(io, folder, dir, dev)
   const snapshots = listSnapshots(io, dir, teamId)
+  const missed = compactedAway(store, firstAvailable, peers, snapshots, now)
+  if (missed.length > 0) report.problems.push({ code: 'behind-compaction', message: BEHIND_COMPACTION, detail: missed.join(', ') })
   // A snapshot only from a device whose every edit is in the folder: it claims to cover them.
   if (published && store.lastPublished() === store.lastLocalSeq()) {
     const heldOps = store.knownDevices().reduce((n, d) => n + store.highWaterMark(d), 0)
@@ -231,6 +234,31 @@ export function syncRound(input: RoundInput): RoundReport {
 /** A manifest name stamp that sorts after the previous one even if the wall clock went back. */
 function formatStamp(millis: number, dev: string): string {
   return Math.floor(millis).toString(16).padStart(12, '0') + '0000' + dev
+}
+
+/** The first seq of each device's ops files still in the folder. */
+function firstSeqs(folder: SyncFolder): Map<string, number> {
+  const first = new Map<string, number>()
+  for (const f of folder.listOpsFiles()) if (f.parsed.kind === 'ops') first.set(f.dir, Math.min(first.get(f.dir) ?? Infinity, f.parsed.first))
+  return first
+}
+
+/**
+ * Teammates whose older edits this device never received and can no longer read: their files start
+ * above what we have, and a snapshot old enough for compaction holds the gap (a device away for over
+ * 60 days). A newest-files-first download looks the same for a while, hence the 14-day condition.
+ */
+function compactedAway(store: SqliteSyncStore, first: ReadonlyMap<string, number>, peers: readonly DeviceManifest[], snapshots: readonly SnapshotManifest[], now: number): string[] {
+  // Where each teammate's readable edits start: its first file, or just past its last published
+  // edit when every file of it is gone.
+  const from = new Map(first)
+  for (const p of peers) if (!from.has(p.dev)) from.set(p.dev, p.published.last + 1)
+  const out: string[] = []
+  for (const [dev, seq] of from) {
+    if (dev === store.device || seq <= store.highWaterMark(dev) + 1) continue
+    if (snapshots.some((s) => now - s.wall >= COMPACT_SNAPSHOT_AGE_MS && (s.covered[dev] ?? 0) >= seq - 1)) out.push(dev)
+  }
+  return out.sort()
 }
 
 /** Compressed bytes of unread files from which a pull is bulk work for a child process (~150 k ops). */

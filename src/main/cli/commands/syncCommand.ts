@@ -62,7 +62,7 @@ export const syncCommand = command({
         const s = syncSetup(b, { mode: sub === 'init' ? 'create' : 'join', folder: folder ?? '', passphrase })
         if (values.json) console.log(JSON.stringify(s, null, 2))
         else printStatus(s)
-        return s.problems.some((p) => !['clock-ahead', 'newer-app', 'cloned', 'parked', 'damaged'].includes(p.code)) ? 1 : 0
+        return s.problems.some((p) => !['clock-ahead', 'newer-app', 'cloned', 'parked', 'damaged', 'snapshot-skipped', 'behind-compaction'].includes(p.code)) ? 1 : 0
       }
       if (sub === 'status') {
         const s = syncStatus(b)
@@ -83,7 +83,7 @@ export const syncCommand = command({
         for (const i of review) console.log(`  ${i.recordLabel} “${i.title}”${i.field ? ` · ${i.field}` : ''}: ${i.summary}`)
         for (const p of r.problems) console.log(`Problem: ${p.message}`)
       }
-      const fatal = r.problems.find((p) => !['clock-ahead', 'newer-app', 'damaged', 'newer-format', 'unavailable', 'busy'].includes(p.code))
+      const fatal = r.problems.find((p) => !['clock-ahead', 'newer-app', 'damaged', 'newer-format', 'unavailable', 'busy', 'snapshot-skipped', 'behind-compaction'].includes(p.code))
       return fatal ? 1 : 0
     } catch (err) {
       if (err instanceof ApiError) throw new UsageError(err.message)
