@@ -66,6 +66,7 @@ describe('team snapshots', () => {
     const r = syncNow(t.a, { forceSnapshot: true })
     expect(r.snapshot.created).toMatch(/^snap-[0-9a-f]{32}-[0-9a-f]{16}$/)
     expect(snapshotFiles(t.teamDir)).toEqual([`${r.snapshot.created}.json`, `${r.snapshot.created}.sqlite.gz`])
+    expect(syncStatus(t.b).snapshot).toMatchObject({ at: t.clock.now, by: 'a', edits: 30 })
     // Edits after the snapshot: the tail.
     t.clock.now += 1000
     recordService.update(t.a, 'channel', { id: t.ids[0] as string, name: 'Renamed after the snapshot' })

@@ -27,7 +27,11 @@ export const syncStatus = z.object({
   published: z.number(),
   devices: z.array(syncDevice),
   problems: z.array(syncProblem),
-  review: z.number()
+  review: z.number(),
+  /** The newest team snapshot in the folder: when, by which device, how many edits it covers. */
+  snapshot: z.object({ at: z.number(), by: z.string(), edits: z.number() }).nullable(),
+  /** How this computer keeps the team key: the OS keychain or a private file. */
+  keyProtection: z.enum(['os-keychain', 'file-permissions'])
 })
 export type SyncStatus = z.infer<typeof syncStatus>
 

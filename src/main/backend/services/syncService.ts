@@ -26,6 +26,7 @@ import { createTeamKey, SCRYPT_N, unwrapDataKey } from '../sync/teamKey'
 import { rekeyDevice } from './syncRekey'
 import { teamKeyCache } from './teamKeyCache'
 import { materializeCreationHeads } from '../sync/materializeCreationHeads'
+import { coveredOps, listSnapshots } from '../sync/snapshotManifest'
 import { hostname } from 'node:os'
 
 type SyncState = {
@@ -289,8 +290,17 @@ export function syncStatus(b: Backend): SyncStatus {
     published,
     devices,
     problems: dir && teamId ? health(b, s) : [],
-    review: dir && teamId ? reviewCount(b) : 0
+    review: dir && teamId ? reviewCount(b) : 0,
+    snapshot: dir && teamId ? newestSnapshot(dir, teamId, s.peers, self, deviceNameOf(b)) : null,
+    keyProtection: b.secrets.protection.kind
   }
+}
+
+function newestSnapshot(dir: string, teamId: string, peers: readonly DeviceManifest[], self: string, selfName: string): SyncStatus['snapshot'] {
+  const m = listSnapshots(realFolderIo, dir, teamId)[0]
+  if (!m) return null
+  const by = m.createdBy === self ? selfName : (peers.find((p) => p.dev === m.createdBy)?.name ?? `Device ${m.createdBy.slice(0, 6)}`)
+  return { at: m.wall, by, edits: coveredOps(m) }
 }
 
 export function syncSetDeviceName(b: Backend, name: string): SyncStatus {

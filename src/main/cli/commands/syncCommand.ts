@@ -27,6 +27,8 @@ function printStatus(s: SyncStatus): void {
   console.log(`This device: ${s.deviceName || '(no name)'} ${s.deviceId}; ${s.published} edits shared, ${s.waiting} waiting`)
   console.log(`Last sync: ${s.lastSyncAt ? new Date(s.lastSyncAt).toISOString() : 'not in this session'}`)
   for (const d of s.devices.filter((x) => !x.self)) console.log(`  ${d.name} (${d.app}): received ${d.received} of ${s.published}`)
+  if (s.encrypted) console.log(`Team key on this computer: ${s.keyProtection === 'os-keychain' ? 'in the OS keychain' : 'in a file only your user can read (no keychain)'}`)
+  console.log(s.snapshot ? `Team snapshot: ${new Date(s.snapshot.at).toISOString()} by ${s.snapshot.by}, ${s.snapshot.edits} edits` : 'Team snapshot: none yet')
   console.log(`Needs review: ${s.review}`)
   for (const p of s.problems) console.log(`Problem: ${p.message}`)
 }

@@ -152,6 +152,13 @@ function SyncOverview({ status }: { status: SyncStatus }) {
         <dt>Shared folder</dt>
         <dd>
           <code>{status.folder}</code> {status.encrypted && <span className="badge badge-ok">Encrypted</span>}
+          {status.encrypted && (
+            <p className="field-help subtle" data-testid="sync-key-protection">
+              {status.keyProtection === 'os-keychain'
+                ? 'This computer keeps the team key in its keychain.'
+                : 'This computer keeps the team key in a file only your user account can read (no keychain here).'}
+            </p>
+          )}
         </dd>
         <dt>This device</dt>
         <dd>
@@ -169,7 +176,10 @@ function SyncOverview({ status }: { status: SyncStatus }) {
               Write a snapshot now
             </button>
             <span className="subtle" data-testid="sync-snapshot-note">
-              {snapNote ?? 'New members load the latest snapshot instead of every change ever made. One is written by itself every 200,000 edits or 30 days.'}
+              {snapNote ??
+                (status.snapshot
+                  ? `Latest: ${timeAgo(status.snapshot.at)} by ${status.snapshot.by}, ${status.snapshot.edits.toLocaleString()} edits. New members start from it; another is written by itself every 200,000 edits or 30 days.`
+                  : 'New members load the latest snapshot instead of every change ever made. One is written by itself every 200,000 edits or 30 days.')}
             </span>
           </div>
         </dd>
