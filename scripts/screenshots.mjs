@@ -1,7 +1,7 @@
 // `npm run screenshots`: build, create a fresh demo workspace, serve it, and capture the main screens
 // in Chromium into docs/screenshots/ so the README's pictures always show the current app.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,10 +23,13 @@ if (demo.status !== 0) throw new Error(demo.stderr)
 // A teammate's laptop sharing the workspace through a folder, so the Team sync card has something to show.
 const env = { ...process.env, SMO_USER_DATA: join(tmp, 'userdata') }
 const team = join(tmp, 'Shared folder')
+// An encrypted team with a snapshot, so the card shows the key's keeping and the latest snapshot.
+const pass = join(tmp, 'team.pass')
+writeFileSync(pass, 'screenshot passphrase\n')
 for (const args of [
-  ['sync', 'init', '--workspace', ws, '--folder', team],
-  ['sync', 'join', '--workspace', join(tmp, 'Priya laptop'), '--folder', team],
-  ['sync', '--workspace', ws]
+  ['sync', 'init', '--workspace', ws, '--folder', team, '--passphrase-file', pass],
+  ['sync', 'join', '--workspace', join(tmp, 'Priya laptop'), '--folder', team, '--passphrase-file', pass],
+  ['sync', 'snapshot', '--workspace', ws]
 ]) {
   const r = spawnSync(process.execPath, [smo, ...args], { encoding: 'utf8', env })
   if (r.status !== 0) throw new Error(`smo ${args.join(' ')}: ${r.stderr}`)

@@ -178,7 +178,7 @@ function SyncOverview({ status }: { status: SyncStatus }) {
             <span className="subtle" data-testid="sync-snapshot-note">
               {snapNote ??
                 (status.snapshot
-                  ? `Latest: ${timeAgo(status.snapshot.at)} by ${status.snapshot.by}, ${status.snapshot.edits.toLocaleString()} edits. New members start from it; another is written by itself every 200,000 edits or 30 days.`
+                  ? `Latest: ${timeAgo(status.snapshot.at)}, written by ${status.snapshot.by}. New members start from it; another is written by itself every 200,000 edits or 30 days.`
                   : 'New members load the latest snapshot instead of every change ever made. One is written by itself every 200,000 edits or 30 days.')}
             </span>
           </div>
