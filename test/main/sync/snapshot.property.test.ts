@@ -17,6 +17,7 @@ import { latestVersion } from '../../../src/main/backend/db/migrations/index'
 import { createSnapshot } from '../../../src/main/backend/sync/createSnapshot'
 import { flushOutbox, pullFolder } from '../../../src/main/backend/sync/folderSync'
 import { loadSnapshot } from '../../../src/main/backend/sync/loadSnapshot'
+import { mergeSnapshot } from '../../../src/main/backend/sync/mergeSnapshot'
 import { realFolderIo } from '../../../src/main/backend/sync/folderIo'
 import type { FolderIo } from '../../../src/main/backend/sync/folderIo'
 import { SqliteSyncStore } from '../../../src/main/backend/sync/sqliteSyncStore'
@@ -47,7 +48,11 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('pullSome' as const), dev: fc.nat(2), seed: fc.nat() }) }
 )
 
+const staleArb = fc.record({ view: fc.nat(), edits: fc.array(fc.record({ row: fc.nat(2), col: fc.nat(2), value: fc.constantFrom('s1', 's2') }), { maxLength: 3 }) })
+
 const scenarioArb = fc.record({
+  /** A fourth computer that saw part of the folder once, edited offline, and catches up by merging the snapshot. */
+  stale: staleArb,
   before: fc.array(actionArb, { minLength: 20, maxLength: 80 }),
   snapshotBy: fc.nat(2),
   /** The snapshot maker's own view of the folder when it writes the snapshot (0: everything). */
@@ -88,7 +93,12 @@ function partialView(seed: number): FolderIo {
   return { ...realFolderIo, readdir: (dir: string) => realFolderIo.readdir(dir).filter((n) => !hidden(n)) }
 }
 
-function run(sc: { before: Action[]; snapshotBy: number; makerView: number; after: Action[] }): { snapshotOps: number; tail: number; refs: number } {
+function run(sc: { stale: { view: number; edits: { row: number; col: number; value: string }[] }; before: Action[]; snapshotBy: number; makerView: number; after: Action[] }): {
+  snapshotOps: number
+  tail: number
+  refs: number
+  merged: boolean
+} {
   const t = tempDir('smo-snap-prop-')
   cleanups.push(t.cleanup)
   const root = join(t.dir, 'team')
@@ -106,6 +116,9 @@ function run(sc: { before: Action[]; snapshotBy: number; makerView: number; afte
     else pullFolder(s, new SyncFolder(root, { teamId: TEAM, durable: false, io: partialView(a.seed) }), clock)
   }
   for (const a of sc.before) act(a)
+  const stale = fileStore(t.dir, 'f4f4f4f4f4f4f4f4')
+  pullFolder(stale, new SyncFolder(root, { teamId: TEAM, durable: false, io: partialView(sc.stale.view) }), clock)
+  for (const e of sc.stale.edits) localWrite(stale, (clock += 1000), [{ t: 'channel', r: ROWS[e.row] as string, set: { [COLS[e.col] as string]: e.value } }])
   // The snapshot comes from a device whose every edit is published (as syncRound requires).
   const maker = stores[sc.snapshotBy] as SqliteSyncStore
   flushOutbox(maker, folder)
@@ -125,7 +138,7 @@ function run(sc: { before: Action[]; snapshotBy: number; makerView: number; afte
   if (!made) throw new Error('no snapshot written')
   const refs = (maker.database.prepare(`SELECT count(*) AS n FROM sync_ref`).get() as { n: number }).n
   for (const a of sc.after) act(a)
-  for (const s of stores) flushOutbox(s, folder)
+  for (const s of [...stores, stale]) flushOutbox(s, folder)
 
   const joiner = fileStore(t.dir, 'dddddddddddddddd')
   const loaded = loadSnapshot({ db: joiner.database, recordTables: joiner.recordTables(), teamDir: root, teamId: TEAM, keys: [], io: realFolderIo, schema: latestVersion })
@@ -135,6 +148,13 @@ function run(sc: { before: Action[]; snapshotBy: number; makerView: number; afte
   const full = fileStore(t.dir, 'eeeeeeeeeeeeeeee')
   pullFolder(full, folder, clock)
   expect(state(joiner)).toBe(state(full))
+  // The stale computer merges the snapshot into what it has, then reads the rest: the same state.
+  const merged = !stale.isFresh()
+  if (merged) {
+    expect(mergeSnapshot(stale, { teamDir: root, teamId: TEAM, keys: [], io: realFolderIo, schema: latestVersion }).loaded?.id).toBe(made.id)
+    pullFolder(stale, folder, clock)
+    expect(state(stale)).toBe(state(full))
+  }
   // Re-reading everything, conflicted copies included (those are always decoded), changes nothing:
   // the snapshot's received set holds every op it covers.
   for (const dev of readdirSync(join(root, 'devices'))) {
@@ -146,10 +166,38 @@ function run(sc: { before: Action[]; snapshotBy: number; makerView: number; afte
   const again = pullFolder(joiner, folder, clock)
   expect(again.applied).toBe(0)
   expect(state(joiner)).toBe(state(full))
-  return { snapshotOps: Object.values(made.covered).reduce((n, v) => n + v, 0), tail: tail.applied, refs }
+  return { snapshotOps: Object.values(made.covered).reduce((n, v) => n + v, 0), tail: tail.applied, refs, merged }
 }
 
 describe('snapshot plus tail equals full replay (I8)', () => {
+  it('merging a snapshot keeps an op ours already knows as superseded from coming back as a head', () => {
+    const t = tempDir('smo-snap-merge-')
+    cleanups.push(t.cleanup)
+    const root = join(t.dir, 'team')
+    mkdirSync(root)
+    const folder = new SyncFolder(root, { teamId: TEAM, durable: false })
+    const [a, b, m] = DEVS.map((d) => fileStore(t.dir, d)) as [SqliteSyncStore, SqliteSyncStore, SqliteSyncStore]
+    localWrite(a, T0, [{ t: 'channel', r: ROWS[0] as string, set: { name: 'first' } }])
+    flushOutbox(a, folder)
+    pullFolder(b, folder, T0)
+    localWrite(b, T0 + 1000, [{ t: 'channel', r: ROWS[0] as string, set: { name: 'second' } }])
+    flushOutbox(b, folder)
+    const hiding = (dev: string): FolderIo => ({ ...realFolderIo, readdir: (dir: string) => (dir.endsWith(dev) ? [] : realFolderIo.readdir(dir)) })
+    // The stale computer saw B's edit but not A's (it holds a ref to A's op); the snapshot's maker
+    // saw A's but not B's (it holds A's op as the head).
+    const stale = fileStore(t.dir, 'f4f4f4f4f4f4f4f4')
+    pullFolder(stale, new SyncFolder(root, { teamId: TEAM, durable: false, io: hiding(a.device) }), T0 + 2000)
+    pullFolder(m, new SyncFolder(root, { teamId: TEAM, durable: false, io: hiding(b.device) }), T0 + 2000)
+    createSnapshot({ db: m.database, recordTables: m.recordTables(), teamDir: root, teamId: TEAM, device: m.device, dataKey: null, io: realFolderIo, now: T0 + 3000, hlc: `${(T0 + 3000).toString(16).padStart(12, '0')}0000${m.device}`, lastPublished: 0 })
+    expect(mergeSnapshot(stale, { teamDir: root, teamId: TEAM, keys: [], io: realFolderIo, schema: latestVersion }).loaded).not.toBeNull()
+    expect(openConflicts(stale)).toEqual([])
+    expect(rows(stale)).toContain('"second"')
+    pullFolder(stale, folder, T0 + 4000)
+    const full = fileStore(t.dir, 'eeeeeeeeeeeeeeee')
+    pullFolder(full, folder, T0 + 4000)
+    expect(state(stale)).toBe(state(full))
+  })
+
   it('an op the snapshot only knows as a base stays an ancestor when it arrives later', () => {
     const t = tempDir('smo-snap-ref-')
     cleanups.push(t.cleanup)
@@ -183,19 +231,22 @@ describe('snapshot plus tail equals full replay (I8)', () => {
     let covered = 0
     let tail = 0
     let withRefs = 0
+    let merges = 0
     fc.assert(
       fc.property(scenarioArb, (sc) => {
         const r = run(sc)
         covered += r.snapshotOps
         tail += r.tail
         if (r.refs > 0) withRefs++
+        if (r.merged) merges++
         for (const c of cleanups.splice(0)) c()
       }),
       { numRuns: RUNS, seed }
     )
-    console.log(`snapshot property: ${RUNS} runs, ${(covered / RUNS).toFixed(1)} ops in the snapshot and ${(tail / RUNS).toFixed(1)} in the tail per run, ${withRefs} snapshots holding refs to ops not yet received`)
+    console.log(`snapshot property: ${RUNS} runs, ${(covered / RUNS).toFixed(1)} ops in the snapshot and ${(tail / RUNS).toFixed(1)} in the tail per run, ${withRefs} snapshots holding refs to ops not yet received, ${merges} stale computers caught up by merging the snapshot`)
     // The runs must exercise both halves, or the property says nothing.
     expect(covered / RUNS).toBeGreaterThan(5)
     expect(tail / RUNS).toBeGreaterThan(2)
+    expect(merges).toBeGreaterThan(RUNS / 2)
   }, 120_000)
 })

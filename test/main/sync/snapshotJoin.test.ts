@@ -154,26 +154,48 @@ describe('team snapshots', () => {
 })
 
 describe('a computer away for longer than the team keeps old files', () => {
-  it('is told what it missed, still shares its own edits, and a fresh join has everything', async () => {
+  async function awayTooLong() {
     const t = await team()
-    // B goes quiet with an edit of its own waiting.
+    // B goes quiet with an edit of its own waiting; A edits what B also has.
     recordService.update(t.b, 'channel', { id: t.ids[5] as string, handle: '@written-offline' })
+    recordService.update(t.b, 'channel', { id: t.ids[0] as string, notes: 'B, offline, same field' })
     for (let i = 0; i < 5; i++) recordService.update(t.a, 'channel', { id: t.ids[i] as string, notes: `while B was away ${i}` })
-    syncNow(t.a, { forceSnapshot: true })
+    const snap = syncNow(t.a, { forceSnapshot: true }).snapshot.created
     t.clock.now += 61 * DAY
     // B is no longer an active teammate: A compacts everything the 61-day-old snapshot covers.
     expect(syncNow(t.a).snapshot.compacted).toBeGreaterThan(0)
+    return { ...t, snap }
+  }
+
+  it('catches up from the snapshot, keeps its own offline edits, and shows the clash it had', async () => {
+    const t = await awayTooLong()
+    const r = syncNow(t.b)
+    expect(r.snapshot.loaded).toBe(t.snap)
+    expect(syncStatus(t.b).problems).toEqual([])
+    syncNow(t.a)
+    syncNow(t.b)
+    // Same rows everywhere, B's offline edits included, and the field both changed is in review.
+    expect(channels(t.b)).toBe(channels(t.a))
+    expect(channels(t.a)).toContain('@written-offline')
+    expect(syncStatus(t.a).review).toBe(1)
+    expect(syncStatus(t.b).review).toBe(1)
+    // A new member agrees with both.
+    const c = await t.workspace('c')
+    syncSetup(c, { mode: 'join', folder: t.folder })
+    expect(channels(c)).toBe(channels(t.a))
+  })
+
+  it('without a usable snapshot it says what it cannot read, still shares its own edits, and a fresh join has everything', async () => {
+    const t = await awayTooLong()
+    const file = join(t.teamDir, 'snapshots', `${t.snap}.sqlite.gz`)
+    const bytes = readFileSync(file)
+    bytes[100] ^= 0xff
+    writeFileSync(file, bytes)
     syncNow(t.b)
     const problem = syncStatus(t.b).problems.find((p) => p.code === 'behind-compaction')
     expect(problem?.message).toMatch(/away longer than the team keeps old changes/)
     expect(problem?.detail).toBe(t.a.ws.deviceId)
-    // B's own edit still went out, and A has it.
     syncNow(t.a)
     expect(channels(t.a)).toContain('@written-offline')
-    // Joining again into a new workspace gives B's person everything.
-    const again = await t.workspace('b-again')
-    syncSetup(again, { mode: 'join', folder: t.folder })
-    expect(channels(again)).toBe(channels(t.a))
-    expect(syncStatus(again).problems).toEqual([])
   })
 })

@@ -69,7 +69,12 @@ function openFile(input: LoadSnapshotInput, m: SnapshotManifest): Buffer | strin
   }
 }
 
-export function loadSnapshot(input: LoadSnapshotInput): LoadSnapshotResult {
+/**
+ * Tries the usable snapshots newest first: each is verified, written to a temp database next to the
+ * workspace, migrated to this app's schema, and handed to `use`; the first `use` that returns true
+ * wins. Every temp file is removed whatever happens.
+ */
+export function withSnapshot(input: LoadSnapshotInput, use: (m: SnapshotManifest, file: string) => boolean): LoadSnapshotResult {
   const skipped: LoadSnapshotResult['skipped'] = []
   for (const m of listSnapshots(input.io, input.teamDir, input.teamId)) {
     const bytes = openFile(input, m)
@@ -98,24 +103,31 @@ export function loadSnapshot(input: LoadSnapshotInput): LoadSnapshotResult {
       } finally {
         snap.close()
       }
-      input.db.prepare('ATTACH DATABASE ? AS snap').run(temp)
-      try {
-        input.db.transaction(() => {
-          for (const t of [...input.recordTables, ...SNAPSHOT_SYNC_TABLES]) {
-            const theirs = new Set(columns(input.db, 'snap', t))
-            const cols = columns(input.db, 'main', t).filter((c) => theirs.has(c))
-            if (cols.length === 0) continue
-            const list = cols.map(quote).join(', ')
-            input.db.prepare(`INSERT INTO main.${quote(t)} (${list}) SELECT ${list} FROM snap.${quote(t)}`).run()
-          }
-        })()
-      } finally {
-        input.db.prepare('DETACH DATABASE snap').run()
-      }
-      return { loaded: m, skipped }
+      if (use(m, temp)) return { loaded: m, skipped }
     } finally {
       rmSync(temp, { force: true })
     }
   }
   return { loaded: null, skipped }
+}
+
+/** Fills a workspace that never synced: the snapshot's replicated tables copied as they are. */
+export function loadSnapshot(input: LoadSnapshotInput): LoadSnapshotResult {
+  return withSnapshot(input, (_m, temp) => {
+    input.db.prepare('ATTACH DATABASE ? AS snap').run(temp)
+    try {
+      input.db.transaction(() => {
+        for (const t of [...input.recordTables, ...SNAPSHOT_SYNC_TABLES]) {
+          const theirs = new Set(columns(input.db, 'snap', t))
+          const cols = columns(input.db, 'main', t).filter((c) => theirs.has(c))
+          if (cols.length === 0) continue
+          const list = cols.map(quote).join(', ')
+          input.db.prepare(`INSERT INTO main.${quote(t)} (${list}) SELECT ${list} FROM snap.${quote(t)}`).run()
+        }
+      })()
+    } finally {
+      input.db.prepare('DETACH DATABASE snap').run()
+    }
+    return true
+  })
 }

@@ -384,6 +384,44 @@ export class SqliteSyncStore implements SyncStore {
     if (parsed && parsed.dev !== this.device && this.remoteOps <= BULK_OPS) this.remoteRecords.push({ dev: parsed.dev, seq: parsed.seq, f: { tbl: f.tbl, row: f.row, col: f.col }, head })
   }
 
+  /**
+   * Merges another replica's register of one field into ours (a snapshot loaded into a workspace
+   * that already has state): the heads of the union of both received sets. A head of one side stays
+   * unless the other side received it without keeping it as a head, or holds it as a ref; refs are
+   * kept only for ids neither side has received. Call before merging the received sets.
+   */
+  mergeRegister(f: FieldRef, theirs: { heads: readonly FieldHead[]; refs: readonly string[] }, theyReceived: (id: string) => boolean): void {
+    const s = this.field(f)
+    const theirIds = new Set(theirs.heads.map((h) => h.id))
+    const theirRefs = new Set(theirs.refs)
+    const myIds = new Set(s.heads.map((h) => h.id))
+    const myRefs = new Set(s.refs ?? [])
+    const mine = s.heads.filter((h) => !(theyReceived(h.id) && !theirIds.has(h.id)) && !theirRefs.has(h.id))
+    const added = theirs.heads.filter((h) => !myIds.has(h.id) && !this.isReceived(h.id) && !myRefs.has(h.id))
+    const refs = [...new Set([...myRefs, ...theirRefs])].filter((id) => !this.isReceived(id) && !theyReceived(id)).sort()
+    const sameRefs = refs.length === myRefs.size && refs.every((id) => myRefs.has(id))
+    if (mine.length === s.heads.length && added.length === 0 && sameRefs) return
+    s.heads = [...mine, ...added]
+    s.refs = refs.length > 0 ? refs : null
+    s.refsDirty = true
+    s.dirty = true
+  }
+
+  /** A teammate's op known through a snapshot: received (fingerprint kept), without a history row. */
+  markReceivedViaSnapshot(dev: string, seq: number, hash: string): void {
+    if (this.depth === 0 || dev === this.device) return
+    const c = this.devCache(dev)
+    c.above.set(seq, hash)
+    let batch = this.receipts.get(dev)
+    if (!batch) {
+      batch = new Map()
+      this.receipts.set(dev, batch)
+    }
+    batch.set(seq, hash)
+    if (seq === c.hwm + 1) while (c.above.has(c.hwm + 1)) c.above.delete(++c.hwm)
+    this.dirtyDevs.add(dev)
+  }
+
   private isReceived(id: string): boolean {
     const parsed = parseOpId(id)
     return parsed !== null && this.receivedHash(parsed.dev, parsed.seq) !== undefined

@@ -24,6 +24,7 @@ import { openTeam } from './teamFolder'
 import { COMPACT_SNAPSHOT_AGE_MS, compactOwnFiles } from './compactOwnFiles'
 import { createSnapshot } from './createSnapshot'
 import { loadSnapshot } from './loadSnapshot'
+import { mergeSnapshot } from './mergeSnapshot'
 import { listSnapshots } from './snapshotManifest'
 import type { SnapshotManifest } from './snapshotManifest'
 import { snapshotDue, snapshotUsable } from './snapshotPolicy'
@@ -73,7 +74,7 @@ const SNAPSHOT_SKIPPED =
   "The team's snapshot could not be used, so SMO Desk reads every shared change instead; this first sync takes longer, nothing is missing."
 
 const BEHIND_COMPACTION =
-  "This computer was away longer than the team keeps old changes (60 days), so some of your teammates' edits from that time are only in the team snapshot. Your own edits are shared as usual. To see everything, join the team again into a new workspace (Settings → Team sync, or smo sync join --workspace NEW-FOLDER --folder …)."
+  "This computer was away longer than the team keeps old changes (60 days) and no team snapshot it can use covers them, so some of your teammates' edits from that time are missing here. Your own edits are shared as usual. To see everything, join the team again into a new workspace (Settings → Team sync, or smo sync join --workspace NEW-FOLDER --folder …)."
 
 const DAMAGED =
   'Some shared files could not be read completely yet (still downloading, or damaged). SMO Desk keeps what it could read and retries; nothing was changed.'
@@ -144,6 +145,15 @@ export function syncRound(input: RoundInput): RoundReport {
     report.snapshotLoaded = loaded.loaded?.id ?? null
     const skipped = loaded.skipped[0]
     if (!loaded.loaded && skipped) report.problems.push({ code: 'snapshot-skipped', message: SNAPSHOT_SKIPPED, detail: `${skipped.id}: ${skipped.reason}` })
+  } else {
+    // Back after longer than the team keeps old files: catch up on what was compacted from a
+    // snapshot that covers it, merged into what this computer already has.
+    const from = readableFrom(firstAvailable, readPeers(io, folder, dir, dev))
+    const snapshots = listSnapshots(io, dir, teamId)
+    if (compactedAway(store, from, snapshots, now).length > 0) {
+      const merged = mergeSnapshot(store, { teamDir: dir, teamId, keys: input.dataKey ? [input.dataKey] : [], io, schema: input.schema, accept: (m) => snapshotUsable(m, from) })
+      report.snapshotLoaded = merged.loaded?.id ?? null
+    }
   }
   let published = true
   try {
@@ -175,7 +185,7 @@ export function syncRound(input: RoundInput): RoundReport {
 
   const peers = readPeers(io, folder, dir, dev)
   const snapshots = listSnapshots(io, dir, teamId)
-  const missed = compactedAway(store, firstAvailable, peers, snapshots, now)
+  const missed = compactedAway(store, readableFrom(firstAvailable, peers), snapshots, now)
   if (missed.length > 0) report.problems.push({ code: 'behind-compaction', message: BEHIND_COMPACTION, detail: missed.join(', ') })
   // A snapshot only from a device whose every edit is in the folder: it claims to cover them.
   if (published && store.lastPublished() === store.lastLocalSeq()) {
@@ -248,11 +258,14 @@ function firstSeqs(folder: SyncFolder): Map<string, number> {
  * above what we have, and a snapshot old enough for compaction holds the gap (a device away for over
  * 60 days). A newest-files-first download looks the same for a while, hence the 14-day condition.
  */
-function compactedAway(store: SqliteSyncStore, first: ReadonlyMap<string, number>, peers: readonly DeviceManifest[], snapshots: readonly SnapshotManifest[], now: number): string[] {
-  // Where each teammate's readable edits start: its first file, or just past its last published
-  // edit when every file of it is gone.
+/** Where each teammate's readable edits start: its first file, or past its last published edit when every file of it is gone. */
+function readableFrom(first: ReadonlyMap<string, number>, peers: readonly DeviceManifest[]): Map<string, number> {
   const from = new Map(first)
   for (const p of peers) if (!from.has(p.dev)) from.set(p.dev, p.published.last + 1)
+  return from
+}
+
+function compactedAway(store: SqliteSyncStore, from: ReadonlyMap<string, number>, snapshots: readonly SnapshotManifest[], now: number): string[] {
   const out: string[] = []
   for (const [dev, seq] of from) {
     if (dev === store.device || seq <= store.highWaterMark(dev) + 1) continue
