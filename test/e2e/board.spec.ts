@@ -51,6 +51,10 @@ test('quick edit from the card menu and keyboard moves between columns', async (
   await card.hover()
   await card.getByTestId('card-menu').click()
   await expect(page.getByTestId('card-pop')).toBeVisible()
+  // On the first column the menu stays inside the content area, not over the navigation.
+  const pop = await page.getByTestId('card-pop').boundingBox()
+  const main = await page.locator('main').boundingBox()
+  expect(pop !== null && main !== null && pop.x >= main.x).toBe(true)
   await page.getByTestId('quick-status').selectOption('draft')
   await expect(draft.locator(`[data-id="${id}"]`)).toBeVisible()
   await expect(page.getByTestId('card-pop')).toHaveCount(0)

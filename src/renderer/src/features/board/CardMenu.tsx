@@ -26,7 +26,10 @@ export function CardMenu({ item, members, channels, onSet }: Props) {
     const r = button.current.getBoundingClientRect()
     const width = 232
     const height = menu.current?.offsetHeight ?? 170
-    setAt({ left: Math.max(8, Math.min(r.right - width, window.innerWidth - width - 8)), top: r.bottom + height + 8 > window.innerHeight ? Math.max(8, r.top - height - 4) : r.bottom + 4 })
+    // Right-aligned under the button, but never over the navigation: on the first column the card
+    // sits near the content area's left edge, and a right-aligned menu would spill onto the sidebar.
+    const floor = (button.current.closest('main')?.getBoundingClientRect().left ?? 0) + 8
+    setAt({ left: Math.max(floor, Math.min(r.right - width, window.innerWidth - width - 8)), top: r.bottom + height + 8 > window.innerHeight ? Math.max(8, r.top - height - 4) : r.bottom + 4 })
     menu.current?.querySelector('select')?.focus()
   }, [open])
 
