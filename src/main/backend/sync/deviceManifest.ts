@@ -1,7 +1,8 @@
 /**
  * Device manifest `devices/<dev>/state-<hlc>.json` (SYNC.md §2.2): immutable; the newest valid one
  * wins; the owner keeps its newest 3. `ack` (contiguous high-water marks of the other devices)
- * drives "delivered to 4/5 teammates" and, later, safe compaction.
+ * drives "delivered to 4/5 teammates" and safe compaction (compactOwnFiles); `snapshot` names the
+ * snapshot the device last started from or wrote.
  */
 import path from 'node:path'
 import { parseSyncFileName } from '../../../core/sync/syncFileName'
