@@ -169,20 +169,28 @@ function run(sc: { stale: { view: number; edits: { row: number; col: number; val
   return { snapshotOps: Object.values(made.covered).reduce((n, v) => n + v, 0), tail: tail.applied, refs, merged }
 }
 
+/** A folder view in which one device's folder looks empty (its files not synced here yet). */
+const hiding = (dev: string): FolderIo => ({ ...realFolderIo, readdir: (dir: string) => (dir.endsWith(dev) ? [] : realFolderIo.readdir(dir)) })
+
+/** A writes a channel name, B reads it and writes another over it; M has seen nothing yet. */
+function supersededOnce() {
+  const t = tempDir('smo-snap-case-')
+  cleanups.push(t.cleanup)
+  const root = join(t.dir, 'team')
+  mkdirSync(root)
+  const folder = new SyncFolder(root, { teamId: TEAM, durable: false })
+  const [a, b, m] = DEVS.map((d) => fileStore(t.dir, d)) as [SqliteSyncStore, SqliteSyncStore, SqliteSyncStore]
+  localWrite(a, T0, [{ t: 'channel', r: ROWS[0] as string, set: { name: 'first' } }])
+  flushOutbox(a, folder)
+  pullFolder(b, folder, T0)
+  localWrite(b, T0 + 1000, [{ t: 'channel', r: ROWS[0] as string, set: { name: 'second' } }])
+  flushOutbox(b, folder)
+  return { t, root, folder, a, b, m }
+}
+
 describe('snapshot plus tail equals full replay (I8)', () => {
   it('merging a snapshot keeps an op ours already knows as superseded from coming back as a head', () => {
-    const t = tempDir('smo-snap-merge-')
-    cleanups.push(t.cleanup)
-    const root = join(t.dir, 'team')
-    mkdirSync(root)
-    const folder = new SyncFolder(root, { teamId: TEAM, durable: false })
-    const [a, b, m] = DEVS.map((d) => fileStore(t.dir, d)) as [SqliteSyncStore, SqliteSyncStore, SqliteSyncStore]
-    localWrite(a, T0, [{ t: 'channel', r: ROWS[0] as string, set: { name: 'first' } }])
-    flushOutbox(a, folder)
-    pullFolder(b, folder, T0)
-    localWrite(b, T0 + 1000, [{ t: 'channel', r: ROWS[0] as string, set: { name: 'second' } }])
-    flushOutbox(b, folder)
-    const hiding = (dev: string): FolderIo => ({ ...realFolderIo, readdir: (dir: string) => (dir.endsWith(dev) ? [] : realFolderIo.readdir(dir)) })
+    const { t, root, folder, a, b, m } = supersededOnce()
     // The stale computer saw B's edit but not A's (it holds a ref to A's op); the snapshot's maker
     // saw A's but not B's (it holds A's op as the head).
     const stale = fileStore(t.dir, 'f4f4f4f4f4f4f4f4')
@@ -199,20 +207,9 @@ describe('snapshot plus tail equals full replay (I8)', () => {
   })
 
   it('an op the snapshot only knows as a base stays an ancestor when it arrives later', () => {
-    const t = tempDir('smo-snap-ref-')
-    cleanups.push(t.cleanup)
-    const root = join(t.dir, 'team')
-    mkdirSync(root)
-    const folder = new SyncFolder(root, { teamId: TEAM, durable: false })
-    const [a, b, m] = DEVS.map((d) => fileStore(t.dir, d)) as [SqliteSyncStore, SqliteSyncStore, SqliteSyncStore]
-    localWrite(a, T0, [{ t: 'channel', r: ROWS[0] as string, set: { name: 'first' } }])
-    flushOutbox(a, folder)
-    pullFolder(b, folder, T0)
-    localWrite(b, T0 + 1000, [{ t: 'channel', r: ROWS[0] as string, set: { name: 'second' } }])
-    flushOutbox(b, folder)
+    const { t, root, folder, a, m } = supersededOnce()
     // M sees B's file but not A's yet: it holds B's edit and a ref to A's op.
-    const onlyB: FolderIo = { ...realFolderIo, readdir: (dir: string) => (dir.endsWith(a.device) ? [] : realFolderIo.readdir(dir)) }
-    pullFolder(m, new SyncFolder(root, { teamId: TEAM, durable: false, io: onlyB }), T0 + 2000)
+    pullFolder(m, new SyncFolder(root, { teamId: TEAM, durable: false, io: hiding(a.device) }), T0 + 2000)
     expect((m.database.prepare(`SELECT count(*) AS n FROM sync_ref`).get() as { n: number }).n).toBe(1)
     createSnapshot({ db: m.database, recordTables: m.recordTables(), teamDir: root, teamId: TEAM, device: m.device, dataKey: null, io: realFolderIo, now: T0 + 3000, hlc: `${(T0 + 3000).toString(16).padStart(12, '0')}0000${m.device}`, lastPublished: 0 })
     const joiner = fileStore(t.dir, 'dddddddddddddddd')

@@ -225,22 +225,27 @@ export class SqliteSyncStore implements SyncStore {
         this.st.insTx.run(dev, seq, hlc, 'local', '', new Date(this.now()).toISOString(), hash, 1)
         return
       }
-      const c = this.devCache(dev)
-      c.above.set(seq, hash)
-      let batch = this.receipts.get(dev)
-      if (!batch) {
-        batch = new Map()
-        this.receipts.set(dev, batch)
-      }
-      batch.set(seq, hash)
       if (++this.remoteOps > BULK_OPS) {
         this.remoteRecords = []
         this.receiptStamps = []
       } else this.receiptStamps.push({ dev, seq, hlc })
-      if (seq === c.hwm + 1) while (c.above.has(c.hwm + 1)) c.above.delete(++c.hwm)
-      // The high-water mark is written once per batch (writeBack), not once per op.
-      this.dirtyDevs.add(dev)
+      this.receive(dev, seq, hash)
     })
+  }
+
+  /** Adds a teammate's op to the received set of this batch and advances its high-water mark. */
+  private receive(dev: string, seq: number, hash: string): void {
+    const c = this.devCache(dev)
+    c.above.set(seq, hash)
+    let batch = this.receipts.get(dev)
+    if (!batch) {
+      batch = new Map()
+      this.receipts.set(dev, batch)
+    }
+    batch.set(seq, hash)
+    if (seq === c.hwm + 1) while (c.above.has(c.hwm + 1)) c.above.delete(++c.hwm)
+    // The high-water mark is written once per batch (writeBack), not once per op.
+    this.dirtyDevs.add(dev)
   }
 
   highWaterMark(dev: string): number {
@@ -263,7 +268,7 @@ export class SqliteSyncStore implements SyncStore {
       // A bulk pull knows which rows have anything stored: a register of any other row starts empty.
       s = this.fields.add(f)
     } else if (!s) {
-      s = this.depth > 0 ? this.fields.add(f) : { ...emptyFieldState(f.tbl, f.row, f.col) }
+      s = this.depth > 0 ? this.fields.add(f) : emptyFieldState(f.tbl, f.row, f.col)
       for (const r of this.st.heads.all(f.tbl, f.row, f.col) as { op: string; hlc: string; value: string | null; base: string }[]) {
         s.heads.push({ id: r.op, h: r.hlc, v: parseJson(r.value), b: JSON.parse(r.base) as string[] })
       }
@@ -409,17 +414,7 @@ export class SqliteSyncStore implements SyncStore {
 
   /** A teammate's op known through a snapshot: received (fingerprint kept), without a history row. */
   markReceivedViaSnapshot(dev: string, seq: number, hash: string): void {
-    if (this.depth === 0 || dev === this.device) return
-    const c = this.devCache(dev)
-    c.above.set(seq, hash)
-    let batch = this.receipts.get(dev)
-    if (!batch) {
-      batch = new Map()
-      this.receipts.set(dev, batch)
-    }
-    batch.set(seq, hash)
-    if (seq === c.hwm + 1) while (c.above.has(c.hwm + 1)) c.above.delete(++c.hwm)
-    this.dirtyDevs.add(dev)
+    if (this.depth > 0 && dev !== this.device) this.receive(dev, seq, hash)
   }
 
   private isReceived(id: string): boolean {

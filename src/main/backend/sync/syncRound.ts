@@ -129,31 +129,22 @@ export function syncRound(input: RoundInput): RoundReport {
   })
   if (clonedProfile(folder, io, store)) return { ...report, cloned: true }
   const dev = store.device
-  const firstAvailable = firstSeqs(folder)
+  // Teammates' manifests, the snapshots and where each device's files start: read once per round.
+  const peers = readPeers(io, folder, dir, dev)
+  const snapshots = listSnapshots(io, dir, teamId)
+  const from = readableFrom(firstSeqs(folder), peers)
+  const keys = input.dataKey ? [input.dataKey] : []
+  const usable = (m: SnapshotManifest): boolean => snapshotUsable(m, from)
   if (store.isFresh()) {
     // A new member starts from the newest usable snapshot and then reads only the tail.
-    const loaded = loadSnapshot({
-      db: store.database,
-      recordTables: store.recordTables(),
-      teamDir: dir,
-      teamId,
-      keys: input.dataKey ? [input.dataKey] : [],
-      io,
-      schema: input.schema,
-      accept: (m) => snapshotUsable(m, firstAvailable)
-    })
+    const loaded = loadSnapshot({ db: store.database, recordTables: store.recordTables(), teamDir: dir, teamId, keys, io, schema: input.schema, accept: usable })
     report.snapshotLoaded = loaded.loaded?.id ?? null
     const skipped = loaded.skipped[0]
     if (!loaded.loaded && skipped) report.problems.push({ code: 'snapshot-skipped', message: SNAPSHOT_SKIPPED, detail: `${skipped.id}: ${skipped.reason}` })
-  } else {
+  } else if (compactedAway(store, from, snapshots, now).length > 0) {
     // Back after longer than the team keeps old files: catch up on what was compacted from a
     // snapshot that covers it, merged into what this computer already has.
-    const from = readableFrom(firstAvailable, readPeers(io, folder, dir, dev))
-    const snapshots = listSnapshots(io, dir, teamId)
-    if (compactedAway(store, from, snapshots, now).length > 0) {
-      const merged = mergeSnapshot(store, { teamDir: dir, teamId, keys: input.dataKey ? [input.dataKey] : [], io, schema: input.schema, accept: (m) => snapshotUsable(m, from) })
-      report.snapshotLoaded = merged.loaded?.id ?? null
-    }
+    report.snapshotLoaded = mergeSnapshot(store, { teamDir: dir, teamId, keys, io, schema: input.schema, accept: usable }).loaded?.id ?? null
   }
   let published = true
   try {
@@ -183,9 +174,7 @@ export function syncRound(input: RoundInput): RoundReport {
   }
   replayPending(store)
 
-  const peers = readPeers(io, folder, dir, dev)
-  const snapshots = listSnapshots(io, dir, teamId)
-  const missed = compactedAway(store, readableFrom(firstAvailable, peers), snapshots, now)
+  const missed = compactedAway(store, from, snapshots, now)
   if (missed.length > 0) report.problems.push({ code: 'behind-compaction', message: BEHIND_COMPACTION, detail: missed.join(', ') })
   // A snapshot only from a device whose every edit is in the folder: it claims to cover them.
   if (published && store.lastPublished() === store.lastLocalSeq()) {
