@@ -154,6 +154,10 @@ describe('folder faults are clear problems and change nothing local', () => {
 
     const other = join(root, 'Other')
     mkdirSync(other)
+    // Joining a folder that exists but holds no team says so (not "cannot be found", which is for
+    // an unplugged drive) and points to Create a team; nothing is set up.
+    expect(() => syncSetup(x, { mode: 'join', folder: other })).toThrow(/There is no team in .*Other yet\. Choose “Create a team”/)
+    expect(syncStatus(x).configured).toBe(false)
     syncSetup(x, { mode: 'create', folder: other })
     // Point x's setting at a's team folder: a different team, so the round stops untouched.
     x.settings.update({ syncFolders: { ...x.settings.get().syncFolders, [join(root, 'x')]: join(folder, 'SMO Desk Team') } })

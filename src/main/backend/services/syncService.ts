@@ -139,6 +139,10 @@ export function syncSetup(b: Backend, input: SetupInput): SyncStatus {
       if (teamId === proposal && key) teamKeyCache.save(b, proposal, key.dataKey)
       else unlock(b, dir, input.passphrase)
     } else {
+      // The folder is there but holds no team: that is not an unplugged drive, it is the wrong
+      // choice of action or folder, and the person should be told so.
+      if (!existsSync(dir) && existsSync(path.resolve(input.folder)))
+        throw new ApiError('rule_violation', `There is no team in ${path.resolve(input.folder)} yet. Choose “Create a team” to start one there, or pick the folder your team already shares.`)
       teamId = readTeam(realFolderIo, dir).teamId
       unlock(b, dir, input.passphrase)
     }
