@@ -1,18 +1,20 @@
 import type { ApiErrorBody, ApiErrorCode } from './contract'
+import type { EditConflict } from './editBase'
 
 /** The typed error of every method, on every transport. */
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
-    readonly issues: ApiErrorBody['issues'] = []
+    readonly issues: ApiErrorBody['issues'] = [],
+    readonly conflict?: EditConflict
   ) {
     super(message)
     this.name = 'ApiError'
   }
 
   toBody(): ApiErrorBody {
-    return { code: this.code, message: this.message, issues: this.issues }
+    return this.conflict === undefined ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message, issues: this.issues, conflict: this.conflict }
   }
 
   /** A one-line summary naming the fields, for the CLI and logs. */

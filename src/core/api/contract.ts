@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { recordKinds } from '../domain/recordKinds'
 import { crudMethods } from './crudMethods'
+import type { EditConflict } from './editBase'
 import { calendarMethods } from './methods/calendarMethods'
 import { deckMethods, deckProgressEvent } from './methods/deckMethods'
 import { scoringMethods } from './methods/scoringMethods'
@@ -47,7 +48,13 @@ export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
 
 /** The error every transport returns: a person-readable message and field-level issues. */
-export type ApiErrorBody = { code: ApiErrorCode; message: string; issues: { path: (string | number)[]; message: string }[] }
+export type ApiErrorBody = {
+  code: ApiErrorCode
+  message: string
+  issues: { path: (string | number)[]; message: string }[]
+  /** With code 'conflict' from an update that carried a `base`: what changed elsewhere (editBase.ts). */
+  conflict?: EditConflict
+}
 export type ApiErrorCode =
   | 'invalid_input'
   | 'not_found'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { systemFields, type RecordKind } from '../domain/recordKind'
+import { editBase } from './editBase'
 import { kindMethod, type Kebab } from './kindMethod'
 import { listQuery } from './listQuery'
 
@@ -7,7 +8,7 @@ type Entry<I extends z.ZodType, O extends z.ZodType> = { input: I; output: O; su
 
 type RecordSchema<F extends z.ZodRawShape> = z.ZodObject<F & typeof systemFields>
 type CreateSchema<F extends z.ZodRawShape> = z.ZodObject<{ [P in keyof F]: z.ZodOptional<F[P]> }>
-type UpdateSchema<F extends z.ZodRawShape> = z.ZodObject<{ [P in keyof F]: z.ZodOptional<F[P]> } & { id: z.ZodString }>
+type UpdateSchema<F extends z.ZodRawShape> = z.ZodObject<{ [P in keyof F]: z.ZodOptional<F[P]> } & { id: z.ZodString; base: z.ZodOptional<typeof editBase> }>
 const idInput = z.object({ id: z.string().min(1, 'Required') })
 
 export type CrudMethods<K extends string, F extends z.ZodRawShape> = {
@@ -26,7 +27,9 @@ export type CrudMethods<K extends string, F extends z.ZodRawShape> = {
 export function crudMethods<K extends string, F extends z.ZodRawShape>(rk: RecordKind<K, F>): CrudMethods<K, F> {
   const record = rk.fields.extend(systemFields)
   const create = rk.fields.partial()
-  const update = rk.fields.partial().extend({ id: z.string().min(1, 'Required') })
+  // `base` is the version the edit was made against (optimistic concurrency, editBase.ts); optional,
+  // so the CLI and older callers keep last-writer-wins.
+  const update = rk.fields.partial().extend({ id: z.string().min(1, 'Required'), base: editBase.optional() })
   const entries = {
     [kindMethod(rk.kind, 'list')]: {
       input: listQuery,

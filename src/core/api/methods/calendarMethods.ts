@@ -8,6 +8,7 @@ import { primitives as p } from '../../domain/primitives'
 import { savedView } from '../../domain/savedView'
 import { checklistEntry, workspacePolicy } from '../../domain/workspacePolicy'
 import { crudMethods } from '../crudMethods'
+import { editBase } from '../editBase'
 
 const nullableText = z.string().nullable()
 
@@ -117,7 +118,9 @@ export const calendarMethods = {
       shiftDays: z.number().int().min(-3660).max(3660).optional(),
       /** Apply `set` to every open occurrence of the items' series. */
       scope: z.enum(['one', 'series']).optional(),
-      label: z.string().max(120).optional()
+      label: z.string().max(120).optional(),
+      /** With one id: the version the edit was made against; a field changed since is refused as a conflict. */
+      base: editBase.optional()
     }),
     output: written,
     summary: 'Change one or many items in one transaction (one undo step)'

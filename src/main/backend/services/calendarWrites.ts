@@ -11,6 +11,7 @@ import type { Change } from '../mutate'
 import { recordRepo } from '../repo/recordRepo'
 import { calendarPolicy } from './calendarPolicy'
 import { calendarValidate, fieldsOf } from './calendarValidate'
+import { checkEditBase } from './checkEditBase'
 import { toItem } from './calendarQueries'
 import { historyService } from './historyService'
 
@@ -68,6 +69,11 @@ export const calendarWrites = {
     const ids = [...new Set(input.ids)]
     const set = Object.fromEntries(Object.entries((input.set ?? {}) as Rec).filter(([, v]) => v !== undefined))
     let targets = ids.map((id) => load(b, id))
+    if (input.base !== undefined) {
+      if (ids.length !== 1) throw new ApiError('invalid_input', 'A version (base) can only be checked when editing one item', [{ path: ['base'], message: 'Only with one id' }])
+      const [only] = targets
+      if (only) checkEditBase(b, 'content', only, set, input.base)
+    }
     if (input.scope === 'series') {
       const seen = new Set(targets.map((t) => t.id))
       for (const t of [...targets]) {

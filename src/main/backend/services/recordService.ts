@@ -1,10 +1,12 @@
 import { ApiError } from '../../../core/api/apiError'
+import type { EditBase } from '../../../core/api/editBase'
 import { kindMethod } from '../../../core/api/kindMethod'
 import type { ListQuery } from '../../../core/api/listQuery'
 import type { FieldIssue } from '../../../core/domain/recordKind'
 import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
 import type { Backend } from '../backend'
 import { recordRepo } from '../repo/recordRepo'
+import { checkEditBase } from './checkEditBase'
 import { kindRules } from './kindRules'
 
 type Rec = Record<string, unknown>
@@ -83,9 +85,10 @@ export const recordService = {
   },
 
   update(b: Backend, kind: KindName, input: Rec): Rec {
-    const { id, ...patch } = input as { id: string } & Rec
+    const { id, base, ...patch } = input as { id: string; base?: EditBase } & Rec
     const before = recordService.get(b, kind, id)
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+    checkEditBase(b, kind, before, defined, base)
     const { value, issues } = validateRecord(b, kind, before, { ...fieldsOf(kind, before), ...defined })
     if (issues.length) throw invalid(kind, issues)
     const set = Object.fromEntries(Object.entries(fieldsOf(kind, value)).filter(([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v)))
