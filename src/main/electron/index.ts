@@ -11,6 +11,7 @@ import { defaultWorkspaceDir } from '../backend/userDataDir'
 import { workspacePaths } from '../backend/workspacePaths'
 import { electronSecrets } from './electronSecrets'
 import { electronSettings } from './electronSettings'
+import { guardUnsavedClose } from './guardUnsavedClose'
 import { registerIpc } from './registerIpc'
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
@@ -89,6 +90,7 @@ if (!app.requestSingleInstanceLock()) {
     win.on('resize', later)
     win.on('move', later)
     win.on('close', saveBounds)
+    guardUnsavedClose(win)
     win.once('ready-to-show', () => win?.show())
     const devUrl = process.env.ELECTRON_RENDERER_URL
     const page = join(import.meta.dirname, '../renderer/index.html')

@@ -1,4 +1,5 @@
 import type { ApiErrorBody, ApiErrorCode } from '../../../core/api/contract'
+import type { EditConflict } from '../../../core/api/editBase'
 
 /** Codes the client adds on its own: the backend never answered, or answered with something unreadable. */
 export type ClientErrorCode = ApiErrorCode | 'unreachable' | 'bad_response'
@@ -9,15 +10,18 @@ export type ApiIssue = { path: (string | number)[]; message: string }
 export class ApiError extends Error {
   readonly code: ClientErrorCode
   readonly issues: ApiIssue[]
+  /** With code 'conflict': the fields changed elsewhere since the edit began. */
+  readonly conflict: EditConflict | undefined
 
-  constructor(code: ClientErrorCode, message: string, issues: ApiIssue[] = []) {
+  constructor(code: ClientErrorCode, message: string, issues: ApiIssue[] = [], conflict?: EditConflict) {
     super(message)
     this.name = 'ApiError'
     this.code = code
     this.issues = issues
+    this.conflict = conflict
   }
 
   static fromBody(body: ApiErrorBody): ApiError {
-    return new ApiError(body.code, body.message, body.issues ?? [])
+    return new ApiError(body.code, body.message, body.issues ?? [], body.conflict)
   }
 }

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import type { FieldIssue } from '../../../core/domain/recordKind'
 import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
 import { ApiError } from '../api/ApiError'
@@ -7,7 +7,12 @@ import { ConfirmDialog } from './ConfirmDialog'
 import { Dialog } from './Dialog'
 import { FieldInput } from './FieldInput'
 import type { FieldSpec, RefOptions } from './fieldSpec'
-import { changedFields, fromDraft, toDraft, type Draft } from './formValues'
+import { ConflictDialog } from '../drafts/ConflictDialog'
+import { describeValue } from '../drafts/describeValue'
+import type { EditState } from '../drafts/editSession'
+import { RestoreOffer } from '../drafts/RestoreOffer'
+import { useEditSession } from '../drafts/useEditSession'
+import { fromDraft, toDraft, type Draft } from './formValues'
 import { isNullable, issuesByField, kindSchema, validateRecord } from './validateRecord'
 
 type Props<K extends KindName> = {
@@ -39,7 +44,19 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
     () => (record === undefined ? { ...kindSchema(kind).defaults, ...presets } : (record as Record<string, unknown>)),
     [kind, record, presets]
   )
-  const [draft, setDraft] = useState<Draft>(() => toDraft(fields, base))
+  const recordName = record === undefined ? '' : String((record as Record<string, unknown>)[rk.title] ?? '')
+  // Unsaved edits survive a reload or a closed tab as a draft, and a save carries the version it was
+  // typed against (drafts/useEditSession.ts); the form itself only reads and writes `draft`.
+  const session = useEditSession({
+    kind,
+    id: record?.id,
+    record: base,
+    fields,
+    toDraft: useCallback((rec: Record<string, unknown>) => toDraft(fields, rec), [fields]),
+    titleOf: (d: Draft) => (typeof d[rk.title] === 'string' && d[rk.title] !== '' ? String(d[rk.title]) : recordName || `new ${rk.label.toLowerCase()}`),
+    context: JSON.stringify(presets ?? {})
+  })
+  const draft = session.draft
   const [issues, setIssues] = useState<FieldIssue[]>([])
   const [formError, setFormError] = useState<string | undefined>(undefined)
   const [saving, setSaving] = useState(false)
@@ -49,7 +66,6 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
   const { byField, rest } = issuesByField(issues, names)
   const labelOf = (path: FieldIssue['path']): string => fields.find((f) => f.name === path[0])?.label ?? path.join('.')
   const title = record === undefined ? `New ${rk.label.toLowerCase()}` : `Edit ${rk.label.toLowerCase()}`
-  const recordName = record === undefined ? '' : String((record as Record<string, unknown>)[rk.title] ?? '')
 
   const showIssues = (next: FieldIssue[]): void => {
     setIssues(next)
@@ -57,9 +73,15 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
   }
 
-  const onSubmit = async (e: FormEvent): Promise<void> => {
+  const onSubmit = (e: FormEvent): void => {
     e.preventDefault()
+    void save(session.state)
+  }
+
+  const save = async (from: EditState | undefined): Promise<void> => {
+    if (from === undefined) return
     setFormError(undefined)
+    const draft = from.draft
     const values = fromDraft(fields, draft, (n) => isNullable(kind, n))
     // zod's wording for an empty choice or number ("expected one of …") is for developers; a person
     // needs "Required". These come first, so they win over the schema's message for the same field.
@@ -72,26 +94,29 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
     setSaving(true)
     try {
       const records = api.records(kind)
+      const { set, base: editBase } = session.changes(values, from)
       const saved =
         record === undefined
           ? await records.create({ ...presets, ...values })
-          : await records.update({ id: record.id, ...changedFields(values, base) })
+          : await records.update({ id: record.id, ...set, ...(editBase === undefined ? {} : { base: editBase }) })
+      session.finish()
       onSaved?.(saved)
       onClose()
     } catch (err) {
       setSaving(false)
-      if (err instanceof ApiError && err.issues.length > 0) showIssues(err.issues)
+      if (err instanceof ApiError && err.code === 'conflict' && err.conflict !== undefined) session.setConflict(err.conflict)
+      else if (err instanceof ApiError && err.issues.length > 0) showIssues(err.issues)
       else setFormError(err instanceof Error ? err.message : String(err))
     }
   }
 
-  const setField = (name: string, value: string | boolean): void => {
-    setDraft((d) => ({ ...d, [name]: value }))
-  }
+  const setField = session.setField
+  const describe = (field: string, value: unknown): string => describeValue(fields.find((f) => f.name === field), value, refOptions)
+  const fieldLabel = (field: string): string => fields.find((f) => f.name === field)?.label ?? labelOf([field])
 
   return (
     <Dialog title={title} onClose={onClose} testId="record-dialog">
-      <form ref={formRef} className="form" aria-label={title} noValidate onSubmit={(e) => void onSubmit(e)} data-testid={`form-${kind}`}>
+      <form ref={formRef} className="form" aria-label={title} noValidate onSubmit={onSubmit} data-testid={`form-${kind}`}>
         {recordName !== '' && <p className="form-subtitle muted">{recordName}</p>}
         <div className="form-grid">
           {fields.map((f) => {
@@ -141,6 +166,14 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
               Delete
             </button>
           )}
+          {session.dirty && (
+            <span className="draft-status subtle small" data-testid="draft-status">
+              Unsaved changes are kept as a draft.{' '}
+              <button type="button" className="draft-discard-link" data-testid="draft-discard" onClick={session.revert}>
+                Discard changes
+              </button>
+            </span>
+          )}
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
@@ -156,6 +189,7 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
             await api.records(kind).delete(record.id)
+            session.finish()
             onClose()
           }}
         >
@@ -163,6 +197,17 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
             <strong>{recordName}</strong> will be removed from this workspace and from teammates' copies at the next sync.
           </p>
         </ConfirmDialog>
+      )}
+      {session.offer !== undefined && <RestoreOffer draft={session.offer} labelOf={fieldLabel} onRestore={session.restore} onDiscard={session.discardOffer} />}
+      {session.conflict !== undefined && (
+        <ConflictDialog
+          conflict={session.conflict}
+          describe={describe}
+          labelOf={fieldLabel}
+          onKeepMine={() => void save(session.resolve('mine'))}
+          onTakeTheirs={() => void save(session.resolve('theirs'))}
+          onCancel={() => session.setConflict(undefined)}
+        />
       )}
     </Dialog>
   )

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useCallback, useId, useMemo, useState } from 'react'
 import type { FieldIssue } from '../../../../core/domain/recordKind'
 import { zonedTime } from '../../../../core/calendar/zonedTime'
 import { ApiError } from '../../api/ApiError'
@@ -6,9 +6,14 @@ import { api } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
 import { FieldInput } from '../../components/FieldInput'
 import type { RefOptions } from '../../components/fieldSpec'
-import { changedFields, fromDraft, localZone, toDraft, type Draft } from '../../components/formValues'
+import { fromDraft, localZone, toDraft, type Draft } from '../../components/formValues'
 import { isNullable, issuesByField, validateRecord } from '../../components/validateRecord'
 import { contentFields } from './contentFields'
+import { ConflictDialog } from '../../drafts/ConflictDialog'
+import { describeValue } from '../../drafts/describeValue'
+import type { EditState } from '../../drafts/editSession'
+import { RestoreOffer } from '../../drafts/RestoreOffer'
+import { useEditSession } from '../../drafts/useEditSession'
 import { RepeatForm } from './RepeatForm'
 
 type Props = { id: string; refOptions: RefOptions; names: ReadonlyMap<string, string>; onClose: () => void; onMessage: (t: string, tone: 'ok' | 'error') => void }
@@ -22,39 +27,50 @@ export function ItemPanel({ id, refOptions, names, onClose, onMessage }: Props) 
   const policy = useQuery('calendar-policy-get', {})
   const formId = useId()
   const base = useMemo(() => (rec.data ?? {}) as Record<string, unknown>, [rec.data])
-  const [draft, setDraft] = useState<Draft>({})
-  const [checklist, setChecklist] = useState<Record<string, boolean>>({})
   const [issues, setIssues] = useState<FieldIssue[]>([])
   const [series, setSeries] = useState(false)
   const [saving, setSaving] = useState(false)
-
-  // Reset the draft when the record (re)loads: derived state set during render, not in an effect.
-  const [loaded, setLoaded] = useState<unknown>(undefined)
-  if (rec.data !== undefined && rec.data !== loaded) {
-    setLoaded(rec.data)
-    setDraft(toDraft(contentFields, rec.data as Record<string, unknown>))
-    setChecklist({ ...rec.data.checklist })
-    setIssues([])
-  }
+  // The edit survives a reload as a draft, merges changes made elsewhere while open, and saves with
+  // the version it was typed against (drafts/useEditSession.ts). The checklist is one more input.
+  const session = useEditSession({
+    kind: 'content',
+    id,
+    record: rec.data as Record<string, unknown> | undefined,
+    fields: contentFields,
+    toDraft: useCallback((r: Record<string, unknown>): Draft => ({ ...toDraft(contentFields, r), checklist: checklistDraft(r.checklist) }), []),
+    titleOf: (d) => (typeof d.title === 'string' && d.title !== '' ? d.title : String(rec.data?.title ?? 'this item'))
+  })
+  const draft = session.draft
+  const checklist = checklistOf(draft.checklist)
+  const setDraftField = session.setField
 
   if (!rec.data) return <aside className="item-panel" data-testid="item-panel"><p className="subtle">Loading…</p></aside>
   const item = rec.data
   const names_ = contentFields.map((f) => f.name).concat(['publishZone', 'checklist', 'approvedAt'])
   const { byField, rest } = issuesByField(issues, names_)
 
-  const save = async () => {
-    const values: Record<string, unknown> = { ...fromDraft(contentFields, draft, (n) => isNullable('content', n)), checklist }
+  const save = async (from: EditState | undefined) => {
+    if (from === undefined) return
+    const origin = from.origin
+    // An untouched checklist stays exactly as stored (ticks set to false included).
+    const ticks = from.draft.checklist === checklistDraft(origin.checklist) ? origin.checklist : checklistOf(from.draft.checklist)
+    const values: Record<string, unknown> = { ...fromDraft(contentFields, from.draft, (n) => isNullable('content', n)), checklist: ticks }
     const client = validateRecord('content', { ...base, ...values })
     if (client.length) return setIssues(client)
-    const set = changedFields(values, base)
-    if (Object.keys(set).length === 0) return onClose()
+    const { set, base: editBase } = session.changes(values, from)
+    if (Object.keys(set).length === 0) {
+      session.finish()
+      return onClose()
+    }
     setSaving(true)
     try {
-      await api.call('calendar-update', { ids: [id], set, scope: series ? 'series' : 'one', label: `edit "${String(values.title ?? item.title)}"` })
+      await api.call('calendar-update', { ids: [id], set, scope: series ? 'series' : 'one', label: `edit "${String(values.title ?? item.title)}"`, ...(editBase === undefined ? {} : { base: editBase }) })
+      session.finish()
       onMessage('Saved', 'ok')
       onClose()
     } catch (e) {
-      if (e instanceof ApiError) {
+      if (e instanceof ApiError && e.code === 'conflict' && e.conflict !== undefined) session.setConflict(e.conflict)
+      else if (e instanceof ApiError) {
         setIssues(e.issues.map((i) => ({ ...i, path: i.path[0] === 'set' ? i.path.slice(1) : i.path })))
         onMessage(e.message, 'error')
       } else onMessage(String(e), 'error')
@@ -79,14 +95,14 @@ export function ItemPanel({ id, refOptions, names, onClose, onMessage }: Props) 
         </p>
       )}
       {zoneHint && <p className="subtle small">{zoneHint}</p>}
-      <form className="form-grid item-form" onSubmit={(e) => (e.preventDefault(), void save())} noValidate>
+      <form className="form-grid item-form" onSubmit={(e) => (e.preventDefault(), void save(session.state))} noValidate>
         {contentFields.map((f) => {
           const fid = `${formId}-${f.name}`
           const error = byField[f.name] ?? (f.input === 'datetime' && f.zoneField ? byField[f.zoneField] : undefined)
           return (
             <div key={f.name} className={`field${f.wide || f.input === 'textarea' ? ' field-wide' : ''}`}>
               <label htmlFor={fid}>{f.label}</label>
-              <FieldInput field={f} draft={draft} id={fid} error={error} errorId={`${fid}-e`} nullable={isNullable('content', f.name)} refOptions={refOptions} onChange={(n, v) => setDraft((d) => ({ ...d, [n]: v }))} />
+              <FieldInput field={f} draft={draft} id={fid} error={error} errorId={`${fid}-e`} nullable={isNullable('content', f.name)} refOptions={refOptions} onChange={setDraftField} />
               {error !== undefined && <p className="field-error" id={`${fid}-e`} data-testid={`field-error-${f.name}`}>{error}</p>}
             </div>
           )
@@ -95,7 +111,7 @@ export function ItemPanel({ id, refOptions, names, onClose, onMessage }: Props) 
           <legend>Policy checklist (needed for approval)</legend>
           {(policy.data?.checklist ?? []).map((c) => (
             <label key={c.id} className="filter-opt">
-              <input type="checkbox" checked={checklist[c.id] === true} onChange={(e) => setChecklist((x) => ({ ...x, [c.id]: e.target.checked }))} /> {c.label}
+              <input type="checkbox" checked={checklist[c.id] === true} onChange={(e) => setDraftField('checklist', checklistDraft({ ...checklist, [c.id]: e.target.checked }))} /> {c.label}
             </label>
           ))}
           {byField.checklist !== undefined && <p className="field-error" data-testid="field-error-checklist">{byField.checklist}</p>}
@@ -113,6 +129,36 @@ export function ItemPanel({ id, refOptions, names, onClose, onMessage }: Props) 
         </div>
       </form>
       <RepeatForm item={item} onMessage={onMessage} />
+      {session.offer !== undefined && <RestoreOffer draft={session.offer} labelOf={panelLabel} onRestore={session.restore} onDiscard={session.discardOffer} />}
+      {session.conflict !== undefined && (
+        <ConflictDialog
+          conflict={session.conflict}
+          describe={(f, v) => describeValue(contentFields.find((x) => x.name === f), v, refOptions)}
+          labelOf={panelLabel}
+          onKeepMine={() => void save(session.resolve('mine'))}
+          onTakeTheirs={() => void save(session.resolve('theirs'))}
+          onCancel={() => session.setConflict(undefined)}
+        />
+      )}
     </aside>
   )
+}
+
+/** The ticked checklist entries as one draft input: sorted ids, so ticking and unticking again is no change. */
+function checklistDraft(v: unknown): string {
+  const ticks = v !== null && typeof v === 'object' ? Object.entries(v as Record<string, unknown>).filter(([, x]) => x === true).map(([k]) => k) : []
+  return JSON.stringify(ticks.sort())
+}
+
+function checklistOf(v: string | boolean | undefined): Record<string, boolean> {
+  try {
+    const ids: unknown = JSON.parse(typeof v === 'string' ? v : '[]')
+    return Array.isArray(ids) ? Object.fromEntries(ids.map((k) => [String(k), true])) : {}
+  } catch {
+    return {}
+  }
+}
+
+function panelLabel(field: string): string {
+  return field === 'checklist' ? 'Policy checklist' : (contentFields.find((f) => f.name === field)?.label ?? field)
 }

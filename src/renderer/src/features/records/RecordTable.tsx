@@ -78,7 +78,8 @@ export function RecordTable<K extends KindName>(props: Props<K>) {
         <RecordForm
           kind={kind}
           fields={props.fields}
-          record={editing.mode === 'edit' ? editing.record : undefined}
+          // The live row, so a change made elsewhere while the form is open merges into it.
+          record={editing.mode === 'edit' ? (data?.items.find((r) => r.id === editing.record.id) ?? editing.record) : undefined}
           presets={props.presets}
           refOptions={refOptions}
           onClose={() => setEditing(undefined)}
