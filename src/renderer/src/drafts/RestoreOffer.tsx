@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import { Dialog } from '../components/Dialog'
 import type { StoredDraft } from './draftStore'
 import './drafts.css'
@@ -10,6 +11,14 @@ type Props = { draft: StoredDraft; labelOf: (field: string) => string; onRestore
  */
 export function RestoreOffer({ draft, labelOf, onRestore, onDiscard }: Props) {
   const labels = [...new Set(Object.keys(draft.entries).map(labelOf))]
+  // The question opens with its form. Effects run child first, so wait a frame: a modal shown
+  // before the form's own dialog would sit underneath it, inert.
+  const [shown, setShown] = useState(false)
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setShown(true))
+    return () => cancelAnimationFrame(frame)
+  }, [])
+  if (!shown) return null
   return (
     <Dialog title="Unsaved changes" variant="modal" onClose={onRestore} testId="restore-offer">
       <div className="dialog-body">

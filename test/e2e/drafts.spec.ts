@@ -1,0 +1,165 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { AppPage } from './pages/AppPage'
+import { CalendarPage } from './pages/CalendarPage'
+import { RecordFormPage } from './pages/RecordFormPage'
+import { TablePage } from './pages/TablePage'
+import type { Served } from './serveWorkspace'
+
+/** Is a draft for this record kind stored in the tab (written as the user types, after a short pause)? */
+const hasDraft = (page: Page, kind: string) => page.evaluate((k) => Object.keys(localStorage).some((key) => key.startsWith(`smo.draft.${k}.`)), kind)
+
+async function api<T>(app: Served, method: string, input: unknown): Promise<T> {
+  const res = await fetch(`${app.base}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
+  const body = (await res.json()) as { ok: boolean; data: T }
+  return body.data
+}
+
+/** Open the channel form of the n-th row; returns the channel's name. */
+async function openChannel(page: Page, row = 0): Promise<{ name: string; form: RecordFormPage }> {
+  const table = new TablePage(page, 'channels')
+  await expect(table.rows().first()).toBeVisible()
+  const cell = table.rows().nth(row).locator('[role="gridcell"]').first()
+  const name = (await cell.innerText()).trim()
+  await table.rows().nth(row).dblclick()
+  const form = new RecordFormPage(page, 'channel')
+  await expect(form.form).toBeVisible()
+  return { name, form }
+}
+
+test('an unsaved edit survives a reload: the reopened record offers it back, and saving clears the draft', async ({ page, app }) => {
+  const w = new AppPage(page, app)
+  await w.open('channels')
+  const { name, form } = await openChannel(page)
+  await form.fill('Notes', 'Typed before the tab reloaded')
+  await expect(form.form.getByTestId('draft-status')).toContainText('kept as a draft')
+  await expect.poll(() => hasDraft(page, 'channel')).toBe(true)
+
+  await w.reload()
+  await new TablePage(page, 'channels').search(name)
+  const { form: again } = await openChannel(page)
+  const offer = page.getByTestId('restore-offer')
+  await expect(offer).toContainText(`Restore your unsaved changes to ‘${name}’?`)
+  await expect(offer).toContainText('Notes')
+  // Nothing is put back before the answer.
+  await expect(again.field('Notes')).not.toHaveValue('Typed before the tab reloaded')
+  await offer.getByTestId('restore-accept').click()
+  await expect(offer).toHaveCount(0)
+  await expect(again.field('Notes')).toHaveValue('Typed before the tab reloaded')
+  await again.save()
+  await expect(again.form).toBeHidden()
+  expect(await hasDraft(page, 'channel')).toBe(false)
+
+  // Saved for real, and nothing is offered any more.
+  await w.reload()
+  await new TablePage(page, 'channels').search(name)
+  const { form: third } = await openChannel(page)
+  await expect(third.field('Notes')).toHaveValue('Typed before the tab reloaded')
+  await expect(page.getByTestId('restore-offer')).toHaveCount(0)
+})
+
+test('Discard in the offer throws the draft away', async ({ page, app }) => {
+  const w = new AppPage(page, app)
+  await w.open('channels')
+  const { name, form } = await openChannel(page, 1)
+  const before = await form.field('Notes').inputValue()
+  await form.fill('Notes', 'Not wanted after all')
+  await expect.poll(() => hasDraft(page, 'channel')).toBe(true)
+  // Closing the form keeps the draft (the same as switching screens): it comes back on reopening.
+  await form.form.getByRole('button', { name: 'Cancel' }).click()
+  await new TablePage(page, 'channels').search(name)
+  await openChannel(page)
+  await page.getByTestId('restore-discard').click()
+  await expect(new RecordFormPage(page, 'channel').field('Notes')).toHaveValue(before)
+  expect(await hasDraft(page, 'channel')).toBe(false)
+})
+
+test('closing the tab with unsaved changes asks first (beforeunload)', async ({ page, app }) => {
+  const w = new AppPage(page, app)
+  await w.open('channels')
+  const { form } = await openChannel(page, 2)
+  await form.fill('Notes', 'Half-written note')
+  const dialogs: string[] = []
+  page.on('dialog', (d) => {
+    dialogs.push(d.type())
+    void d.dismiss()
+  })
+  await page.close({ runBeforeUnload: true })
+  await expect.poll(() => dialogs).toEqual(['beforeunload'])
+  // Dismissed: the tab stays open with the edit.
+  expect(page.isClosed()).toBe(false)
+  await expect(form.field('Notes')).toHaveValue('Half-written note')
+})
+
+test('two tabs on one channel: the later save of the same field asks, nothing is overwritten until chosen', async ({ page, app, context }) => {
+  const first = new AppPage(page, app)
+  await first.open('channels')
+  const { name, form: a } = await openChannel(page, 3)
+  const second = await context.newPage()
+  await new AppPage(second, app).open('channels')
+  await new TablePage(second, 'channels').search(name)
+  const { form: b } = await openChannel(second)
+  const id = (await api<{ items: { id: string; name: string }[] }>(app, 'channel-list', { q: name })).items.find((c) => c.name === name)?.id ?? ''
+
+  await a.fill('Audience size', '111111')
+  await a.save()
+  await expect(a.form).toBeHidden()
+
+  await b.fill('Audience size', '222222')
+  await b.fill('Notes', 'Only the second tab touched this')
+  await b.save()
+  const prompt = second.getByTestId('conflict-dialog')
+  await expect(prompt).toContainText('Changed elsewhere since you opened it:')
+  const row = prompt.getByTestId('conflict-audienceSize')
+  await expect(row.getByTestId('conflict-their-value')).toHaveText('111111')
+  await expect(row.getByTestId('conflict-my-value')).toHaveText('222222')
+  await expect(prompt.locator('tbody tr')).toHaveCount(1)
+  expect((await api<{ audienceSize: number; notes: string }>(app, 'channel-get', { id })).audienceSize).toBe(111111)
+
+  // Cancel: nothing saved, the form still holds what was typed.
+  await prompt.getByTestId('conflict-cancel').click()
+  await expect(b.field('Audience size')).toHaveValue('222222')
+  expect((await api<{ audienceSize: number }>(app, 'channel-get', { id })).audienceSize).toBe(111111)
+
+  await b.save()
+  await second.getByTestId('conflict-dialog').getByTestId('conflict-keep-mine').click()
+  await expect(b.form).toBeHidden()
+  expect(await api<{ audienceSize: number; notes: string }>(app, 'channel-get', { id })).toMatchObject({ audienceSize: 222222, notes: 'Only the second tab touched this' })
+  await second.close()
+})
+
+test('two tabs on one content item: a change to another field merges, the same field asks; Take theirs keeps the first save', async ({ page, app, context }) => {
+  const cal = new CalendarPage(page, app)
+  await cal.open('calendar')
+  await cal.ready()
+  const { id } = await cal.movableItem('draft')
+  const other = await context.newPage()
+  const cal2 = new CalendarPage(other, app)
+  await cal2.open('calendar')
+  await cal2.ready()
+  await cal.item(id).click()
+  await cal2.item(id).click()
+  const panelA = page.getByTestId('item-panel')
+  const panelB = other.getByTestId('item-panel')
+
+  await panelA.getByLabel('Title', { exact: true }).fill('Title from the first tab')
+  await panelA.getByTestId('panel-save').click()
+  await expect(panelA).toHaveCount(0)
+  // The second tab had not touched the title: it follows the first tab's save.
+  await expect(panelB.getByLabel('Title', { exact: true })).toHaveValue('Title from the first tab')
+
+  await cal.item(id).click()
+  await panelA.getByLabel('Title', { exact: true }).fill('First tab, again')
+  await panelB.getByLabel('Title', { exact: true }).fill('Second tab title')
+  await panelA.getByTestId('panel-save').click()
+  await expect(panelA).toHaveCount(0)
+  await panelB.getByTestId('panel-save').click()
+  const prompt = other.getByTestId('conflict-dialog')
+  await expect(prompt.getByTestId('conflict-title').getByTestId('conflict-their-value')).toHaveText('First tab, again')
+  await expect(prompt.getByTestId('conflict-title').getByTestId('conflict-my-value')).toHaveText('Second tab title')
+  expect((await api<{ title: string }>(app, 'content-get', { id })).title).toBe('First tab, again')
+  await prompt.getByTestId('conflict-take-theirs').click()
+  await expect(panelB).toHaveCount(0)
+  expect((await api<{ title: string }>(app, 'content-get', { id })).title).toBe('First tab, again')
+  await other.close()
+})
