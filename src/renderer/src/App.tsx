@@ -11,6 +11,7 @@ import { CalendarScreen } from './features/calendar/CalendarScreen'
 import { PrioritiesScreen } from './features/priorities/PrioritiesScreen'
 import { ReviewScreen } from './features/review/ReviewScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
+import { DraftsBanner } from './drafts/DraftsBanner'
 import { ConnectionBanner } from './shell/ConnectionBanner'
 import { Nav } from './shell/Nav'
 import type { ScreenId } from './shell/screens'
@@ -39,6 +40,7 @@ export function App() {
       <Nav current={screen} workspaceName={info.data?.name} />
       <main className="main" id="main">
         <ConnectionBanner />
+        <DraftsBanner />
         {/* Keyed by screen so each one starts fresh (its own table state, no stale dialog). */}
         <Screen key={screen} />
       </main>

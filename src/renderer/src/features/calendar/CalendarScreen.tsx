@@ -14,6 +14,7 @@ import { BulkBar } from './BulkBar'
 import { CalendarToolbar } from './CalendarToolbar'
 import { dateOf } from './ItemChip'
 import { Insights, quarterStart } from './Insights'
+import { useOpenRequest } from '../../drafts/useOpenRequest'
 import { ItemPanel } from './ItemPanel'
 import { Legend } from './Legend'
 import { MonthView } from './MonthView'
@@ -41,6 +42,12 @@ export function CalendarScreen() {
   const cursor = state.cursor ?? today
   const [focus, setFocus] = useState(cursor)
   const [openId, setOpenId] = useState<string | null>(null)
+  // "Open" on an unsaved draft from the start banner.
+  useOpenRequest('content', true, (id) => {
+    if (id === null) return false
+    setOpenId(id)
+    return true
+  })
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const search = useRef<HTMLInputElement>(null)
   const grid = useRef<HTMLDivElement>(null)

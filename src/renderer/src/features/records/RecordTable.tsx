@@ -9,6 +9,7 @@ import type { DataColumn } from '../../components/dataColumns'
 import { DataTable } from '../../components/DataTable'
 import type { FieldSpec, RefOptions } from '../../components/fieldSpec'
 import { RecordForm } from '../../components/RecordForm'
+import { useOpenRequest } from '../../drafts/useOpenRequest'
 import { TransferActions } from '../transfer/TransferActions'
 
 type Props<K extends KindName> = {
@@ -36,6 +37,13 @@ export function RecordTable<K extends KindName>(props: Props<K>) {
   const [editing, setEditing] = useState<Editing<K> | undefined>(undefined)
   const [deleting, setDeleting] = useState<KindRecord<K> | undefined>(undefined)
   const nameOf = (r: KindRecord<K>): string => String((r as Record<string, unknown>)[rk.title] ?? '')
+  // "Open" on an unsaved draft from the start banner lands here.
+  useOpenRequest(kind, data !== undefined && props.disabledReason === undefined, (id) => {
+    const record = id === null ? undefined : data?.items.find((r) => r.id === id)
+    if (id !== null && record === undefined) return false
+    setEditing(record === undefined ? { mode: 'new' } : { mode: 'edit', record })
+    return true
+  })
 
   const newButton = (
     <button type="button" className="btn btn-primary" data-testid="create-record" disabled={props.disabledReason !== undefined} onClick={() => setEditing({ mode: 'new' })}>
