@@ -82,6 +82,26 @@ test('at start, the banner names an edit left unsaved in the content panel and o
   expect(await hasDraft(page, 'content')).toBe(false)
 })
 
+test('a new record typed but never created is offered back the next time "New" is pressed', async ({ page, app }) => {
+  const w = new AppPage(page, app)
+  await w.open('campaigns')
+  await page.getByTestId('create-record').click()
+  const form = new RecordFormPage(page, 'campaign')
+  await form.fill('Name', 'Spring webinar series')
+  await expect.poll(() => hasDraft(page, 'campaign')).toBe(true)
+  await w.reload()
+  await page.getByTestId('create-record').click()
+  const offer = page.getByTestId('restore-offer')
+  await expect(offer).toContainText('Restore your unsaved changes to ‘Spring webinar series’?')
+  await offer.getByTestId('restore-accept').click()
+  await expect(form.field('Name')).toHaveValue('Spring webinar series')
+  await form.fill('Starts', '2027-03-01')
+  await form.fill('Ends', '2027-03-31')
+  await form.save()
+  await expect(form.form).toBeHidden()
+  expect(await hasDraft(page, 'campaign')).toBe(false)
+})
+
 test('Discard in the offer throws the draft away', async ({ page, app }) => {
   const w = new AppPage(page, app)
   await w.open('channels')
