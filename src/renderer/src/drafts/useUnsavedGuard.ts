@@ -12,11 +12,6 @@ function onBeforeUnload(e: BeforeUnloadEvent): void {
   e.returnValue = ''
 }
 
-/** Is any edit in this window holding unsaved changes? */
-export function hasUnsavedEdits(): boolean {
-  return unsaved.size > 0
-}
-
 /**
  * While `dirty`, closing or reloading the tab (or the desktop window) asks first. The edit is kept
  * as a draft either way; the question is for whoever meant to press Save.
