@@ -6,6 +6,7 @@ import type { Backend } from '../backend/backend'
 import { dispatch } from '../backend/dispatch'
 import { httpStatus } from './httpStatus'
 import { formatBytes, readBody } from './readBody'
+import { recoveryRoutes, type Recovery } from './recoveryRoutes'
 import { staticFiles } from './staticFiles'
 import { sendUnauthorisedPage, webSession } from './webSession'
 
@@ -49,7 +50,19 @@ function methodList() {
  * per-launch token or the session cookie its first page load traded it for (webSession.ts); a Host or Origin that is not exactly this loopback address gets 403, which
  * also defeats DNS-rebinding pages that try to reach the port.
  */
-export function startWebHost(b: Backend, options: { port?: number; rendererDir: string }): Promise<WebHost> {
+export function startWebHost(
+  initial: Backend | null,
+  options: { port?: number; rendererDir: string; recovery?: Recovery; onRestored?: (b: Backend) => void }
+): Promise<WebHost> {
+  // Null while the workspace is damaged and the host shows the restore offer instead (recoveryRoutes.ts).
+  let b = initial
+  if (b === null && !options.recovery) throw new Error('startWebHost needs a backend or a recovery offer')
+  const recovery = options.recovery
+    ? recoveryRoutes(options.recovery, (restored) => {
+        b = restored
+        options.onRestored?.(restored)
+      })
+    : null
   const token = randomBytes(24).toString('base64url')
   const serve = staticFiles(options.rendererDir)
   let port = options.port ?? 0
@@ -74,9 +87,12 @@ export function startWebHost(b: Backend, options: { port?: number; rendererDir: 
       if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, { code: 'forbidden', message: 'Only GET for pages', issues: [] })
       if (session.redeemToken(req, url, res)) return
       if (!session.authorised(req)) return sendUnauthorisedPage(res)
+      if (b === null) return recovery?.(req, url, res)
       return serve(url.pathname, res)
     }
     if (!session.authorised(req)) return fail(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address `smo serve` printed', issues: [] })
+    if (b === null) return recovery?.(req, url, res)
+    const backend = b
     if (url.pathname === '/api' && req.method === 'GET') {
       listing ??= methodList()
       return send(res, 200, { ok: true, data: { methods: listing, events: ['data-changed'] } })
@@ -85,7 +101,7 @@ export function startWebHost(b: Backend, options: { port?: number; rendererDir: 
       res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
       res.write(`${JSON.stringify({ event: 'hello', payload: {} })}\n`)
       streams.add(res)
-      const off = b.events.on((event, payload) => res.write(`${JSON.stringify({ event, payload })}\n`))
+      const off = backend.events.on((event, payload) => res.write(`${JSON.stringify({ event, payload })}\n`))
       const ping = setInterval(() => res.write('\n'), 15_000)
       req.on('close', () => {
         off()
@@ -112,7 +128,7 @@ export function startWebHost(b: Backend, options: { port?: number; rendererDir: 
     } catch (e) {
       return fail(res, { code: 'invalid_input', message: `The request body is not valid JSON (${e instanceof Error ? e.message : 'unreadable'})`, issues: [] })
     }
-    const result = await dispatch(b, m[1] ?? '', input)
+    const result = await dispatch(backend, m[1] ?? '', input)
     if (result.ok) send(res, 200, result)
     else fail(res, result.error)
   })
