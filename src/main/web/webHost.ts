@@ -8,6 +8,7 @@ import { httpStatus } from './httpStatus'
 import { formatBytes, readBody } from './readBody'
 import { recoveryRoutes, type Recovery } from './recoveryRoutes'
 import { staticFiles } from './staticFiles'
+import { uploadRoute } from './uploadRoute'
 import { sendUnauthorisedPage, webSession } from './webSession'
 
 export type WebHost = { url: string; port: number; token: string; close: () => Promise<void> }
@@ -110,6 +111,7 @@ export function startWebHost(
       })
       return
     }
+    if (url.pathname === '/api/import-upload' && req.method === 'POST') return uploadRoute(backend, req, res)
     const m = /^\/api\/([a-z]+(?:-[a-z]+)+)$/.exec(url.pathname)
     if (!m || req.method !== 'POST') return fail(res, { code: 'unknown_method', message: `No such endpoint: ${req.method} ${url.pathname}`, issues: [] })
     let input: unknown = {}
