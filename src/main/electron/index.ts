@@ -9,10 +9,33 @@ import { startSyncScheduler, syncOnQuit } from '../backend/services/syncSchedule
 import { startDailyBackup } from '../backend/backup/dailyBackup'
 import { defaultWorkspaceDir } from '../backend/userDataDir'
 import { workspacePaths } from '../backend/workspacePaths'
+import { WorkspaceError } from '../backend/workspaceError'
+import { restoreWorkspace } from '../backend/backup/restoreWorkspace'
 import { electronSecrets } from './electronSecrets'
 import { electronSettings } from './electronSettings'
 import { guardUnsavedClose } from './guardUnsavedClose'
 import { registerIpc } from './registerIpc'
+
+/**
+ * A damaged workspace is not used: before any window opens, say so and offer the newest backup that
+ * passes the check (the damaged file is kept aside by the restore). Anything else is thrown on.
+ */
+async function offerRestore(dir: string, e: unknown) {
+  const from = e instanceof WorkspaceError ? e.damaged?.restoreFrom : undefined
+  if (!from || !(e instanceof WorkspaceError)) throw e
+  const choice = dialog.showMessageBoxSync({
+    type: 'error',
+    title: 'SMO Desk',
+    message: 'This workspace is damaged and was not opened',
+    detail: `${e.message}\n\nRestore ${from.name} now? The damaged file is kept beside it; changes made after the backup are not in it.`,
+    buttons: ['Restore this backup', 'Quit'],
+    defaultId: 0,
+    cancelId: 1
+  })
+  if (choice !== 0) throw e
+  await restoreWorkspace(dir, from.path)
+  return openWorkspace(dir, { create: false, lock: 'desktop app' })
+}
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 
@@ -48,7 +71,7 @@ if (!app.requestSingleInstanceLock()) {
     const dir = defaultWorkspaceDir()
     try {
       const fresh = !existsSync(workspacePaths(dir).db)
-      const ws = await openWorkspace(dir, { create: true, lock: 'desktop app' })
+      const ws = await openWorkspace(dir, { create: true, lock: 'desktop app' }).catch((e: unknown) => offerRestore(dir, e))
       backend = createBackend(ws, settings, electronSecrets())
       if (fresh) writeDemo(backend)
       startSyncScheduler(backend)

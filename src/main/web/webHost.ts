@@ -1,11 +1,15 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { randomBytes } from 'node:crypto'
+import { createServer, type ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { contract, type ApiErrorBody } from '../../core/api/contract'
 import type { Backend } from '../backend/backend'
 import { dispatch } from '../backend/dispatch'
 import { httpStatus } from './httpStatus'
+import { formatBytes, readBody } from './readBody'
+import { recoveryRoutes, type Recovery } from './recoveryRoutes'
 import { staticFiles } from './staticFiles'
+import { uploadRoute } from './uploadRoute'
+import { sendUnauthorisedPage, webSession } from './webSession'
 
 export type WebHost = { url: string; port: number; token: string; close: () => Promise<void> }
 
@@ -33,22 +37,6 @@ function fail(res: ServerResponse, error: ApiErrorBody): void {
   send(res, httpStatus(error.code), { ok: false, error })
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > MAX_BODY) {
-        reject(new Error('too large'))
-        req.destroy()
-      } else chunks.push(c)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
-}
-
 function methodList() {
   return Object.entries(contract).map(([name, entry]) => ({
     name,
@@ -59,22 +47,31 @@ function methodList() {
 }
 
 /**
- * The browser host: the same contract over HTTP, bound to 127.0.0.1 only. Every API request needs
- * the per-launch token; a Host or Origin that is not exactly this loopback address gets 403, which
+ * The browser host: the same contract over HTTP, bound to 127.0.0.1 only. Every request needs the
+ * per-launch token or the session cookie its first page load traded it for (webSession.ts); a Host or Origin that is not exactly this loopback address gets 403, which
  * also defeats DNS-rebinding pages that try to reach the port.
  */
-export function startWebHost(b: Backend, options: { port?: number; rendererDir: string }): Promise<WebHost> {
+export function startWebHost(
+  initial: Backend | null,
+  options: { port?: number; rendererDir: string; recovery?: Recovery; onRestored?: (b: Backend) => void }
+): Promise<WebHost> {
+  // Null while the workspace is damaged and the host shows the restore offer instead (recoveryRoutes.ts).
+  let b = initial
+  if (b === null && !options.recovery) throw new Error('startWebHost needs a backend or a recovery offer')
+  const recovery = options.recovery
+    ? recoveryRoutes(options.recovery, (restored) => {
+        b = restored
+        options.onRestored?.(restored)
+      })
+    : null
   const token = randomBytes(24).toString('base64url')
-  const tokenBuf = Buffer.from(`Bearer ${token}`)
   const serve = staticFiles(options.rendererDir)
   let port = options.port ?? 0
   let listing: ReturnType<typeof methodList> | null = null
   const streams = new Set<ServerResponse>()
 
-  const authorised = (req: IncomingMessage) => {
-    const got = Buffer.from(req.headers.authorization ?? '')
-    return got.length === tokenBuf.length && timingSafeEqual(got, tokenBuf)
-  }
+  // Made once the port is known: the cookie's name carries it.
+  let session: ReturnType<typeof webSession> | null = null
 
   const server = createServer(async (req, res) => {
     res.setHeader('x-content-type-options', 'nosniff')
@@ -86,11 +83,17 @@ export function startWebHost(b: Backend, options: { port?: number; rendererDir: 
     const origin = req.headers.origin
     if (origin !== undefined && origin !== `http://${self}`) return fail(res, { code: 'forbidden', message: `Origin ${origin} is not allowed`, issues: [] })
     const url = new URL(req.url ?? '/', `http://${self}`)
+    session ??= webSession(token, port)
     if (!url.pathname.startsWith('/api')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, { code: 'forbidden', message: 'Only GET for pages', issues: [] })
+      if (session.redeemToken(req, url, res)) return
+      if (!session.authorised(req)) return sendUnauthorisedPage(res)
+      if (b === null) return recovery?.(req, url, res)
       return serve(url.pathname, res)
     }
-    if (!authorised(req)) return fail(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address `smo serve` printed', issues: [] })
+    if (!session.authorised(req)) return fail(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address `smo serve` printed', issues: [] })
+    if (b === null) return recovery?.(req, url, res)
+    const backend = b
     if (url.pathname === '/api' && req.method === 'GET') {
       listing ??= methodList()
       return send(res, 200, { ok: true, data: { methods: listing, events: ['data-changed'] } })
@@ -99,7 +102,7 @@ export function startWebHost(b: Backend, options: { port?: number; rendererDir: 
       res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
       res.write(`${JSON.stringify({ event: 'hello', payload: {} })}\n`)
       streams.add(res)
-      const off = b.events.on((event, payload) => res.write(`${JSON.stringify({ event, payload })}\n`))
+      const off = backend.events.on((event, payload) => res.write(`${JSON.stringify({ event, payload })}\n`))
       const ping = setInterval(() => res.write('\n'), 15_000)
       req.on('close', () => {
         off()
@@ -108,16 +111,26 @@ export function startWebHost(b: Backend, options: { port?: number; rendererDir: 
       })
       return
     }
+    if (url.pathname === '/api/import-upload' && req.method === 'POST') return uploadRoute(backend, req, res)
     const m = /^\/api\/([a-z]+(?:-[a-z]+)+)$/.exec(url.pathname)
     if (!m || req.method !== 'POST') return fail(res, { code: 'unknown_method', message: `No such endpoint: ${req.method} ${url.pathname}`, issues: [] })
     let input: unknown = {}
     try {
-      const text = await readBody(req)
-      input = text.trim() === '' ? {} : JSON.parse(text)
+      const body = await readBody(req, MAX_BODY)
+      if (!body.ok)
+        return send(res, 413, {
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message: `The request body is larger than the ${formatBytes(MAX_BODY)} limit of an API call. Import a large CSV with Import CSV… in the app (it streams the file) or \`smo import\`.`,
+            issues: []
+          } satisfies ApiErrorBody
+        })
+      input = body.text.trim() === '' ? {} : JSON.parse(body.text)
     } catch (e) {
       return fail(res, { code: 'invalid_input', message: `The request body is not valid JSON (${e instanceof Error ? e.message : 'unreadable'})`, issues: [] })
     }
-    const result = await dispatch(b, m[1] ?? '', input)
+    const result = await dispatch(backend, m[1] ?? '', input)
     if (result.ok) send(res, 200, result)
     else fail(res, result.error)
   })

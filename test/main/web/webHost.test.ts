@@ -94,7 +94,7 @@ describe('browser host', () => {
   })
 
   it('serves the interface with a strict CSP', async () => {
-    const r = await raw({ path: '/', headers: { host: `127.0.0.1:${host.port}` } })
+    const r = await raw({ path: '/', headers: { host: `127.0.0.1:${host.port}`, authorization: `Bearer ${host.token}` } })
     expect(r.status).toBe(200)
     expect(r.body).toContain('SMO Desk')
     expect(String(r.headers['content-security-policy'])).toContain("default-src 'self'")

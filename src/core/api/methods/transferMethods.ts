@@ -3,19 +3,26 @@ import { kindNames, type KindName } from '../../domain/recordKinds'
 
 const kind = z.enum(kindNames as [KindName, ...KindName[]])
 
-/** The file as the page read it (the browser and the desktop host both send text, never a path). */
+/**
+ * The file: its text as the page read it (the desktop host, whose IPC has no size limit, and small
+ * calls), or the id of a file streamed to the browser host first (`POST /api/import-upload`), so a
+ * file of any size the CLI takes can be imported from the page.
+ */
 export const importInput = z.object({
   kind,
   fileName: z.string().max(300),
-  // The HTTP host takes bodies up to 8 MB; this leaves room for the envelope.
-  text: z.string().max(7_500_000, 'The file is larger than 7.5 MB; split it or use `smo import`'),
+  text: z.string().optional(),
+  upload: z
+    .string()
+    .regex(/^[a-z0-9]{24}$/, 'Must be the id `POST /api/import-upload` returned')
+    .optional(),
   /** The person's choices: CSV header → field name, or '' to ignore the column. Unnamed headers are matched automatically. */
   mapping: z.record(z.string(), z.string()).optional(),
   /** The screen's column headers (→ field), so a table exported from the app maps back by itself. */
   aliases: z.record(z.string(), z.string()).optional(),
   /** With an id column: change the records that already exist instead of refusing those rows. */
   updateById: z.boolean().optional()
-})
+}).refine((i) => (i.text === undefined) !== (i.upload === undefined), { message: 'Give the file as text or as an upload id (one of the two)', path: ['text'] })
 export type ImportInput = z.infer<typeof importInput>
 
 export const rowProblem = z.object({ row: z.number(), field: z.string().nullable(), label: z.string(), column: z.string().nullable(), message: z.string() })
@@ -48,6 +55,16 @@ export const importPreview = z.object({
 })
 export type ImportPreview = z.infer<typeof importPreview>
 
+export const importProgress = z.object({
+  /** checking: rows are read and checked; writing: one transaction, all rows or none. */
+  phase: z.enum(['checking', 'writing', 'done', 'failed', 'cancelled']),
+  rowsDone: z.number(),
+  rowsTotal: z.number(),
+  result: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }).optional(),
+  error: z.string().optional()
+})
+export type ImportProgress = z.infer<typeof importProgress>
+
 export const backupEntry = z.object({
   name: z.string(),
   path: z.string(),
@@ -64,6 +81,17 @@ export const transferMethods = {
     input: importInput,
     output: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }),
     summary: 'Import a CSV in one transaction, or nothing at all if any row has a problem'
+  },
+  'import-start': {
+    input: importInput,
+    output: z.object({ job: z.string() }),
+    summary: 'Start importing a CSV (usually an upload) in the background; follow it with import-progress, stop it with import-cancel'
+  },
+  'import-progress': { input: z.object({ job: z.string() }), output: importProgress, summary: 'How far a started import is: rows checked, then writing, then done' },
+  'import-cancel': {
+    input: z.object({ job: z.string() }),
+    output: z.object({ cancelled: z.boolean() }),
+    summary: 'Stop a started import before it writes; nothing is imported and the uploaded file is removed'
   },
   'export-csv': { input: z.object({ kind }), output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number() }), summary: 'Every live record of a kind as CSV, every field' },
   'export-json': { input: z.object({}), output: z.object({ fileName: z.string(), json: z.string() }), summary: 'Every live record of every kind as one JSON file' },

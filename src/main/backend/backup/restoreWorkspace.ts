@@ -7,6 +7,7 @@ import { acquireWorkspaceLock } from '../workspaceLock'
 import { WorkspaceError } from '../workspaceError'
 import { workspacePaths } from '../workspacePaths'
 import { createBackup } from './createBackup'
+import { isoToStamp } from './listBackups'
 
 const MAGIC = 'SQLite format 3\u0000'
 // Tables every SMO Desk schema since version 1 has; an SQLite file without them is someone else's.
@@ -47,13 +48,35 @@ export function inspectBackupFile(file: string): number {
   }
 }
 
+function passesQuickCheck(file: string): boolean {
+  let db: Database.Database | null = null
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true })
+    return db.pragma('quick_check(1)', { simple: true }) === 'ok'
+  } catch {
+    return false
+  } finally {
+    db?.close()
+  }
+}
+
+/** Move a damaged database and its WAL files aside under one timestamped name; returns the new path. */
+function setAside(db: string, dir: string, now: number): string {
+  const aside = join(dir, `workspace.damaged-${isoToStamp(new Date(now).toISOString())}.sqlite`)
+  for (const extra of ['-wal', '-shm', '-journal']) if (existsSync(`${db}${extra}`)) renameSync(`${db}${extra}`, `${aside}${extra}`)
+  renameSync(db, aside)
+  return aside
+}
+
 /**
  * Replace a workspace's database with a backup. Refused while an app or `smo serve` holds the
  * workspace (it would keep writing to the file we replace). The current database is first copied to
- * `backups/workspace-before-restore-….sqlite`, so a restore can itself be undone; the backup is
+ * `backups/workspace-before-restore-….sqlite`, so a restore can itself be undone — or, when it is
+ * damaged (a copy through SQLite would fail or spread the damage), renamed aside as it is to
+ * `workspace.damaged-<time>.sqlite` with its WAL, never deleted; the backup is
  * copied beside the database and renamed over it, so a crash leaves one or the other, never half.
  */
-export async function restoreWorkspace(dir: string, from: string, now: number = Date.now()): Promise<{ schemaVersion: number; keptCopy: BackupEntry | null }> {
+export async function restoreWorkspace(dir: string, from: string, now: number = Date.now()): Promise<{ schemaVersion: number; keptCopy: BackupEntry | null; damagedCopy: string | null }> {
   const paths = workspacePaths(dir)
   if (!existsSync(dir)) throw new WorkspaceError('missing', `There is no workspace folder at ${dir}.`)
   const schemaVersion = inspectBackupFile(from)
@@ -61,14 +84,17 @@ export async function restoreWorkspace(dir: string, from: string, now: number = 
   const tmp = join(dir, 'workspace.sqlite.restoring')
   try {
     let keptCopy: BackupEntry | null = null
+    let damagedCopy: string | null = null
     if (existsSync(paths.db)) {
-      const current = new Database(paths.db, { fileMustExist: true })
-      try {
-        keptCopy = await createBackup(current, paths.backups, 'before-restore', now)
-      } finally {
-        // Closing the last connection checkpoints the WAL into the file and removes it.
-        current.close()
-      }
+      if (passesQuickCheck(paths.db)) {
+        const current = new Database(paths.db, { fileMustExist: true })
+        try {
+          keptCopy = await createBackup(current, paths.backups, 'before-restore', now)
+        } finally {
+          // Closing the last connection checkpoints the WAL into the file and removes it.
+          current.close()
+        }
+      } else damagedCopy = setAside(paths.db, dir, now)
     }
     const source = new Database(from, { readonly: true, fileMustExist: true })
     try {
@@ -79,7 +105,7 @@ export async function restoreWorkspace(dir: string, from: string, now: number = 
     // A WAL or shared-memory file left beside the old database would be replayed into the new one.
     for (const extra of ['-wal', '-shm', '-journal']) rmSync(`${paths.db}${extra}`, { force: true })
     renameSync(tmp, paths.db)
-    return { schemaVersion, keptCopy }
+    return { schemaVersion, keptCopy, damagedCopy }
   } finally {
     rmSync(tmp, { force: true })
     release()

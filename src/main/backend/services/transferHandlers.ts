@@ -1,6 +1,8 @@
 import { createBackup } from '../backup/createBackup'
 import { listBackups } from '../backup/listBackups'
 import type { HandlerTable } from '../handlers'
+import { removeUpload } from './importUploads'
+import { cancelImport, importProgress, startImport } from './importJobs'
 import { exportCsv } from './transferExport'
 import { applyImport, previewImport } from './transferImport'
 import { exportJson } from './transferJson'
@@ -8,7 +10,14 @@ import { exportJson } from './transferJson'
 /** Spreadsheets in and out, the JSON export and backups: handlers.ts spreads this table into the one every host dispatches into. */
 export const transferHandlers: Partial<HandlerTable> = {
   'import-preview': (b, i) => previewImport(b, i),
-  'import-apply': (b, i) => applyImport(b, i),
+  'import-apply': (b, i) => {
+    const r = applyImport(b, i)
+    removeUpload(b.ws.paths.dir, i.upload)
+    return r
+  },
+  'import-start': (b, i) => startImport(b, i),
+  'import-progress': (b, i) => importProgress(b, i.job),
+  'import-cancel': (b, i) => cancelImport(b, i.job),
   'export-csv': (b, i) => exportCsv(b, i.kind),
   'export-json': (b) => exportJson(b),
   'backup-create': (b) => createBackup(b.db.raw, b.ws.paths.backups, 'manual', b.now()),

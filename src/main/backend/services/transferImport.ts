@@ -10,6 +10,7 @@ import type { Backend } from '../backend'
 import type { Change } from '../mutate'
 import { recordRepo } from '../repo/recordRepo'
 import { fieldsOf, validateRecord } from './recordService'
+import { readUpload } from './importUploads'
 import { parseCsv } from './transferCsv'
 import { transferRefs } from './transferRefs'
 
@@ -29,17 +30,32 @@ function display(field: TransferField | undefined, v: unknown, nameOf: (k: KindN
   return typeof v === 'object' ? JSON.stringify(v) : String(v)
 }
 
+/** Rows checked between two progress reports (and chances to cancel) of a background import. */
+const STEP_ROWS = 2000
+
+/** Read, map, parse and validate a whole CSV without writing (see prepareImportSteps). */
+export function prepareImport(b: Backend, input: ImportInput): Prepared {
+  const steps = prepareImportSteps(b, input)
+  for (;;) {
+    const s = steps.next()
+    if (s.done) return s.value
+  }
+}
+
 /**
  * Read, map, parse and validate a whole CSV without writing: every row goes through the same
  * `validateRecord` as the record service (schema, cross-field checks, references, workspace rules),
  * so an import accepts exactly what the forms accept. The changes are kept for `applyImport`.
+ * Yields rows checked so far every few thousand rows, so a background import (importJobs.ts) can
+ * report progress and stop between two steps.
  */
-export function prepareImport(b: Backend, input: ImportInput): Prepared {
+export function* prepareImportSteps(b: Backend, input: ImportInput): Generator<{ done: number; total: number }, Prepared> {
   const { kind } = input
   const rk = recordKinds[kind]
   const fields = transferFields(kind)
   const byName = new Map(fields.map((f) => [f.name, f]))
-  const csv = parseCsv(input.text)
+  const csv = parseCsv(input.text ?? readUpload(b.ws.paths.dir, input.upload ?? ''))
+  yield { done: 0, total: csv.data.length }
   const mapping = matchColumns(csv.headers, fields, input.mapping ?? {}, input.aliases ?? {})
   const refs = transferRefs(b)
   const read = readImportRows(csv.headers, csv.data, mapping, fields, refs.resolve)
@@ -59,7 +75,8 @@ export function prepareImport(b: Backend, input: ImportInput): Prepared {
   const seen = new Map<string, number>()
   const sample: ImportPreview['sample'] = []
   const cellFailed = new Set(read.problems.map((p) => p.row))
-  for (const r of read.rows) {
+  for (const [i, r] of read.rows.entries()) {
+    if (i % STEP_ROWS === 0) yield { done: i, total: read.rows.length }
     const rowProblems: RowProblem[] = []
     const add = (field: string | null, message: string, path: (string | number)[] = []) =>
       rowProblems.push({
@@ -134,7 +151,11 @@ export function previewImport(b: Backend, input: ImportInput): ImportPreview {
 
 /** All or nothing: any problem in any row and nothing is written; else one transaction, one undo step. */
 export function applyImport(b: Backend, input: ImportInput): { created: number; updated: number; unchanged: number } {
-  const p = prepareImport(b, input)
+  return applyPrepared(b, input, prepareImport(b, input))
+}
+
+/** Write what prepareImport found, or nothing if it found any problem. */
+export function applyPrepared(b: Backend, input: ImportInput, p: Prepared): { created: number; updated: number; unchanged: number } {
   if (p.allProblems.length > 0) {
     const first = p.allProblems.slice(0, 3).map(describeProblem).join('; ')
     const more = p.allProblems.length > 3 ? ` and ${p.allProblems.length - 3} more` : ''

@@ -13,7 +13,8 @@ export const restoreCommand = command({
     if (typeof dir !== 'string' || dir === '') throw new UsageError('--workspace DIR is required')
     if (typeof from !== 'string' || from === '') throw new UsageError('--from FILE is required (a backup .sqlite file)')
     const r = await restoreWorkspace(dir, from)
-    console.log(`Restored ${from} into ${dir} (schema ${r.schemaVersion}).${r.keptCopy ? ` The database it replaced is kept as ${r.keptCopy.path}.` : ''}`)
+    const kept = r.keptCopy ? ` The database it replaced is kept as ${r.keptCopy.path}.` : r.damagedCopy ? ` The damaged database it replaced is kept as ${r.damagedCopy}.` : ''
+    console.log(`Restored ${from} into ${dir} (schema ${r.schemaVersion}).${kept}`)
     return 0
   }
 })

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs'
-import { createBackend } from '../../backend/backend'
+import { createBackend, type Backend } from '../../backend/backend'
+import { restoreWorkspace } from '../../backend/backup/restoreWorkspace'
+import { WorkspaceError } from '../../backend/workspaceError'
 import { writeDemo } from '../../backend/demo/writeDemo'
 import { openWorkspace } from '../../backend/openWorkspace'
 import { confSettings } from '../../backend/settings/confSettings'
@@ -7,6 +9,7 @@ import { fileSecrets } from '../../backend/settings/fileSecrets'
 import { defaultWorkspaceDir, userDataDir } from '../../backend/userDataDir'
 import { workspacePaths } from '../../backend/workspacePaths'
 import { startWebHost } from '../../web/webHost'
+import type { Recovery } from '../../web/recoveryRoutes'
 import { startSyncScheduler, syncOnQuit } from '../../backend/services/syncScheduler'
 import { startDailyBackup } from '../../backend/backup/dailyBackup'
 import { command, UsageError } from '../command'
@@ -34,13 +37,45 @@ export const serveCommand = command({
     }
     const rendererDir = ensureRendererBuilt()
     const fresh = values['create-demo'] === true && !existsSync(workspacePaths(dir).db)
-    const ws = await openWorkspace(dir, { create: values['create-demo'] === true, lock: 'browser host (smo serve)' })
-    const b = createBackend(ws, confSettings(userDataDir()), fileSecrets(userDataDir()))
-    if (fresh) writeDemo(b)
-    const host = await startWebHost(b, { port, rendererDir })
+    const open = async () => {
+      const ws = await openWorkspace(dir, { create: values['create-demo'] === true, lock: 'browser host (smo serve)' })
+      return createBackend(ws, confSettings(userDataDir()), fileSecrets(userDataDir()))
+    }
     // Team sync runs by itself while the host is up (no-op until a team folder is set up).
-    startSyncScheduler(b, { debounceMs: Number(process.env.SMO_SYNC_DEBOUNCE_MS ?? 3000), log: (m) => console.error(m) })
-    startDailyBackup(b)
+    const started = (b: Backend) => {
+      startSyncScheduler(b, { debounceMs: Number(process.env.SMO_SYNC_DEBOUNCE_MS ?? 3000), log: (m) => console.error(m) })
+      startDailyBackup(b)
+    }
+    let b: Backend | null = null
+    let recovery: Recovery | undefined
+    try {
+      b = await open()
+    } catch (e) {
+      // A damaged workspace is not used: the browser shows the refusal and offers the newest good backup.
+      if (!(e instanceof WorkspaceError) || !e.damaged) throw e
+      console.error(`smo serve: ${e.message}`)
+      const from = e.damaged.restoreFrom
+      recovery = {
+        message: e.message,
+        restoreFrom: from,
+        restore: async () => {
+          const r = await restoreWorkspace(dir, from?.path ?? '')
+          console.error(`smo serve: restored ${from?.path ?? ''}${r.damagedCopy ? `; the damaged file is kept as ${r.damagedCopy}` : ''}`)
+          return open()
+        }
+      }
+    }
+    if (b && fresh) writeDemo(b)
+    const host = await startWebHost(b, {
+      port,
+      rendererDir,
+      recovery,
+      onRestored: (restored) => {
+        b = restored
+        started(restored)
+      }
+    })
+    if (b) started(b)
     console.log(`Ready: ${host.url}`)
     if (!values['no-open']) openBrowser(host.url)
     await new Promise<void>((resolve) => {
@@ -49,8 +84,11 @@ export const serveCommand = command({
       process.once('SIGTERM', stop)
     })
     await host.close()
-    syncOnQuit(b)
-    b.close()
+    const last: Backend | null = b
+    if (last) {
+      syncOnQuit(last)
+      last.close()
+    }
     return 0
   }
 })

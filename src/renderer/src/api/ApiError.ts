@@ -1,8 +1,8 @@
 import type { ApiErrorBody, ApiErrorCode } from '../../../core/api/contract'
 import type { EditConflict } from '../../../core/api/editBase'
 
-/** Codes the client adds on its own: the backend never answered, or answered with something unreadable. */
-export type ClientErrorCode = ApiErrorCode | 'unreachable' | 'bad_response'
+/** Codes the client adds on its own: the backend never answered, answered with something unreadable, or the person cancelled. */
+export type ClientErrorCode = ApiErrorCode | 'unreachable' | 'bad_response' | 'cancelled'
 
 export type ApiIssue = { path: (string | number)[]; message: string }
 

@@ -1,8 +1,10 @@
+import { useState } from 'react'
 import type { CalendarFilter } from '../../../../core/calendar/calendarFilter'
 import { calendarDates } from '../../../../core/calendar/calendarDates'
 import { ApiError } from '../../api/ApiError'
 import { api } from '../../api/client'
 import type { PlannerState, ViewMode } from './usePlannerState'
+import { ImportWizard } from '../transfer/ImportWizard'
 
 type Props = {
   state: PlannerState
@@ -17,8 +19,9 @@ type Props = {
   loading: boolean
 }
 
-/** Title, navigation, view switch, undo/redo, insights and the .ics export. */
+/** Title, navigation, view switch, undo/redo, insights, the CSV import of a whole calendar and the .ics export. */
 export function CalendarToolbar({ state, update, cursor, zone, go, today, history, onMessage, filter, loading }: Props) {
+  const [importing, setImporting] = useState(false)
   const title = state.mode === 'month'
     ? new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${cursor.slice(0, 7)}-01T00:00:00Z`))
     : new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${cursor}T00:00:00Z`))
@@ -58,7 +61,9 @@ export function CalendarToolbar({ state, update, cursor, zone, go, today, histor
       <button type="button" className="btn btn-sm" onClick={history.undo} disabled={!history.canUndo} title={history.next ? `Undo ${history.next} (Ctrl+Z)` : 'Nothing to undo'} data-testid="undo">Undo</button>
       <button type="button" className="btn btn-sm" onClick={history.redo} disabled={!history.canRedo} title="Redo (Shift+Ctrl+Z)" data-testid="redo">Redo</button>
       <button type="button" className="btn btn-sm" onClick={() => update({ showInsights: !state.showInsights })} aria-pressed={state.showInsights}>Insights</button>
+      <button type="button" className="btn btn-sm" onClick={() => setImporting(true)} data-testid="import-csv" title="Add or update content items from a spreadsheet">Import CSV…</button>
       <button type="button" className="btn btn-sm btn-primary" onClick={() => void exportIcs()} data-testid="export-ics">Export .ics</button>
+      {importing && <ImportWizard kind="content" aliases={{}} onClose={() => setImporting(false)} />}
     </header>
   )
 }

@@ -1,10 +1,12 @@
 import { useRef, useState } from 'react'
 import type { ImportPreview } from '../../../../core/api/methods/transferMethods'
 import { recordKinds, type KindName } from '../../../../core/domain/recordKinds'
+import { ApiError } from '../../api/ApiError'
 import { api } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { CheckStep } from './CheckStep'
 import { MappingStep } from './MappingStep'
+import { describeRunning, followImport, readPicked, sourceOf, type PickedFile, type Running } from './importRun'
 import './transfer.css'
 
 type Step = 'file' | 'columns' | 'check' | 'done'
@@ -17,15 +19,21 @@ const steps: { id: Step; label: string }[] = [
 ]
 
 /**
- * CSV import in three steps: choose a file (read as text in the page, so both hosts work alike), map
- * its columns to fields (guessed from the headers), then see every row's problems before anything is
- * written. The backend checks the rows exactly as the forms do, and imports all of them or none.
+ * CSV import in three steps: choose a file (streamed to the browser host with a progress bar, or read
+ * as text in the desktop host, so any size the CLI takes works), map its columns to fields (guessed
+ * from the headers), then see every row's problems before anything is written. The backend checks
+ * the rows exactly as the forms do, and imports all of them or none; the import shows rows checked
+ * and can be cancelled until it writes, in one transaction.
  */
 export function ImportWizard({ kind, aliases, onClose }: Props) {
   const rk = recordKinds[kind]
   const noun = rk.plural.toLowerCase()
   const [step, setStep] = useState<Step>('file')
-  const [file, setFile] = useState<{ name: string; text: string } | undefined>(undefined)
+  const [file, setFile] = useState<PickedFile | undefined>(undefined)
+  const [running, setRunning] = useState<Running | null>(null)
+  const [notice, setNotice] = useState<string | undefined>(undefined)
+  const stop = useRef<(() => void) | undefined>(undefined)
+  const onCancel = (f: () => void) => (stop.current = f)
   const [mapping, setMapping] = useState<Record<string, string>>({})
   const [updateById, setUpdateById] = useState(false)
   const [preview, setPreview] = useState<ImportPreview | undefined>(undefined)
@@ -34,12 +42,12 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
   const [result, setResult] = useState<{ created: number; updated: number; unchanged: number } | undefined>(undefined)
   const asked = useRef(0)
 
-  const refresh = async (f: { name: string; text: string }, m: Record<string, string>, update: boolean): Promise<void> => {
+  const refresh = async (f: PickedFile, m: Record<string, string>, update: boolean): Promise<void> => {
     // Answers can arrive out of order while someone clicks through the selects; keep the latest.
     const ticket = ++asked.current
     setBusy(true)
     try {
-      const p = await api.call('import-preview', { kind, fileName: f.name, text: f.text, mapping: m, aliases, updateById: update })
+      const p = await api.call('import-preview', { kind, fileName: f.name, ...sourceOf(f), mapping: m, aliases, updateById: update })
       if (ticket === asked.current) {
         setPreview(p)
         setError(undefined)
@@ -53,7 +61,18 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
 
   const choose = async (picked: File | undefined, next: Step): Promise<void> => {
     if (picked === undefined) return
-    const f = { name: picked.name, text: await picked.text() }
+    setError(undefined)
+    setNotice(undefined)
+    let f: PickedFile
+    try {
+      f = await readPicked(picked, setRunning, onCancel)
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'cancelled') setNotice(e.message)
+      else setError(e instanceof Error ? e.message : String(e))
+      return
+    } finally {
+      setRunning(null)
+    }
     setFile(f)
     setResult(undefined)
     await refresh(f, mapping, updateById)
@@ -63,15 +82,30 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
   const runImport = async (): Promise<void> => {
     if (file === undefined) return
     setBusy(true)
+    setNotice(undefined)
+    setRunning({ phase: 'checking', done: 0, total: preview?.rows ?? 0 })
     try {
-      setResult(await api.call('import-apply', { kind, fileName: file.name, text: file.text, mapping, aliases, updateById }))
-      setStep('done')
-      setError(undefined)
+      const p = await followImport({ kind, fileName: file.name, ...sourceOf(file), mapping, aliases, updateById }, setRunning, onCancel)
+      setRunning(null)
+      if (p.phase === 'done' && p.result) {
+        setResult(p.result)
+        setStep('done')
+        setError(undefined)
+      } else if (p.phase === 'cancelled') {
+        // The backend removed the uploaded copy with everything else; start again from the file.
+        setFile(undefined)
+        setPreview(undefined)
+        setStep('file')
+        setNotice(`Import cancelled: nothing was imported from ${file.name}. Choose the file again to import it.`)
+      } else {
+        setError(p.error ?? 'The import stopped without saying why; nothing was imported.')
+        // Someone may have changed a referenced record meanwhile: show the current problems.
+        await refresh(file, mapping, updateById)
+      }
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
-      // Someone may have changed a referenced record meanwhile: show the current problems.
-      await refresh(file, mapping, updateById)
     } finally {
+      setRunning(null)
       setBusy(false)
     }
   }
@@ -107,6 +141,18 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
           </p>
         )}
 
+        {notice !== undefined && (
+          <p className="tx-notice" role="status" data-testid="import-notice">
+            {notice}
+          </p>
+        )}
+        {running !== null && <ProgressLine running={running} onCancel={() => stop.current?.()} />}
+        {running === null && busy && step === 'file' && (
+          <p className="tx-notice muted" role="status">
+            Reading {file?.name ?? 'the file'}…
+          </p>
+        )}
+
         <div className="tx-body">
           {step === 'file' && (
             <div className="tx-start">
@@ -119,7 +165,7 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
                 <li>People, channels and other references can be given by name or by id.</li>
                 <li>With an Id column (as exported), existing records can be updated instead of added.</li>
               </ul>
-              {filePicker('Choose a CSV file…', 'columns')}
+              {running === null && !busy && filePicker('Choose a CSV file…', 'columns')}
             </div>
           )}
           {step === 'columns' && preview !== undefined && file !== undefined && (
@@ -162,7 +208,7 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
           )}
           {step === 'check' && preview !== undefined && (
             <>
-              <button type="button" className="btn tx-left" onClick={() => setStep('columns')}>
+              <button type="button" className="btn tx-left" disabled={running !== null} onClick={() => setStep('columns')}>
                 Back to columns
               </button>
               {filePicker(preview.problemCount > 0 ? 'Choose the fixed file…' : 'Choose another file…', 'check')}
@@ -171,7 +217,7 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
               </button>
             </>
           )}
-          {(step === 'file' || step === 'done') && (
+          {(step === 'file' || step === 'done') && running === null && (
             <button type="button" className={step === 'done' ? 'btn btn-primary' : 'btn'} onClick={onClose}>
               {step === 'done' ? 'Done' : 'Cancel'}
             </button>
@@ -179,5 +225,21 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
         </footer>
       </div>
     </Dialog>
+  )
+}
+
+/** Bytes uploaded, then rows checked, then the one-step write; Cancel until the write starts. */
+function ProgressLine({ running, onCancel }: { running: Running; onCancel: () => void }) {
+  const { fraction, text } = describeRunning(running)
+  return (
+    <div className="tx-progress" role="status" aria-live="polite" data-testid="import-progress">
+      <progress max={1} value={fraction} aria-label="Import progress" />
+      <span>{text}</span>
+      {running.phase !== 'writing' && (
+        <button type="button" className="btn" data-testid="import-cancel" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+    </div>
   )
 }
