@@ -19,6 +19,7 @@ afterEach(() => cleanup())
 
 const items = () => b.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM content_item`)?.n ?? -1
 const members = () => b.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM member`)?.n ?? -1
+type Created = { tx: string | null; item: { id: string } }
 const txs = () => b.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM change_tx`)?.n ?? -1
 
 describe('idempotent creation', () => {
@@ -27,8 +28,8 @@ describe('idempotent creation', () => {
     const first = await dispatch(b, 'calendar-create', input)
     const again = await dispatch(b, 'calendar-create', { values: { status: 'idea', plannedDate: '2026-03-23', title: 'Launch post' }, creationId: 'gesture-0001' })
     if (!first.ok || !again.ok) throw new Error('create failed')
-    expect(again.data.item.id).toBe(first.data.item.id)
-    expect(again.data.tx).toBeNull()
+    expect((again.data as Created).item.id).toBe((first.data as Created).item.id)
+    expect((again.data as Created).tx).toBeNull()
     expect(items()).toBe(1)
     expect(txs()).toBe(1)
     // A new gesture is a new item.
@@ -40,7 +41,7 @@ describe('idempotent creation', () => {
     const a = await dispatch(b, 'member-create', { name: 'Ada', creationId: 'new-member-1' })
     const a2 = await dispatch(b, 'member-create', { name: 'Ada', creationId: 'new-member-1' })
     if (!a.ok || !a2.ok) throw new Error('create failed')
-    expect(a2.data.id).toBe(a.data.id)
+    expect((a2.data as { id: string }).id).toBe((a.data as { id: string }).id)
     expect(members()).toBe(1)
     await dispatch(b, 'member-create', { name: 'Ada' })
     await dispatch(b, 'member-create', { name: 'Ada' })
