@@ -44,6 +44,8 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
   const [formError, setFormError] = useState<string | undefined>(undefined)
   const [saving, setSaving] = useState(false)
   const [confirming, setConfirming] = useState(false)
+  // One creation id per opened "New" form: Enter pressed twice or a retried request creates one record.
+  const [creationId] = useState(() => crypto.randomUUID())
 
   const names = fieldNamesOf(fields)
   const { byField, rest } = issuesByField(issues, names)
@@ -59,6 +61,7 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
 
   const onSubmit = async (e: FormEvent): Promise<void> => {
     e.preventDefault()
+    if (saving) return
     setFormError(undefined)
     const values = fromDraft(fields, draft, (n) => isNullable(kind, n))
     // zod's wording for an empty choice or number ("expected one of …") is for developers; a person
@@ -74,7 +77,7 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
       const records = api.records(kind)
       const saved =
         record === undefined
-          ? await records.create({ ...presets, ...values })
+          ? await records.create({ ...presets, ...values, creationId })
           : await records.update({ id: record.id, ...changedFields(values, base) })
       onSaved?.(saved)
       onClose()
