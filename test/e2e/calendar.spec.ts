@@ -108,8 +108,9 @@ test('keyboard: arrows move between days, Enter opens, Esc closes, N creates, / 
   await cal.day(date).focus()
   await page.keyboard.press('n')
   await expect(page.getByTestId('item-panel')).toBeVisible()
-  await expect(cal.toast()).toContainText(`New item on ${date}`)
-  await expect(cal.day(date)).not.toHaveAttribute('aria-label', before ?? '')
+  await expect(page.getByTestId('item-panel').getByRole('heading')).toHaveText(`New item on ${date}`)
+  // N opens a draft: nothing is written until Save (issue #13, no junk records).
+  await expect(cal.day(date)).toHaveAttribute('aria-label', before ?? '')
   await cal.day(date).focus()
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('item-panel')).toHaveCount(0)

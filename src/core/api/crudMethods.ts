@@ -7,9 +7,16 @@ import { listQuery } from './listQuery'
 type Entry<I extends z.ZodType, O extends z.ZodType> = { input: I; output: O; summary: string }
 
 type RecordSchema<F extends z.ZodRawShape> = z.ZodObject<F & typeof systemFields>
-type CreateSchema<F extends z.ZodRawShape> = z.ZodObject<{ [P in keyof F]: z.ZodOptional<F[P]> }>
+type CreateSchema<F extends z.ZodRawShape> = z.ZodObject<{ [P in keyof F]: z.ZodOptional<F[P]> } & { creationId: z.ZodOptional<typeof creationId> }>
 type UpdateSchema<F extends z.ZodRawShape> = z.ZodObject<{ [P in keyof F]: z.ZodOptional<F[P]> } & { id: z.ZodString; base: z.ZodOptional<typeof editBase> }>
 const idInput = z.object({ id: z.string().min(1, 'Required') })
+
+/**
+ * A create gesture's own id, made by the client once per gesture (opening a "new" form, say) and
+ * sent with every try of that create: the backend writes one record per creation id however often
+ * the request arrives (double click, Enter twice, a retry on a slow network).
+ */
+export const creationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'A creation id is 8 to 64 letters, digits, - or _')
 
 export type CrudMethods<K extends string, F extends z.ZodRawShape> = {
   [P in `${Kebab<K>}-list`]: Entry<typeof listQuery, z.ZodObject<{ items: z.ZodArray<RecordSchema<F>>; total: z.ZodNumber }>>
@@ -26,7 +33,7 @@ export type CrudMethods<K extends string, F extends z.ZodRawShape> = {
  */
 export function crudMethods<K extends string, F extends z.ZodRawShape>(rk: RecordKind<K, F>): CrudMethods<K, F> {
   const record = rk.fields.extend(systemFields)
-  const create = rk.fields.partial()
+  const create = rk.fields.partial().extend({ creationId: creationId.optional() })
   // `base` is the version the edit was made against (optimistic concurrency, editBase.ts); optional,
   // so the CLI and older callers keep last-writer-wins.
   const update = rk.fields.partial().extend({ id: z.string().min(1, 'Required'), base: editBase.optional() })

@@ -7,8 +7,9 @@ import { enums } from '../../domain/enums'
 import { primitives as p } from '../../domain/primitives'
 import { savedView } from '../../domain/savedView'
 import { checklistEntry, workspacePolicy } from '../../domain/workspacePolicy'
-import { crudMethods } from '../crudMethods'
+import { creationId, crudMethods } from '../crudMethods'
 import { editBase } from '../editBase'
+import { systemFields } from '../../domain/recordKind'
 
 const nullableText = z.string().nullable()
 
@@ -46,10 +47,22 @@ const historyState = z.object({ undo: z.array(historyStep), redo: z.array(histor
 const contentSet = contentItem.fields.partial()
 const policyOut = workspacePolicy.fields.extend({ id: z.string().nullable() })
 
+/**
+ * "Keep approval": the member who re-signs an approved item's edited content (see
+ * core/calendar/approvalVoidingFields.ts). Without it, an edit to approved content sends it back to review.
+ */
+const keepApprovalAs = p.id
+
 /** Editorial calendar and board: ranged reads aggregated in SQL, undoable writes, policy, export. */
 export const calendarMethods = {
   ...crudMethods(savedView),
   ...crudMethods(workspacePolicy),
+  // The generic update plus the keep-approval choice, so every route that edits content offers it.
+  'content-update': {
+    input: contentItem.fields.partial().extend({ id: z.string().min(1, 'Required'), base: editBase.optional(), keepApprovalAs: keepApprovalAs.optional() }),
+    output: contentItem.fields.extend(systemFields),
+    summary: 'Change fields of a content item (an edit to approved content sends it back to review unless an approver keeps the approval)'
+  },
   'calendar-range': {
     input: z.intersection(range, z.object({ dateField: dateField.optional(), filter: calendarFilter.optional() })),
     output: z.object({
@@ -106,7 +119,7 @@ export const calendarMethods = {
     summary: 'Items too close on one channel, or the same title or link twice in a week'
   },
   'calendar-create': {
-    input: z.object({ values: contentSet }),
+    input: z.object({ values: contentSet, creationId: creationId.optional() }),
     output: z.object({ tx: z.string().nullable(), item: calendarItem }),
     summary: 'Create a content item from the calendar (undoable)'
   },
@@ -120,7 +133,8 @@ export const calendarMethods = {
       scope: z.enum(['one', 'series']).optional(),
       label: z.string().max(120).optional(),
       /** With one id: the version the edit was made against; a field changed since is refused as a conflict. */
-      base: editBase.optional()
+      base: editBase.optional(),
+      keepApprovalAs: keepApprovalAs.optional()
     }),
     output: written,
     summary: 'Change one or many items in one transaction (one undo step)'

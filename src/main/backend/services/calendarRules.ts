@@ -1,6 +1,8 @@
 import { canApprove, entersApproval } from '../../../core/calendar/approval'
+import { keepApproval, voidedBy } from '../../../core/calendar/approvalVoidingFields'
 import type { FieldIssue } from '../../../core/domain/recordKind'
 import type { Backend } from '../backend'
+import { recordRepo } from '../repo/recordRepo'
 import { calendarPolicy } from './calendarPolicy'
 import { registerKindRule, type KindRule } from './kindRules'
 
@@ -30,7 +32,26 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
  * Created records are gated too when they claim approved or scheduled; "published" on create is
  * history being recorded (imports), not a plan being signed off.
  */
-export const approvalGate: KindRule = (b: Backend, before: Rec | null, after: Rec) => {
+export const approvalGate: KindRule = (b: Backend, before: Rec | null, after: Rec, opts) => {
+  // An approval belongs to the content it approved: an edit to that content (APPROVAL_VOIDING_FIELDS)
+  // sends the item back to review, on every local write path (forms, bulk edits, drags, imports).
+  // Undo/redo put back a state that existed, and teammates' edits arrive by sync already voided on
+  // their machine, so neither re-voids.
+  const voided = replaying > 0 ? [] : voidedBy(before, after)
+  if (voided.length > 0) {
+    const keeper = opts.keepApprovalAs
+    if (keeper === undefined) {
+      const back = approvalGate(b, before, { ...after, status: 'in_review' }, {})
+      return { issues: back.issues, extra: { ...back.extra, status: 'in_review' } }
+    }
+    const m = recordRepo.get(b.db, 'member', keeper)
+    const approver = m && m.deletedAt === null ? { id: keeper, name: String(m.name), active: m.active === true } : null
+    const checklist = (after.checklist ?? {}) as Record<string, boolean>
+    const refused = keepApproval({ ownerId: str(after.ownerId), checklist }, approver, keeper, calendarPolicy(b))
+    if (refused.length > 0) return { issues: refused.map((f): FieldIssue => ({ path: [f.field], message: f.message })) }
+    // The approver signs off the new content: their name and a fresh approval time.
+    return { issues: [], extra: { approverId: keeper, approvedAt: new Date(b.now()).toISOString().replace(/\.\d{3}Z$/, 'Z') } }
+  }
   const status = String(after.status)
   const prev = before === null ? null : String(before.status)
   const signedOff = ['approved', 'scheduled', 'published']

@@ -14,6 +14,8 @@ import { calendarValidate, fieldsOf } from './calendarValidate'
 import { checkEditBase } from './checkEditBase'
 import { toItem } from './calendarQueries'
 import { historyService } from './historyService'
+import { createOnce } from './createOnce'
+import { keptApprovalLabel } from './keptApprovalLabel'
 
 type Rec = Record<string, unknown>
 
@@ -27,7 +29,7 @@ function refuse(items: { title: string; issues: FieldIssue[] }[], single: boolea
   const first = items[0]
   const all = items.flatMap((x) => x.issues.map((i) => (single ? i : { path: i.path, message: `"${x.title}": ${i.message}` })))
   const head = single && first ? `"${first.title}" was not changed` : `${items.length} of the chosen items cannot change, so nothing was changed`
-  const rule = all.some((i) => ['checklist', 'approverId', 'status', 'approvedAt'].includes(String(i.path[0])))
+  const rule = all.some((i) => ['checklist', 'approverId', 'status', 'approvedAt', 'keepApprovalAs'].includes(String(i.path[0])))
   return new ApiError(rule ? 'rule_violation' : 'invalid_input', `${head}: ${all.map((i) => i.message).join('; ')}`, all)
 }
 
@@ -59,10 +61,13 @@ export const calendarWrites = {
     const { value, issues } = calendarValidate(b, 'content', null, { ...rk.defaults, ...values })
     const all = [...missing, ...issues.filter((i) => !missing.some((m) => m.path[0] === i.path[0]))]
     if (all.length) throw new ApiError('invalid_input', `The content item was not saved: check ${[...new Set(all.map((i) => String(i.path[0])))].join(', ')}`, all)
-    const id = b.newId()
-    const r = b.mutate('Create item', [{ op: 'create', kind: 'content', id, values: fieldsOf('content', value) }])
-    historyService.record(b, r.tx, `create "${String(value.title)}"`)
-    return { tx: r.tx, item: toItem(rowOf(b, id)) }
+    let tx: string | null = null
+    const { id } = createOnce(b, 'content', input.creationId, values, (newId) => {
+      tx = b.mutate('Create item', [{ op: 'create', kind: 'content', id: newId, values: fieldsOf('content', value) }]).tx
+      historyService.record(b, tx, `create "${String(value.title)}"`)
+    })
+    // A repeated request answers with the item the first one made and no new undo step (tx null).
+    return { tx, item: toItem(rowOf(b, id)) }
   },
 
   update(b: Backend, input: ApiInput<'calendar-update'>): ApiOutput<'calendar-update'> {
@@ -90,7 +95,7 @@ export const calendarWrites = {
     for (const before of targets) {
       const own = input.scope === 'series' && !ids.includes(String(before.id)) ? Object.fromEntries(Object.entries(set).filter(([k]) => !PER_OCCURRENCE.has(k))) : set
       const patch = { ...own, ...(input.shiftDays ? shifted({ ...before, ...own }, input.shiftDays) : {}) }
-      const { value, issues } = calendarValidate(b, 'content', before, { ...fieldsOf('content', before), ...patch })
+      const { value, issues } = calendarValidate(b, 'content', before, { ...fieldsOf('content', before), ...patch }, { keepApprovalAs: input.keepApprovalAs })
       if (issues.length) {
         refused.push({ title: String(before.title), issues })
         continue
@@ -100,8 +105,9 @@ export const calendarWrites = {
     }
     // All or nothing: a bulk move that breaks a rule for one item changes none of them.
     if (refused.length) throw refuse(refused, targets.length === 1)
-    const r = b.mutate(input.label ?? 'Edit items', changes)
-    historyService.record(b, r.tx, input.label ?? (targets.length === 1 ? `edit "${String(targets[0]?.title)}"` : `edit ${targets.length} items`))
+    const sets = changes.flatMap((c) => (c.op === 'update' ? [c.set] : []))
+    const r = b.mutate(keptApprovalLabel(b, input.label ?? 'Edit items', input.keepApprovalAs, sets), changes)
+    historyService.record(b, r.tx, keptApprovalLabel(b, input.label ?? (targets.length === 1 ? `edit "${String(targets[0]?.title)}"` : `edit ${targets.length} items`), input.keepApprovalAs, sets))
     return { tx: r.tx, count: changes.length }
   },
 

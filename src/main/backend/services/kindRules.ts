@@ -3,7 +3,9 @@ import type { KindName } from '../../../core/domain/recordKinds'
 import type { Backend } from '../backend'
 
 export type RuleResult = { issues: FieldIssue[]; extra?: Record<string, unknown> }
-export type KindRule = (b: Backend, before: Record<string, unknown> | null, after: Record<string, unknown>) => RuleResult
+/** Choices a person made about this write that are not fields of the record (see `keepApprovalAs`). */
+export type WriteOptions = { keepApprovalAs?: string | undefined }
+export type KindRule = (b: Backend, before: Record<string, unknown> | null, after: Record<string, unknown>, opts: WriteOptions) => RuleResult
 
 /**
  * Rules that need the workspace (other records, today's date) and run on every create and update of a

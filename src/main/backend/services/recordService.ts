@@ -7,7 +7,9 @@ import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
 import type { Backend } from '../backend'
 import { recordRepo } from '../repo/recordRepo'
 import { checkEditBase } from './checkEditBase'
-import { kindRules } from './kindRules'
+import { kindRules, type WriteOptions } from './kindRules'
+import { createOnce } from './createOnce'
+import { keptApprovalLabel } from './keptApprovalLabel'
 
 type Rec = Record<string, unknown>
 
@@ -22,7 +24,7 @@ function invalid(kind: KindName, issues: FieldIssue[]): ApiError {
  * writing. Exported for writers that validate many records before one mutation (calendar bulk edits,
  * undo/redo), so every write path refuses the same things with the same issue shapes.
  */
-export function validateRecord(b: Backend, kind: KindName, before: Rec | null, candidate: Rec): { value: Rec; issues: FieldIssue[] } {
+export function validateRecord(b: Backend, kind: KindName, before: Rec | null, candidate: Rec, opts: WriteOptions = {}): { value: Rec; issues: FieldIssue[] } {
   const rk = recordKinds[kind]
   const parsed = rk.fields.safeParse(candidate)
   if (!parsed.success) {
@@ -49,7 +51,7 @@ export function validateRecord(b: Backend, kind: KindName, before: Rec | null, c
   }
   if (issues.length) return { value, issues }
   for (const rule of kindRules[kind] ?? []) {
-    const r = rule(b, before, value)
+    const r = rule(b, before, value, opts)
     issues.push(...r.issues)
     if (r.extra) value = { ...value, ...r.extra }
   }
@@ -74,25 +76,28 @@ export const recordService = {
     return rec
   },
 
-  create(b: Backend, kind: KindName, input: Rec, id: string = b.newId()): Rec {
+  create(b: Backend, kind: KindName, raw: Rec, newId: string = b.newId()): Rec {
+    const { creationId, ...input } = raw as { creationId?: string } & Rec
     const rk = recordKinds[kind]
     const missing = rk.required.filter((f) => input[f] === undefined).map((f) => ({ path: [f], message: 'Required' }))
     const { value, issues } = validateRecord(b, kind, null, { ...rk.defaults, ...input })
     const all = [...missing, ...issues.filter((i) => !missing.some((m) => m.path[0] === i.path[0]))]
     if (all.length) throw invalid(kind, all)
-    b.mutate(kindMethod(kind, 'create'), [{ op: 'create', kind, id, values: fieldsOf(kind, value) }])
+    const { id } = createOnce(b, kind, creationId, input, (fresh) => {
+      b.mutate(kindMethod(kind, 'create'), [{ op: 'create', kind, id: fresh, values: fieldsOf(kind, value) }])
+    }, newId)
     return recordService.get(b, kind, id)
   },
 
   update(b: Backend, kind: KindName, input: Rec): Rec {
-    const { id, base, ...patch } = input as { id: string; base?: EditBase } & Rec
+    const { id, base, keepApprovalAs, ...patch } = input as { id: string; base?: EditBase; keepApprovalAs?: string } & Rec
     const before = recordService.get(b, kind, id)
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
     checkEditBase(b, kind, before, defined, base)
-    const { value, issues } = validateRecord(b, kind, before, { ...fieldsOf(kind, before), ...defined })
+    const { value, issues } = validateRecord(b, kind, before, { ...fieldsOf(kind, before), ...defined }, { keepApprovalAs })
     if (issues.length) throw invalid(kind, issues)
     const set = Object.fromEntries(Object.entries(fieldsOf(kind, value)).filter(([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v)))
-    b.mutate(kindMethod(kind, 'update'), [{ op: 'update', kind, id, set }])
+    b.mutate(keptApprovalLabel(b, kindMethod(kind, 'update'), keepApprovalAs, [set]), [{ op: 'update', kind, id, set }])
     return recordService.get(b, kind, id)
   },
 

@@ -61,6 +61,8 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
   const [formError, setFormError] = useState<string | undefined>(undefined)
   const [saving, setSaving] = useState(false)
   const [confirming, setConfirming] = useState(false)
+  // One creation id per opened "New" form: Enter pressed twice or a retried request creates one record.
+  const [creationId] = useState(() => crypto.randomUUID())
 
   const names = fieldNamesOf(fields)
   const { byField, rest } = issuesByField(issues, names)
@@ -80,6 +82,8 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
 
   const save = async (from: EditState | undefined): Promise<void> => {
     if (from === undefined) return
+    // One save per gesture: a second Enter while the first request is on its way does nothing.
+    if (saving) return
     setFormError(undefined)
     const draft = from.draft
     const values = fromDraft(fields, draft, (n) => isNullable(kind, n))
@@ -97,7 +101,7 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
       const { set, base: editBase } = session.changes(values, from)
       const saved =
         record === undefined
-          ? await records.create({ ...presets, ...values })
+          ? await records.create({ ...presets, ...values, creationId })
           : await records.update({ id: record.id, ...set, ...(editBase === undefined ? {} : { base: editBase }) })
       session.finish()
       onSaved?.(saved)

@@ -15,7 +15,7 @@ import { CalendarToolbar } from './CalendarToolbar'
 import { dateOf } from './ItemChip'
 import { Insights, quarterStart } from './Insights'
 import { useOpenRequest } from '../../drafts/useOpenRequest'
-import { ItemPanel } from './ItemPanel'
+import { ItemPanel, type NewItem } from './ItemPanel'
 import { Legend } from './Legend'
 import { MonthView } from './MonthView'
 import { colorKeyOf } from './plannerColors'
@@ -97,29 +97,31 @@ export function CalendarScreen() {
   const actions = usePlannerActions(items, backlog.data?.items ?? emptyBacklog, state.dateField, zone, selected)
   const history = useHistory(actions.say)
 
+  // A click on a day (or N) opens a *draft* in the panel; nothing is written until Save, so a double
+  // click or a stray key press never leaves a "New item" behind.
+  const [newOn, setNewOn] = useState<NewItem | null>(null)
   const create = useCallback(
-    async (date: string) => {
-      try {
-        const r = await api.call('calendar-create', { values: { title: 'New item', plannedDate: date, status: 'idea', channelId: state.filter.channelIds?.[0] ?? null } })
-        setOpenId(r.item.id)
-        actions.say(`New item on ${date}; name it in the panel`)
-      } catch (e) {
-        actions.fail(e)
-      }
+    (date: string) => {
+      setOpenId(null)
+      setNewOn((cur) => (cur?.date === date ? cur : { date, channelId: state.filter.channelIds?.[0] ?? null }))
     },
-    [state.filter.channelIds, actions]
+    [state.filter.channelIds]
   )
+  const openItem = useCallback((id: string) => {
+    setNewOn(null)
+    setOpenId(id)
+  }, [])
 
   const planner: Planner = useMemo(
     () => ({
       colorOf, selected, clashes: clashMap, dateField: state.dateField, zone, names: { member: members.map, channel: channels.map },
-      open: (id) => setOpenId(id),
+      open: openItem,
       select: (id, additive) => setSelected((s) => { const n = new Set(additive ? s : []); if (n.has(id)) n.delete(id); else n.add(id); return n }),
       selectMany: (ids, additive) => setSelected((s) => new Set([...(additive ? s : []), ...ids])),
       drop: (id, date, time) => void actions.drop(id, date, time),
-      create: (date) => void create(date)
+      create
     }),
-    [colorOf, selected, clashMap, state.dateField, zone, members.map, channels.map, actions, create]
+    [colorOf, selected, clashMap, state.dateField, zone, members.map, channels.map, actions, create, openItem]
   )
 
   const go = (n: number) => {
@@ -159,16 +161,17 @@ export function CalendarScreen() {
       const first = byDay.get(focus)?.[0]
       if (first && t.dataset.testid !== 'cal-item') {
         e.preventDefault()
-        setOpenId(first.id)
+        openItem(first.id)
       }
     } else if (e.key === 'n' || e.key === 'N') {
       e.preventDefault()
-      void create(focus)
+      create(focus)
     } else if (e.key === '/') {
       e.preventDefault()
       search.current?.focus()
     } else if (e.key === 'Escape') {
       setOpenId(null)
+      setNewOn(null)
       setSelected(new Set())
     }
   }
@@ -207,12 +210,18 @@ export function CalendarScreen() {
             {state.mode === 'agenda' && <AgendaView days={days} byDay={byDay} today={today} />}
           </div>
           <BacklogTray filter={state.filter} />
+          {newOn !== null && <ItemPanel key={`new:${newOn.date}`} id={null} newItem={newOn} refOptions={{ member: members.options, channel: channels.options, campaign: campaignNames.options, goal: goals.options }} names={members.map} onClose={() => setNewOn(null)} onMessage={actions.say} />}
           {openId !== null && <ItemPanel key={openId} id={openId} refOptions={{ member: members.options, channel: channels.options, campaign: campaignNames.options, goal: goals.options }} names={members.map} onClose={() => setOpenId(null)} onMessage={actions.say} />}
         </div>
         {state.showInsights && <Insights quarter={quarterStart(cursor)} weekStart={ws} filter={state.filter} />}
         {actions.toast && (
           <div className={`toast toast-${actions.toast.tone}`} role={actions.toast.tone === 'error' ? 'alert' : 'status'} data-testid="toast" onAnimationEnd={() => actions.setToast(null)}>
             {actions.toast.text}
+            {actions.toast.undo && (
+              <button type="button" className="btn btn-sm toast-action" data-testid="toast-undo" onClick={() => (history.undo(), actions.setToast(null))}>
+                Undo
+              </button>
+            )}
           </div>
         )}
       </div>

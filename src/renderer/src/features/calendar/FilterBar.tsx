@@ -44,6 +44,8 @@ function Menu({ label, options, selected, onToggle, testId }: { label: string; o
 export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar({ filter, onChange, screen, channels, campaigns, members, pillars }, searchRef) {
   const [naming, setNaming] = useState(false)
   const [name, setName] = useState('')
+  // Each saved view is one gesture: Enter pressed twice saves it once; the next save gets a new id.
+  const [creationId, setCreationId] = useState(() => crypto.randomUUID())
   const toggle = (key: ListKey, id: string) => {
     const cur = (filter[key] ?? []) as string[]
     const next = cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id]
@@ -51,7 +53,8 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
   }
   const save = async () => {
     if (name.trim() === '') return
-    await api.records('savedView').create({ name: name.trim(), screen, filter, options: {} })
+    await api.records('savedView').create({ name: name.trim(), screen, filter, options: {}, creationId })
+    setCreationId(crypto.randomUUID())
     setNaming(false)
     setName('')
   }

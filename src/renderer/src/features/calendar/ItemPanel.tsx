@@ -1,9 +1,12 @@
-import { useCallback, useId, useMemo, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { keepApproval, voidedBy } from '../../../../core/calendar/approvalVoidingFields'
 import type { FieldIssue } from '../../../../core/domain/recordKind'
 import { zonedTime } from '../../../../core/calendar/zonedTime'
+import { recordKinds } from '../../../../core/domain/recordKinds'
 import { ApiError } from '../../api/ApiError'
 import { api } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
+import { useRecords } from '../../api/useRecords'
 import { FieldInput } from '../../components/FieldInput'
 import type { RefOptions } from '../../components/fieldSpec'
 import { fromDraft, localZone, toDraft, type Draft } from '../../components/formValues'
@@ -14,64 +17,87 @@ import { describeValue } from '../../drafts/describeValue'
 import type { EditState } from '../../drafts/editSession'
 import { RestoreOffer } from '../../drafts/RestoreOffer'
 import { useEditSession } from '../../drafts/useEditSession'
+import { ApprovalVoidPrompt } from './ApprovalVoidPrompt'
 import { RepeatForm } from './RepeatForm'
 
-type Props = { id: string; refOptions: RefOptions; names: ReadonlyMap<string, string>; onClose: () => void; onMessage: (t: string, tone: 'ok' | 'error') => void }
+/** A new item is only a draft in this panel until Save: opening it writes nothing. */
+export type NewItem = { date: string; channelId: string | null }
+
+type Common = { refOptions: RefOptions; names: ReadonlyMap<string, string>; onClose: () => void; onMessage: (t: string, tone: 'ok' | 'error') => void }
+type Props = Common & { id: string | null; newItem?: NewItem }
+type Item = Record<string, unknown> & { id: string; title: string; checklist: Record<string, boolean>; approverId: string | null; approvedAt: string | null; seriesId?: string | null; publishAt: string | null; publishZone: string | null; ownerId: string | null; status: string; plannedDate?: string | null }
+/** Changes waiting for "send back to review" or "keep approval", with the version they were typed against. */
+type Asking = { set: Record<string, unknown>; editBase: Parameters<typeof api.call<'calendar-update'>>[1]['base'] }
 
 /**
  * The side panel: every field of one item, the policy checklist, who approved it and when, and the
  * series controls. Saves through `calendar-update`, so an edit here is one undo step like a drag.
+ * With no id it is the form for a new item (from a click on a day or the N key), created on Save.
  */
-export function ItemPanel({ id, refOptions, names, onClose, onMessage }: Props) {
-  const rec = useQuery('content-get', { id })
+export function ItemPanel({ id, newItem, ...rest }: Props) {
+  const rec = useQuery('content-get', { id: id ?? '' }, { enabled: id !== null })
+  const fresh = useMemo(
+    (): Item | undefined =>
+      newItem && { ...recordKinds.content.defaults, id: '', title: '', plannedDate: newItem.date, status: 'idea', channelId: newItem.channelId, checklist: {}, approverId: null, approvedAt: null, publishAt: null, publishZone: null, ownerId: null },
+    [newItem]
+  )
+  if (id === null) return fresh ? <ItemForm item={fresh} creating {...rest} /> : null
+  if (!rec.data) return <aside className="item-panel" data-testid="item-panel"><p className="subtle">Loading…</p></aside>
+  return <ItemForm item={rec.data} creating={false} {...rest} />
+}
+
+function ItemForm({ item, creating, refOptions, names, onClose, onMessage }: Common & { item: Item; creating: boolean }) {
+  const members = useRecords('member')
   const policy = useQuery('calendar-policy-get', {})
   const formId = useId()
-  const base = useMemo(() => (rec.data ?? {}) as Record<string, unknown>, [rec.data])
+  const base = item as Record<string, unknown>
   const [issues, setIssues] = useState<FieldIssue[]>([])
   const [series, setSeries] = useState(false)
   const [saving, setSaving] = useState(false)
+  const [asking, setAsking] = useState<Asking | null>(null)
+  // One creation id per new-item gesture: Save pressed twice or a retried request make one item.
+  const [creationId] = useState(() => crypto.randomUUID())
   // The edit survives a reload as a draft, merges changes made elsewhere while open, and saves with
   // the version it was typed against (drafts/useEditSession.ts). The checklist is one more input.
   const session = useEditSession({
     kind: 'content',
-    id,
-    record: rec.data as Record<string, unknown> | undefined,
+    id: creating ? undefined : item.id,
+    record: base,
+    context: creating ? `new:${String(item.plannedDate ?? '')}` : '',
     fields: contentFields,
     toDraft: useCallback((r: Record<string, unknown>): Draft => ({ ...toDraft(contentFields, r), checklist: checklistDraft(r.checklist) }), []),
-    titleOf: (d) => (typeof d.title === 'string' && d.title !== '' ? d.title : String(rec.data?.title ?? 'this item'))
+    titleOf: (d) => (typeof d.title === 'string' && d.title !== '' ? d.title : (item.title || 'this item'))
   })
   const draft = session.draft
   const checklist = checklistOf(draft.checklist)
   const setDraftField = session.setField
 
-  if (!rec.data) return <aside className="item-panel" data-testid="item-panel"><p className="subtle">Loading…</p></aside>
-  const item = rec.data
-  const names_ = contentFields.map((f) => f.name).concat(['publishZone', 'checklist', 'approvedAt'])
+  // A new item starts with its title, so typing right after the click names it.
+  useEffect(() => {
+    if (creating) document.getElementById(`${formId}-title`)?.focus()
+  }, [creating, formId])
+
+  const names_ = contentFields.map((f) => f.name).concat(['publishZone', 'checklist', 'approvedAt', 'keepApprovalAs'])
   const { byField, rest } = issuesByField(issues, names_)
 
-  const save = async (from: EditState | undefined) => {
-    if (from === undefined) return
-    const origin = from.origin
-    // An untouched checklist stays exactly as stored (ticks set to false included).
-    const ticks = from.draft.checklist === checklistDraft(origin.checklist) ? origin.checklist : checklistOf(from.draft.checklist)
-    const values: Record<string, unknown> = { ...fromDraft(contentFields, from.draft, (n) => isNullable('content', n)), checklist: ticks }
-    const client = validateRecord('content', { ...base, ...values })
-    if (client.length) return setIssues(client)
-    const { set, base: editBase } = session.changes(values, from)
-    if (Object.keys(set).length === 0) {
-      session.finish()
-      return onClose()
-    }
+  const submit = async (set: Record<string, unknown>, editBase: Asking['editBase'], keepApprovalAs?: string) => {
+    const title = String(set.title ?? item.title)
     setSaving(true)
     try {
-      await api.call('calendar-update', { ids: [id], set, scope: series ? 'series' : 'one', label: `edit "${String(values.title ?? item.title)}"`, ...(editBase === undefined ? {} : { base: editBase }) })
+      if (creating) {
+        await api.call('calendar-create', { values: set, creationId })
+        onMessage(`"${title}" created`, 'ok')
+      } else {
+        await api.call('calendar-update', { ids: [item.id], set, scope: series ? 'series' : 'one', label: `edit "${title}"`, ...(editBase === undefined ? {} : { base: editBase }), ...(keepApprovalAs ? { keepApprovalAs } : {}) })
+        onMessage(asking !== null && !keepApprovalAs ? `Saved; "${title}" is back in review` : 'Saved', 'ok')
+      }
       session.finish()
-      onMessage('Saved', 'ok')
       onClose()
     } catch (e) {
+      setAsking(null)
       if (e instanceof ApiError && e.code === 'conflict' && e.conflict !== undefined) session.setConflict(e.conflict)
       else if (e instanceof ApiError) {
-        setIssues(e.issues.map((i) => ({ ...i, path: i.path[0] === 'set' ? i.path.slice(1) : i.path })))
+        setIssues(e.issues.map((i) => ({ ...i, path: i.path[0] === 'set' || i.path[0] === 'values' ? i.path.slice(1) : i.path })))
         onMessage(e.message, 'error')
       } else onMessage(String(e), 'error')
     } finally {
@@ -79,12 +105,44 @@ export function ItemPanel({ id, refOptions, names, onClose, onMessage }: Props) 
     }
   }
 
+  const save = async (from: EditState | undefined) => {
+    if (from === undefined || saving) return
+    const origin = from.origin
+    // An untouched checklist stays exactly as stored (ticks set to false included).
+    const ticks = from.draft.checklist === checklistDraft(origin.checklist) ? origin.checklist : checklistOf(from.draft.checklist)
+    const values: Record<string, unknown> = { ...fromDraft(contentFields, from.draft, (n) => isNullable('content', n)), checklist: ticks }
+    const client = validateRecord('content', { ...base, ...values })
+    if (client.length) return setIssues(client)
+    if (creating) return submit(values, undefined)
+    const { set, base: editBase } = session.changes(values, from)
+    if (Object.keys(set).length === 0) {
+      session.finish()
+      return onClose()
+    }
+    // Approved content edited in a field the approval covered: ask before it goes back to review.
+    if (voidedBy(base, { ...base, ...set }).length > 0) return setAsking({ set, editBase })
+    await submit(set, editBase)
+  }
+
+  // Who may keep the approval: the item's approver (or the one chosen in the form), if they still
+  // have the rights for the edited content. The backend checks the same rule again.
+  const keeper = useMemo(() => {
+    if (asking === null || !policy.data) return { who: null, why: null }
+    const approverId = (asking.set.approverId as string | null | undefined) ?? item.approverId
+    if (approverId === null) return { who: null, why: 'Nobody is named as approver, so the approval cannot be kept.' }
+    const m = members.data?.items.find((x) => x.id === approverId)
+    const approver = m ? { id: m.id, name: m.name, active: m.active } : null
+    const ownerId = (asking.set.ownerId as string | null | undefined) ?? item.ownerId
+    const refused = keepApproval({ ownerId, checklist: (asking.set.checklist as Record<string, boolean> | undefined) ?? item.checklist }, approver, approverId, policy.data)
+    return refused.length === 0 && approver ? { who: { id: approver.id, name: approver.name }, why: null } : { who: null, why: refused[0]?.message ?? null }
+  }, [asking, policy.data, members.data, item])
+
   const zoneHint = item.publishAt && item.publishZone ? `${zonedTime.toWallClock(item.publishAt, item.publishZone).time} in ${item.publishZone}; ${zonedTime.toWallClock(item.publishAt, localZone()).time} your time (${localZone()})` : undefined
 
   return (
-    <aside className="item-panel" aria-label={`Edit ${item.title}`} data-testid="item-panel" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <aside className="item-panel" aria-label={creating ? 'New item' : `Edit ${item.title}`} data-testid="item-panel" onKeyDown={(e) => e.key === 'Escape' && asking === null && onClose()}>
       <header className="item-panel-head">
-        <h2>{item.title}</h2>
+        <h2>{creating ? `New item on ${String(item.plannedDate)}` : item.title}</h2>
         <button type="button" className="btn btn-ghost btn-sm" aria-label="Close panel" onClick={onClose}>
           ✕
         </button>
@@ -116,6 +174,7 @@ export function ItemPanel({ id, refOptions, names, onClose, onMessage }: Props) 
           ))}
           {byField.checklist !== undefined && <p className="field-error" data-testid="field-error-checklist">{byField.checklist}</p>}
         </fieldset>
+        {byField.keepApprovalAs !== undefined && <p className="form-error" role="alert" data-testid="field-error-keepApprovalAs">{byField.keepApprovalAs}</p>}
         {rest.length > 0 && <div className="form-error" role="alert">{rest.map((i) => <p key={i.path.join('.') + i.message}>{i.message}</p>)}</div>}
         <div className="field field-wide item-panel-foot">
           {item.seriesId && (
@@ -123,12 +182,27 @@ export function ItemPanel({ id, refOptions, names, onClose, onMessage }: Props) 
               <input type="checkbox" checked={series} onChange={(e) => setSeries(e.target.checked)} /> Apply to every open occurrence of the series
             </label>
           )}
+          {creating && (
+            <button type="button" className="btn" onClick={onClose}>
+              Cancel
+            </button>
+          )}
           <button type="submit" className="btn btn-primary" disabled={saving} data-testid="panel-save">
-            {saving ? 'Saving…' : 'Save'}
+            {saving ? 'Saving…' : creating ? 'Create item' : 'Save'}
           </button>
         </div>
       </form>
-      <RepeatForm item={item} onMessage={onMessage} />
+      {!creating && <RepeatForm item={item as Parameters<typeof RepeatForm>[0]['item']} onMessage={onMessage} />}
+      {asking !== null && (
+        <ApprovalVoidPrompt
+          keeper={keeper.who}
+          keepRefused={keeper.why}
+          busy={saving}
+          onCancel={() => setAsking(null)}
+          onSendBack={() => void submit(asking.set, asking.editBase)}
+          onKeep={(who) => void submit(asking.set, asking.editBase, who)}
+        />
+      )}
       {session.offer !== undefined && <RestoreOffer draft={session.offer} labelOf={panelLabel} onRestore={session.restore} onDiscard={session.discardOffer} />}
       {session.conflict !== undefined && (
         <ConflictDialog

@@ -16,13 +16,15 @@ export function PinDialog({ channelId, channelName, currentHours, onClose }: Pro
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string | undefined>(undefined)
   const [pending, setPending] = useState(false)
+  // One pin per opened dialog, however often Save is pressed or the request retried.
+  const [creationId] = useState(() => crypto.randomUUID())
 
   const submit = async () => {
     setPending(true)
     setErrors({})
     setFormError(undefined)
     try {
-      await api.records('pin').create({ channelId, exclude: mode === 'exclude', minHours: mode === 'exclude' ? 0 : Number(minHours), reason })
+      await api.records('pin').create({ channelId, exclude: mode === 'exclude', minHours: mode === 'exclude' ? 0 : Number(minHours), reason, creationId })
       onClose()
     } catch (e) {
       if (e instanceof ApiError && e.issues.length > 0) setErrors(Object.fromEntries(e.issues.map((i) => [String(i.path[0] ?? ''), i.message])))
