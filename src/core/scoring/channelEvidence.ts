@@ -137,7 +137,8 @@ function linkRates(c: ModelChannel, goals: ReadonlyMap<string, ModelGoal>, goalK
   for (const l of [...linked.map((x) => ({ ...x, fromData: false })), ...extra]) {
     const g = goals.get(l.goalId)
     if (g === undefined) continue
-    const estimate = Number.isFinite(l.rate) && l.rate > 0 ? l.rate : 0
+    // Rates below 10⁻⁹ are rounding, not an estimate: they count as 0.
+    const estimate = Number.isFinite(l.rate) && l.rate > 1e-9 ? l.rate : 0
     if (g.kind === 'rate') {
       out.push({ goalId: g.id, estimate, observed: null, blended: Math.min(100, estimate), spread: 0.35 * (1.1 - conf), posts: 0 })
       continue

@@ -37,7 +37,7 @@ export function channelGoalRange(p: Prepared, ci: number, li: number, hours: num
   }
   const posts = postsAt(ch.resp, hours)
   const point = (reachPerWeek(ch.resp, posts) * st.weeks * l.rate) / 1000
-  if (point <= 0) return { point: 0, low: 0, high: 0 }
+  if (point < 1e-9) return { point: 0, low: 0, high: 0 }
   const sigma = Math.sqrt(logVariance(p, ci, li, posts * st.weeks))
   return { point, low: point * Math.exp(-Z80 * sigma), high: point * Math.exp(Z80 * sigma) }
 }
@@ -74,7 +74,8 @@ export function goalRanges(p: Prepared, hours: ArrayLike<number>): GoalPredictio
       return { goalId: st.goal.id, kind: st.goal.kind, weeks: st.weeks, point, low: Math.max(0, point - Z80 * sd), high: Math.min(100, point + Z80 * sd), channels }
     }
     const point = parts.reduce((a, x) => a + x.point, 0)
-    if (point <= 0) return { goalId: st.goal.id, kind: st.goal.kind, weeks: st.weeks, point: 0, low: 0, high: 0, channels }
+    // Below a billionth of a unit there is nothing to give a range to (and squaring it would underflow).
+    if (point < 1e-9) return { goalId: st.goal.id, kind: st.goal.kind, weeks: st.weeks, point: 0, low: 0, high: 0, channels }
     const sigma = Math.sqrt(Math.log(1 + parts.reduce((a, x) => a + x.sd ** 2, 0) / point ** 2))
     return { goalId: st.goal.id, kind: st.goal.kind, weeks: st.weeks, point, low: point * Math.exp(-Z80 * sigma), high: point * Math.exp(Z80 * sigma), channels }
   })
