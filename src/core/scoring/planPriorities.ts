@@ -137,7 +137,7 @@ export function planPriorities(input: ModelInput, options: ModelOptions, sensiti
     })),
     channels,
     allocation: alloc,
-    rice: riceView(estimates, p, ranks),
+    rice: riceView(estimates, p, ranks, p.channels.map((_, ci) => tierOf(p, ci) === 0)),
     sensitivity: sensitivityTop > 0 ? modelSensitivity(input, options.today, calibrate, evidence, sensitivityTop) : [],
     stability: {
       draws,

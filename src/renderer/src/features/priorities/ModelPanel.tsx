@@ -43,7 +43,7 @@ export function ModelPanel({ weights, pins }: { weights: ReadonlyMap<string, num
     <>
       <div className="prio-capacity">
         <label htmlFor="prio-scenario">Scenario</label>
-        <select id="prio-scenario" className="input" value={scenario} data-testid="scenario-picker" onChange={(e) => setScenario(e.target.value as Scenario)}>
+        <select id="prio-scenario" className="input prio-scenario" value={scenario} data-testid="scenario-picker" onChange={(e) => setScenario(e.target.value as Scenario)}>
           {SCENARIOS.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}
