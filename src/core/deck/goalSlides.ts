@@ -75,7 +75,8 @@ function goalSlide(ctx: DeckContext, g: DeckGoal): SlideDraft {
     if (v !== null && v !== undefined) known = v
     return i < elapsedWeeks ? known : null
   })
-  const plan = weeks.map((w) => p.baseline + ((p.target - p.baseline) * (quarter.dayIndex(ctx.qr, w.end) + 1)) / ctx.qr.days)
+  // A goal without a target gets a flat plan line at the baseline (DECK owns this slide's wording).
+  const plan = weeks.map((w) => p.baseline + (((p.target ?? p.baseline) - p.baseline) * (quarter.dayIndex(ctx.qr, w.end) + 1)) / ctx.qr.days)
   const slopePerDay = (p.trendPerWeek ?? 0) / 7
   const trend =
     p.projected === null

@@ -17,6 +17,13 @@ export type DemoChannels = {
   byKey: Map<string, DemoChannel>
 }
 
+/** Channels where the team looked up its organic reach share (the rest use the platform default). */
+const KNOWN_REACH: Readonly<Record<string, readonly [number, string]>> = {
+  blog: [0.12, 'GA4: average readers per article ÷ monthly unique readers, 2025'],
+  li: [0.08, 'LinkedIn page analytics: impressions per post ÷ followers, last 90 days'],
+  nl: [0.38, 'Mailchimp: average open rate of the last 12 issues']
+}
+
 const METRIC_SOURCE: Record<string, string> = { linkedin: 'LinkedIn analytics', x: 'X analytics', youtube: 'YouTube Studio' }
 
 export function demoChannels(ctx: DemoContext, team: DemoTeam, goals: DemoGoalIds): DemoChannels {
@@ -46,6 +53,9 @@ export function demoChannels(ctx: DemoContext, team: DemoTeam, goals: DemoGoalId
         return goalId === undefined ? [] : [{ goalId, rate }]
       }),
       estimatesUpdatedAt: spec.estimatesAgeDays === null ? null : cal.dayString(ctx.today - spec.estimatesAgeDays),
+      organicReachShare: KNOWN_REACH[spec.key]?.[0] ?? null,
+      reachNote: KNOWN_REACH[spec.key]?.[1] ?? '',
+      trialHoursPerWeek: null,
       notes: spec.notes
     })
     const channel: DemoChannel = { id, spec, audience, ownerId }

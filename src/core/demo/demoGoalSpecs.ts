@@ -4,8 +4,8 @@ import type { RoleKey } from './demoMembers'
 
 export type GoalKey = 'demo' | 'pipe' | 'sov' | 'subs' | 'hours' | 'care'
 
-/** How a goal is measured: a count that only grows in a quarter, a money total, or a rate that moves both ways. */
-export type GoalMeasure = 'count' | 'money' | 'rate'
+/** How a goal is measured (the goal's `kind`): a count or total, money, or a rate in per cent. */
+export type GoalMeasure = z.infer<typeof enums.goalKind>
 
 export type GoalSpec = {
   key: GoalKey
@@ -30,7 +30,7 @@ export const GOAL_SPECS: Readonly<Record<GoalKey, GoalSpec>> = {
   pipe: { key: 'pipe', driver: 'revenue', objective: 'Show the revenue our marketing touches', kpiName: 'Influenced pipeline', kpiUnit: '€', measure: 'money', owner: 'pmm', priority: 4, weight: 2, source: 'HubSpot (influenced deals)', decimals: 0, cumulative: true, fromContent: true },
   sov: { key: 'sov', driver: 'reputation', objective: 'Be the name analysts and peers mention for data observability', kpiName: 'Share of voice in analyst/peer mentions', kpiUnit: '%', measure: 'rate', owner: 'head', priority: 4, weight: 2, source: 'Brandwatch export', decimals: 1, cumulative: false, fromContent: false },
   subs: { key: 'subs', driver: 'reach', objective: 'Grow an audience that reads us every week', kpiName: 'Newsletter subscribers', kpiUnit: 'subscribers', measure: 'count', owner: 'content', priority: 3, weight: 1.5, source: 'Mailchimp', decimals: 0, cumulative: true, fromContent: false },
-  hours: { key: 'hours', driver: 'return_on_operations', objective: 'Publish more with the same team by reusing what we make', kpiName: 'Hours saved per published piece', kpiUnit: 'h', measure: 'rate', owner: 'content', priority: 2, weight: 1, source: 'Time tracking', decimals: 1, cumulative: false, fromContent: false },
+  hours: { key: 'hours', driver: 'return_on_operations', objective: 'Publish more with the same team by reusing what we make', kpiName: 'Hours saved per published piece', kpiUnit: 'h', measure: 'count', owner: 'content', priority: 2, weight: 1, source: 'Time tracking', decimals: 1, cumulative: false, fromContent: false },
   care: { key: 'care', driver: 'customer_care', objective: 'Answer the community within a day', kpiName: 'Community questions answered within 24h', kpiUnit: '%', measure: 'rate', owner: 'community', priority: 4, weight: 2, source: 'Discourse', decimals: 0, cumulative: false, fromContent: false }
 }
 

@@ -95,8 +95,11 @@ export function demoGoals(ctx: DemoContext, team: DemoTeam, ids: DemoGoalIds, le
       driver: spec.driver,
       kpiName: spec.kpiName,
       kpiUnit: spec.kpiUnit,
+      kind: spec.measure,
       baseline,
       target,
+      // The pipeline goals carry a stretch this quarter: worth pushing past the target if hours allow.
+      stretchTarget: quartersAgo === 0 && spec.fromContent ? Math.round((target * 1.2) / (g.key === 'pipe' ? 5000 : 5)) * (g.key === 'pipe' ? 5000 : 5) : null,
       quarter: g.quarter.label,
       ownerId: team.byRole[spec.owner].id,
       priority: spec.priority,

@@ -10,14 +10,15 @@ import { quarter as quarters, type Quarter } from './quarter'
  * first reply), and the baseline is that level at the quarter's start. When the target is below the
  * baseline, lower is better (e.g. response time) and every comparison flips.
  */
-export type GoalStatus = 'not_started' | 'no_data' | 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'missed'
+export type GoalStatus = 'not_started' | 'no_data' | 'no_target' | 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'missed'
 
 export type GoalProgress = {
   goalId: string
   quarter: string
   direction: 'up' | 'down'
   baseline: number
-  target: number
+  /** null = the goal has no target (tracked only): no progress, pace or on-track judgement. */
+  target: number | null
   unit: string
   /** Measurements of the goal inside the quarter up to asOf, by date. */
   series: { date: string; value: number }[]
@@ -49,6 +50,7 @@ export type GoalProgress = {
 export const goalStatusLabels: Record<GoalStatus, string> = {
   not_started: 'Not started',
   no_data: 'No data',
+  no_target: 'No target',
   achieved: 'Achieved',
   on_track: 'On track',
   at_risk: 'At risk',
@@ -66,6 +68,7 @@ export const PROJECTION_METHOD =
 export const goalStatusRules: Record<GoalStatus, string> = {
   not_started: 'The quarter has not started yet.',
   no_data: 'The quarter has started but the goal has no measurement in it yet.',
+  no_target: 'The goal has no target: it is tracked only, so there is nothing to be on or off track against.',
   achieved: 'The latest measured value has reached the target (at or above it; at or below it when lower is better).',
   on_track: 'The trend projects the target or better by the quarter’s last day.',
   at_risk: `The trend projects at least ${AT_RISK_FLOOR * 100} % of the way from baseline to target, but not the target.`,
@@ -86,7 +89,11 @@ export function goalProgress(
   asOf: string
 ): GoalProgress {
   const qr = quarters.of(goal.quarter)
-  const { baseline, target } = goal
+  const { baseline } = goal
+  const hasTarget = goal.target !== null
+  // Without a target the arithmetic below runs against the baseline (span 0) and every judgement that
+  // needs a target (progress, pace, status) is replaced by "no target" at the end.
+  const target = goal.target ?? baseline
   const direction: 'up' | 'down' = target < baseline ? 'down' : 'up'
   const sign = direction === 'up' ? 1 : -1
   const span = target - baseline
@@ -137,25 +144,25 @@ export function goalProgress(
 
   const from = current ?? baseline
   const remainingWeeks = (qr.days - elapsedDays) / 7
-  const paceNeededPerWeek = over ? null : reached(from) ? 0 : (target - from) / remainingWeeks
-  const projectedProgress = projected === null ? null : share(projected)
+  const paceNeededPerWeek = !hasTarget || over ? null : reached(from) ? 0 : (target - from) / remainingWeeks
+  const projectedProgress = projected === null || !hasTarget ? null : share(projected)
 
-  const status = decide(qr, asOf, over, current, projected, reached, projectedProgress)
+  const status = !hasTarget ? (asOf < qr.start ? 'not_started' : 'no_target') : decide(qr, asOf, over, current, projected, reached, projectedProgress)
   return {
     goalId: goal.id,
     quarter: qr.key,
     direction,
     baseline,
-    target,
+    target: goal.target,
     unit: goal.kpiUnit,
     series,
     weekly,
     current,
     currentDate: last?.date ?? null,
-    progress: current === null ? null : share(current),
+    progress: current === null || !hasTarget ? null : share(current),
     elapsedDays,
     elapsedFraction,
-    planNow,
+    planNow: hasTarget ? planNow : baseline,
     paceNeededPerWeek,
     trendPerWeek,
     projected,
@@ -195,6 +202,8 @@ function explain(
       return `The quarter starts on ${n.start}.`
     case 'no_data':
       return 'No measurement recorded this quarter yet.'
+    case 'no_target':
+      return n.current === null ? 'No target set; no measurement yet.' : `No target set; latest value ${u(n.current)}.`
     case 'achieved':
       return `Latest value ${u(n.current ?? 0)} has reached the target of ${u(n.target)}.`
     case 'missed':

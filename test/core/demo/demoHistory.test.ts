@@ -38,6 +38,7 @@ describe('demo history', () => {
       expect(units.has('requests'), q).toBe(true)
       expect(units.has('%'), q).toBe(true)
       expect(units.has('€'), q).toBe(true)
+      expect(new Set(goals.map((g) => g.kind)), q).toEqual(new Set(['count', 'rate', 'money']))
       const ids = new Set(goals.map((g) => g.id))
       const results = published.filter((c) => c.goalId !== null && ids.has(c.goalId))
       expect(results.length, q).toBeGreaterThan(50)

@@ -31,6 +31,16 @@ describe('goalProgress status rules', () => {
     expect(p.paceNeededPerWeek).toBe(0)
   })
 
+  it('a goal without a target is tracked only: no progress, pace or judgement', () => {
+    const p = goalProgress({ ...up, target: null }, [m('G1', '2026-02-10', 150)], '2026-02-14')
+    expect(p.status).toBe('no_target')
+    expect(p.statusLabel).toBe('No target')
+    expect(p.current).toBe(150)
+    expect([p.progress, p.projectedProgress, p.paceNeededPerWeek, p.target]).toEqual([null, null, null, null])
+    expect(p.reason).toBe('No target set; latest value 150 leads.')
+    expect(goalProgress({ ...up, target: null }, [], '2025-12-01').status).toBe('not_started')
+  })
+
   it('uses the latest value, not the best one', () => {
     const p = goalProgress(up, [m('G1', '2026-01-20', 210), m('G1', '2026-02-10', 150)], '2026-02-14')
     expect(p.current).toBe(150)
@@ -106,7 +116,7 @@ describe('goalProgress status rules', () => {
   })
 
   it('states every rule in words', () => {
-    expect(Object.keys(goalStatusRules).toSorted()).toEqual(['achieved', 'at_risk', 'missed', 'no_data', 'not_started', 'off_track', 'on_track'])
+    expect(Object.keys(goalStatusRules).toSorted()).toEqual(['achieved', 'at_risk', 'missed', 'no_data', 'no_target', 'not_started', 'off_track', 'on_track'])
     expect(goalStatusRules.at_risk).toContain('90 %')
   })
 })

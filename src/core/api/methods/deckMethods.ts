@@ -48,13 +48,13 @@ export const deckModelSchema = z.object({
 
 const noteRecord = deckNote.fields.extend(systemFields)
 
-const goalStatus = z.enum(['not_started', 'no_data', 'achieved', 'on_track', 'at_risk', 'off_track', 'missed'])
+const goalStatus = z.enum(['not_started', 'no_data', 'no_target', 'achieved', 'on_track', 'at_risk', 'off_track', 'missed'])
 const progress = z.object({
   goalId: z.string(),
   quarter: z.string(),
   direction: z.enum(['up', 'down']),
   baseline: z.number(),
-  target: z.number(),
+  target: z.number().nullable(),
   unit: z.string(),
   series: z.array(z.object({ date: z.string(), value: z.number() })),
   weekly: z.array(z.number().nullable()),

@@ -13,6 +13,7 @@ const tone: Record<Card['progress']['status'], string> = {
   off_track: 'badge-danger',
   missed: 'badge-danger',
   no_data: '',
+  no_target: '',
   not_started: ''
 }
 
@@ -35,8 +36,8 @@ export function GoalProgressCard({ card }: { card: Card }) {
       yAxis: {
         type: 'value',
         scale: true,
-        min: (e: { min: number }) => Math.min(e.min, p.baseline, p.target),
-        max: (e: { max: number }) => Math.max(e.max, p.baseline, p.target),
+        min: (e: { min: number }) => Math.min(e.min, p.baseline, p.target ?? p.baseline),
+        max: (e: { max: number }) => Math.max(e.max, p.baseline, p.target ?? p.baseline),
         splitLine: { lineStyle: { opacity: 0.4 } },
         axisLabel: { fontSize: 10 }
       },
