@@ -85,7 +85,13 @@ export function copyBrief(original: Pick<RepublishItem, 'id' | 'title' | 'brief'
 }
 
 export function republishAdvice(items: readonly RepublishItem[], options: RepublishOptions): RepublishAdvice {
-  const o = { ...REPUBLISH_DEFAULTS, ...options }
+  // Spelled out: an option passed as undefined must not wipe its default.
+  const o = {
+    today: options.today,
+    coolDownDays: options.coolDownDays ?? REPUBLISH_DEFAULTS.coolDownDays,
+    minPosts: options.minPosts ?? REPUBLISH_DEFAULTS.minPosts,
+    perChannel: options.perChannel ?? REPUBLISH_DEFAULTS.perChannel
+  }
   const today = dayNumber(o.today)
   // Latest appearance of each original: itself, or any copy of it that is planned or out.
   const lastSeen = new Map<string, number>()

@@ -74,7 +74,16 @@ type Local = { weekday: number; hour: number; quarter: string; day: string }
 type Scored = { weekday: number; hour: number; x: number }
 
 export function timingAdvice(posts: readonly TimingPost[], options: TimingOptions): ChannelTiming[] {
-  const o: Resolved = { ...TIMING_DEFAULTS, ...options }
+  // Spelled out: an option passed as undefined must not wipe its default.
+  const o: Resolved = {
+    today: options.today,
+    seed: options.seed,
+    minPosts: options.minPosts ?? TIMING_DEFAULTS.minPosts,
+    minPostsPerBucket: options.minPostsPerBucket ?? TIMING_DEFAULTS.minPostsPerBucket,
+    evidenceDays: options.evidenceDays ?? TIMING_DEFAULTS.evidenceDays,
+    draws: options.draws ?? TIMING_DEFAULTS.draws,
+    confidence: TIMING_DEFAULTS.confidence
+  }
   const since = shiftDay(o.today, -o.evidenceDays)
   const byChannel = new Map<string, { local: Local; reach: number }[]>()
   for (const p of posts) {

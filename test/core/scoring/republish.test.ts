@@ -21,7 +21,7 @@ function channel(star: Partial<RepublishItem> = {}): { items: RepublishItem[]; s
 describe('republishAdvice', () => {
   it('offers an evergreen top-quartile item past the cool-down, with why', () => {
     const { items, star } = channel()
-    const advice = republishAdvice(items, { today: TODAY })
+    const advice = republishAdvice(items, { today: TODAY, coolDownDays: undefined })
     expect(advice.coolDownDays).toBe(90)
     expect(advice.candidates[0]).toMatchObject({ itemId: star.id, channelId: 'c1', publishedOn: '2025-11-10', copyId: null })
     expect(advice.candidates[0]?.lift).toBeGreaterThan(4)
