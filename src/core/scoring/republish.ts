@@ -139,7 +139,7 @@ export function republishAdvice(items: readonly RepublishItem[], options: Republ
         lift,
         threshold,
         copyId: copies.get(p.id) ?? null,
-        reason: `${fmt(lift)}× the channel's typical post that quarter (top quarter starts at ${fmt(threshold)}×); out ${daysSince} days ago`
+        reason: `${fmt(lift)}× the channel's typical post (top quarter from ${fmt(threshold)}×), out ${daysSince} days ago`
       })
     }
   }
