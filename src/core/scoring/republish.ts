@@ -149,21 +149,23 @@ export function republishAdvice(items: readonly RepublishItem[], options: Republ
 
 /** Engagements + clicks of each post ÷ the median of the same channel's posts in its quarter. */
 function liftsByQuarter(posts: readonly (RepublishItem & { day: string })[]): Map<string, number> {
-  const quarterOf = (d: string): string => `${d.slice(0, 4)}-${Math.floor((Number(d.slice(5, 7)) - 1) / 3)}`
-  const results = (p: RepublishItem): number => (p.engagements ?? 0) + (p.clicks ?? 0)
-  const groups = new Map<string, number[]>()
-  for (const p of posts) {
-    const g = groups.get(quarterOf(p.day)) ?? []
-    g.push(results(p))
-    groups.set(quarterOf(p.day), g)
-  }
-  const overall = quantile(posts.map(results), 0.5)
+  // Quarter as a number (year × 4 + quarter index) and results, computed once per post.
+  const keys = posts.map((p) => Number(p.day.slice(0, 4)) * 4 + Math.floor((Number(p.day.slice(5, 7)) - 1) / 3))
+  const values = posts.map((p) => (p.engagements ?? 0) + (p.clicks ?? 0))
+  const groups = new Map<number, number[]>()
+  keys.forEach((k, i) => {
+    const g = groups.get(k) ?? []
+    g.push(values[i] ?? 0)
+    groups.set(k, g)
+  })
+  const overall = quantile(values, 0.5)
+  // One median per quarter, not per post: 100k items share a few dozen quarters.
+  const typical = new Map([...groups].map(([q, g]) => [q, g.length >= 3 ? quantile(g, 0.5) : overall]))
   const out = new Map<string, number>()
-  for (const p of posts) {
-    const g = groups.get(quarterOf(p.day)) ?? []
-    const typical = g.length >= 3 ? quantile(g, 0.5) : overall
-    out.set(p.id, typical > 0 ? results(p) / typical : 0)
-  }
+  posts.forEach((p, i) => {
+    const t = typical.get(keys[i] ?? 0) ?? overall
+    out.set(p.id, t > 0 ? (values[i] ?? 0) / t : 0)
+  })
   return out
 }
 

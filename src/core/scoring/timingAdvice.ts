@@ -68,7 +68,6 @@ const HOUR_BANDS: readonly { label: string; from: number; to: number }[] = [
   { label: '14:00–17:00', from: 14, to: 17 },
   { label: 'after 17:00', from: 17, to: 24 }
 ]
-const SHORT_DAYS: Readonly<Record<string, number>> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 }
 
 type Local = { weekday: number; hour: number; quarter: string; day: string }
 type Scored = { weekday: number; hour: number; x: number }
@@ -185,31 +184,51 @@ function normalQuantile(p: number): number {
   return (poly(a, r) * q) / (poly(b, r) * r + 1)
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
+const formatters = new Map<string, Intl.DateTimeFormat | null>()
+const offsets = new Map<string, number | null>()
+
+/**
+ * Minutes the zone is ahead of UTC on a UTC day, read at noon UTC (clocks change at night, when posts
+ * are rare); cached per zone and day, because asking Intl for every one of 100k posts is slow.
+ */
+function offsetMinutes(zone: string, utcDay: number): number | null {
+  const key = `${zone}|${utcDay}`
+  const cached = offsets.get(key)
+  if (cached !== undefined) return cached
+  let f = formatters.get(zone)
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+    } catch {
+      f = null
+    }
+    formatters.set(zone, f)
+  }
+  let offset: number | null = null
+  if (f !== null) {
+    const noon = utcDay * 86_400_000 + 12 * 3_600_000
+    const parts: Record<string, number> = {}
+    for (const p of f.formatToParts(new Date(noon))) if (p.type !== 'literal') parts[p.type] = Number(p.value)
+    const local = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0)
+    offset = Math.round((local - noon) / 60_000)
+  }
+  offsets.set(key, offset)
+  return offset
+}
 
 /** Weekday (Monday = 0), hour, quarter and day of an instant in a zone; null if either is unreadable. */
 function localTime(instant: string, zone: string): Local | null {
   const ms = Date.parse(instant)
   if (!Number.isFinite(ms)) return null
-  let f = formatters.get(zone)
-  if (f === undefined) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' })
-    } catch {
-      return null
-    }
-    formatters.set(zone, f)
-  }
-  const parts: Record<string, string> = {}
-  for (const p of f.formatToParts(new Date(ms))) parts[p.type] = p.value
-  const weekday = SHORT_DAYS[parts.weekday ?? '']
-  const month = Number(parts.month)
-  if (weekday === undefined || !Number.isFinite(month)) return null
+  const offset = offsetMinutes(zone, Math.floor(ms / 86_400_000))
+  if (offset === null) return null
+  const d = new Date(ms + offset * 60_000)
+  const month = d.getUTCMonth()
   return {
-    weekday,
-    hour: Number(parts.hour) % 24,
-    quarter: `${parts.year}-Q${Math.floor((month - 1) / 3) + 1}`,
-    day: `${parts.year}-${parts.month}-${parts.day}`
+    weekday: (d.getUTCDay() + 6) % 7,
+    hour: d.getUTCHours(),
+    quarter: `${d.getUTCFullYear()}-Q${Math.floor(month / 3) + 1}`,
+    day: d.toISOString().slice(0, 10)
   }
 }
 
