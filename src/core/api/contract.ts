@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { recordKinds } from '../domain/recordKinds'
 import { crudMethods } from './crudMethods'
 import type { EditConflict } from './editBase'
+import { adviceMethods } from './methods/adviceMethods'
 import { calendarMethods } from './methods/calendarMethods'
 import { deckMethods, deckProgressEvent } from './methods/deckMethods'
 import { scoringMethods } from './methods/scoringMethods'
@@ -32,7 +33,8 @@ export const contract = {
   ...deckMethods,
   ...calendarMethods,
   ...syncMethods,
-  ...transferMethods
+  ...transferMethods,
+  ...adviceMethods
 }
 
 /** Push events from the backend to every open window. */

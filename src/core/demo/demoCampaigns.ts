@@ -1,7 +1,7 @@
 import { demoCalendar as cal } from './demoCalendar'
 import type { DemoContext } from './demoContext'
 import type { DemoRecord } from './demoData'
-import type { DemoGoals, GoalKey } from './demoGoals'
+import type { DemoGoalIds, GoalKey } from './demoGoals'
 import type { DemoTeam, RoleKey } from './demoMembers'
 import { seededUlid } from './seededUlid'
 
@@ -42,7 +42,7 @@ const SPECS: readonly CampaignSpec[] = [
   }
 ]
 
-export function demoCampaigns(ctx: DemoContext, team: DemoTeam, goals: DemoGoals): DemoCampaigns {
+export function demoCampaigns(ctx: DemoContext, team: DemoTeam, goals: DemoGoalIds): DemoCampaigns {
   const rng = ctx.rng('campaign')
   const out: DemoCampaigns = { records: [], list: [] }
   for (const spec of SPECS) {

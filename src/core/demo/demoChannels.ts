@@ -2,7 +2,9 @@ import { demoCalendar as cal } from './demoCalendar'
 import { CHANNEL_SPECS, type ChannelSpec } from './demoChannelSpecs'
 import type { DemoContext } from './demoContext'
 import type { DemoRecord } from './demoData'
-import type { DemoGoals } from './demoGoals'
+import { channelHistory } from './demoChannelHistory'
+import { subscribersAt } from './demoGoalSpecs'
+import type { DemoGoalIds } from './demoGoals'
 import type { DemoTeam } from './demoMembers'
 import { seededUlid } from './seededUlid'
 
@@ -15,15 +17,23 @@ export type DemoChannels = {
   byKey: Map<string, DemoChannel>
 }
 
+/** Channels where the team looked up its organic reach share (the rest use the platform default). */
+const KNOWN_REACH: Readonly<Record<string, readonly [number, string]>> = {
+  blog: [0.12, 'GA4: average readers per article ÷ monthly unique readers, 2025'],
+  li: [0.08, 'LinkedIn page analytics: impressions per post ÷ followers, last 90 days'],
+  nl: [0.38, 'Mailchimp: average open rate of the last 12 issues']
+}
+
 const METRIC_SOURCE: Record<string, string> = { linkedin: 'LinkedIn analytics', x: 'X analytics', youtube: 'YouTube Studio' }
 
-export function demoChannels(ctx: DemoContext, team: DemoTeam, goals: DemoGoals): DemoChannels {
+export function demoChannels(ctx: DemoContext, team: DemoTeam, goals: DemoGoalIds): DemoChannels {
   const rng = ctx.rng('channel')
   const out: DemoChannels = { records: [], measurements: [], list: [], byKey: new Map() }
   for (const spec of CHANNEL_SPECS) {
     const created = spec.status === 'proposed' ? ctx.today - rng.int(8, 20) : ctx.spanStart - rng.int(60, 700)
     const id = seededUlid(rng, created * cal.DAY_MS + rng.int(0, 86_399) * 1000)
-    const audience = spec.audience ?? Math.round(goals.latest.subs)
+    // The newsletter's audience is its subscriber list, which the subscriber goal measures.
+    const audience = spec.audience ?? Math.round(subscribersAt(ctx.today, ctx.current, cal.quarterOf))
     const ownerId = team.byRole[spec.owner].id
     out.records.push({
       id,
@@ -38,10 +48,13 @@ export function demoChannels(ctx: DemoContext, team: DemoTeam, goals: DemoGoals)
       fixedHoursPerMonth: spec.fixedHours,
       costPerMonth: spec.cost,
       confidence: spec.confidence,
-      goalLinks: spec.links.map(([key, rate]) => ({ goalId: goals.current[key], rate })),
+      goalLinks: spec.links.flatMap(([key, rate]) => {
+        const goalId = goals.current[key]
+        return goalId === undefined ? [] : [{ goalId, rate }]
+      }),
       estimatesUpdatedAt: spec.estimatesAgeDays === null ? null : cal.dayString(ctx.today - spec.estimatesAgeDays),
-      organicReachShare: null,
-      reachNote: '',
+      organicReachShare: KNOWN_REACH[spec.key]?.[0] ?? null,
+      reachNote: KNOWN_REACH[spec.key]?.[1] ?? '',
       trialHoursPerWeek: null,
       notes: spec.notes
     })
@@ -55,7 +68,7 @@ export function demoChannels(ctx: DemoContext, team: DemoTeam, goals: DemoGoals)
 
 /**
  * Weekly follower/subscriber counts ending at today's audience. Growth is exponential backwards
- * (about 22 % a year) so a five-year benchmark span never goes negative.
+ * (the channel's own rate: LinkedIn fast, X almost flat) so a five-year span never goes negative.
  */
 function addMetric(ctx: DemoContext, out: DemoChannels, channel: DemoChannel): void {
   const rng = ctx.rng(`metric:${channel.spec.key}`)
@@ -65,7 +78,7 @@ function addMetric(ctx: DemoContext, out: DemoChannels, channel: DemoChannel): v
   let prev = 0
   for (let w = weeks; w >= 0; w--) {
     const day = ctx.today - w * 7
-    const trend = channel.audience * Math.exp((-0.2 * w * 7) / 365)
+    const trend = channel.audience * Math.exp((-channelHistory(channel.spec.key).audienceGrowth * w * 7) / 365)
     // Followers rarely drop week to week; keep the series monotonic with a little jitter.
     const value = Math.max(prev, Math.round(trend * (1 + 0.004 * rng.noise())))
     prev = value

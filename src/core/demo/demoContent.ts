@@ -1,10 +1,12 @@
 import { demoCalendar as cal } from './demoCalendar'
 import type { DemoCampaigns } from './demoCampaigns'
+import { cadenceMultiple, channelHistory, reachTrend } from './demoChannelHistory'
 import type { DemoChannel, DemoChannels } from './demoChannels'
 import { CHECKLIST_IDS, GUARANTEED, demoContentStatus, type ContentStatus } from './demoContentStatus'
 import type { DemoContext } from './demoContext'
 import type { DemoRecord } from './demoData'
-import type { DemoGoals, GoalKey } from './demoGoals'
+import { FRACTIONAL, subscribersAt, type GoalKey } from './demoGoalSpecs'
+import type { DemoGoalIds, GoalLedger } from './demoGoals'
 import type { DemoTeam } from './demoMembers'
 import { demoTitles, type Titler } from './demoTitles'
 import type { Rng } from './seededRandom'
@@ -14,8 +16,6 @@ type Item = DemoRecord<'content'>
 type Member = { id: string; zone: string }
 
 const HOUR = 3_600_000
-/** Goals measured in percentages get fractional results; counts stay whole. */
-const FRACTIONAL: ReadonlySet<GoalKey> = new Set<GoalKey>(['sov', 'care', 'hours'])
 const PILLAR_SLUGS: Readonly<Record<string, string>> = {
   'Data quality': 'data-quality', 'Observability 101': 'observability-101', 'Customer stories': 'customer-stories',
   'Product updates': 'product-updates', Culture: 'culture', Community: 'community'
@@ -24,13 +24,28 @@ const PILLAR_WEIGHTS: readonly (readonly [string, number])[] = [
   ['Data quality', 30], ['Observability 101', 25], ['Customer stories', 15], ['Product updates', 15], ['Culture', 7], ['Community', 8]
 ]
 
-export function demoContent(ctx: DemoContext, team: DemoTeam, goals: DemoGoals, channels: DemoChannels, campaigns: DemoCampaigns): Item[] {
+/** Monday = 0 (day 0, 1970-01-01, was a Thursday). */
+const weekday = (day: number): number => (day + 3) % 7
+const weekOf = (day: number): number => Math.floor((day + 3) / 7)
+
+export type DemoContent = { items: Item[]; ledger: GoalLedger }
+
+/** A stretch of days one channel posts at one cadence: a quarter, cut to the span and the channel's quiet time. */
+type Cell = { channel: DemoChannel; from: number; to: number; weight: number }
+type Slot = { channel: DemoChannel; day: number; minute: number; status: ContentStatus }
+
+/**
+ * The content calendar. Dated items follow each channel's cadence quarter by quarter (history in
+ * demoChannelHistory), so the number of items is what the cadences make unless a benchmark asks for
+ * a number (then the cadences are scaled to it). Results of published items come from the channel's
+ * reach that quarter, diminishing with the week's number of posts, and from the day and hour posted.
+ */
+export function demoContent(ctx: DemoContext, team: DemoTeam, goals: DemoGoalIds, channels: DemoChannels, campaigns: DemoCampaigns): DemoContent {
   const rng = ctx.rng('content')
   const titler = demoTitles(ctx.rng('content-titles'))
   const members: Member[] = Object.values(team.byRole).map((m) => ({ id: m.id, zone: m.zone }))
   const postable = channels.list.filter((c) => !c.spec.noContent)
   const steady = postable.filter((c) => c.spec.quietForDays === null)
-  const byCadence = postable.map((c) => [c, c.spec.cadence] as const)
   const quarterCache = new Map<number, string>()
   const quarterLabel = (day: number): string => {
     let label = quarterCache.get(day)
@@ -40,37 +55,103 @@ export function demoContent(ctx: DemoContext, team: DemoTeam, goals: DemoGoals, 
     }
     return label
   }
-  const backlog = Math.min(ctx.contentItems, Math.max(12, Math.round(ctx.contentItems * 0.08)))
+  const cells = cadenceCells(ctx, postable)
+  const natural = cells.reduce((a, c) => a + c.weight, 0)
+  const total = ctx.contentItems ?? Math.round(natural * 1.087)
+  const backlog = Math.min(total, Math.max(12, Math.round(total * 0.08)))
   const items: Item[] = []
-  let previous: { channel: DemoChannel; day: number; minute: number } | null = null
+  for (let i = 0; i < backlog; i++) items.push(backlogItem(ctx, rng, titler, i, members, postable, channels))
 
-  for (let i = 0; i < ctx.contentItems; i++) {
-    if (i < backlog) {
-      items.push(backlogItem(ctx, rng, titler, i, members, postable, channels))
-      continue
+  const slots = pickSlots(ctx, rng, cells, steady, total - backlog)
+  // Posts per channel and week, which is what makes the next post of a busy week reach fewer people.
+  const channelIndex = new Map(postable.map((c, i) => [c.id, i]))
+  const weekKey = (s: Slot): number => weekOf(s.day) * 64 + (channelIndex.get(s.channel.id) ?? 0)
+  const perWeek = new Map<number, number>()
+  for (const s of slots) if (s.status !== 'cancelled') perWeek.set(weekKey(s), (perWeek.get(weekKey(s)) ?? 0) + 1)
+  const ledger: GoalLedger = new Map()
+  for (const slot of slots) {
+    const posts = perWeek.get(weekKey(slot)) ?? 1
+    items.push(datedItem(ctx, rng, titler, slot, posts, { members, team, goals, campaigns, quarterLabel, ledger }))
+  }
+  return { items, ledger }
+}
+
+/** Quarters between the day's quarter and the current one (0 for today and the weeks ahead). Cached per day: 100k items share a few thousand days. */
+const agoCache = new WeakMap<DemoContext, Map<number, number>>()
+function quartersAgo(ctx: DemoContext, day: number): number {
+  let byDay = agoCache.get(ctx)
+  if (byDay === undefined) {
+    byDay = new Map()
+    agoCache.set(ctx, byDay)
+  }
+  let ago = byDay.get(day)
+  if (ago === undefined) {
+    const q = cal.quarterOf(Math.min(day, ctx.current.end))
+    const index = (label: string): number => Number(label.slice(0, 4)) * 4 + Number(label.slice(6))
+    ago = index(ctx.current.label) - index(q.label)
+    byDay.set(day, ago)
+  }
+  return ago
+}
+
+function cadenceCells(ctx: DemoContext, postable: readonly DemoChannel[]): Cell[] {
+  const cells: Cell[] = []
+  for (const channel of postable) {
+    const h = channelHistory(channel.spec.key)
+    const last = channel.spec.quietForDays === null ? ctx.horizonEnd : ctx.today - channel.spec.quietForDays
+    for (const q of ctx.quarters) {
+      const from = Math.max(q.start, ctx.spanStart)
+      const to = Math.min(q.start === ctx.current.start ? ctx.horizonEnd : q.end, last)
+      if (to < from) continue
+      const weight = channel.spec.cadence * cadenceMultiple(h, quartersAgo(ctx, q.start)) * ((to - from + 1) / 7)
+      if (weight > 0) cells.push({ channel, from, to, weight })
     }
-    const forced = GUARANTEED[i - backlog]
-    let channel: DemoChannel
-    let day: number
-    let minute = rng.int(32, 70) * 15 // 08:00–17:30 local
+  }
+  return cells
+}
+
+function pickSlots(ctx: DemoContext, rng: Rng, cells: readonly Cell[], steady: readonly DemoChannel[], count: number): Slot[] {
+  const cumulative: number[] = []
+  let sum = 0
+  for (const c of cells) cumulative.push((sum += c.weight))
+  const slots: Slot[] = []
+  let previous: Slot | null = null
+  for (let i = 0; i < count && cells.length > 0; i++) {
+    const forced = GUARANTEED[i]
+    let slot: Omit<Slot, 'status'>
     if (forced !== undefined) {
-      channel = rng.pick(steady)
-      day = ctx.today + rng.int(forced.from, forced.to)
+      slot = { channel: rng.pick(steady), day: ctx.today + rng.int(forced.from, forced.to), minute: rng.int(32, 70) * 15 }
     } else if (previous !== null && rng.chance(0.04)) {
       // Same channel, same day, within the hour or so: the clash warnings need something to show.
-      channel = previous.channel
-      day = previous.day
-      minute = Math.min(23 * 60, previous.minute + rng.int(2, 6) * 15)
+      slot = { channel: previous.channel, day: previous.day, minute: Math.min(23 * 60, previous.minute + rng.int(2, 6) * 15) }
     } else {
-      channel = rng.weighted(byCadence)
-      const end = channel.spec.quietForDays === null ? ctx.horizonEnd : ctx.today - channel.spec.quietForDays
-      day = rng.int(ctx.spanStart, end)
+      const cell = cells[lowerBound(cumulative, rng.next() * sum)] ?? cells[cells.length - 1]
+      if (cell === undefined) break
+      slot = { channel: cell.channel, day: preferredDay(rng, cell, rng.int(cell.from, cell.to)), minute: rng.int(32, 70) * 15 } // 08:00–17:30 local
     }
-    previous = { channel, day, minute }
-    const status = forced?.status ?? demoContentStatus(rng, day - ctx.today)
-    items.push(datedItem(ctx, rng, titler, { channel, day, minute, status }, members, team, goals, campaigns, quarterLabel))
+    previous = { ...slot, status: forced?.status ?? demoContentStatus(rng, slot.day - ctx.today) }
+    slots.push(previous)
   }
-  return items
+  return slots
+}
+
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0
+  let hi = sorted.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((sorted[mid] ?? 0) < x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Moves a day within its week to a weekday the channel's team usually posts on (LinkedIn midweek, the newsletter Tuesdays). */
+function preferredDay(rng: Rng, cell: Cell, day: number): number {
+  const weights = channelHistory(cell.channel.spec.key).weekdays
+  const wd = rng.weighted(weights.map((w, i) => [i, w] as const))
+  const moved = day - weekday(day) + wd
+  return moved >= cell.from && moved <= cell.to ? moved : day
 }
 
 function backlogItem(ctx: DemoContext, rng: Rng, titler: Titler, i: number, members: Member[], postable: DemoChannel[], channels: DemoChannels): Item {
@@ -91,12 +172,17 @@ function backlogItem(ctx: DemoContext, rng: Rng, titler: Titler, i: number, memb
   }
 }
 
-type Slot = { channel: DemoChannel; day: number; minute: number; status: ContentStatus }
+type ItemContext = {
+  members: Member[]
+  team: DemoTeam
+  goals: DemoGoalIds
+  campaigns: DemoCampaigns
+  quarterLabel: (day: number) => string
+  ledger: GoalLedger
+}
 
-function datedItem(
-  ctx: DemoContext, rng: Rng, titler: Titler, slot: Slot, members: Member[], team: DemoTeam, goals: DemoGoals,
-  campaigns: DemoCampaigns, quarterLabel: (day: number) => string
-): Item {
+function datedItem(ctx: DemoContext, rng: Rng, titler: Titler, slot: Slot, postsThatWeek: number, ic: ItemContext): Item {
+  const { members, team, goals, campaigns, quarterLabel, ledger } = ic
   const { channel, day, minute, status } = slot
   const spec = channel.spec
   const campaign = campaigns.list.find((c) => day >= c.start && day <= c.end && rng.chance(0.4)) ?? null
@@ -104,7 +190,7 @@ function datedItem(
   const format = rng.pick(spec.formats)
   const { title, brief } = titler(format, pillar)
   const ownerMember = rng.chance(0.65) ? (members.find((m) => m.id === channel.ownerId) ?? rng.pick(members)) : rng.pick(members)
-  // Link the item to its own quarter's goal for the driver the channel serves; older quarters lack some.
+  // Link the item to its own quarter's goal for what the post aims at; older quarters lack some goals.
   const quarterGoals = goals.byQuarter.get(quarterLabel(day)) ?? {}
   const links = linkOptions(channel, quarterLabel(day), quarterGoals)
   const link = links.length > 0 && rng.chance(0.92) ? rng.weighted(links) : null
@@ -120,19 +206,26 @@ function datedItem(
   else if (status === 'in_review') for (const k of CHECKLIST_IDS) checklist[k] = rng.chance(0.6)
   else if (status === 'draft' && rng.chance(0.5)) for (const k of CHECKLIST_IDS) checklist[k] = false
 
+  const expectedReach = reachFor(ctx, channel, day, minute, postsThatWeek)
+  const expectedUnits = link === null ? 0 : (expectedReach / 1000) * link[1]
+  if (goalId !== null && status !== 'cancelled') {
+    const entry = ledger.get(goalId) ?? { byDay: new Map<number, number>(), expected: 0 }
+    entry.expected += expectedUnits
+    ledger.set(goalId, entry)
+  }
   const published = status === 'published'
   let reach: number | null = null
   let engagements: number | null = null
   let clicks: number | null = null
   let conversions: number | null = null
   if (published) {
-    // The audience was smaller in the past (about 20 % a year), which matters on multi-year spans.
-    const audienceThen = channel.audience * Math.exp((-0.2 * (ctx.today - day)) / 365)
-    reach = Math.max(1, Math.round(audienceThen * spec.reachShare * Math.exp(0.35 * rng.noise())))
+    reach = Math.max(1, Math.round(expectedReach * Math.exp(0.3 * rng.noise())))
     engagements = Math.round(reach * spec.engagementRate * Math.exp(0.3 * rng.noise()))
     clicks = Math.round(reach * spec.clickRate * Math.exp(0.3 * rng.noise()))
-    const expected = link === null ? 0 : (reach / 1000) * unitsPerThousand(link) * Math.exp(0.4 * rng.noise())
-    conversions = link !== null && FRACTIONAL.has(link[0]) ? Math.round(expected * 1000) / 1000 : Math.round(expected)
+    const units = link === null ? 0 : (reach / 1000) * link[1] * Math.exp(0.35 * rng.noise())
+    conversions = link !== null && FRACTIONAL.has(link[0]) ? Math.round(units * 1000) / 1000 : Math.round(units)
+    const entry = goalId === null ? undefined : ledger.get(goalId)
+    if (entry !== undefined) entry.byDay.set(day, (entry.byDay.get(day) ?? 0) + conversions)
   }
   const created = Math.min(day - rng.int(7, 45), ctx.today - rng.int(0, 3))
   return {
@@ -163,22 +256,12 @@ function datedItem(
   }
 }
 
-/** Someone other than the owner signs off: product claims go to product marketing, the rest to the head. */
 type Link = readonly [GoalKey, number]
 const linkCache = new WeakMap<DemoChannel, Map<string, readonly (readonly [Link, number])[]>>()
 
 /**
- * A rate goal's link holds the channel's own rate in per cent (share of voice, answer rate), not units per
- * 1,000 reached; items still record a few mentions or answers, about a thousandth of the rate per person.
- */
-const RATE_GOALS: ReadonlySet<GoalKey> = new Set(['sov', 'care'])
-function unitsPerThousand(link: Link): number {
-  return RATE_GOALS.has(link[0]) ? link[1] / 1000 : link[1]
-}
-
-/**
- * The channel's goal links that have a goal in the item's quarter, weighted so high-rate links
- * (webinars → demo requests) do not swallow every item. Cached: there are few channel × quarter pairs.
+ * What a post on the channel aims at, among the goals of the item's quarter: the channel history's
+ * mix and true yield (the spec's estimates when it has none). Cached: few channel × quarter pairs.
  */
 function linkOptions(channel: DemoChannel, quarter: string, quarterGoals: Partial<Record<GoalKey, string>>): readonly (readonly [Link, number])[] {
   let byQuarter = linkCache.get(channel)
@@ -188,10 +271,28 @@ function linkOptions(channel: DemoChannel, quarter: string, quarterGoals: Partia
   }
   let options = byQuarter.get(quarter)
   if (options === undefined) {
-    options = channel.spec.links.filter(([key]) => quarterGoals[key] !== undefined).map((l) => [l, Math.min(5, 1 + unitsPerThousand(l))] as const)
+    const truth = channelHistory(channel.spec.key).truth
+    const all: readonly (readonly [Link, number])[] =
+      truth.length > 0 ? truth.map(([key, share, rate]) => [[key, rate], share] as const) : channel.spec.links.map((l) => [l, 1] as const)
+    options = all.filter(([[key]]) => quarterGoals[key] !== undefined)
     byQuarter.set(quarter, options)
   }
   return options
+}
+
+/**
+ * People one post reaches, before noise: the audience then × the channel's reach share that quarter,
+ * lower when the week is busier than the usual cadence (n^−β), better on the days and hours that work.
+ */
+function reachFor(ctx: DemoContext, channel: DemoChannel, day: number, minute: number, postsThatWeek: number): number {
+  const spec = channel.spec
+  const h = channelHistory(spec.key)
+  const audienceThen =
+    spec.audience === null ? subscribersAt(Math.min(day, ctx.today), ctx.current, cal.quarterOf) : channel.audience * Math.exp((-h.audienceGrowth * Math.max(0, ctx.today - day)) / 365)
+  const usual = Math.max(1, spec.cadence)
+  const busy = Math.pow(Math.max(1, postsThatWeek) / usual, -h.beta)
+  const timing = (h.weekdayEffect[weekday(day)] ?? 1) * (minute < 11 * 60 ? h.morningEffect : 1)
+  return audienceThen * spec.reachShare * reachTrend(h, quartersAgo(ctx, day)) * busy * timing
 }
 
 function approverFor(team: DemoTeam, ownerId: string, pillar: string): string {

@@ -1,51 +1,33 @@
-import type { z } from 'zod'
-import type { enums } from '../domain/enums'
 import { demoCalendar as cal, type Quarter } from './demoCalendar'
 import type { DemoContext } from './demoContext'
 import type { DemoRecord } from './demoData'
-import type { DemoTeam, RoleKey } from './demoMembers'
+import { GOAL_SPECS, subscribersAt, type GoalKey } from './demoGoalSpecs'
+import type { DemoTeam } from './demoMembers'
 import type { Rng } from './seededRandom'
 import { seededUlid } from './seededUlid'
 
-export type GoalKey = 'demo' | 'sov' | 'subs' | 'hours' | 'care'
+export type { GoalKey } from './demoGoalSpecs'
+
 /** How a goal's weekly numbers move, so the review shows a mix of outcomes rather than all green. */
 type Trend = 'achieved' | 'on_track' | 'at_risk' | 'off_track'
 
-export type DemoGoals = {
-  records: DemoRecord<'goal'>[]
-  measurements: DemoRecord<'measurement'>[]
-  /** Goal ids by quarter label and key: content links to the goal of its own quarter. */
+type PlannedGoal = { id: string; key: GoalKey; quarter: Quarter; trend: Trend; notes: string }
+
+/** Goal ids, made before the content so items can link to the goal of their own quarter. */
+export type DemoGoalIds = {
   byQuarter: Map<string, Partial<Record<GoalKey, string>>>
-  current: Record<GoalKey, string>
-  /** Last measured value per goal key in the current quarter (the newsletter channel's audience). */
-  latest: Record<GoalKey, number>
+  current: Partial<Record<GoalKey, string>>
+  planned: PlannedGoal[]
 }
 
-type GoalSpec = {
-  key: GoalKey
-  driver: z.infer<typeof enums.driver>
-  kind: z.infer<typeof enums.goalKind>
-  objective: string
-  kpiName: string
-  kpiUnit: string
-  owner: RoleKey
-  priority: number
-  weight: number
-  source: string
-  decimals: number
-  /** Counts that only grow within a quarter (requests, subscribers) never dip week to week. */
-  cumulative: boolean
-}
+/** What the published content did for each goal: results by publish day, and the noise-free expectation. */
+export type LedgerEntry = { byDay: Map<number, number>; expected: number }
+export type GoalLedger = Map<string, LedgerEntry>
 
-const SPECS: Record<GoalKey, GoalSpec> = {
-  demo: { key: 'demo', kind: 'count', driver: 'revenue', objective: 'Turn our content into qualified pipeline', kpiName: 'Qualified demo requests', kpiUnit: 'requests', owner: 'pmm', priority: 5, weight: 3, source: 'HubSpot', decimals: 0, cumulative: true },
-  sov: { key: 'sov', kind: 'rate', driver: 'reputation', objective: 'Be the name analysts and peers mention for data observability', kpiName: 'Share of voice in analyst/peer mentions', kpiUnit: '%', owner: 'head', priority: 4, weight: 2, source: 'Brandwatch export', decimals: 1, cumulative: false },
-  subs: { key: 'subs', kind: 'count', driver: 'reach', objective: 'Grow an audience that reads us every week', kpiName: 'Newsletter subscribers', kpiUnit: 'subscribers', owner: 'content', priority: 3, weight: 1.5, source: 'Mailchimp', decimals: 0, cumulative: true },
-  hours: { key: 'hours', kind: 'count', driver: 'return_on_operations', objective: 'Publish more with the same team by reusing what we make', kpiName: 'Hours saved per published piece', kpiUnit: 'h', owner: 'content', priority: 2, weight: 1, source: 'Time tracking', decimals: 1, cumulative: false },
-  care: { key: 'care', kind: 'rate', driver: 'customer_care', objective: 'Answer the community within a day', kpiName: 'Community questions answered within 24h', kpiUnit: '%', owner: 'community', priority: 4, weight: 2, source: 'Discourse', decimals: 0, cumulative: false }
-}
+export type DemoGoals = { records: DemoRecord<'goal'>[]; measurements: DemoRecord<'measurement'>[] }
 
-const PACE: Record<Trend, number> = { achieved: 1.12, on_track: 1.03, at_risk: 0.78, off_track: 0.42 }
+/** Actual ÷ what the plan made likely: a target set at expected ÷ pace ends the quarter at about `pace` of it. */
+const PACE: Record<Trend, number> = { achieved: 1.12, on_track: 1.03, at_risk: 0.86, off_track: 0.62 }
 
 const NOTES = [
   'Webinar week: registrations spiked',
@@ -56,85 +38,134 @@ const NOTES = [
   'Estimated; export was late'
 ]
 
-type QuarterGoal = { key: GoalKey; baseline: number; target: number; trend: Trend; notes: string }
+const CURRENT: readonly (readonly [GoalKey, Trend, string])[] = [
+  ['demo', 'on_track', 'Counted when sales accepts the request (SQL), not on form fill.'],
+  ['pipe', 'at_risk', 'Opportunities where a contact touched our content in the 90 days before the deal was created.'],
+  ['sov', 'at_risk', 'Mentions of us vs. four named competitors in analyst notes, podcasts and peer threads.'],
+  ['subs', 'on_track', ''],
+  ['hours', 'off_track', 'Repurposing webinars into posts; blocked on the video editor hire.'],
+  ['care', 'on_track', 'Weekdays only; measured from first post to first staff or champion answer.']
+]
+const PREVIOUS: readonly (readonly [GoalKey, Trend, string])[] = [
+  ['demo', 'achieved', 'Closed above target thanks to the downtime report launch.'],
+  ['pipe', 'on_track', ''],
+  ['sov', 'at_risk', ''],
+  ['subs', 'at_risk', 'Missed: the partner newsletter swap was paused mid-quarter.'],
+  ['care', 'off_track', '']
+]
 
-export function demoGoals(ctx: DemoContext, team: DemoTeam): DemoGoals {
-  const rng = ctx.rng('goal')
-  const out: DemoGoals = { records: [], measurements: [], byQuarter: new Map(), current: {} as Record<GoalKey, string>, latest: {} as Record<GoalKey, number> }
-  const history = ctx.quarters.filter((q) => q.start < ctx.previous.start)
-  // Subscribers compound backwards in time so older quarters start from a smaller list.
-  let subsBaseline = Math.round(7200 * Math.pow(0.9, history.length))
-  for (const q of history) {
-    const trend = rng.pick<Trend>(['achieved', 'on_track', 'at_risk'])
-    const subsTarget = Math.round(subsBaseline * 1.12)
-    const goals: QuarterGoal[] = [
-      { key: 'demo', baseline: 0, target: rng.int(8, 12) * 10, trend: rng.pick<Trend>(['achieved', 'at_risk']), notes: '' },
-      { key: 'subs', baseline: subsBaseline, target: subsTarget, trend, notes: '' },
-      { key: 'care', baseline: rng.int(50, 60), target: rng.int(70, 80), trend: rng.pick<Trend>(['on_track', 'off_track']), notes: '' }
-    ]
-    for (const g of goals) addGoal(ctx, rng, team, out, q, g)
-    subsBaseline = Math.round(subsBaseline * 1.1)
-  }
-  const previous: QuarterGoal[] = [
-    { key: 'demo', baseline: 0, target: 120, trend: 'achieved', notes: 'Closed above target thanks to the downtime report launch.' },
-    { key: 'subs', baseline: 7200, target: 8600, trend: 'at_risk', notes: 'Missed: the partner newsletter swap was paused mid-quarter.' }
-  ]
-  for (const g of previous) addGoal(ctx, rng, team, out, ctx.previous, g)
-  const prevSubs = out.measurements.filter((m) => m.goalId === out.byQuarter.get(ctx.previous.label)?.subs).at(-1)?.value ?? 8400
-  const current: QuarterGoal[] = [
-    { key: 'demo', baseline: 0, target: 150, trend: 'on_track', notes: 'Counted when sales accepts the request (SQL), not on form fill.' },
-    { key: 'sov', baseline: 14, target: 22, trend: 'at_risk', notes: 'Mentions of us vs. four named competitors in analyst notes, podcasts and peer threads.' },
-    { key: 'subs', baseline: prevSubs, target: Math.round((prevSubs + 2200) / 100) * 100, trend: 'on_track', notes: '' },
-    { key: 'hours', baseline: 1.5, target: 4, trend: 'off_track', notes: 'Repurposing webinars into posts; blocked on the video editor hire.' },
-    { key: 'care', baseline: 64, target: 85, trend: 'on_track', notes: 'Weekdays only; measured from first post to first staff or champion answer.' }
-  ]
-  for (const g of current) addGoal(ctx, rng, team, out, ctx.current, g)
+/**
+ * Which goals each quarter has: the current quarter all six; past quarters the pipeline goals, share
+ * of voice and subscribers, and the community goal every other quarter, with a seeded mix of outcomes.
+ */
+export function demoGoalIds(ctx: DemoContext): DemoGoalIds {
+  const rng = ctx.rng('goal-id')
+  const out: DemoGoalIds = { byQuarter: new Map(), current: {}, planned: [] }
+  ctx.quarters.forEach((q, i) => {
+    const quartersAgo = ctx.quarters.length - 1 - i
+    const plan =
+      quartersAgo === 0 ? CURRENT
+      : quartersAgo === 1 ? PREVIOUS
+      : (['demo', 'pipe', 'sov', 'subs', ...(quartersAgo % 2 === 0 ? ['care' as const] : [])] as const).map(
+          (key) => [key, rng.pick<Trend>(['achieved', 'on_track', 'at_risk', 'off_track']), ''] as const
+        )
+    const slot: Partial<Record<GoalKey, string>> = {}
+    for (const [key, trend, notes] of plan) {
+      const id = seededUlid(rng, (q.start - rng.int(3, 12)) * cal.DAY_MS + rng.int(8, 17) * 3_600_000)
+      slot[key] = id
+      out.planned.push({ id, key, quarter: q, trend, notes })
+      if (quartersAgo === 0) out.current[key] = id
+    }
+    out.byQuarter.set(q.label, slot)
+  })
   return out
 }
 
-function addGoal(ctx: DemoContext, rng: Rng, team: DemoTeam, out: DemoGoals, q: Quarter, g: QuarterGoal): void {
-  const spec = SPECS[g.key]
-  const id = seededUlid(rng, (q.start - rng.int(3, 12)) * cal.DAY_MS)
-  const isCurrent = q.start === ctx.current.start
-  out.records.push({
-    id,
-    objective: spec.objective,
-    driver: spec.driver,
-    kpiName: spec.kpiName,
-    kpiUnit: spec.kpiUnit,
-    kind: spec.kind,
-    baseline: g.baseline,
-    target: g.target,
-    stretchTarget: null,
-    quarter: q.label,
-    ownerId: team.byRole[spec.owner].id,
-    priority: spec.priority,
-    weight: spec.weight,
-    notes: g.notes
-  })
-  const slot = out.byQuarter.get(q.label) ?? {}
-  slot[g.key] = id
-  out.byQuarter.set(q.label, slot)
-  if (isCurrent) out.current[g.key] = id
-  const span = g.target - g.baseline
+/** The goal records and their weekly measurements; content-driven goals add up what the content did. */
+export function demoGoals(ctx: DemoContext, team: DemoTeam, ids: DemoGoalIds, ledger: GoalLedger): DemoGoals {
+  const rng = ctx.rng('goal')
+  const out: DemoGoals = { records: [], measurements: [] }
+  for (const g of ids.planned) {
+    const quartersAgo = ctx.quarters.length - 1 - ctx.quarters.findIndex((q) => q.start === g.quarter.start)
+    const { baseline, target, valueOn } = shape(ctx, rng, g, quartersAgo, ledger.get(g.id))
+    const spec = GOAL_SPECS[g.key]
+    out.records.push({
+      id: g.id,
+      objective: spec.objective,
+      driver: spec.driver,
+      kpiName: spec.kpiName,
+      kpiUnit: spec.kpiUnit,
+      kind: spec.measure,
+      baseline,
+      target,
+      // The pipeline goals carry a stretch this quarter: worth pushing past the target if hours allow.
+      stretchTarget: quartersAgo === 0 && spec.fromContent ? Math.round((target * 1.2) / (g.key === 'pipe' ? 5000 : 5)) * (g.key === 'pipe' ? 5000 : 5) : null,
+      quarter: g.quarter.label,
+      ownerId: team.byRole[spec.owner].id,
+      priority: spec.priority,
+      weight: spec.weight,
+      notes: g.notes
+    })
+    addMeasurements(ctx, rng, out, g, valueOn)
+  }
+  return out
+}
+
+type Shape = { baseline: number; target: number; valueOn: (day: number, rng: Rng) => number }
+
+function shape(ctx: DemoContext, rng: Rng, g: PlannedGoal, quartersAgo: number, ledger: LedgerEntry | undefined): Shape {
+  const { quarter: q, trend, key } = g
+  const pace = PACE[trend]
+  const spec = GOAL_SPECS[key]
+  if (spec.fromContent) {
+    // The target was set from what the plan made likely; the value is what the content really brought.
+    const step = key === 'pipe' ? 5000 : 5
+    const target = Math.max(step, Math.round((ledger?.expected ?? 0) / pace / step) * step)
+    const days = [...(ledger?.byDay ?? new Map<number, number>())].sort((a, b) => a[0] - b[0])
+    return {
+      baseline: 0,
+      target,
+      valueOn: (day) => {
+        let sum = 0
+        for (const [d, v] of days) if (d <= day) sum += v
+        return sum
+      }
+    }
+  }
+  if (key === 'subs') {
+    const subs = (day: number): number => subscribersAt(day, ctx.current, cal.quarterOf)
+    const baseline = Math.round(subs(q.start))
+    const gain = subs(q.end) - baseline
+    return { baseline, target: Math.round((baseline + gain / pace) / 100) * 100, valueOn: (day, r) => subs(day) * (1 + 0.002 * r.noise()) }
+  }
+  // Rates move both ways around a paced line from the baseline toward what the quarter reached.
+  const [baseline, target] =
+    key === 'sov' ? (quartersAgo === 0 ? [14, 22] : [Math.max(4, 14 - quartersAgo), Math.max(4, 14 - quartersAgo) + rng.int(4, 8)])
+    : key === 'care' ? (quartersAgo === 0 ? [64, 85] : [Math.max(40, 64 - 3 * quartersAgo), rng.int(75, 85)])
+    : [1.5, 4]
+  const span = target - baseline
   const length = q.end - q.start + 1
+  return { baseline, target, valueOn: (day, r) => baseline + span * pace * ((day - q.start + 1) / length) + Math.abs(span) * 0.03 * r.noise() }
+}
+
+function addMeasurements(ctx: DemoContext, rng: Rng, out: DemoGoals, g: PlannedGoal, valueOn: Shape['valueOn']): void {
+  const spec = GOAL_SPECS[g.key]
+  const q = g.quarter
   const factor = Math.pow(10, spec.decimals)
-  let prev = g.baseline
   const lastDay = Math.min(q.end, ctx.today)
   const days: number[] = []
   for (let day = q.start; day <= lastDay; day += 7) days.push(day)
   // A finished quarter gets a closing value on its last day, which is what the review compares.
   if (q.end <= ctx.today && days.at(-1) !== q.end) days.push(q.end)
+  let prev = -Infinity
   for (const day of days) {
-    const f = (day - q.start + 1) / length
-    let value = g.baseline + span * PACE[g.trend] * f + Math.abs(span) * 0.03 * rng.noise()
+    let value = valueOn(day, rng)
     if (spec.cumulative) value = Math.max(prev, value)
-    if (g.trend === 'achieved' && day === q.end) value = span > 0 ? Math.max(value, g.target) : Math.min(value, g.target)
     value = Math.round(value * factor) / factor
     prev = value
     out.measurements.push({
       id: seededUlid(rng, day * cal.DAY_MS + rng.int(8, 18) * 3_600_000),
-      goalId: id,
+      goalId: g.id,
       channelId: null,
       metric: '',
       date: cal.dayString(day),
@@ -143,5 +174,4 @@ function addGoal(ctx: DemoContext, rng: Rng, team: DemoTeam, out: DemoGoals, q: 
       note: rng.chance(0.08) ? rng.pick(NOTES) : ''
     })
   }
-  if (isCurrent) out.latest[g.key] = prev
 }

@@ -5,7 +5,7 @@ import { demoContext } from './demoContext'
 import { demoConversations } from './demoConversations'
 import { kindNames } from '../domain/recordKinds'
 import type { DemoData, DemoFilled, DemoOptions } from './demoData'
-import { demoGoals } from './demoGoals'
+import { demoGoalIds, demoGoals } from './demoGoals'
 import { demoInfluencers } from './demoInfluencers'
 import { demoMembers } from './demoMembers'
 
@@ -13,8 +13,10 @@ export { demoKinds, type DemoData, type DemoFilled, type DemoKind, type DemoOpti
 
 /**
  * A believable workspace for "Northwind Analytics", a data-observability SaaS: its marketing team,
- * goals for the current and previous calendar quarter with weekly measurements up to `today`,
- * channels, campaigns, a content calendar, an influencer pipeline and an inbox of conversations.
+ * goals for the current and six past calendar quarters with weekly measurements up to `today`,
+ * channels with their history (demoChannelHistory: cadence changes, X declining, LinkedIn and the
+ * newsletter taking off), campaigns, a content calendar with published results, an influencer
+ * pipeline and an inbox of conversations.
  *
  * Pure and deterministic: the same seed and today give deep-equal output (ids included), nothing
  * reads the clock or the machine. Every record passes its kind's `fields` schema and `check`.
@@ -23,10 +25,12 @@ export { demoKinds, type DemoData, type DemoFilled, type DemoKind, type DemoOpti
 export function generateDemo(options: DemoOptions): DemoData {
   const ctx = demoContext(options)
   const team = demoMembers(ctx)
-  const goals = demoGoals(ctx, team)
-  const channels = demoChannels(ctx, team, goals)
-  const campaigns = demoCampaigns(ctx, team, goals)
-  const content = demoContent(ctx, team, goals, channels, campaigns)
+  const goalIds = demoGoalIds(ctx)
+  const channels = demoChannels(ctx, team, goalIds)
+  const campaigns = demoCampaigns(ctx, team, goalIds)
+  const { items: content, ledger } = demoContent(ctx, team, goalIds, channels, campaigns)
+  // Goals come last: the pipeline goals add up what the content brought.
+  const goals = demoGoals(ctx, team, goalIds, ledger)
   const influencers = demoInfluencers(ctx, team)
   const conversations = demoConversations(ctx, team, channels, influencers)
   const filled: DemoFilled = {

@@ -3,6 +3,7 @@ import type { ListQuery } from '../../core/api/listQuery'
 import { kindMethod } from '../../core/api/kindMethod'
 import { kindNames } from '../../core/domain/recordKinds'
 import type { Backend } from './backend'
+import { adviceHandlers } from './services/adviceHandlers'
 import { calendarHandlers } from './services/calendarHandlers'
 import { deckHandlers } from './services/deckHandlers'
 import { recordService } from './services/recordService'
@@ -41,7 +42,7 @@ const written: Partial<HandlerTable> = {
   'workspace-profile-save': (b, i) => saveWorkspaceProfile(b, i)
 }
 
-export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(scoringHandlers as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>), ...(calendarHandlers as Record<string, Loose>), ...(syncHandlers as Record<string, Loose>), ...(transferHandlers as Record<string, Loose>) }
+export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(scoringHandlers as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>), ...(calendarHandlers as Record<string, Loose>), ...(syncHandlers as Record<string, Loose>), ...(transferHandlers as Record<string, Loose>), ...(adviceHandlers as Record<string, Loose>) }
 
 /** Feature areas register their handlers at import time (see services/*). */
 export function registerHandlers(extra: Partial<HandlerTable>): void {

@@ -88,7 +88,7 @@ describe('generateDemo', () => {
     for (const id of all) {
       expect(id).toMatch(ULID)
       expect(ulidTime(id)).toBeLessThan(endOfToday)
-      expect(ulidTime(id)).toBeGreaterThan(Date.parse('2024-01-01T00:00:00Z'))
+      expect(ulidTime(id)).toBeGreaterThan(Date.parse('2022-01-01T00:00:00Z'))
     }
   })
 
@@ -101,7 +101,7 @@ describe('generateDemo', () => {
     expect(data.influencer.length).toBeGreaterThanOrEqual(85)
     expect(data.conversation.length).toBeGreaterThanOrEqual(110)
     const current = data.goal.filter((g) => g.quarter === quarterOf(TODAY))
-    expect(current).toHaveLength(5)
+    expect(current).toHaveLength(6)
     expect(new Set(current.map((g) => g.driver))).toEqual(new Set(['revenue', 'reputation', 'reach', 'return_on_operations', 'customer_care']))
     expect(data.goal.filter((g) => g.quarter === previousQuarter(quarterOf(TODAY))).length).toBeGreaterThanOrEqual(1)
   })
@@ -120,14 +120,16 @@ describe('generateDemo', () => {
     )
   })
 
-  it.each(CASES)('covers both quarters and never measures the future (seed $seed, today $today)', ({ seed, today }) => {
+  it.each(CASES)('covers six past quarters and the current one, and never measures the future (seed $seed, today $today)', ({ seed, today }) => {
     const data = demo(seed, today)
     const cur = quarterOf(today)
     const prev = previousQuarter(cur)
     expect(data.measurement.every((m) => m.date <= today)).toBe(true)
     const goalQuarter = new Map(data.goal.map((g) => [g.id, g.quarter]))
     const measuredQuarters = new Set(data.measurement.flatMap((m) => (m.goalId === null ? [] : [goalQuarter.get(m.goalId)])))
-    expect(measuredQuarters).toEqual(new Set([prev, cur]))
+    const seven = [cur]
+    while (seven.length < 7) seven.push(previousQuarter(seven.at(-1) ?? cur))
+    expect(measuredQuarters).toEqual(new Set(seven))
     for (const g of data.goal) expect(data.measurement.some((m) => m.goalId === g.id)).toBe(true)
     const contentQuarters = new Set(data.content.flatMap((c) => (c.plannedDate === null ? [] : [quarterOf(c.plannedDate)])))
     expect(contentQuarters.has(prev) && contentQuarters.has(cur)).toBe(true)

@@ -1,4 +1,5 @@
 import type { Command } from '../command'
+import { adviceCommand } from './adviceCommand'
 import { backupCommand } from './backupCommand'
 import { checkCommand } from './checkCommand'
 import { deckCommand } from './deckCommand'
@@ -12,4 +13,4 @@ import { serveCommand } from './serveCommand'
 import { syncCommand } from './syncCommand'
 
 /** Every `smo` sub-command, in the order `smo --help` lists them. Feature areas add theirs here. */
-export const commands: Command[] = [demoCommand, serveCommand, checkCommand, scoreCommand, deckCommand, icsCommand, syncCommand, importCommand, exportCommand, backupCommand, restoreCommand]
+export const commands: Command[] = [demoCommand, serveCommand, checkCommand, scoreCommand, adviceCommand, deckCommand, icsCommand, syncCommand, importCommand, exportCommand, backupCommand, restoreCommand]

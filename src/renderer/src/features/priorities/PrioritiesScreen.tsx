@@ -4,6 +4,7 @@ import { useMutation } from '../../api/useMutation'
 import { useQuery } from '../../api/useQuery'
 import { ScreenHeader } from '../records/ScreenHeader'
 import { ChannelPage } from '../channels/ChannelPage'
+import { AdvicePanel } from './AdvicePanel'
 import { computePriorities, savedWeights, type ScoreData } from './computePriorities'
 import { ImpactScatter } from './ImpactScatter'
 import { RankChanges } from './RankChanges'
@@ -121,6 +122,7 @@ export function PrioritiesScreen() {
             <p className="subtle prio-hint">KPI units per 1,000 people reached: the estimate, what published content did in the last 12 months, and the blend the score uses.</p>
             <RatesTable data={data} ranked={live.ranked} />
           </section>
+          <AdvicePanel />
         </div>
       )}
       {open !== undefined && <ChannelPage channelId={open} onClose={() => setOpen(undefined)} />}
