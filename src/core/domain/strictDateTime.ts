@@ -13,7 +13,6 @@ export const calendarRange = { min: '1970-01-01', max: '2199-12-31', label: '1 J
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-const pad = (n: number): string => String(n).padStart(2, '0')
 const ok = (value: string): Parsed => ({ ok: true, value })
 const no = (message: string): Parsed => ({ ok: false, message })
 

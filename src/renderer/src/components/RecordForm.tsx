@@ -7,7 +7,7 @@ import { ConfirmDialog } from './ConfirmDialog'
 import { Dialog } from './Dialog'
 import { FieldInput } from './FieldInput'
 import type { FieldSpec, RefOptions } from './fieldSpec'
-import { changedFields, fromDraft, toDraft, type Draft } from './formValues'
+import { changedFields, draftIssues, fromDraft, toDraft, type Draft } from './formValues'
 import { isNullable, issuesByField, kindSchema, validateRecord } from './validateRecord'
 
 type Props<K extends KindName> = {
@@ -66,7 +66,7 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
     const missing = fields
       .filter((f) => needsValue.has(f.input) && draft[f.name] === '' && !isNullable(kind, f.name))
       .map((f) => ({ path: [f.name], message: 'Required' }))
-    const clientIssues = [...missing, ...validateRecord(kind, { ...base, ...values })]
+    const clientIssues = [...missing, ...draftIssues(fields, draft), ...validateRecord(kind, { ...base, ...values })]
     if (clientIssues.length > 0) return showIssues(clientIssues)
     setIssues([])
     setSaving(true)

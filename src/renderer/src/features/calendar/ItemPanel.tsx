@@ -6,7 +6,7 @@ import { api } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
 import { FieldInput } from '../../components/FieldInput'
 import type { RefOptions } from '../../components/fieldSpec'
-import { changedFields, fromDraft, localZone, toDraft, type Draft } from '../../components/formValues'
+import { changedFields, draftIssues, fromDraft, localZone, toDraft, type Draft } from '../../components/formValues'
 import { isNullable, issuesByField, validateRecord } from '../../components/validateRecord'
 import { contentFields } from './contentFields'
 import { RepeatForm } from './RepeatForm'
@@ -44,7 +44,7 @@ export function ItemPanel({ id, refOptions, names, onClose, onMessage }: Props) 
 
   const save = async () => {
     const values: Record<string, unknown> = { ...fromDraft(contentFields, draft, (n) => isNullable('content', n)), checklist }
-    const client = validateRecord('content', { ...base, ...values })
+    const client = [...draftIssues(contentFields, draft), ...validateRecord('content', { ...base, ...values })]
     if (client.length) return setIssues(client)
     const set = changedFields(values, base)
     if (Object.keys(set).length === 0) return onClose()
