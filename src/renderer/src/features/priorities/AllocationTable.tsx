@@ -2,6 +2,8 @@ import { useState } from 'react'
 import type { Allocation, TargetPlan } from '../../../../core/scoring'
 import { api } from '../../api/client'
 import type { ScoreData } from './computePriorities'
+import { glossary } from '../../components/glossary'
+import { Term } from '../../components/Term'
 import { PinDialog } from './PinDialog'
 
 type Props = {
@@ -62,7 +64,9 @@ export function AllocationTable({ allocation, targets, pins, capacity, capacityF
               <th className="num">Change</th>
               <th className="num">Posts/wk</th>
               <th className="num" title="Impact points one more hour a week would add to this channel">+1 h adds</th>
-              <th>Pin</th>
+              <th>
+                <Term id="pin" />
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -80,7 +84,7 @@ export function AllocationTable({ allocation, targets, pins, capacity, capacityF
                   <td className="num">{c.marginalValue.toFixed(2)}</td>
                   <td className="prio-pin-cell">
                     {pin === undefined ? (
-                      <button type="button" className="btn btn-ghost prio-small" data-testid="pin-create" onClick={() => setPinning({ id: c.id, name: c.name, hours: c.currentHours })}>
+                      <button type="button" className="btn btn-ghost prio-small" data-testid="pin-create" title={`${glossary.pin.term}: ${glossary.pin.meaning}`} onClick={() => setPinning({ id: c.id, name: c.name, hours: c.currentHours })}>
                         Pin…
                       </button>
                     ) : (
