@@ -11,6 +11,7 @@ async function contentOf(app: Served, id: string): Promise<Record<string, unknow
 }
 
 test('2026-02-31 typed into the content editor is refused at the field and nothing is saved; so is 02:30 on the spring-forward night', async ({ page, app }) => {
+  test.setTimeout(180_000)
   const cal = new CalendarPage(page, app)
   await cal.open('calendar')
   await cal.ready()

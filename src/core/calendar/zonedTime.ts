@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon'
+import { DateTime } from 'luxon'
 import { strictDateTime } from '../domain/strictDateTime'
 import type { IsoDate } from './calendarDates'
 
@@ -12,7 +12,7 @@ export type ZonedResult = { ok: true; instant: string } | { ok: false; field: 'p
  */
 export const zonedTime = {
   isZone(zone: string): boolean {
-    return IANAZone.isValidZone(zone)
+    return strictDateTime.parseZone(zone).ok
   },
 
   /**
