@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FieldSpec } from '../../src/renderer/src/components/fieldSpec'
-import { changedFields, fromDraft, instantToLocal, localToInstant, parseNumber, toDraft } from '../../src/renderer/src/components/formValues'
+import { changedFields, draftIssues, fromDraft, instantToLocal, localToInstant, parseNumber, toDraft } from '../../src/renderer/src/components/formValues'
 
 const fields: FieldSpec[] = [
   { name: 'name', label: 'Name', input: 'text' },
@@ -21,7 +21,7 @@ describe('form values', () => {
       publishAt: '2026-03-29T08:30:00Z', publishZone: 'Europe/Berlin'
     }
     const draft = toDraft(fields, rec)
-    expect(draft).toMatchObject({ reach: '12000', rate: '', topics: 'data, ops', ownerId: '', publishAt: '2026-03-29T10:30', publishZone: 'Europe/Berlin' })
+    expect(draft).toMatchObject({ reach: '12000', rate: '', topics: 'data, ops', ownerId: '', publishAt: '2026-03-29', 'publishAt:time': '10:30', publishZone: 'Europe/Berlin' })
     expect(fromDraft(fields, draft, nullable)).toEqual(rec)
   })
 
@@ -41,9 +41,20 @@ describe('form values', () => {
   })
 
   it('converts local wall time in a zone to a UTC instant across a DST change', () => {
-    expect(localToInstant('2026-03-29T10:30', 'Europe/Berlin')).toBe('2026-03-29T08:30:00Z')
-    expect(localToInstant('2026-03-28T10:30', 'Europe/Berlin')).toBe('2026-03-28T09:30:00Z')
-    expect(instantToLocal('2026-11-23T09:30:00Z', 'America/New_York')).toBe('2026-11-23T04:30')
+    expect(localToInstant('2026-03-29', '10:30', 'Europe/Berlin')).toEqual({ ok: true, instant: '2026-03-29T08:30:00Z' })
+    expect(localToInstant('2026-03-28', '10:30', 'Europe/Berlin')).toEqual({ ok: true, instant: '2026-03-28T09:30:00Z' })
+    expect(instantToLocal('2026-11-23T09:30:00Z', 'America/New_York')).toEqual({ date: '2026-11-23', time: '04:30' })
+  })
+
+  it('names the field of a date and time that cannot be read, instead of dropping or shifting it', () => {
+    const draft = { publishAt: '2026-03-29', 'publishAt:time': '02:30', publishZone: 'Europe/Berlin', lastContactDate: '2026-02-31' }
+    expect(draftIssues(fields, draft)).toEqual([{ path: ['publishAt'], message: expect.stringContaining('02:30 on 29 Mar 2026 does not exist in Europe/Berlin') }])
+    expect(draftIssues(fields, { ...draft, 'publishAt:time': '24:30' })).toEqual([{ path: ['publishAt'], message: '24:30 is not a time of day (hours run 00–23)' }])
+    expect(draftIssues(fields, { ...draft, publishAt: '2026-02-31', 'publishAt:time': '10:00' })).toEqual([{ path: ['publishAt'], message: '31 Feb 2026 is not a date (February 2026 has 28 days)' }])
+    expect(draftIssues(fields, { ...draft, 'publishAt:time': '10:00', publishZone: 'Mars/Base' })).toEqual([{ path: ['publishZone'], message: expect.stringContaining('Unknown time zone "Mars/Base"') }])
+    expect(draftIssues(fields, { ...draft, 'publishAt:time': '' })).toEqual([{ path: ['publishAt'], message: 'Give a time of day too, like 09:30' }])
+    // The date field's own text goes to the schema as typed, which refuses it at that field.
+    expect(fromDraft(fields, draft, nullable).lastContactDate).toBe('2026-02-31')
   })
 
   it('sends only the fields that changed', () => {

@@ -1,3 +1,5 @@
+import { strictDateTime } from '../domain/strictDateTime'
+
 /**
  * Plain calendar-date arithmetic on `YYYY-MM-DD` strings. Dates here are wall-calendar days, not
  * instants, so the maths runs in UTC where every day has 24 hours and DST cannot shift a day.
@@ -82,6 +84,6 @@ export const calendarDates = {
   },
 
   isDate(s: string): boolean {
-    return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(toMs(s)) && fromMs(toMs(s)) === s
+    return strictDateTime.parseDate(s).ok
   }
 }

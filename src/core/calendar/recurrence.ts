@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { primitives as p } from '../domain/primitives'
 import { calendarDates, type IsoDate } from './calendarDates'
 import { zonedTime } from './zonedTime'
+import { calendarRange } from '../domain/strictDateTime'
 
 /** Most occurrences one rule may create; a series is a planning aid, not an infinite feed. */
 export const MAX_OCCURRENCES = 260
@@ -43,7 +44,7 @@ export function expandRecurrence(start: { plannedDate: IsoDate; publishAt: strin
   for (let i = 0; out.length < limit; i++) {
     const date = rule.freq === 'weekly' ? calendarDates.addDays(start.plannedDate, 7 * rule.interval * i) : monthlyDate(start.plannedDate, rule.interval * i)
     if (until !== null && date > until) break
-    if (date > '2199-12-31') return { ok: false, field: 'until', message: 'The series runs past 2199' }
+    if (date > calendarRange.max) return { ok: false, field: 'until', message: `The series runs past the end of the calendar (${calendarRange.label})` }
     let publishAt: string | null = null
     if (wall !== null && start.publishAt !== null && start.publishZone !== null) {
       // The publish day keeps its distance from the planned day (a post planned Monday, out Tuesday).

@@ -1,16 +1,9 @@
-import { DateTime, IANAZone } from 'luxon'
+import { DateTime } from 'luxon'
+import { strictDateTime } from '../domain/strictDateTime'
 import type { IsoDate } from './calendarDates'
 
 export type WallClock = { date: IsoDate; time: string }
 export type ZonedResult = { ok: true; instant: string } | { ok: false; field: 'publishZone' | 'publishAt'; message: string }
-
-const MIN = '1970-01-01'
-const MAX = '2199-12-31'
-
-/** Instants are stored as UTC with seconds (`2026-11-23T09:30:00Z`), the form the schema accepts. */
-function iso(dt: DateTime): string {
-  return dt.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'")
-}
 
 /**
  * A publish time is an instant plus the zone it was planned in. These helpers convert between that
@@ -19,17 +12,17 @@ function iso(dt: DateTime): string {
  */
 export const zonedTime = {
   isZone(zone: string): boolean {
-    return IANAZone.isValidZone(zone)
+    return strictDateTime.parseZone(zone).ok
   },
 
-  /** Local date and `HH:mm` in `zone` → UTC instant. A time inside a spring-forward gap moves forward. */
+  /**
+   * Local date and `HH:mm` in `zone` → UTC instant, through the one strict reader: an impossible date,
+   * a time like 24:30 or a time the zone skips (the spring-forward gap) is refused, never moved.
+   */
   toInstant(date: IsoDate, time: string, zone: string): ZonedResult {
-    if (!IANAZone.isValidZone(zone)) return { ok: false, field: 'publishZone', message: `Unknown time zone "${zone}"; use an IANA name like Europe/Berlin` }
-    if (!/^\d{2}:\d{2}$/.test(time)) return { ok: false, field: 'publishAt', message: 'Use a time like 09:30' }
-    if (date < MIN || date > MAX) return { ok: false, field: 'publishAt', message: 'The publish date must be between 1970 and 2199' }
-    const dt = DateTime.fromISO(`${date}T${time}`, { zone })
-    if (!dt.isValid) return { ok: false, field: 'publishAt', message: 'Not a real date and time' }
-    return { ok: true, instant: iso(dt) }
+    const r = strictDateTime.zonedToInstant(date, time, zone)
+    if (r.ok) return r
+    return { ok: false, field: r.field === 'zone' ? 'publishZone' : 'publishAt', message: r.message }
   },
 
   /** UTC instant → wall clock in `zone`. */
@@ -38,17 +31,19 @@ export const zonedTime = {
     return { date: dt.toFormat('yyyy-MM-dd'), time: dt.toFormat('HH:mm') }
   },
 
-  /** Move an instant by whole days while keeping its wall-clock time in the zone it was planned in. */
-  shiftDays(instant: string, zone: string, days: number): string {
-    const dt = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).plus({ days })
-    return iso(dt)
+  /**
+   * Move an instant by whole days while keeping its wall-clock time in the zone it was planned in. A
+   * day on which that time does not exist (09:00 never does, 02:30 may) is refused, not shifted.
+   */
+  shiftDays(instant: string, zone: string, days: number): ZonedResult {
+    const local = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone)
+    return zonedTime.toInstant(local.plus({ days }).toFormat('yyyy-MM-dd'), local.toFormat(local.second === 0 ? 'HH:mm' : 'HH:mm:ss'), zone)
   },
 
-  /** Put an instant on another calendar day (in its zone), keeping its time of day. */
-  moveToDate(instant: string, zone: string, date: IsoDate): string {
+  /** Put an instant on another calendar day (in its zone), keeping its time of day; refused like shiftDays. */
+  moveToDate(instant: string, zone: string, date: IsoDate): ZonedResult {
     const local = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone)
-    const moved = DateTime.fromISO(`${date}T${local.toFormat('HH:mm:ss')}`, { zone })
-    return iso(moved)
+    return zonedTime.toInstant(date, local.toFormat(local.second === 0 ? 'HH:mm' : 'HH:mm:ss'), zone)
   },
 
   /** The zone's offset name at that instant (e.g. "CET" or "GMT+1"), for the hover text. */

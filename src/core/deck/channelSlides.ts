@@ -151,7 +151,7 @@ function matrix(ctx: DeckContext, cur: ChannelStat[]): SlideDraft {
     speakerNotes: [
       'Each dot is a channel: effort in hours this quarter (x) against KPI units produced (y), as on the scorecard.',
       `The quadrants split at the medians: ${format.num(mh, 1)} hours and ${format.num(mu, 1)} KPI units.`,
-      'The matrix describes this quarter; the recommended hours for next quarter come from the priority engine.'
+      'The matrix describes this quarter; the recommended hours for next quarter come from the Priorities screen.'
     ].join('\n'),
     emptyMessage: null
   }

@@ -20,6 +20,9 @@ export function decisionText(d: DeckDecision): string {
   return `${what}: ${d.reason} (${d.decidedBy}, ${d.date})`
 }
 
+/** How a decision reads in the table; the stored kinds are code words. */
+const DECISION_LABEL: Record<DeckDecision['kind'], string> = { pin: 'Pin', exclude: 'Excluded', override: 'Override' }
+
 function hoursSlide(ctx: DeckContext): SlideDraft {
   const next = quarter.next(ctx.qr)
   const title = `Recommended hours for ${next.key}`
@@ -31,7 +34,7 @@ function hoursSlide(ctx: DeckContext): SlideDraft {
       key: 'hours',
       title,
       blocks: [],
-      speakerNotes: 'The priority engine\'s recommendation is added when the deck is built; none was available for this workspace.',
+      speakerNotes: 'The Priorities recommendation is added when the deck is built; none was available for this workspace.',
       emptyMessage: `No hours recommendation was computed for ${next.key}.`
     }
   }
@@ -71,24 +74,24 @@ function hoursSlide(ctx: DeckContext): SlideDraft {
           format.num(r.currentHoursPerWeek, 1),
           format.num(r.recommendedHoursPerWeek, 1),
           format.delta(r.recommendedHoursPerWeek - r.currentHoursPerWeek),
-          r.decision === null ? 'engine' : r.decision.kind
+          r.decision === null ? 'As recommended' : DECISION_LABEL[r.decision.kind]
         ]),
         footnote: rows.length > 12 ? `And ${rows.length - 12} more channels.` : null
       },
       {
         kind: 'text',
         lines: [
-          { text: decided.length === 0 ? 'No pins or overrides: the split is the engine\'s.' : 'Decisions', bold: true },
+          { text: decided.length === 0 ? 'No pins or overrides: the split is the recommendation as computed.' : 'Decisions', bold: true },
           ...decided.map((r) => ({
-            text: `${r.name} ${decisionText(r.decision ?? { kind: 'override', hoursPerWeek: null, reason: '', decidedBy: '', date: '' })}${r.engineHoursPerWeek === null ? '' : ` (engine: ${format.num(r.engineHoursPerWeek, 1)} h/week)`}`,
+            text: `${r.name} ${decisionText(r.decision ?? { kind: 'override', hoursPerWeek: null, reason: '', decidedBy: '', date: '' })}${r.engineHoursPerWeek === null ? '' : ` (recommended: ${format.num(r.engineHoursPerWeek, 1)} h/week)`}`,
             level: 1 as const
           }))
         ]
       }
     ],
     speakerNotes: [
-      `Hours per week now and recommended for ${next.key}, from the priority engine (expected goal impact per hour, with diminishing returns; see the Priorities screen).`,
-      'Pins and overrides are people\'s decisions and win over the engine; the engine\'s own figure is shown beside each. The engine advises, people decide.'
+      `Hours per week now and recommended for ${next.key}, from the Priorities recommendation (expected goal impact per hour, with diminishing returns; see the Priorities screen).`,
+      'Pins and overrides are people\'s decisions and win over the recommendation; its own figure is shown beside each. The recommendation advises, people decide.'
     ].join('\n'),
     emptyMessage: null
   }

@@ -1,3 +1,5 @@
+import { calendarRange } from '../domain/strictDateTime'
+
 /**
  * Calendar quarters ('2026-Q3') as plain data. Dates are 'YYYY-MM-DD' strings in UTC days: a quarter
  * is a span of calendar days, so no time zone enters here (callers turn instants into dates first).
@@ -44,6 +46,10 @@ function dayMs(date: string): number {
   return Date.parse(`${date}T00:00:00Z`)
 }
 
+// The calendar's range, defined once in strictDateTime.
+const FIRST_YEAR = Number(calendarRange.min.slice(0, 4))
+const LAST_YEAR = Number(calendarRange.max.slice(0, 4))
+
 export const quarter = {
   /**
    * Strict: exactly 'YYYY-Qn' with n in 1–4 and a year the app's dates allow (1970–2199). '2026-Q5',
@@ -55,8 +61,8 @@ export const quarter = {
       return { ok: false, message: `Unknown quarter "${text}": use YYYY-Qn with n from 1 to 4, e.g. 2026-Q4` }
     }
     const year = Number(m[1])
-    if (year < 1970 || year > 2199) {
-      return { ok: false, message: `Quarter "${text}" is out of range: the year must be between 1970 and 2199` }
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      return { ok: false, message: `Quarter "${text}" is out of range: the year must be between ${FIRST_YEAR} and ${LAST_YEAR}` }
     }
     return { ok: true, quarter: make(year, Number(m[2])) }
   },

@@ -1,4 +1,5 @@
 import type { KindName } from '../domain/recordKinds'
+import { strictDateTime } from '../domain/strictDateTime'
 import type { TransferField } from './transferFields'
 
 /** Finds a referenced record by id or by its title; the backend answers from the database. */
@@ -27,27 +28,52 @@ export function parseNumber(raw: string): number | { error: string } {
   return percent ? n / 100 : n
 }
 
-/** ISO dates, 2026/11/23, "Nov 23, 2026" and "23 Nov 2026"; 11/23/2026 is refused because it reads both ways. */
+/**
+ * ISO dates, 2026/11/23, "Nov 23, 2026" and "23 Nov 2026"; 11/23/2026 is refused because it reads
+ * both ways. A spreadsheet's "2026-11-23 00:00:00" is a date; any other time of day is refused rather
+ * than cut off. The date itself must exist: 31 Feb is refused, never rolled into March.
+ */
 export function parseDate(raw: string): string | { error: string } {
   const s = raw.trim()
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(s)
-  if (m) return `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`
+  const checked = (y: string, m: number, d: number): string | { error: string } => {
+    const r = strictDateTime.parseDate(`${y}-${pad(m)}-${pad(d)}`)
+    return r.ok ? r.value : { error: r.message }
+  }
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](.*))?$/.exec(s)
+  if (m) {
+    if (m[4] !== undefined && !/^00:00(:00(\.0+)?)?$/.test(m[4])) return { error: `A date takes no time of day; "${m[4]}" would be lost (use a date like 2026-11-23)` }
+    return checked(m[1] ?? '', Number(m[2]), Number(m[3]))
+  }
   m = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(s)
   const monthOf = (name: string): number => months.indexOf(name.slice(0, 3).toLowerCase()) + 1
-  if (m && monthOf(m[1] ?? '') > 0) return `${m[3]}-${pad(monthOf(m[1] ?? ''))}-${pad(Number(m[2]))}`
+  if (m && monthOf(m[1] ?? '') > 0) return checked(m[3] ?? '', monthOf(m[1] ?? ''), Number(m[2]))
   m = /^(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})$/.exec(s)
-  if (m && monthOf(m[2] ?? '') > 0) return `${m[3]}-${pad(monthOf(m[2] ?? ''))}-${pad(Number(m[1]))}`
+  if (m && monthOf(m[2] ?? '') > 0) return checked(m[3] ?? '', monthOf(m[2] ?? ''), Number(m[1]))
   return { error: 'Use a date like 2026-11-23' }
 }
 
-/** A moment needs its zone: "2026-11-23T09:30:00Z" or "…+01:00"; stored in UTC like every instant. */
+/**
+ * A moment needs its zone: "2026-11-23T09:30:00Z" or "…+01:00"; stored in UTC like every instant.
+ * The date and the time of day must exist as written (no 31 Feb, no 24:30), and fractions finer than a
+ * millisecond are refused rather than cut off.
+ */
 export function parseInstant(raw: string): string | { error: string } {
   const s = raw.trim().replace(' ', 'T')
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s))
-    return { error: 'Use a time with its zone, like 2026-11-23T09:30:00Z' }
-  const t = Date.parse(s)
-  if (Number.isNaN(t)) return { error: 'Not a real time' }
-  return new Date(t).toISOString().replace('.000Z', 'Z')
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|([+-])(\d{2}):?(\d{2}))$/i.exec(s)
+  if (!m) return { error: 'Use a time with its zone, like 2026-11-23T09:30:00Z' }
+  const [, date = '', time = '', fraction = '', , sign, oh, om] = m
+  const d = strictDateTime.parseDate(date)
+  if (!d.ok) return { error: d.message }
+  const t = strictDateTime.parseTime(time)
+  if (!t.ok) return { error: t.message }
+  if (fraction.length > 4) return { error: `Give seconds to at most 3 decimals; "${fraction}" would be cut` }
+  if (fraction !== '' && time.length === 5) return { error: 'Use a time like 2026-11-23T09:30:00.5Z (a fraction needs seconds)' }
+  const offset = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om))
+  if (Number(oh) > 14 || Number(om) > 59) return { error: `${m[4]} is not a UTC offset (they run from -12:00 to +14:00)` }
+  const [y, mo, da] = date.split('-').map(Number)
+  const [h, mi, se = 0] = time.split(':').map(Number)
+  const ms = Date.UTC(y ?? 0, (mo ?? 1) - 1, da ?? 1, h ?? 0, mi ?? 0, se) + Math.round(Number(`0${fraction}`) * 1000) - offset * 60_000
+  return new Date(ms).toISOString().replace('.000Z', 'Z')
 }
 
 export function parseBool(raw: string): boolean | { error: string } {

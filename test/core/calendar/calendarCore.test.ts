@@ -78,26 +78,34 @@ describe('approval rules', () => {
 
 describe('time zones across DST', () => {
   const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'America/Sao_Paulo', 'UTC']
-  it('round-trips wall clock → instant → wall clock (outside DST gaps) and keeps wall clock when shifting days', () => {
+  it('round-trips wall clock → instant → wall clock exactly, refuses times in a DST gap, and keeps wall clock when shifting days', () => {
     fc.assert(fc.property(
       fc.constantFrom(...zones), fc.integer({ min: 0, max: 365 * 30 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: -400, max: 400 }),
       (zone, dayOffset, h, m, shift) => {
         const date = calendarDates.addDays('2000-01-01', dayOffset)
         const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`
         const r = zonedTime.toInstant(date, time, zone)
-        expect(r.ok).toBe(true)
-        if (!r.ok) return
-        const back = zonedTime.toWallClock(r.instant, zone)
-        // A time inside a spring-forward gap does not exist; it moves forward, on the same day.
-        expect(back.date).toBe(date)
-        const moved = zonedTime.toWallClock(zonedTime.shiftDays(r.instant, zone, shift), zone)
-        expect(moved.date).toBe(calendarDates.addDays(date, shift))
-        if (back.time === time) {
-          const again = zonedTime.toInstant(moved.date, time, zone)
-          if (again.ok && zonedTime.toWallClock(again.instant, zone).time === time) expect(moved.time).toBe(time)
+        // A time inside a spring-forward gap does not exist: refused with the reason, never moved forward.
+        if (!r.ok) {
+          expect(r).toMatchObject({ field: 'publishAt', message: expect.stringContaining('does not exist in') })
+          return
         }
+        expect(zonedTime.toWallClock(r.instant, zone)).toEqual({ date, time })
+        const moved = zonedTime.shiftDays(r.instant, zone, shift)
+        if (!moved.ok) {
+          expect(moved.message).toContain('does not exist in')
+          return
+        }
+        expect(zonedTime.toWallClock(moved.instant, zone)).toEqual({ date: calendarDates.addDays(date, shift), time })
       }
     ), { numRuns: 400 })
+  })
+  it('refuses 02:30 on the spring-forward night in Berlin and reads 02:30 on the fall-back night as the first of the two', () => {
+    expect(zonedTime.toInstant('2026-03-29', '02:30', 'Europe/Berlin')).toEqual({
+      ok: false, field: 'publishAt', message: '02:30 on 29 Mar 2026 does not exist in Europe/Berlin: the clocks go forward an hour that night. Choose another time'
+    })
+    expect(zonedTime.toInstant('2026-10-25', '02:30', 'Europe/Berlin')).toEqual({ ok: true, instant: '2026-10-25T00:30:00Z' })
+    expect(zonedTime.shiftDays('2026-03-28T01:30:00Z', 'Europe/Berlin', 1)).toMatchObject({ ok: false, message: expect.stringContaining('02:30 on 29 Mar 2026 does not exist') })
   })
   it('refuses unknown zones and bad times by field', () => {
     expect(zonedTime.toInstant('2026-03-29', '09:00', 'Mars/Base')).toMatchObject({ ok: false, field: 'publishZone' })

@@ -149,8 +149,8 @@ describe('buildDeckModel on the fixed workspace', () => {
     const s = slide(m, 'hours')
     expect(s.title).toBe('Recommended hours for 2026-Q4')
     expect(block(s, 'table').title).toBe('Total 16 → 17 h/week')
-    expect(block(s, 'table').rows).toEqual([['Blog', '6', '9', '+3', 'override'], ['LinkedIn company page', '10', '8', '−2', 'engine']])
-    expect(texts(s)[1]).toBe('Blog set to 9 h/week: Only one writer (Ana Ruiz, 2026-09-28) (engine: 11 h/week)')
+    expect(block(s, 'table').rows).toEqual([['Blog', '6', '9', '+3', 'Override'], ['LinkedIn company page', '10', '8', '−2', 'As recommended']])
+    expect(texts(s)[1]).toBe('Blog set to 9 h/week: Only one writer (Ana Ruiz, 2026-09-28) (recommended: 11 h/week)')
     expect(texts(slide(m, 'decisions'))).toEqual([
       'Executive summary', 'Pipeline goal exceeded; keep the LinkedIn cadence. (Ana Ruiz)',
       'Faster first reply', 'Start a support rotation in October. (Ben Okafor)',

@@ -38,8 +38,12 @@ function shifted(rec: Rec, days: number): Rec {
   const out: Rec = {}
   if (typeof rec.plannedDate === 'string') out.plannedDate = calendarDates.addDays(rec.plannedDate, days)
   if (typeof rec.dueDate === 'string') out.dueDate = calendarDates.addDays(rec.dueDate, days)
-  if (typeof rec.publishAt === 'string' && typeof rec.publishZone === 'string' && zonedTime.isZone(rec.publishZone))
-    out.publishAt = zonedTime.shiftDays(rec.publishAt, rec.publishZone, days)
+  if (typeof rec.publishAt === 'string' && typeof rec.publishZone === 'string' && zonedTime.isZone(rec.publishZone)) {
+    const r = zonedTime.shiftDays(rec.publishAt, rec.publishZone, days)
+    // A publish time the target day does not have (a DST gap) is refused with the item, not moved an hour.
+    if (!r.ok) throw new ApiError('invalid_input', `"${String(rec.title)}" was not moved: ${r.message}`, [{ path: ['publishAt'], message: r.message }])
+    out.publishAt = r.instant
+  }
   return out
 }
 

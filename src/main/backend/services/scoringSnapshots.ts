@@ -1,5 +1,6 @@
 import { ApiError } from '../../../core/api/apiError'
 import type { ScoreSnapshot } from '../../../core/domain/scoreSnapshot'
+import { strictDateTime } from '../../../core/domain/strictDateTime'
 import { quarter as quarters } from '../../../core/goals/quarter'
 import { scoreChannels, type ChannelScore, type ScoringSnapshot } from '../../../core/scoring'
 import type { Backend } from '../backend'
@@ -47,6 +48,10 @@ export function findSnapshot(snapshots: readonly ScoreSnapshot[], since: string 
   }
   if (since === undefined) return snapshots.at(-1) ?? null
   const wanted = since.trim()
+  // A date that does not exist (2026-02-31) would otherwise compare as text and pick a neighbour's snapshot.
+  const asDate = /^\d{4}-\d{2}-\d{2}$/.test(wanted) ? strictDateTime.parseDate(wanted) : null
+  if (asDate !== null && !asDate.ok && !snapshots.some((s) => s.name.toLowerCase() === wanted.toLowerCase()))
+    throw new ApiError('invalid_input', `since: ${asDate.message}`, [{ path: ['since'], message: asDate.message }])
   const hit =
     snapshots.find((s) => s.id === wanted) ??
     snapshots.find((s) => s.name.toLowerCase() === wanted.toLowerCase()) ??

@@ -1,6 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { ApiError } from '../../../core/api/apiError'
+import { strictDateTime } from '../../../core/domain/strictDateTime'
 import { quarter } from '../../../core/goals/quarter'
 import { writePdf } from '../../backend/deck/writePdf'
 import { writePptx } from '../../backend/deck/writePptx'
@@ -40,7 +41,9 @@ export const deckCommand = command({
     const parsed = quarter.parse(values.quarter)
     if (!parsed.ok) throw new Error(parsed.message)
     const asOf = values['as-of']
-    if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) throw new UsageError('--as-of must be a date like 2026-09-30')
+    if (asOf !== undefined && typeof asOf !== 'string') throw new UsageError('--as-of must be a date like 2026-09-30')
+    const asOfDate = typeof asOf === 'string' ? strictDateTime.parseDate(asOf) : null
+    if (asOfDate !== null && !asOfDate.ok) throw new UsageError(`--as-of: ${asOfDate.message}`)
     const out = checkWritable(values.out, '.pptx', '--out')
     const pdf = typeof values.pdf === 'string' ? checkWritable(values.pdf, '.pdf', '--pdf') : null
     if (pdf !== null && pdf === out) throw new UsageError('--out and --pdf must be different files')

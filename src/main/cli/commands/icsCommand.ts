@@ -1,7 +1,7 @@
 import { writeFileSync, renameSync } from 'node:fs'
 import { dirname, join, basename } from 'node:path'
-import { calendarDates } from '../../../core/calendar/calendarDates'
 import { primitives } from '../../../core/domain/primitives'
+import { strictDateTime } from '../../../core/domain/strictDateTime'
 import { recordRepo } from '../../backend/repo/recordRepo'
 import { calendarIcs } from '../../backend/services/calendarIcs'
 import { command, UsageError } from '../command'
@@ -9,8 +9,10 @@ import { openCliBackend } from '../openCliBackend'
 
 function dateOption(name: string, v: unknown): string | undefined {
   if (v === undefined) return undefined
-  if (typeof v !== 'string' || !calendarDates.isDate(v)) throw new UsageError(`--${name} must be a date like 2026-11-23, got ${JSON.stringify(v)}`)
-  return v
+  if (typeof v !== 'string') throw new UsageError(`--${name} must be a date like 2026-11-23`)
+  const d = strictDateTime.parseDate(v)
+  if (!d.ok) throw new UsageError(`--${name}: ${d.message}`)
+  return d.value
 }
 
 export const icsCommand = command({

@@ -1,7 +1,8 @@
 import { format } from './format'
 import type { FieldSpec, RefOptions } from './fieldSpec'
 import { LinksInput } from './LinksInput'
-import { linkRows, localZone, tableRows, type Draft } from './formValues'
+import { DateInput } from './DateInput'
+import { linkRows, localZone, tableRows, timeKey, type Draft } from './formValues'
 import { RowsInput } from './RowsInput'
 
 type Props = {
@@ -41,7 +42,7 @@ export function FieldInput({ field, draft, id, error, errorId, nullable, refOpti
       // type=text + inputMode: a number input would swallow "12,000" and report nothing to validate.
       return <input {...common} className="input num" inputMode="decimal" autoComplete="off" value={text} onChange={(e) => onChange(field.name, e.target.value)} />
     case 'date':
-      return <input {...common} type="date" className="input" value={text} onChange={(e) => onChange(field.name, e.target.value)} />
+      return <DateInput {...common} value={text} onChange={(v) => onChange(field.name, v)} />
     case 'tags':
       return <input {...common} className="input" placeholder="Comma-separated" value={text} onChange={(e) => onChange(field.name, e.target.value)} />
     case 'select':
@@ -88,7 +89,20 @@ export function FieldInput({ field, draft, id, error, errorId, nullable, refOpti
       const zoneValue = zoneField === undefined ? '' : String(draft[zoneField] ?? '')
       return (
         <div className={zoneField === undefined ? 'datetime datetime-here' : 'datetime'}>
-          <input {...common} type="datetime-local" className="input" value={text} onChange={(e) => onChange(field.name, e.target.value)} />
+          <span className="datetime-wall">
+            <DateInput {...common} value={text} onChange={(v) => onChange(field.name, v)} />
+            <input
+              className="input datetime-time"
+              name={timeKey(field.name)}
+              aria-label={`${field.label} time of day`}
+              aria-invalid={common['aria-invalid']}
+              placeholder="HH:MM"
+              inputMode="numeric"
+              autoComplete="off"
+              value={typeof draft[timeKey(field.name)] === 'string' ? String(draft[timeKey(field.name)]) : ''}
+              onChange={(e) => onChange(timeKey(field.name), e.target.value)}
+            />
+          </span>
           {zoneField === undefined ? (
             <span className="subtle datetime-zone">In your time zone ({localZone().replace(/_/g, ' ')})</span>
           ) : (

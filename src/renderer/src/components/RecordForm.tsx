@@ -12,7 +12,7 @@ import { describeValue } from '../drafts/describeValue'
 import type { EditState } from '../drafts/editSession'
 import { RestoreOffer } from '../drafts/RestoreOffer'
 import { useEditSession } from '../drafts/useEditSession'
-import { fromDraft, toDraft, type Draft } from './formValues'
+import { draftIssues, fromDraft, toDraft, type Draft } from './formValues'
 import { isNullable, issuesByField, kindSchema, validateRecord } from './validateRecord'
 
 type Props<K extends KindName> = {
@@ -92,7 +92,7 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
     const missing = fields
       .filter((f) => needsValue.has(f.input) && draft[f.name] === '' && !isNullable(kind, f.name))
       .map((f) => ({ path: [f.name], message: 'Required' }))
-    const clientIssues = [...missing, ...validateRecord(kind, { ...base, ...values })]
+    const clientIssues = [...missing, ...draftIssues(fields, draft), ...validateRecord(kind, { ...base, ...values })]
     if (clientIssues.length > 0) return showIssues(clientIssues)
     setIssues([])
     setSaving(true)

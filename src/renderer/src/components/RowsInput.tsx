@@ -1,3 +1,4 @@
+import { DateInput } from './DateInput'
 import { format } from './format'
 import type { RowColumn } from './fieldSpec'
 
@@ -26,7 +27,8 @@ export function RowsInput({ id, label, columns, addLabel, rows, onChange }: Prop
                   ))}
                 </select>
               )
-            return <input key={c.key} className="input" type={c.type === 'date' ? 'date' : 'text'} placeholder={c.type === 'text' ? c.label : undefined} {...common} onChange={(e) => set(i, c.key, e.target.value)} />
+            if (c.type === 'date') return <DateInput key={c.key} {...common} onChange={(v) => set(i, c.key, v)} />
+            return <input key={c.key} className="input" placeholder={c.label} {...common} onChange={(e) => set(i, c.key, e.target.value)} />
           })}
           <button type="button" className="btn btn-ghost" aria-label={`Remove ${label.toLowerCase()} ${i + 1}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
             Remove

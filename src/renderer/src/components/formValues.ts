@@ -1,25 +1,55 @@
 import { DateTime } from 'luxon'
+import type { FieldIssue } from '../../../core/domain/recordKind'
+import { strictDateTime, type ZonedParsed } from '../../../core/domain/strictDateTime'
 import type { FieldSpec } from './fieldSpec'
 
 /** What an input holds while the user types: text (or a checkbox state), never a half-parsed value. */
 export type Draft = Record<string, string | boolean>
 
-const localFormat = "yyyy-MM-dd'T'HH:mm"
-
 export function localZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone
 }
 
-/** An instant as the value of a datetime-local input, in the given zone. */
-export function instantToLocal(instant: string, zone: string): string {
+/** The draft key of a datetime field's time of day; the date part lives under the field's own name. */
+export const timeKey = (name: string): string => `${name}:time`
+
+/** An instant as the date and time of day it shows in the given zone (`HH:mm`, seconds only when set). */
+export function instantToLocal(instant: string, zone: string): { date: string; time: string } {
   const d = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone)
-  return d.isValid ? d.toFormat(localFormat) : ''
+  return d.isValid ? { date: d.toFormat('yyyy-MM-dd'), time: d.toFormat(d.second === 0 ? 'HH:mm' : 'HH:mm:ss') } : { date: '', time: '' }
 }
 
-/** A datetime-local value read in the given zone, as the UTC instant the backend stores. */
-export function localToInstant(local: string, zone: string): string | undefined {
-  const d = DateTime.fromISO(local, { zone })
-  return d.isValid ? (d.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined) : undefined
+/** A date and time of day read in the given zone, as the UTC instant the backend stores; refused like the backend would. */
+export function localToInstant(date: string, time: string, zone: string): ZonedParsed {
+  return strictDateTime.zonedToInstant(date.trim(), time.trim(), zone)
+}
+
+/** The zone a datetime field is read in: the record's zone field when it has one, else this machine's. */
+function zoneOf(f: FieldSpec & { input: 'datetime' }, draft: Draft): string {
+  return f.zoneField === undefined ? localZone() : String(draft[f.zoneField] ?? '').trim()
+}
+
+/**
+ * What the draft itself says is wrong before any schema sees it: a date and time that cannot be
+ * read in their zone (31 Feb, 24:30, a time the zone skips), or half of one. These are issues at the
+ * field, so a value is never dropped or shifted on its way to the record.
+ */
+export function draftIssues(fields: readonly FieldSpec[], draft: Draft): FieldIssue[] {
+  const out: FieldIssue[] = []
+  for (const f of fields) {
+    if (f.input !== 'datetime') continue
+    const date = String(draft[f.name] ?? '').trim()
+    const time = String(draft[timeKey(f.name)] ?? '').trim()
+    if (date === '' && time === '') continue
+    if (date === '') out.push({ path: [f.name], message: `Give the date for ${time}` })
+    else if (time === '') out.push({ path: [f.name], message: 'Give a time of day too, like 09:30' })
+    else {
+      const zone = zoneOf(f, draft)
+      const r = localToInstant(date, time, zone)
+      if (!r.ok) out.push({ path: [r.field === 'zone' && f.zoneField !== undefined ? f.zoneField : f.name], message: r.message })
+    }
+  }
+  return out
 }
 
 /** "12,000" and "1,234.5" use commas as thousands separators; a lone "3,5" is a decimal comma. */
@@ -60,7 +90,9 @@ export function toDraft(fields: readonly FieldSpec[], rec: Record<string, unknow
       case 'datetime': {
         const zoneValue = f.zoneField === undefined ? null : rec[f.zoneField]
         const zone = typeof zoneValue === 'string' && zoneValue !== '' ? zoneValue : localZone()
-        draft[f.name] = typeof v === 'string' ? instantToLocal(v, zone) : ''
+        const local = typeof v === 'string' ? instantToLocal(v, zone) : { date: '', time: '' }
+        draft[f.name] = local.date
+        draft[timeKey(f.name)] = local.time
         if (f.zoneField !== undefined) draft[f.zoneField] = typeof zoneValue === 'string' ? zoneValue : ''
         break
       }
@@ -106,9 +138,10 @@ export function fromDraft(fields: readonly FieldSpec[], draft: Draft, nullable: 
       case 'datetime': {
         const zoneDraft = f.zoneField === undefined ? '' : String(draft[f.zoneField] ?? '').trim()
         if (f.zoneField !== undefined) out[f.zoneField] = zoneDraft === '' ? emptyAs(f.zoneField) : zoneDraft
-        // Without a zone field the input is read in this machine's zone; an unknown zone falls back to it too.
-        const zone = zoneDraft !== '' && DateTime.local().setZone(zoneDraft).isValid ? zoneDraft : localZone()
-        out[f.name] = s === '' ? emptyAs(f.name) : (localToInstant(s, zone) ?? s)
+        const time = String(draft[timeKey(f.name)] ?? '').trim()
+        const r = s === '' && time === '' ? null : localToInstant(s, time, zoneOf(f, draft))
+        // An unreadable date or time is kept as typed, so the record is refused; draftIssues says why at the field.
+        out[f.name] = r === null ? emptyAs(f.name) : r.ok ? r.instant : `${s}T${time}`
         break
       }
       case 'text':

@@ -9,7 +9,7 @@ import { useQuery } from '../../api/useQuery'
 import { useRecords } from '../../api/useRecords'
 import { FieldInput } from '../../components/FieldInput'
 import type { RefOptions } from '../../components/fieldSpec'
-import { fromDraft, localZone, toDraft, type Draft } from '../../components/formValues'
+import { draftIssues, fromDraft, localZone, toDraft, type Draft } from '../../components/formValues'
 import { isNullable, issuesByField, validateRecord } from '../../components/validateRecord'
 import { contentFields } from './contentFields'
 import { ConflictDialog } from '../../drafts/ConflictDialog'
@@ -111,7 +111,7 @@ function ItemForm({ item, creating, refOptions, names, onClose, onMessage }: Com
     // An untouched checklist stays exactly as stored (ticks set to false included).
     const ticks = from.draft.checklist === checklistDraft(origin.checklist) ? origin.checklist : checklistOf(from.draft.checklist)
     const values: Record<string, unknown> = { ...fromDraft(contentFields, from.draft, (n) => isNullable('content', n)), checklist: ticks }
-    const client = validateRecord('content', { ...base, ...values })
+    const client = [...draftIssues(contentFields, from.draft), ...validateRecord('content', { ...base, ...values })]
     if (client.length) return setIssues(client)
     if (creating) return submit(values, undefined)
     const { set, base: editBase } = session.changes(values, from)

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { ApiOutput } from '../../../../core/api/contract'
 import { ApiError } from '../../api/ApiError'
 import { api } from '../../api/client'
+import { DateInput } from '../../components/DateInput'
 
 type Item = ApiOutput<'content-get'>
 
@@ -45,7 +46,7 @@ export function RepeatForm({ item, onMessage }: { item: Item; onMessage: (t: str
           <option value="count">after</option>
           <option value="until">until</option>
         </select>
-        {end === 'count' ? <input className="input input-xs" aria-label="Occurrences" value={count} onChange={(e) => setCount(e.target.value)} /> : <input type="date" className="input input-sm" aria-label="Until" value={until} onChange={(e) => setUntil(e.target.value)} />}
+        {end === 'count' ? <input className="input input-xs" aria-label="Occurrences" value={count} onChange={(e) => setCount(e.target.value)} /> : <DateInput className="input input-sm" aria-label="Until" value={until} onChange={setUntil} />}
         <button type="button" className="btn btn-sm" onClick={() => void submit()} disabled={!item.plannedDate}>
           Create series
         </button>
