@@ -8,7 +8,7 @@ import { deckInputFields, inputHash, type DeckCollection } from './inputHash'
 import { pipelineSlides } from './pipelineSlides'
 import { appendixSlides, decisionsSlide, planSlides } from './planSlides'
 import { quarter } from '../goals/quarter'
-import type { DeckHasher } from './sha256'
+import type { DeckHasher } from './inputHash'
 
 export type BuildDeckOptions = {
   /** A faster hash with the same SHA-256 digest (node:crypto in the backend); default: the pure one. */
