@@ -108,9 +108,19 @@ describe('deck methods through the contract', () => {
       expect(e.code).toBe('invalid_input')
       expect(e.message).toBe(`Unknown quarter "${q}": use YYYY-Qn with n from 1 to 4, e.g. 2026-Q4`)
     }
-    const e = await failure('deck-preview', { quarter: '2031-Q1' })
+    const e = await failure('deck-preview', { quarter: '2021-Q1' })
     expect(e.code).toBe('not_found')
-    expect(e.message).toMatch(/^No data for 2031-Q1 \(1 Jan – 31 Mar 2031\): .*Quarters with data: 2026-Q4, 2026-Q3, 2026-Q2, 2025-Q3\.$/)
+    expect(e.message).toMatch(/^No data for 2021-Q1 \(1 Jan – 31 Mar 2021\): .*Quarters with data: 2026-Q4, 2026-Q3, 2026-Q2, 2025-Q3\.$/)
+  })
+
+  it('refuses a quarter entirely in the future (it used to build, with negative effort) and an impossible as-of day', async () => {
+    const e = await failure('deck-preview', { quarter: '2027-Q1' })
+    expect(e.code).toBe('invalid_input')
+    expect(e.message).toBe('2027-Q1 has not started yet (it runs 1 Jan – 31 Mar 2027); a review deck covers a quarter that has begun — pick 2026-Q4 or an earlier one')
+    expect(e.issues).toEqual([{ path: ['quarter'], message: 'This quarter has not started yet' }])
+    const bad = await failure('deck-preview', { quarter: '2026-Q3', asOf: '2026-02-31' })
+    expect(bad.code).toBe('invalid_input')
+    expect(bad.issues[0]?.path).toEqual(['asOf'])
   })
 
   it('saves, changes and deletes a note through the mutation path; the deck shows it on its slide', async () => {

@@ -60,6 +60,8 @@ export const deckService = {
    */
   model(b: Backend, key: string, asOf?: string): DeckModel {
     const qr = parseQuarter(key)
+    refuseFuture(qr, todayOf(b))
+    if (asOf !== undefined) checkAsOf(asOf)
     const generatedAt = new Date(b.now()).toISOString()
     const input = readDeckInput(b.db, qr.key, { workspaceName: workspaceName(b), generatedAt, asOf, hours: deckHours(b) })
     const inQuarter = (d: string | null): boolean => d !== null && quarter.contains(qr, d.slice(0, 10))
@@ -116,6 +118,25 @@ export const deckService = {
     }
     if (size > 200 * 1024 * 1024) throw new ApiError('rule_violation', `${name} is too large to download through the browser host; open it from ${dir}`)
     return { name, mime: name.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.presentationml.presentation', base64: readFileSync(path).toString('base64') }
+  }
+}
+
+/**
+ * A quarter that has not begun has nothing to review: building it gave slides with negative effort
+ * and "0 of N goals hit". Refused as bad input (the CLI exits 2), with the day it starts.
+ */
+function refuseFuture(qr: Quarter, today: string): void {
+  if (qr.start <= today) return
+  const message = `${qr.key} has not started yet (it runs ${quarter.label(qr)}); a review deck covers a quarter that has begun — pick ${quarter.containing(today).key} or an earlier one`
+  throw new ApiError('invalid_input', message, [{ path: ['quarter'], message: 'This quarter has not started yet' }])
+}
+
+/** 'YYYY-MM-DD' and a real calendar day: 2026-02-31 is refused rather than rolled into March. */
+function checkAsOf(asOf: string): void {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? Date.parse(`${asOf}T00:00:00Z`) : Number.NaN
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== asOf) {
+    const message = `"${asOf}" is not a real date: give the as-of day as YYYY-MM-DD, e.g. 2026-09-30`
+    throw new ApiError('invalid_input', message, [{ path: ['asOf'], message: 'Not a real calendar date' }])
   }
 }
 
