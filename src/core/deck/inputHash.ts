@@ -21,9 +21,9 @@ export function pureHasher(): DeckHasher {
  */
 export const deckInputFields = {
   members: ['id', 'name', 'role', 'weeklyCapacityHours'],
-  goals: ['id', 'objective', 'driver', 'kpiName', 'kpiUnit', 'baseline', 'target', 'quarter', 'ownerId', 'priority'],
+  goals: ['id', 'objective', 'driver', 'kpiName', 'kpiUnit', 'baseline', 'target', 'quarter', 'ownerId', 'priority', 'notes'],
   measurements: ['id', 'goalId', 'date', 'value', 'source'],
-  channels: ['id', 'name', 'platform', 'status', 'ownerId', 'cadencePerWeek', 'hoursPerPost', 'fixedHoursPerMonth', 'goalLinks'],
+  channels: ['id', 'name', 'platform', 'status', 'ownerId', 'cadencePerWeek', 'hoursPerPost', 'fixedHoursPerMonth', 'costPerMonth', 'goalLinks'],
   contentItems: [
     'id', 'title', 'channelId', 'goalId', 'ownerId', 'status', 'plannedDate', 'publishAt', 'effortHours',
     'resultReach', 'resultEngagements', 'resultClicks', 'resultConversions'
@@ -31,8 +31,12 @@ export const deckInputFields = {
   influencers: ['id', 'name', 'stage', 'stageHistory', 'ownerId', 'createdAt'],
   conversations: ['id', 'occurredAt', 'channelId', 'type', 'sentiment', 'status', 'routedToId', 'routedAt', 'resolvedAt', 'tags'],
   notes: ['id', 'slideKey', 'text', 'author', 'updatedAt'],
-  hours: ['channelId', 'currentHoursPerWeek', 'recommendedHoursPerWeek', 'engineHoursPerWeek', 'decision']
+  hours: ['channelId', 'currentHoursPerWeek', 'recommendedHoursPerWeek', 'engineHoursPerWeek', 'decision'],
+  predicted: ['channelId', 'goalId', 'point', 'low', 'high']
 } as const
+
+/** Collections read from the database (the rest are computed: hours and predictions). */
+export type DeckStoredCollection = Exclude<keyof typeof deckInputFields, 'hours' | 'predicted'>
 
 export type DeckCollection = keyof typeof deckInputFields
 
@@ -43,13 +47,14 @@ export type DeckCollection = keyof typeof deckInputFields
  */
 export function inputHash(input: DeckInput, asOf: string, makeHasher: () => DeckHasher = pureHasher): string {
   const h = makeHasher()
-  h.update(canonical({ deckInput: 1, workspaceName: input.workspaceName, quarter: input.quarter, asOf }) + '\n')
+  const header = { deckInput: 2, workspaceName: input.workspaceName, quarter: input.quarter, asOf, scenario: input.scenario, money: input.money, planAsOf: input.planAsOf }
+  h.update(canonical(header) + '\n')
   for (const name of Object.keys(deckInputFields) as DeckCollection[]) {
     const fields = deckInputFields[name]
     const rows: readonly object[] = input[name]
     const keyed = rows.map((r) => {
       const rec = r as Record<string, unknown>
-      const key = String(rec[name === 'hours' ? 'channelId' : 'id'])
+      const key = name === 'hours' ? String(rec.channelId) : name === 'predicted' ? `${String(rec.channelId)} ${String(rec.goalId)}` : String(rec.id)
       return { key, rec }
     })
     keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))

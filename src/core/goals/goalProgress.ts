@@ -10,14 +10,15 @@ import { quarter as quarters, type Quarter } from './quarter'
  * first reply), and the baseline is that level at the quarter's start. When the target is below the
  * baseline, lower is better (e.g. response time) and every comparison flips.
  */
-export type GoalStatus = 'not_started' | 'no_data' | 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'missed'
+export type GoalStatus = 'not_started' | 'no_target' | 'no_data' | 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'missed'
 
 export type GoalProgress = {
   goalId: string
   quarter: string
   direction: 'up' | 'down'
   baseline: number
-  target: number
+  /** null: the goal has no target (none set, or one equal to the baseline), so nothing can be "achieved". */
+  target: number | null
   unit: string
   /** Measurements of the goal inside the quarter up to asOf, by date. */
   series: { date: string; value: number }[]
@@ -48,6 +49,7 @@ export type GoalProgress = {
 
 export const goalStatusLabels: Record<GoalStatus, string> = {
   not_started: 'Not started',
+  no_target: 'No target',
   no_data: 'No data',
   achieved: 'Achieved',
   on_track: 'On track',
@@ -65,6 +67,7 @@ export const PROJECTION_METHOD =
 /** The status rules in words, for the UI's legend and the deck's speaker notes. */
 export const goalStatusRules: Record<GoalStatus, string> = {
   not_started: 'The quarter has not started yet.',
+  no_target: 'The goal has no target (none was set, or it equals the baseline), so it is tracked but never counted as achieved or missed.',
   no_data: 'The quarter has started but the goal has no measurement in it yet.',
   achieved: 'The latest measured value has reached the target (at or above it; at or below it when lower is better).',
   on_track: 'The trend projects the target or better by the quarter’s last day.',
@@ -73,7 +76,8 @@ export const goalStatusRules: Record<GoalStatus, string> = {
   missed: 'The quarter is over and the last measured value did not reach the target.'
 }
 
-export type GoalProgressGoal = Pick<Goal, 'id' | 'baseline' | 'target' | 'quarter' | 'kpiUnit'>
+/** `target` may be null (a goal tracked without a target). */
+export type GoalProgressGoal = Pick<Goal, 'id' | 'baseline' | 'quarter' | 'kpiUnit'> & { target: number | null }
 export type GoalProgressMeasurement = Pick<Measurement, 'id' | 'goalId' | 'date' | 'value'>
 
 /**
@@ -86,7 +90,12 @@ export function goalProgress(
   asOf: string
 ): GoalProgress {
   const qr = quarters.of(goal.quarter)
-  const { baseline, target } = goal
+  const { baseline } = goal
+  // No target, or a target equal to the baseline (0 → 0 used to count as "achieved" on any value):
+  // there is no distance to cover, so the goal is tracked without a verdict. A plain number stands in
+  // for the sums below; `hasTarget` keeps it out of every status and sentence.
+  const hasTarget = goal.target !== null && goal.target !== baseline
+  const target = goal.target ?? baseline
   const direction: 'up' | 'down' = target < baseline ? 'down' : 'up'
   const sign = direction === 'up' ? 1 : -1
   const span = target - baseline
@@ -137,25 +146,25 @@ export function goalProgress(
 
   const from = current ?? baseline
   const remainingWeeks = (qr.days - elapsedDays) / 7
-  const paceNeededPerWeek = over ? null : reached(from) ? 0 : (target - from) / remainingWeeks
-  const projectedProgress = projected === null ? null : share(projected)
+  const paceNeededPerWeek = over || !hasTarget ? null : reached(from) ? 0 : (target - from) / remainingWeeks
+  const projectedProgress = projected === null || !hasTarget ? null : share(projected)
 
-  const status = decide(qr, asOf, over, current, projected, reached, projectedProgress)
+  const status = hasTarget ? decide(qr, asOf, over, current, projected, reached, projectedProgress) : asOf < qr.start ? 'not_started' : 'no_target'
   return {
     goalId: goal.id,
     quarter: qr.key,
     direction,
     baseline,
-    target,
+    target: hasTarget ? target : null,
     unit: goal.kpiUnit,
     series,
     weekly,
     current,
     currentDate: last?.date ?? null,
-    progress: current === null ? null : share(current),
+    progress: current === null || !hasTarget ? null : share(current),
     elapsedDays,
     elapsedFraction,
-    planNow,
+    planNow: hasTarget ? planNow : baseline,
     paceNeededPerWeek,
     trendPerWeek,
     projected,
@@ -193,6 +202,8 @@ function explain(
   switch (status) {
     case 'not_started':
       return `The quarter starts on ${n.start}.`
+    case 'no_target':
+      return n.current === null ? 'No target is set and nothing was measured yet.' : `No target is set; the latest value is ${u(n.current)}.`
     case 'no_data':
       return 'No measurement recorded this quarter yet.'
     case 'achieved':

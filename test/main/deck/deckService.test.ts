@@ -36,7 +36,11 @@ const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id).sort()
 
 describe('readDeckInput on a real workspace', () => {
   const fixture = deckFixture()
-  const read = () => readDeckInput(b.db, '2026-Q3', { workspaceName: 'Acme Marketing', generatedAt: fixture.generatedAt, hours: fixture.hours })
+  const read = () =>
+    readDeckInput(b.db, '2026-Q3', {
+      workspaceName: 'Acme Marketing', generatedAt: fixture.generatedAt, hours: fixture.hours, predicted: fixture.predicted,
+      scenario: fixture.scenario, money: fixture.money, planAsOf: null
+    })
 
   it('reads the quarter and the one before it, live rows only, with the deck\'s columns decoded', () => {
     const input = read()

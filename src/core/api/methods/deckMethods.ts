@@ -48,13 +48,13 @@ export const deckModelSchema = z.object({
 
 const noteRecord = deckNote.fields.extend(systemFields)
 
-const goalStatus = z.enum(['not_started', 'no_data', 'achieved', 'on_track', 'at_risk', 'off_track', 'missed'])
+const goalStatus = z.enum(['not_started', 'no_target', 'no_data', 'achieved', 'on_track', 'at_risk', 'off_track', 'missed'])
 const progress = z.object({
   goalId: z.string(),
   quarter: z.string(),
   direction: z.enum(['up', 'down']),
   baseline: z.number(),
-  target: z.number(),
+  target: z.number().nullable(),
   unit: z.string(),
   series: z.array(z.object({ date: z.string(), value: z.number() })),
   weekly: z.array(z.number().nullable()),
@@ -84,7 +84,7 @@ const goalCard = z.object({
   /** Status rule in words, for the card's legend. */
   rule: z.string(),
   /** Weekly chart: the reporting weeks, the actual level known at each week's end, the straight plan and the trend. */
-  weeks: z.array(z.object({ label: z.string(), end: z.string(), actual: z.number().nullable(), plan: z.number(), trend: z.number().nullable() })),
+  weeks: z.array(z.object({ label: z.string(), end: z.string(), actual: z.number().nullable(), plan: z.number().nullable(), trend: z.number().nullable() })),
   channels: z.array(z.object({ channelId: z.string().nullable(), name: z.string(), items: z.number(), units: z.number(), share: z.number().nullable(), expectedRate: z.number().nullable() })),
   content: z.array(z.object({ id: z.string(), title: z.string(), channelName: z.string(), day: z.string(), units: z.number(), reach: z.number().nullable() }))
 })

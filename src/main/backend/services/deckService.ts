@@ -10,6 +10,7 @@ import { quarter, type Quarter } from '../../../core/goals/quarter'
 import type { Backend } from '../backend'
 import { workspaceProfileOf } from './workspaceProfileService'
 import { quarterCounts, readDeckInput } from '../deck/readDeckInput'
+import { recordsAsOf } from '../deck/recordsAsOf'
 import { writePdf } from '../deck/writePdf'
 import { writePptx } from '../deck/writePptx'
 import { deckHours } from './deckHours'
@@ -63,7 +64,26 @@ export const deckService = {
     refuseFuture(qr, todayOf(b))
     if (asOf !== undefined) checkAsOf(asOf)
     const generatedAt = new Date(b.now()).toISOString()
-    const input = readDeckInput(b.db, qr.key, { workspaceName: workspaceName(b), generatedAt, asOf, hours: deckHours(b) })
+    const today = todayOf(b)
+    // A quarter that has ended is reviewed with the plan it had (estimates, pins, goals on its last
+    // day, from the change log), so the deck built next month shows the same numbers.
+    const planAsOf = qr.end < today ? (asOf !== undefined && asOf < qr.end ? asOf : qr.end) : null
+    const at =
+      planAsOf === null
+        ? undefined
+        : { asOf: planAsOf, records: (kind: 'goal' | 'channel' | 'member' | 'pin') => recordsAsOf(b.db, kind, planAsOf, { dropLateCreations: kind === 'pin' }) }
+    const plan = deckHours(b, at)
+    const profile = workspaceProfileOf(b)
+    const input = readDeckInput(b.db, qr.key, {
+      workspaceName: profile.name,
+      generatedAt,
+      asOf,
+      hours: plan.hours,
+      predicted: plan.predicted,
+      scenario: plan.scenario,
+      money: { hourlyRate: profile.blendedHourlyRate, currency: profile.currency },
+      planAsOf
+    })
     const inQuarter = (d: string | null): boolean => d !== null && quarter.contains(qr, d.slice(0, 10))
     const hasData =
       input.goals.some((g) => g.quarter === qr.key) ||

@@ -13,6 +13,7 @@ const tone: Record<Card['progress']['status'], string> = {
   off_track: 'badge-danger',
   missed: 'badge-danger',
   no_data: '',
+  no_target: '',
   not_started: ''
 }
 
@@ -35,8 +36,8 @@ export function GoalProgressCard({ card }: { card: Card }) {
       yAxis: {
         type: 'value',
         scale: true,
-        min: (e: { min: number }) => Math.min(e.min, p.baseline, p.target),
-        max: (e: { max: number }) => Math.max(e.max, p.baseline, p.target),
+        min: (e: { min: number }) => Math.min(e.min, p.baseline, p.target ?? p.baseline),
+        max: (e: { max: number }) => Math.max(e.max, p.baseline, p.target ?? p.baseline),
         splitLine: { lineStyle: { opacity: 0.4 } },
         axisLabel: { fontSize: 10 }
       },
@@ -51,7 +52,7 @@ export function GoalProgressCard({ card }: { card: Card }) {
             symbol: 'none',
             silent: true,
             label: { formatter: 'Target', position: 'end', fontSize: 10 },
-            data: [{ yAxis: p.target, lineStyle: { type: 'dashed' } }]
+            data: p.target === null ? [] : [{ yAxis: p.target, lineStyle: { type: 'dashed' } }]
           }
         },
         { name: 'Pace to target', type: 'line', data: card.weeks.map((w) => w.plan), showSymbol: false, lineStyle: { type: 'dashed', width: 1.5 } },
@@ -86,7 +87,7 @@ export function GoalProgressCard({ card }: { card: Card }) {
         </div>
         <div>
           <dt>Target</dt>
-          <dd className="num">{num(p.target)}</dd>
+          <dd className="num">{p.target === null ? 'no target' : num(p.target)}</dd>
         </div>
         <div>
           <dt>Progress</dt>
@@ -101,7 +102,7 @@ export function GoalProgressCard({ card }: { card: Card }) {
           <dd className="num">{num(p.projected)}</dd>
         </div>
       </dl>
-      <EChart option={option} label={`${card.kpiName}: actual against target ${p.target} and the pace line`} height={190} testId="goal-progress-chart" />
+      <EChart option={option} label={`${card.kpiName}: actual against ${p.target === null ? 'no target' : `target ${p.target}`} and the pace line`} height={190} testId="goal-progress-chart" />
       <div className="goal-card-contrib">
         <table className="goal-card-table">
           <caption>Contributing channels</caption>
