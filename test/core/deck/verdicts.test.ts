@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { buildDeckModel } from '../../../src/core/deck/buildDeckModel'
+import { channelVerdict } from '../../../src/core/deck/channelVerdict'
+import type { DeckModel } from '../../../src/core/deck/deckModel'
+import { deckFixture } from './deckFixture'
+import { verdictProblems } from './verdictCheck'
+
+const names = (f: ReturnType<typeof deckFixture>) => new Map(f.channels.map((c) => [c.id, c.name]))
+
+describe('channel verdicts agree with the allocation on every slide', () => {
+  it('grow, keep, trim and stop follow the hours alone', () => {
+    expect(channelVerdict({ currentHoursPerWeek: 4, recommendedHoursPerWeek: 6 })).toBe('grow')
+    expect(channelVerdict({ currentHoursPerWeek: 10, recommendedHoursPerWeek: 10.8 })).toBe('keep')
+    expect(channelVerdict({ currentHoursPerWeek: 10, recommendedHoursPerWeek: 7 })).toBe('trim')
+    expect(channelVerdict({ currentHoursPerWeek: 3, recommendedHoursPerWeek: 0 })).toBe('stop')
+    expect(channelVerdict({ currentHoursPerWeek: 0, recommendedHoursPerWeek: 2 })).toBe('grow')
+  })
+
+  it('the fixture deck: every slide read, no contradiction', () => {
+    const f = deckFixture()
+    expect(verdictProblems(buildDeckModel(f), f.hours, names(f))).toEqual([])
+  })
+
+  it('catches the old contradiction: "Rethink" on a channel the allocation grows', () => {
+    const f = deckFixture()
+    const m = buildDeckModel(f)
+    const broken: DeckModel = {
+      ...m,
+      // The old matrix's wording: a quadrant heading, the channels as bullets under it.
+      slides: m.slides.map((s) =>
+        s.key === 'matrix' ? { ...s, blocks: [...s.blocks, { kind: 'text', lines: [{ text: 'Rethink (low impact, high effort)', bold: true }, { text: 'Blog', level: 1 }] }] } : s
+      )
+    }
+    expect(verdictProblems(broken, f.hours, names(f))).toEqual([
+      'slide 8 (matrix): Blog is "Rethink" but the allocation says Grow: Rethink (low impact, high effort) Blog'
+    ])
+  })
+
+  it('a verdict set by a team decision names it', () => {
+    const f = deckFixture()
+    const m = buildDeckModel(f)
+    const hours = m.slides.find((s) => s.key === 'hours')
+    const table = hours?.blocks.find((b) => b.kind === 'table')
+    expect(table?.kind === 'table' ? table.rows[0] : null).toEqual(['Blog', '6', '9', 'Grow (team decision)'])
+  })
+})
