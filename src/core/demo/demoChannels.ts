@@ -40,6 +40,9 @@ export function demoChannels(ctx: DemoContext, team: DemoTeam, goals: DemoGoals)
       confidence: spec.confidence,
       goalLinks: spec.links.map(([key, rate]) => ({ goalId: goals.current[key], rate })),
       estimatesUpdatedAt: spec.estimatesAgeDays === null ? null : cal.dayString(ctx.today - spec.estimatesAgeDays),
+      organicReachShare: null,
+      reachNote: '',
+      trialHoursPerWeek: null,
       notes: spec.notes
     })
     const channel: DemoChannel = { id, spec, audience, ownerId }

@@ -24,6 +24,7 @@ export type DemoGoals = {
 type GoalSpec = {
   key: GoalKey
   driver: z.infer<typeof enums.driver>
+  kind: z.infer<typeof enums.goalKind>
   objective: string
   kpiName: string
   kpiUnit: string
@@ -37,11 +38,11 @@ type GoalSpec = {
 }
 
 const SPECS: Record<GoalKey, GoalSpec> = {
-  demo: { key: 'demo', driver: 'revenue', objective: 'Turn our content into qualified pipeline', kpiName: 'Qualified demo requests', kpiUnit: 'requests', owner: 'pmm', priority: 5, weight: 3, source: 'HubSpot', decimals: 0, cumulative: true },
-  sov: { key: 'sov', driver: 'reputation', objective: 'Be the name analysts and peers mention for data observability', kpiName: 'Share of voice in analyst/peer mentions', kpiUnit: '%', owner: 'head', priority: 4, weight: 2, source: 'Brandwatch export', decimals: 1, cumulative: false },
-  subs: { key: 'subs', driver: 'reach', objective: 'Grow an audience that reads us every week', kpiName: 'Newsletter subscribers', kpiUnit: 'subscribers', owner: 'content', priority: 3, weight: 1.5, source: 'Mailchimp', decimals: 0, cumulative: true },
-  hours: { key: 'hours', driver: 'return_on_operations', objective: 'Publish more with the same team by reusing what we make', kpiName: 'Hours saved per published piece', kpiUnit: 'h', owner: 'content', priority: 2, weight: 1, source: 'Time tracking', decimals: 1, cumulative: false },
-  care: { key: 'care', driver: 'customer_care', objective: 'Answer the community within a day', kpiName: 'Community questions answered within 24h', kpiUnit: '%', owner: 'community', priority: 4, weight: 2, source: 'Discourse', decimals: 0, cumulative: false }
+  demo: { key: 'demo', kind: 'count', driver: 'revenue', objective: 'Turn our content into qualified pipeline', kpiName: 'Qualified demo requests', kpiUnit: 'requests', owner: 'pmm', priority: 5, weight: 3, source: 'HubSpot', decimals: 0, cumulative: true },
+  sov: { key: 'sov', kind: 'rate', driver: 'reputation', objective: 'Be the name analysts and peers mention for data observability', kpiName: 'Share of voice in analyst/peer mentions', kpiUnit: '%', owner: 'head', priority: 4, weight: 2, source: 'Brandwatch export', decimals: 1, cumulative: false },
+  subs: { key: 'subs', kind: 'count', driver: 'reach', objective: 'Grow an audience that reads us every week', kpiName: 'Newsletter subscribers', kpiUnit: 'subscribers', owner: 'content', priority: 3, weight: 1.5, source: 'Mailchimp', decimals: 0, cumulative: true },
+  hours: { key: 'hours', kind: 'count', driver: 'return_on_operations', objective: 'Publish more with the same team by reusing what we make', kpiName: 'Hours saved per published piece', kpiUnit: 'h', owner: 'content', priority: 2, weight: 1, source: 'Time tracking', decimals: 1, cumulative: false },
+  care: { key: 'care', kind: 'rate', driver: 'customer_care', objective: 'Answer the community within a day', kpiName: 'Community questions answered within 24h', kpiUnit: '%', owner: 'community', priority: 4, weight: 2, source: 'Discourse', decimals: 0, cumulative: false }
 }
 
 const PACE: Record<Trend, number> = { achieved: 1.12, on_track: 1.03, at_risk: 0.78, off_track: 0.42 }
@@ -101,8 +102,10 @@ function addGoal(ctx: DemoContext, rng: Rng, team: DemoTeam, out: DemoGoals, q: 
     driver: spec.driver,
     kpiName: spec.kpiName,
     kpiUnit: spec.kpiUnit,
+    kind: spec.kind,
     baseline: g.baseline,
     target: g.target,
+    stretchTarget: null,
     quarter: q.label,
     ownerId: team.byRole[spec.owner].id,
     priority: spec.priority,

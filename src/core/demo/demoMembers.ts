@@ -32,7 +32,7 @@ export function demoMembers(ctx: DemoContext): DemoTeam {
     // Joined the workspace somewhere in the year before the demo starts.
     const id = seededUlid(rng, (ctx.spanStart - rng.int(30, 400)) * cal.DAY_MS)
     const email = `${m.name.toLowerCase().replace(/\s+/g, '.')}@northwind-analytics.com`
-    records.push({ id, name: m.name, role: m.title, email, weeklyCapacityHours: m.hours, active: true })
+    records.push({ id, name: m.name, role: m.title, email, weeklyCapacityHours: m.hours, otherWorkHoursPerWeek: 0, active: true })
     byRole[m.role] = { id, zone: m.zone, name: m.name }
   }
   return { records, byRole, ids: records.map((r) => r.id) }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 /** Closed vocabularies of the product (PRODUCT.md "Records"). Labels are what the UI shows. */
 export const enums = {
+  goalKind: z.enum(['count', 'rate', 'money'], { error: 'Goal kind must be count, rate or money' }),
   driver: z.enum(['revenue', 'reputation', 'reach', 'return_on_operations', 'customer_care']),
   platform: z.enum([
     'blog', 'linkedin', 'x', 'youtube', 'newsletter', 'forum', 'podcast', 'events',
@@ -18,6 +19,7 @@ export const enums = {
 }
 
 export const enumLabels: Record<string, string> = {
+  count: 'Count or total', rate: 'Rate (%)', money: 'Money',
   revenue: 'Revenue', reputation: 'Reputation', reach: 'Reach', return_on_operations: 'Return on operations',
   customer_care: 'Customer care', blog: 'Blog', linkedin: 'LinkedIn', x: 'X', youtube: 'YouTube',
   newsletter: 'Newsletter', forum: 'Community forum', podcast: 'Podcast', events: 'Events', webinar: 'Webinar',

@@ -12,13 +12,22 @@ export const member = recordKind({
     role: p.text(80),
     email: z.string().trim().max(200).refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Not an email address'),
     weeklyCapacityHours: p.nonNegative(80),
+    /**
+     * Hours a week of the capacity already spoken for outside content and channel work (meetings,
+     * conversations, influencer work), so the allocator knows what is really unplanned.
+     */
+    otherWorkHoursPerWeek: p.nonNegative(80),
     active: z.boolean()
   }),
-  defaults: { role: '', email: '', weeklyCapacityHours: 32, active: true },
+  defaults: { role: '', email: '', weeklyCapacityHours: 32, otherWorkHoursPerWeek: 0, active: true },
   required: ['name'],
   refs: {},
   search: ['name', 'role', 'email'],
-  title: 'name'
+  title: 'name',
+  check: (m) =>
+    m.otherWorkHoursPerWeek > m.weeklyCapacityHours
+      ? [{ path: ['otherWorkHoursPerWeek'], message: 'Other work cannot exceed the weekly capacity' }]
+      : []
 })
 
 export type Member = z.infer<typeof member.fields> & { id: string; createdAt: string; updatedAt: string; deletedAt: string | null }

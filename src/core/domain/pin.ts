@@ -15,20 +15,24 @@ export const pin = recordKind({
   fields: z.object({
     channelId: p.id,
     minHours: p.nonNegative(168),
+    /** An upper limit (hours a week) that overrides the allocator's bounds; null = none. min = max fixes the hours. */
+    maxHours: p.nonNegative(168).nullable(),
     exclude: z.boolean(),
     reason: z.string().trim().min(1, 'Write down why: the reason is shown beside the score').max(500, 'At most 500 characters')
   }),
-  defaults: { minHours: 0, exclude: false },
+  defaults: { minHours: 0, maxHours: null, exclude: false },
   required: ['channelId', 'reason'],
   refs: { channelId: 'channel' },
   search: ['reason'],
   title: 'reason',
   check: (pin) =>
-    !pin.exclude && pin.minHours <= 0
-      ? [{ path: ['minHours'], message: 'Give a minimum above 0 hours a week, or exclude the channel' }]
-      : pin.exclude && pin.minHours > 0
-        ? [{ path: ['minHours'], message: 'An excluded channel gets no hours; leave the minimum at 0' }]
-        : []
+    !pin.exclude && pin.minHours <= 0 && pin.maxHours === null
+      ? [{ path: ['minHours'], message: 'Give a minimum above 0 hours a week, a maximum, or exclude the channel' }]
+      : pin.exclude && (pin.minHours > 0 || pin.maxHours !== null)
+        ? [{ path: ['minHours'], message: 'An excluded channel gets no hours; leave the minimum at 0 and the maximum empty' }]
+        : pin.maxHours !== null && pin.maxHours < pin.minHours
+          ? [{ path: ['maxHours'], message: 'The maximum must be at least the minimum' }]
+          : []
 })
 
 export type Pin = z.infer<typeof pin.fields> & { id: string; createdAt: string; updatedAt: string; deletedAt: string | null }

@@ -203,7 +203,7 @@ function explain(
     case 'not_started':
       return `The quarter starts on ${n.start}.`
     case 'no_target':
-      return n.current === null ? 'No target is set and nothing was measured yet.' : `No target is set; the latest value is ${u(n.current)}.`
+      return n.current === null ? 'No target set; no measurement yet.' : `No target set; latest value ${u(n.current)}.`
     case 'no_data':
       return 'No measurement recorded this quarter yet.'
     case 'achieved':

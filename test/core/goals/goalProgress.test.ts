@@ -31,6 +31,16 @@ describe('goalProgress status rules', () => {
     expect(p.paceNeededPerWeek).toBe(0)
   })
 
+  it('a goal without a target is tracked only: no progress, pace or judgement', () => {
+    const p = goalProgress({ ...up, target: null }, [m('G1', '2026-02-10', 150)], '2026-02-14')
+    expect(p.status).toBe('no_target')
+    expect(p.statusLabel).toBe('No target')
+    expect(p.current).toBe(150)
+    expect([p.progress, p.projectedProgress, p.paceNeededPerWeek, p.target]).toEqual([null, null, null, null])
+    expect(p.reason).toBe('No target set; latest value 150 leads.')
+    expect(goalProgress({ ...up, target: null }, [], '2025-12-01').status).toBe('not_started')
+  })
+
   it('uses the latest value, not the best one', () => {
     const p = goalProgress(up, [m('G1', '2026-01-20', 210), m('G1', '2026-02-10', 150)], '2026-02-14')
     expect(p.current).toBe(150)
@@ -108,7 +118,7 @@ describe('goalProgress status rules', () => {
   it('a goal without a target, or whose target equals its baseline (0 → 0), is never achieved or missed', () => {
     const none = goalProgress({ ...up, target: null }, [m('G1', '2026-02-14', 150)], '2026-02-14')
     expect(none).toMatchObject({ status: 'no_target', statusLabel: 'No target', target: null, progress: null, paceNeededPerWeek: null, projectedProgress: null })
-    expect(none.reason).toBe('No target is set; the latest value is 150 leads.')
+    expect(none.reason).toBe('No target set; latest value 150 leads.')
     // Target 0 on a baseline of 0 counted as "achieved" with any value before.
     const zero = goalProgress({ ...up, baseline: 0, target: 0 }, [m('G1', '2026-02-14', 0)], '2026-03-31')
     expect(zero.status).toBe('no_target')

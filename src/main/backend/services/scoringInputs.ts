@@ -66,7 +66,7 @@ const STATUS: Record<Channel['status'], ScoringChannel['status']> = { proposed: 
  * (response time, cost per lead) is turned into a reduction total: baseline − value, from 0 to
  * baseline − target, so its gap and a channel's "units" (reductions) keep their meaning.
  */
-function toScoringGoal(g: Goal, measured: number | null): Omit<GoalInPlay, 'measuredOn'> {
+function toScoringGoal(g: Goal & { target: number }, measured: number | null): Omit<GoalInPlay, 'measuredOn'> {
   const lowerIsBetter = g.target < g.baseline
   const value = measured ?? g.baseline
   return {
@@ -136,7 +136,9 @@ export function scoringInputs(b: Backend, whatIf: WhatIf = {}, at?: ScoringAt): 
   const play = goalsInPlay(allGoals, asOf)
   const measurements = all<Measurement>(b, 'measurement', [{ field: 'goalId', op: 'in', value: play.goals.map((g) => g.id) }])
   const weightOverride = new Map((whatIf.weights ?? []).map((w) => [w.goalId, w.weight]))
-  const goals: GoalInPlay[] = play.goals
+  // A goal without a target is tracked only: it pulls no hours, so the engine does not see it.
+  const withTarget = play.goals.filter((g): g is Goal & { target: number } => g.target !== null)
+  const goals: GoalInPlay[] = withTarget
     .map((g) => {
       const progress = goalProgress(g, measurements, asOf)
       const goal = { ...toScoringGoal(g, progress.current), measuredOn: progress.currentDate }

@@ -6,11 +6,13 @@ import m004 from './m004_deck'
 import m005 from './m005_sync'
 import m006 from './m006_workspaceProfile'
 import m007 from './m007_sync_bulk'
+import m008 from './m008_model'
 
 /**
  * Every schema step in order, one file per version; never edit one that has shipped.
  * Versions reserved while features land in parallel: 2 scoring (pins, snapshots), 3 calendar
- * (recurrence, saved views, workspace policy), 4 review deck (slide notes), 5 team sync, 6 workspace profile, 7 team sync bulk receipts.
+ * (recurrence, saved views, workspace policy), 4 review deck (slide notes), 5 team sync, 6 workspace profile, 7 team sync bulk receipts,
+ * 8 the second priority model (goal kind/stretch/optional target, organic reach, trial hours, pin maximum, other work).
  */
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007].sort((a, b) => a.version - b.version)
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008].sort((a, b) => a.version - b.version)
 export const latestVersion = Math.max(...migrations.map((m) => m.version))

@@ -21,8 +21,8 @@ export function GoalChart({ goal, measurements }: Props) {
       yAxis: {
         type: 'value',
         scale: true,
-        min: (e: { min: number }) => Math.min(e.min, goal.baseline, goal.target),
-        max: (e: { max: number }) => Math.max(e.max, goal.baseline, goal.target),
+        min: (e: { min: number }) => Math.min(e.min, goal.baseline, goal.target ?? goal.baseline),
+        max: (e: { max: number }) => Math.max(e.max, goal.baseline, goal.target ?? goal.baseline),
         splitLine: { lineStyle: { opacity: 0.4 } }
       },
       series: [
@@ -36,7 +36,7 @@ export function GoalChart({ goal, measurements }: Props) {
             silent: true,
             label: { formatter: '{b}', position: 'end' },
             data: [
-              { name: 'Target', yAxis: goal.target, lineStyle: { type: 'dashed' } },
+              ...(goal.target === null ? [] : [{ name: 'Target', yAxis: goal.target, lineStyle: { type: 'dashed' } }]),
               { name: 'Baseline', yAxis: goal.baseline, lineStyle: { type: 'dotted', opacity: 0.6 } }
             ]
           }
@@ -44,5 +44,5 @@ export function GoalChart({ goal, measurements }: Props) {
       ]
     }
   }, [goal, measurements])
-  return <EChart option={option} label={`${goal.kpiName} over time against target ${goal.target}`} height={230} testId="goal-chart" />
+  return <EChart option={option} label={goal.target === null ? `${goal.kpiName} over time (no target)` : `${goal.kpiName} over time against target ${goal.target}`} height={230} testId="goal-chart" />
 }

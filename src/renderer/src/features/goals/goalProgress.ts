@@ -2,7 +2,7 @@
 export type GoalProgress = { date: string; value: number; progress: number | undefined }
 
 type M = { goalId: string | null; date: string; value: number }
-type G = { id: string; baseline: number; target: number }
+type G = { id: string; baseline: number; target: number | null }
 
 export function goalProgress(goals: readonly G[], measurements: readonly M[]): Map<string, GoalProgress> {
   const latest = new Map<string, M>()
@@ -16,7 +16,8 @@ export function goalProgress(goals: readonly G[], measurements: readonly M[]): M
     const m = latest.get(g.id)
     if (m === undefined) continue
     // The schema forbids target === baseline; the guard keeps a bad row from showing Infinity.
-    const span = g.target - g.baseline
+    // A goal without a target has no progress to show, only its latest value.
+    const span = g.target === null ? 0 : g.target - g.baseline
     out.set(g.id, { date: m.date, value: m.value, progress: span === 0 ? undefined : (m.value - g.baseline) / span })
   }
   return out
