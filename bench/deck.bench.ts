@@ -120,7 +120,7 @@ function bigInput(): DeckInput {
   for (let y = 2021; y <= 2026; y++) for (let q = 1; q <= 4; q++) quarters.push(`${y}-Q${q}`)
   const goals = quarters.flatMap((q, qi) =>
     [0, 1, 2, 3].map((g) => ({
-      id: id('G', qi * 4 + g), objective: `Goal ${g + 1} of ${q}`, driver: 'revenue' as const, kpiName: 'Leads', kpiUnit: 'leads',
+      id: id('G', qi * 4 + g), objective: `Goal ${g + 1} of ${q}`, driver: 'revenue' as const, kind: 'count' as const, stretchTarget: null, kpiName: 'Leads', kpiUnit: 'leads',
       baseline: 0, target: 100 + g * 50, quarter: q, ownerId: null, priority: 5 - g, notes: ''
     }))
   )

@@ -59,10 +59,11 @@ export type DeckInput = {
 export type DeckPrediction = { channelId: string; goalId: string; point: number; low: number | null; high: number | null }
 
 export type DeckMember = Pick<Member, 'id' | 'name' | 'role' | 'weeklyCapacityHours'>
-/** `target` may be null: a goal tracked without a target. `notes` are printed with the goal. */
-export type DeckGoal = Pick<Goal, 'id' | 'objective' | 'driver' | 'kpiName' | 'kpiUnit' | 'baseline' | 'quarter' | 'ownerId' | 'priority' | 'notes'> & {
-  target: number | null
-}
+/** `target` may be null: a goal tracked without a target. `notes` are printed with the goal. A rate goal's results are never summed. */
+export type DeckGoal = Pick<
+  Goal,
+  'id' | 'objective' | 'driver' | 'kind' | 'kpiName' | 'kpiUnit' | 'baseline' | 'target' | 'stretchTarget' | 'quarter' | 'ownerId' | 'priority' | 'notes'
+>
 export type DeckMeasurement = Pick<Measurement, 'id' | 'goalId' | 'date' | 'value' | 'source'>
 export type DeckChannel = Pick<
   Channel,

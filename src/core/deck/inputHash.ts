@@ -21,7 +21,7 @@ export function pureHasher(): DeckHasher {
  */
 export const deckInputFields = {
   members: ['id', 'name', 'role', 'weeklyCapacityHours'],
-  goals: ['id', 'objective', 'driver', 'kpiName', 'kpiUnit', 'baseline', 'target', 'quarter', 'ownerId', 'priority', 'notes'],
+  goals: ['id', 'objective', 'driver', 'kind', 'kpiName', 'kpiUnit', 'baseline', 'target', 'stretchTarget', 'quarter', 'ownerId', 'priority', 'notes'],
   measurements: ['id', 'goalId', 'date', 'value', 'source'],
   channels: ['id', 'name', 'platform', 'status', 'ownerId', 'cadencePerWeek', 'hoursPerPost', 'fixedHoursPerMonth', 'costPerMonth', 'goalLinks'],
   contentItems: [

@@ -37,7 +37,7 @@ function nextGoalsSlide(ctx: DeckContext): SlideDraft {
           { label: 'KPI', align: 'left', width: 3 },
           { label: 'Owner', align: 'left', width: 2 },
           { label: 'Baseline', align: 'right', width: 1.5 },
-          { label: 'Target', align: 'right', width: 1.5 },
+          { label: 'Target', align: 'right', width: 2.2 },
           { label: 'Priority', align: 'right', width: 1.2 }
         ],
         rows: goals.map((g) => [
@@ -45,7 +45,7 @@ function nextGoalsSlide(ctx: DeckContext): SlideDraft {
           `${g.kpiName}${g.kpiUnit === '' ? '' : ` (${g.kpiUnit})`}`,
           ctx.memberName(g.ownerId),
           format.num(g.baseline, 1),
-          g.target === null ? 'no target' : format.num(g.target, 1),
+          g.target === null ? 'no target' : `${format.num(g.target, 1)}${g.stretchTarget === null ? '' : ` (stretch ${format.num(g.stretchTarget, 1)})`}`,
           `${g.priority} of 5`
         ]),
         footnote: null

@@ -33,6 +33,12 @@ export function resultsSlide(ctx: DeckContext): SlideDraft {
       continue
     }
     goals.forEach((x, i) => {
+      // A rate (share of voice, % answered in a day) is not a pile of units: summing it per post, or
+      // pricing "a result", would be made-up arithmetic. Its level is on the goal's own slide.
+      if (x.g.kind === 'rate') {
+        rows.push([first(i, s.channel.name), `${x.g.kpiName}`, first(i, format.num(s.hours, 1)), first(i, format.money(spend, currency)), 'rate goal', '–', '–', '–'])
+        return
+      }
       const cost = s.hours * hourlyRate + spend
       const pred = x.pred === null ? null : x.pred.point * elapsed
       const range = x.pred?.low != null && x.pred.high != null ? ` (${format.num(x.pred.low * elapsed, 0)}–${format.num(x.pred.high * elapsed, 0)})` : ''
@@ -75,6 +81,7 @@ export function resultsSlide(ctx: DeckContext): SlideDraft {
     speakerNotes: [
       `Hours: effort recorded on the channel's published content plus its fixed monthly hours for the ${format.num(months, 1)} months elapsed. Spend: its monthly cost for the same months.`,
       'Results: the units recorded on published content linked to each goal. Hours and cost per result count all the channel\'s hours and spend against each goal\'s results.',
+      'A rate goal (a percentage) is not added up per post; its level is on the goal\'s slide.',
       `Predicted: what the priority model expected from the channel's plan for this period${ctx.interim ? ', scaled to the days elapsed' : ''}; a range is its 80 % interval where the model gives one.`,
       ctx.input.planAsOf === null ? 'Estimates are today\'s.' : `Estimates, pins and goals are those of ${ctx.input.planAsOf}, rebuilt from the change log, so this deck shows the same numbers whenever it is rebuilt.`
     ].join('\n'),
