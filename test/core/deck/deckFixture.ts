@@ -33,8 +33,7 @@ export function deckFixture(): DeckInput {
       { id: 'G1', objective: 'Grow qualified pipeline', driver: 'revenue', kind: 'count', stretchTarget: null, kpiName: 'Leads', kpiUnit: 'leads', baseline: 0, target: 120, quarter: '2026-Q3', ownerId: 'M1', priority: 5, notes: 'The buyer’s guide did most of it 🚀' },
       { id: 'G2', objective: 'Faster first reply', driver: 'customer_care', kind: 'count', stretchTarget: null, kpiName: 'First reply', kpiUnit: 'h', baseline: 24, target: 8, quarter: '2026-Q3', ownerId: 'M2', priority: 4, notes: '' },
       { id: 'G3', objective: 'Newsletter subscribers', driver: 'reach', kind: 'count', stretchTarget: null, kpiName: 'Subscribers', kpiUnit: '', baseline: 1000, target: 1500, quarter: '2026-Q3', ownerId: null, priority: 3, notes: '' },
-      { id: 'G0', objective: 'Spring pipeline', driver: 'revenue', kind: 'count', stretchTarget: null, kpiName: 'Leads', kpiUnit: 'leads', baseline: 0, target: 100, quarter: '2026-Q2', ownerId: 'M1', priority: 5, notes: '' },
-      { id: 'G4', objective: 'Winter pipeline', driver: 'revenue', kind: 'count', stretchTarget: null, kpiName: 'Leads', kpiUnit: 'leads', baseline: 0, target: 150, quarter: '2026-Q4', ownerId: 'M1', priority: 5, notes: '' }
+      { id: 'G0', objective: 'Spring pipeline', driver: 'revenue', kind: 'count', stretchTarget: null, kpiName: 'Leads', kpiUnit: 'leads', baseline: 0, target: 100, quarter: '2026-Q2', ownerId: 'M1', priority: 5, notes: '' }
     ],
     measurements: [
       { id: 'X3', goalId: 'G1', date: '2026-09-30', value: 130, source: 'crm' },

@@ -32,7 +32,7 @@ describe('buildDeckModel on the fixed workspace', () => {
       expect(s.date).toBe('2026-10-02')
       expect(s.subtitle).toBe('Acme Marketing · 2026-Q3 · 1 Jul – 30 Sep 2026')
       expect(s.speakerNotes.length).toBeGreaterThan(40)
-      expect(s.emptyMessage).toBeNull()
+      expect(s.emptyMessage).toBe(s.key === 'next-goals' ? 'No goals are proposed for 2026-Q4 yet: add them on the Goals screen before the review.' : null)
     })
     expect(m).toMatchObject({ quarter: '2026-Q3', previousQuarter: '2026-Q2', asOf: '2026-09-30' })
   })
@@ -152,7 +152,15 @@ describe('buildDeckModel on the fixed workspace', () => {
   })
 
   it('next quarter: proposed goals, the split with verdicts from it, the asks; decisions slide gathers notes', () => {
-    expect(block(slide(m, 'next-goals'), 'table').rows).toEqual([['Winter pipeline', 'Leads (leads)', 'Ana Ruiz', '0', '150', '5 of 5']])
+    expect(slide(m, 'next-goals').emptyMessage).toBe('No goals are proposed for 2026-Q4 yet: add them on the Goals screen before the review.')
+    const f = deckFixture()
+    const winter = { id: 'G4', objective: 'Winter pipeline', driver: 'revenue', kind: 'count', kpiName: 'Leads', kpiUnit: 'leads', baseline: 0, target: 150, stretchTarget: 180, quarter: '2026-Q4', ownerId: 'M1', priority: 5, notes: '' } as const
+    const care = { ...winter, id: 'G5', objective: 'Community care', kind: 'rate', kpiName: 'Answered in 24 h', kpiUnit: '%', target: null, stretchTarget: null, priority: 3 } as const
+    const withNext = buildDeckModel({ ...f, goals: [...f.goals, winter, care] })
+    expect(block(slide(withNext, 'next-goals'), 'table').rows).toEqual([
+      ['Winter pipeline', 'Leads (leads)', 'Ana Ruiz', '0', '150 (stretch 180)', '5 of 5'],
+      ['Community care', 'Answered in 24 h (%)', 'Ana Ruiz', '0', 'no target', '3 of 5']
+    ])
     const s = slide(m, 'hours')
     expect(s.title).toBe('Next quarter: where the hours go in 2026-Q4')
     expect(block(s, 'table').title).toBe('Total 16 → 17 h/week')

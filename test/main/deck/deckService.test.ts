@@ -77,7 +77,8 @@ describe('readDeckInput on a real workspace', () => {
       ['Influencers', '3', '–', '–'],
       ['Conversations', '4', '3', '1'],
       ['Notes and decisions', '2', '–', '–'],
-      ['Hours recommendations', '2', '–', '–']
+      ['Channels in the hours plan', '2', '–', '–'],
+      ['Predictions (channel × goal)', '3', '–', '–']
     ])
     // Same data, same hash; a changed note changes it.
     expect(buildDeckModel(read()).inputHash).toBe(fromDb.inputHash)
@@ -93,13 +94,18 @@ describe('deck methods through the contract', () => {
     expect(q.items[2]).toMatchObject({ quarter: '2026-Q2', goals: 1, contentItems: 3, measurements: 1, conversations: 1 })
   })
 
-  it('deck-preview builds the deck from the database, with the engine\'s hours and the notes on their slides', async () => {
+  it('deck-preview builds the deck from the database, with the model\'s hours and the notes on their slides', async () => {
     const m = await call<ApiOutput<'deck-preview'>>('deck-preview', { quarter: '2026-Q3' })
-    expect(m.slides).toHaveLength(16)
+    expect(m.slides).toHaveLength(18)
     expect(m.generatedAt).toBe('2026-10-02T09:00:00.000Z')
     expect(m.asOf).toBe('2026-09-30')
     const summary = m.slides.find((s) => s.key === 'summary')
-    expect(summary?.blocks.find((x) => x.kind === 'text')).toMatchObject({ lines: [{ text: '1 of 3 goals hit, 2 missed.' }, expect.anything(), expect.anything(), expect.anything(), expect.anything()] })
+    const lines = summary?.blocks.find((x) => x.kind === 'text')
+    expect(lines?.kind === 'text' ? lines.lines.map((l) => l.text).slice(0, 3) : null).toEqual([
+      '1 of 3 goals hit, 2 missed.',
+      'Biggest win',
+      'Achieved: Grow qualified pipeline. Leads 130 leads vs target 120 leads (baseline 0), 108% of the way.'
+    ])
     expect(summary?.blocks.find((x) => x.kind === 'note')).toEqual({ kind: 'note', title: 'Team notes', lines: ['Pipeline goal exceeded; keep the LinkedIn cadence. (Ana Ruiz)'] })
     const hours = m.slides.find((s) => s.key === 'hours')
     expect(hours?.emptyMessage).toBeNull()
