@@ -2,7 +2,7 @@ import { enumLabels } from '../domain/enums'
 import { quarter } from '../goals/quarter'
 import { itemDay, type DeckContext } from './deckContext'
 import type { DeckChannel, DeckContentItem } from './deckInput'
-import type { SlideDraft } from './deckModel'
+import type { DeckTextLine, SlideDraft } from './deckModel'
 import { format } from './format'
 
 /** Channel scorecard, priority matrix, output vs plan with cadence adherence, and top content. */
@@ -119,8 +119,14 @@ function matrix(ctx: DeckContext, cur: ChannelStat[]): SlideDraft {
   }
   const mh = median(pts.map((p) => p.hours))
   const mu = median(pts.map((p) => p.units))
-  const group = (hi: boolean, cheap: boolean): string =>
-    pts.filter((p) => (p.units >= mu) === hi && (p.hours < mh) === cheap).map((p) => p.channel.name).join(', ') || 'none'
+  // Dots carry numbers, not names: names collide on a small chart in every viewer. Dots that would
+  // sit on each other share one label ("3, 7").
+  const number = new Map(pts.map((p, i) => [p.channel.id, i + 1]))
+  const labels = dotLabels(pts.map((p) => ({ x: p.hours, y: p.units, n: number.get(p.channel.id) ?? 0 })))
+  const group = (hi: boolean, cheap: boolean): DeckTextLine[] => {
+    const mine = pts.filter((p) => (p.units >= mu) === hi && (p.hours < mh) === cheap)
+    return mine.length === 0 ? [{ text: 'none', level: 1 }] : mine.map((p) => ({ text: `${number.get(p.channel.id) ?? ''} · ${p.channel.name}`, level: 1 }))
+  }
   // The quadrants describe this quarter only; verdicts for next quarter come from the allocation
   // (next-quarter slide), so they are never named here.
 
@@ -135,20 +141,20 @@ function matrix(ctx: DeckContext, cur: ChannelStat[]): SlideDraft {
           title: 'Impact vs effort by channel',
           xAxis: 'Effort (hours this quarter)',
           yAxis: 'Impact (KPI units)',
-          points: pts.map((p) => ({ label: p.channel.name, x: round2(p.hours), y: round2(p.units) }))
+          points: pts.map((p, i) => ({ label: labels[i] ?? '', x: round2(p.hours), y: round2(p.units) }))
         }
       },
       {
         kind: 'text',
         lines: [
           { text: 'More results, fewer hours', bold: true },
-          { text: group(true, true), level: 1 },
+          ...group(true, true),
           { text: 'More results, more hours', bold: true },
-          { text: group(true, false), level: 1 },
+          ...group(true, false),
           { text: 'Fewer results, fewer hours', bold: true },
-          { text: group(false, true), level: 1 },
+          ...group(false, true),
           { text: 'Fewer results, more hours', bold: true },
-          { text: group(false, false), level: 1 },
+          ...group(false, false),
           { text: `What each channel gets in ${quarter.next(ctx.qr).key} is on the next-quarter slide.` }
         ]
       }
@@ -302,6 +308,24 @@ function topContent(ctx: DeckContext): SlideDraft {
     speakerNotes: `Published content of ${ctx.qr.key} ranked by KPI units (results toward the linked goal), then by reach. Results are entered on each item after publishing (${enumLabels.published ?? 'Published'} status).`,
     emptyMessage: null
   }
+}
+
+/** Numbers for the dots; a dot closer than 4 % of both axes to an earlier one adds its number to that label. */
+export function dotLabels(dots: readonly { x: number; y: number; n: number }[]): string[] {
+  const span = (vs: number[]): number => Math.max(1e-9, Math.max(...vs) - Math.min(0, ...vs))
+  const sx = span(dots.map((d) => d.x))
+  const sy = span(dots.map((d) => d.y))
+  const labels = dots.map((d) => [d.n])
+  const owner = dots.map((_, i) => i)
+  dots.forEach((d, i) => {
+    const near = dots.findIndex((e, j) => j < i && owner[j] === j && Math.abs(e.x - d.x) / sx < 0.04 && Math.abs(e.y - d.y) / sy < 0.04)
+    if (near >= 0) {
+      owner[i] = near
+      labels[near]?.push(d.n)
+      labels[i] = []
+    }
+  })
+  return labels.map((l) => l.join(', '))
 }
 
 export function nonEmpty<T extends { values: readonly (number | null)[] }>(series: readonly T[]): T[] {

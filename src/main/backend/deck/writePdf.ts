@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import PDFDocument from 'pdfkit'
 import SVGtoPDF from 'svg-to-pdfkit'
-import { deckLayout, FONT, type Box } from '../../../core/deck/deckLayout'
+import { deckLayout, fitTable, FONT, type Box } from '../../../core/deck/deckLayout'
 import type { DeckBlock, DeckModel, DeckSlide } from '../../../core/deck/deckModel'
 import { atomicWrite } from './atomicWrite'
 import { chartSvg } from './chartSvg'
@@ -200,11 +200,12 @@ function drawBlock(doc: PDFKit.PDFDocument, block: DeckBlock, at: { x: number; y
 
 function drawTable(doc: PDFKit.PDFDocument, t: Extract<DeckBlock, { kind: 'table' }>, at: { x: number; y: number; w: number; h: number }): void {
   const rowH = Math.min(0.3 * PT, at.h / (t.rows.length + 2 + (t.footnote === null ? 0 : 1)))
-  const size = rowH < 0.3 * PT ? Math.max(7, FONT.table * (rowH / (0.3 * PT))) : FONT.table
+  const fitted = fitTable(t, at.w / PT, rowH < 0.3 * PT ? Math.max(7, FONT.table * (rowH / (0.3 * PT))) : FONT.table)
+  const size = fitted.fontSize
   doc.font(BOLD).fontSize(FONT.tableTitle).fillColor(hex(T.ink)).text(t.title, at.x, at.y + (rowH - FONT.tableTitle) / 2, { width: at.w, lineBreak: false, ellipsis: true })
   const total = t.columns.reduce((a, c) => a + c.width, 0)
   const widths = t.columns.map((c) => (at.w * c.width) / total)
-  const rows = [t.columns.map((c) => c.label), ...t.rows]
+  const rows = [fitted.labels, ...fitted.rows]
   rows.forEach((r, ri) => {
     const y = at.y + rowH * (ri + 1)
     const fill = ri === 0 ? T.headFill : ri % 2 === 0 ? T.stripe : T.background
