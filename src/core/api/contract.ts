@@ -4,6 +4,7 @@ import { crudMethods } from './crudMethods'
 import { calendarMethods } from './methods/calendarMethods'
 import { deckMethods, deckProgressEvent } from './methods/deckMethods'
 import { scoringMethods } from './methods/scoringMethods'
+import { modelMethods } from './methods/modelMethods'
 import { syncChangedEvent, syncMethods } from './methods/syncMethods'
 import { transferMethods } from './methods/transferMethods'
 import { workspaceMethods } from './methods/workspaceMethods'
@@ -25,6 +26,7 @@ export const contract = {
   ...crudMethods(recordKinds.pin),
   ...crudMethods(recordKinds.scoreSnapshot),
   ...scoringMethods,
+  ...modelMethods,
   ...workspaceMethods,
   ...deckMethods,
   ...calendarMethods,

@@ -131,7 +131,7 @@ function datedItem(
     reach = Math.max(1, Math.round(audienceThen * spec.reachShare * Math.exp(0.35 * rng.noise())))
     engagements = Math.round(reach * spec.engagementRate * Math.exp(0.3 * rng.noise()))
     clicks = Math.round(reach * spec.clickRate * Math.exp(0.3 * rng.noise()))
-    const expected = link === null ? 0 : (reach / 1000) * link[1] * Math.exp(0.4 * rng.noise())
+    const expected = link === null ? 0 : (reach / 1000) * unitsPerThousand(link) * Math.exp(0.4 * rng.noise())
     conversions = link !== null && FRACTIONAL.has(link[0]) ? Math.round(expected * 1000) / 1000 : Math.round(expected)
   }
   const created = Math.min(day - rng.int(7, 45), ctx.today - rng.int(0, 3))
@@ -168,6 +168,15 @@ type Link = readonly [GoalKey, number]
 const linkCache = new WeakMap<DemoChannel, Map<string, readonly (readonly [Link, number])[]>>()
 
 /**
+ * A rate goal's link holds the channel's own rate in per cent (share of voice, answer rate), not units per
+ * 1,000 reached; items still record a few mentions or answers, about a thousandth of the rate per person.
+ */
+const RATE_GOALS: ReadonlySet<GoalKey> = new Set(['sov', 'care'])
+function unitsPerThousand(link: Link): number {
+  return RATE_GOALS.has(link[0]) ? link[1] / 1000 : link[1]
+}
+
+/**
  * The channel's goal links that have a goal in the item's quarter, weighted so high-rate links
  * (webinars → demo requests) do not swallow every item. Cached: there are few channel × quarter pairs.
  */
@@ -179,7 +188,7 @@ function linkOptions(channel: DemoChannel, quarter: string, quarterGoals: Partia
   }
   let options = byQuarter.get(quarter)
   if (options === undefined) {
-    options = channel.spec.links.filter(([key]) => quarterGoals[key] !== undefined).map((l) => [l, Math.min(5, 1 + l[1])] as const)
+    options = channel.spec.links.filter(([key]) => quarterGoals[key] !== undefined).map((l) => [l, Math.min(5, 1 + unitsPerThousand(l))] as const)
     byQuarter.set(quarter, options)
   }
   return options

@@ -19,36 +19,65 @@ beforeAll(() => {
 })
 afterAll(() => cleanup())
 
+type Range = { goalId: string; point: number; low: number; high: number }
 type ScoreJson = {
   capacity: number
-  channels: { id: string; name: string; rank: number; score: number; impact: number; effort: number; breakdown: Record<string, { share: number; points: number }>; flags: string[] }[]
-  allocation: { channelId: string; hours: number; postsPerWeek: number }[]
+  scenario: string
+  todayHours: number
+  source: string
+  channels: { id: string; channelId: string; name: string; rank: number; holds: number; predicted: Range[]; score: number; breakdown: Record<string, { share: number; points: number }>; flags: string[] }[]
+  allocation: { channelId: string; hours: number; currentHours: number; pinned: { reason: string } | null; min: number; max: number }[]
   changes?: { since: { name: string } | null; channels: { sentence: string }[] }
 }
 
 describe('smo score', () => {
-  it('prints the JSON shape of the issue, ranked, with flags and an allocation within capacity', () => {
-    const r = run('score', '--workspace', ws, '--capacity', '60', '--json')
+  it('prints the JSON scripts read: scenario, todayHours, allocation and channels with rank, holds and predicted ranges', () => {
+    const r = run('score', '--workspace', ws, '--json')
     expect(r.status, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout) as ScoreJson
-    expect(out.capacity).toBe(60)
+    expect(out.scenario).toBe('same-hours')
+    expect(out.todayHours).toBeGreaterThan(0)
     expect(out.channels).toHaveLength(13)
     expect(out.channels.map((c) => c.rank)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1))
     for (const c of out.channels) {
-      expect(Object.keys(c).slice(0, 8)).toEqual(['id', 'name', 'rank', 'score', 'impact', 'effort', 'breakdown', 'confidence'])
-      expect(Number.isFinite(c.score) && Number.isFinite(c.impact) && Number.isFinite(c.effort)).toBe(true)
+      expect(c.holds).toBeGreaterThanOrEqual(0)
+      expect(c.holds).toBeLessThanOrEqual(1)
+      for (const p of c.predicted) {
+        expect(Object.keys(p)).toEqual(['goalId', 'point', 'low', 'high'])
+        expect(p.low).toBeLessThanOrEqual(p.point)
+        expect(p.high).toBeGreaterThanOrEqual(p.point)
+      }
+      // The first model's fields stay for older scripts.
+      expect(Number.isFinite(c.score)).toBe(true)
       expect(Array.isArray(c.flags)).toBe(true)
     }
-    const shares = Object.values(out.channels[0]?.breakdown ?? {}).reduce((s, x) => s + x.share, 0)
-    expect(shares).toBeCloseTo(1, 2)
-    // The demo's imported LinkedIn page duplicates the company page: both flagged, the empty one last.
-    expect(out.channels.filter((c) => c.flags.includes('duplicate'))).toHaveLength(2)
+    // The imported LinkedIn page has no estimate or results: ranked last, never NaN.
     expect(out.channels.at(-1)?.flags).toContain('needs-estimate')
+    for (const a of out.allocation) {
+      expect(Object.keys(a).slice(0, 4)).toEqual(['channelId', 'hours', 'currentHours', 'pinned'])
+      expect(a.hours).toBeGreaterThanOrEqual(a.min - 0.01)
+      expect(a.hours).toBeLessThanOrEqual(a.max + 0.01)
+    }
+    // same-hours re-divides today's hours and never exceeds them.
     const hours = out.allocation.reduce((s, a) => s + a.hours, 0)
-    expect(hours).toBeLessThanOrEqual(60)
-    expect(hours).toBeGreaterThan(59)
-    for (const a of out.allocation) expect(Object.keys(a).slice(0, 3)).toEqual(['channelId', 'hours', 'postsPerWeek'])
+    expect(hours).toBeCloseTo(out.todayHours, 0)
+    expect(hours).toBeLessThanOrEqual(out.todayHours + 0.05)
   })
+
+  it('plus N spends N more hours and says where they come from; invalid arguments exit 2 with a sentence', () => {
+    const base = { todayHours: (JSON.parse(run('score', '--workspace', ws, '--json').stdout) as ScoreJson).todayHours }
+    const r = run('score', '--workspace', ws, '--scenario', 'plus', '--hours', '6', '--json')
+    expect(r.status, r.stderr).toBe(0)
+    const out = JSON.parse(r.stdout) as ScoreJson
+    expect(out.scenario).toBe('plus')
+    expect(out.allocation.reduce((s, a) => s + a.hours, 0)).toBeCloseTo(base.todayHours + 6, 0)
+    expect(out.source).toMatch(/^\+6 h\/week beyond today’s plan: /)
+    for (const args of [['--scenario', 'more'], ['--hours', '4']]) {
+      const bad = run('score', '--workspace', ws, ...args)
+      expect(bad.status, args.join(' ')).toBe(2)
+      expect(bad.stderr).toMatch(/^smo score: --(scenario|hours) .+/)
+    }
+  }, 240_000)
 
   it('prints a ranked table, stale notices and what changed since a snapshot', () => {
     // The first scoring took this quarter's automatic snapshot; the header names the quarter.
@@ -56,7 +85,7 @@ describe('smo score', () => {
     const q = /\d{4}-Q[1-4]/.exec(first.stdout)?.[0] ?? 'none'
     const r2 = run('score', '--workspace', ws, '--since', q)
     expect(r2.status, r2.stderr).toBe(0)
-    expect(r2.stdout).toMatch(/#\s+Channel\s+Score\s+Impact\s+Effort h\/mo\s+Hours\/wk/)
+    expect(r2.stdout).toMatch(/#\s+Channel\s+Holds\s+Today h\s+Rec\. h\s+Bounds\s+Posts\/wk/)
     expect(r2.stdout).toMatch(/^\s+1\s+\S/m)
     expect(r2.stdout).toMatch(/Stale: .*not reviewed for \d+ days/)
     expect(r2.stdout).toMatch(/Since .* baseline \(automatic\)/)

@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../handlers'
 import { scoringRules } from './scoringRules'
 import { scoringService } from './scoringService'
+import { modelService } from './modelService'
 
 scoringRules()
 
@@ -12,5 +13,6 @@ export const scoringHandlers: Partial<HandlerTable> = {
   'score-explain': (b, i) => scoringService.explain(b, i),
   'score-snapshot-create': (b, i) => scoringService.snapshotCreate(b, i),
   'score-weights-save': (b, i) => scoringService.weightsSave(b, i),
-  'channel-duplicates': (b) => scoringService.duplicates(b)
+  'channel-duplicates': (b) => scoringService.duplicates(b),
+  'score-model': (b, i) => modelService.plan(b, i)
 }

@@ -87,7 +87,7 @@ function toScoringGoal(g: Goal & { target: number }, measured: number | null): O
 }
 
 /** The current quarter's goals; before any exist, the latest quarter that has goals. */
-function goalsInPlay(goals: Goal[], asOf: string): { quarter: string; goals: Goal[] } {
+export function goalsInPlay(goals: Goal[], asOf: string): { quarter: string; goals: Goal[] } {
   const current = quarters.containing(asOf).key
   if (goals.some((g) => g.quarter === current)) return { quarter: current, goals: goals.filter((g) => g.quarter === current) }
   const earlier = goals.map((g) => g.quarter).filter((q) => q <= current).sort()

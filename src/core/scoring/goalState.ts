@@ -1,0 +1,63 @@
+import type { ModelGoal } from './modelTypes'
+
+const DAY_MS = 86_400_000
+const dayNumber = (iso: string): number => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS)
+
+/** A goal as the allocator sees it on `today`. Units: the goal's own (counts, money, or rate points). */
+export type GoalState = {
+  goal: ModelGoal
+  /** Weeks left of the goal's own period after `today` (its whole period when it has not started). */
+  weeks: number
+  /** +1 when more is better, −1 when the target is below the baseline. */
+  sign: 1 | -1
+  /** |target − baseline|: impact is measured in points (per cent) of this span, so goals add up. */
+  span: number
+  level: number
+  /** Still to go to the target (≤ 0 when met); null without a target. */
+  gapToTarget: number | null
+  /** How far the goal still pulls hours: to the target, or once met to the stretch target; 0 = pulls none. */
+  ceiling: number
+  /** Weight normalised over the goals that pull hours (sums to 1). */
+  weight: number
+  met: boolean
+  why: string
+}
+
+export function weeksLeft(goal: Pick<ModelGoal, 'periodStart' | 'periodEnd'>, today: string): number {
+  const start = dayNumber(goal.periodStart)
+  const end = dayNumber(goal.periodEnd)
+  const t = dayNumber(today)
+  if (t < start) return (end - start + 1) / 7
+  return Math.max(0, end - t) / 7
+}
+
+export function goalStates(goals: readonly ModelGoal[], today: string): GoalState[] {
+  const raw = goals.map((g) => {
+    const level = g.current ?? g.baseline
+    const sign: 1 | -1 = g.target !== null && g.target < g.baseline ? -1 : 1
+    const span = g.target === null ? 0 : Math.abs(g.target - g.baseline)
+    const gapToTarget = g.target === null ? null : sign * (g.target - level)
+    const gapToStretch = g.stretchTarget === null ? null : sign * (g.stretchTarget - level)
+    const met = gapToTarget !== null && gapToTarget <= 0
+    const weeks = weeksLeft(g, today)
+    let ceiling = 0
+    let why: string
+    if (g.target === null) why = 'no target: tracked only, pulls no hours'
+    else if (weeks <= 0) why = 'its period is over'
+    else if (!met) {
+      ceiling = gapToStretch ?? gapToTarget ?? 0
+      why = `${fmt(gapToTarget ?? 0)} to go to the target${gapToStretch === null ? '' : ` (${fmt(gapToStretch)} to the stretch)`}`
+    } else if (gapToStretch !== null && gapToStretch > 0) {
+      ceiling = gapToStretch
+      why = `target met; pulls toward the stretch target (${fmt(gapToStretch)} to go)`
+    } else why = gapToStretch === null ? 'target met and no stretch target: pulls no more hours' : 'stretch target met: pulls no more hours'
+    return { goal: g, weeks, sign, span: span > 0 ? span : 1, level, gapToTarget, ceiling: Math.max(0, ceiling), met, why, w: Math.max(0, Number.isFinite(g.weight) ? g.weight : 0) }
+  })
+  const pulling = raw.filter((r) => r.ceiling > 0)
+  const total = pulling.reduce((a, r) => a + r.w, 0)
+  return raw.map(({ w, ...r }) => ({ ...r, weight: r.ceiling <= 0 ? 0 : total > 0 ? w / total : 1 / pulling.length }))
+}
+
+function fmt(v: number): string {
+  return String(Math.round(v * 100) / 100)
+}

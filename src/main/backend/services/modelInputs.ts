@@ -1,0 +1,101 @@
+import type { Channel } from '../../../core/domain/channel'
+import type { Goal } from '../../../core/domain/goal'
+import type { Measurement } from '../../../core/domain/measurement'
+import type { Member } from '../../../core/domain/member'
+import type { Pin } from '../../../core/domain/pin'
+import { goalProgress } from '../../../core/goals/goalProgress'
+import { quarter as quarters } from '../../../core/goals/quarter'
+import type { ModelInput, ModelPost } from '../../../core/scoring'
+import type { KindName } from '../../../core/domain/recordKinds'
+import type { Backend } from '../backend'
+import { sql } from '../db/sql'
+import { recordRepo } from '../repo/recordRepo'
+import { goalsInPlay } from './scoringInputs'
+
+/** Content planned this far ahead counts as members' planned content effort (per week, averaged). */
+export const PLANNED_CONTENT_WEEKS = 4
+
+function all<T>(b: Backend, kind: KindName, where?: { field: string; op: 'in'; value: string[] }[]): T[] {
+  return recordRepo.list(b.db, kind, { limit: 1_000_000, where }).items as unknown as T[]
+}
+
+type PostRow = { channel_id: string; goal_id: string | null; day: string; result_reach: number | null; result_conversions: number | null }
+type EffortRow = { owner_id: string; hours: number }
+
+export type ModelWorkspace = { asOf: string; quarter: string; input: ModelInput }
+
+/** The key a goal's results are filed under: its KPI, so last quarter's results count for this quarter's goal. */
+function goalKey(g: Pick<Goal, 'kpiName' | 'objective'>): string {
+  return (g.kpiName.trim() === '' ? g.objective : g.kpiName).trim().toLowerCase()
+}
+
+/** Everything the second model reads from the workspace, as of the backend's clock. */
+export function modelInputs(b: Backend, weights: readonly { goalId: string; weight: number }[] = []): ModelWorkspace {
+  const asOf = new Date(b.now()).toISOString().slice(0, 10)
+  const allGoals = all<Goal>(b, 'goal')
+  const play = goalsInPlay(allGoals, asOf)
+  const measurements = all<Measurement>(b, 'measurement', [{ field: 'goalId', op: 'in', value: play.goals.map((g) => g.id) }])
+  const override = new Map(weights.map((w) => [w.goalId, w.weight]))
+  const goals = play.goals
+    .map((g) => {
+      const qr = quarters.of(g.quarter)
+      return {
+        id: g.id,
+        name: g.kpiName.trim() === '' ? g.objective : g.kpiName,
+        kind: g.kind,
+        unit: g.kpiUnit,
+        baseline: g.baseline,
+        target: g.target,
+        stretchTarget: g.stretchTarget,
+        current: goalProgress(g, measurements, asOf).current,
+        weight: override.get(g.id) ?? g.weight,
+        periodStart: qr.start,
+        periodEnd: qr.end
+      }
+    })
+    .sort((x, y) => (x.id < y.id ? -1 : 1))
+
+  const keys = new Map(allGoals.map((g) => [g.id, goalKey(g)]))
+  const posts: ModelPost[] = b.db
+    .all<PostRow>(sql`
+      SELECT channel_id, goal_id, coalesce(substr(publish_at, 1, 10), planned_date) AS day, result_reach, result_conversions
+      FROM content_item
+      WHERE deleted_at IS NULL AND status = 'published' AND channel_id IS NOT NULL AND result_reach IS NOT NULL
+        AND coalesce(substr(publish_at, 1, 10), planned_date) IS NOT NULL AND coalesce(substr(publish_at, 1, 10), planned_date) <= ${asOf}`)
+    .map((r) => ({ channelId: r.channel_id, goalKey: r.goal_id === null ? null : (keys.get(r.goal_id) ?? null), date: r.day, reach: r.result_reach, conversions: r.result_conversions }))
+
+  const until = new Date(Date.parse(`${asOf}T00:00:00Z`) + PLANNED_CONTENT_WEEKS * 7 * 86_400_000).toISOString().slice(0, 10)
+  const effort = new Map(
+    b.db
+      .all<EffortRow>(sql`
+        SELECT owner_id, sum(effort_hours) AS hours FROM content_item
+        WHERE deleted_at IS NULL AND owner_id IS NOT NULL AND status NOT IN ('published', 'cancelled')
+          AND planned_date > ${asOf} AND planned_date <= ${until}
+        GROUP BY owner_id`)
+      .map((r) => [r.owner_id, r.hours / PLANNED_CONTENT_WEEKS])
+  )
+  const members = all<Member>(b, 'member')
+    .filter((m) => m.active)
+    .map((m) => ({ id: m.id, name: m.name, capacityHours: m.weeklyCapacityHours, otherWorkHours: m.otherWorkHoursPerWeek, plannedContentHours: effort.get(m.id) ?? 0 }))
+
+  const channels = all<Channel>(b, 'channel')
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      platform: c.platform,
+      status: c.status,
+      audience: c.audienceSize,
+      organicReachShare: c.organicReachShare,
+      reachNote: c.reachNote,
+      postsPerWeek: c.cadencePerWeek,
+      hoursPerPost: c.hoursPerPost,
+      fixedHoursPerMonth: c.fixedHoursPerMonth,
+      costPerMonth: c.costPerMonth,
+      confidence: c.confidence,
+      links: c.goalLinks,
+      trialHoursPerWeek: c.trialHoursPerWeek
+    }))
+    .sort((x, y) => (x.id < y.id ? -1 : 1))
+  const pins = all<Pin>(b, 'pin').map((p) => ({ channelId: p.channelId, minHours: p.minHours, maxHours: p.maxHours, exclude: p.exclude, reason: p.reason }))
+  return { asOf, quarter: play.quarter, input: { channels, goals, posts, goalKeys: keys, members, pins } }
+}
