@@ -105,11 +105,12 @@ describe('buildDeckModel on the fixed workspace', () => {
 
   it('priority matrix: points and median quadrants', () => {
     const s = slide(m, 'matrix')
-    expect(chart(s)).toMatchObject({ type: 'scatter', points: [{ label: 'Blog', x: 12, y: 24 }, { label: 'LinkedIn company page', x: 18, y: 15 }] })
+    // Dots carry numbers (names collided in every viewer); the text lists them per quadrant.
+    expect(chart(s)).toMatchObject({ type: 'scatter', points: [{ label: '1', x: 12, y: 24 }, { label: '2', x: 18, y: 15 }] })
     // Quadrants describe the quarter; no verdict words (the old "Rethink" contradicted the allocation).
     expect(texts(s)).toEqual([
-      'More results, fewer hours', 'Blog', 'More results, more hours', 'none',
-      'Fewer results, fewer hours', 'none', 'Fewer results, more hours', 'LinkedIn company page',
+      'More results, fewer hours', '1 · Blog', 'More results, more hours', 'none',
+      'Fewer results, fewer hours', 'none', 'Fewer results, more hours', '2 · LinkedIn company page',
       'What each channel gets in 2026-Q4 is on the next-quarter slide.'
     ])
   })

@@ -15,7 +15,8 @@ export function verdictProblems(model: DeckModel, hours: readonly DeckHoursRow[]
   // Longest names first so "Blog newsletter" is not read as "Blog".
   const names = [...channelNames.values()].toSorted((a, b) => b.length - a.length)
   const problems: string[] = []
-  for (const s of model.slides) {
+  // Content titles are the team's own words ("How we cut stale reports"), not the deck's verdicts.
+  for (const s of model.slides.filter((x) => !x.key.startsWith('top-content'))) {
     const strings: string[] = [s.title, s.emptyMessage ?? '', ...s.speakerNotes.split('\n')]
     for (const b of s.blocks) {
       // A bullet is read with the heading above it: "Rethink (low impact, high effort)" then "Blog".

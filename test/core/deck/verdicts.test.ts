@@ -44,3 +44,10 @@ describe('channel verdicts agree with the allocation on every slide', () => {
     expect(table?.kind === 'table' ? table.rows[0] : null).toEqual(['Blog', '6', '9', 'Grow (team decision)'])
   })
 })
+
+describe('matrix dot labels', () => {
+  it('number the dots and merge dots that would sit on each other', async () => {
+    const { dotLabels } = await import('../../../src/core/deck/channelSlides')
+    expect(dotLabels([{ x: 10, y: 10, n: 1 }, { x: 50, y: 3, n: 2 }, { x: 10.5, y: 10.2, n: 3 }, { x: 100, y: 40, n: 4 }])).toEqual(['1, 3', '2', '', '4'])
+  })
+})

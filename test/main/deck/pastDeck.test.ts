@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { quarter } from '../../../src/core/goals/quarter'
 import type { Backend } from '../../../src/main/backend/backend'
 import { sql } from '../../../src/main/backend/db/sql'
 import { writeDemo } from '../../../src/main/backend/demo/writeDemo'
@@ -52,7 +53,9 @@ describe('a deck for an ended quarter keeps the plan it had (issue #13 item 8)',
     const { deckHours } = await import('../../../src/main/backend/services/deckHours')
     const channels = new Map(b.db.all<Row>(sql`SELECT id, name FROM channel`).map((c) => [c.id, c.name]))
     const live = deckService.model(b, '2026-Q4')
-    expect(verdictProblems(live, deckHours(b).hours, channels)).toEqual([])
+    expect(verdictProblems(live, deckHours(b, quarter.of('2026-Q4'), null).hours, channels)).toEqual([])
+    const past = deckService.model(b, '2026-Q3')
+    expect(verdictProblems(past, deckHours(b, quarter.of('2026-Q3'), '2026-09-30').hours, channels)).toEqual([])
   })
 
   it('speaks plainly: no "engine", no record ids, and "pin" only where it is explained', () => {

@@ -10,7 +10,6 @@ import { quarter, type Quarter } from '../../../core/goals/quarter'
 import type { Backend } from '../backend'
 import { workspaceProfileOf } from './workspaceProfileService'
 import { quarterCounts, readDeckInput } from '../deck/readDeckInput'
-import { recordsAsOf } from '../deck/recordsAsOf'
 import { writePdf } from '../deck/writePdf'
 import { writePptx } from '../deck/writePptx'
 import { deckHours } from './deckHours'
@@ -68,11 +67,7 @@ export const deckService = {
     // A quarter that has ended is reviewed with the plan it had (estimates, pins, goals on its last
     // day, from the change log), so the deck built next month shows the same numbers.
     const planAsOf = qr.end < today ? (asOf !== undefined && asOf < qr.end ? asOf : qr.end) : null
-    const at =
-      planAsOf === null
-        ? undefined
-        : { asOf: planAsOf, records: (kind: 'goal' | 'channel' | 'member' | 'pin') => recordsAsOf(b.db, kind, planAsOf, { dropLateCreations: kind === 'pin' }) }
-    const plan = deckHours(b, at)
+    const plan = deckHours(b, qr, planAsOf)
     const profile = workspaceProfileOf(b)
     const input = readDeckInput(b.db, qr.key, {
       workspaceName: profile.name,

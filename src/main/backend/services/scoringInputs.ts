@@ -29,12 +29,6 @@ export type GoalInPlay = ScoringGoal & {
 
 export type WhatIf = { weights?: readonly { goalId: string; weight: number }[]; capacityHours?: number; blendedHourlyRate?: number }
 
-/**
- * Scoring as of another day (the review deck of a past quarter): `asOf` replaces today, and `records`
- * gives goals, channels, members and pins as they stood then (deck/recordsAsOf.ts).
- */
-export type ScoringAt = { asOf: string; records?: (kind: 'goal' | 'channel' | 'member' | 'pin') => unknown[] }
-
 /** Everything the engine needs, read from the workspace once. */
 export type ScoringWorkspace = {
   asOf: string
@@ -129,10 +123,9 @@ function observations(b: Backend, asOf: string, goals: GoalInPlay[], allGoals: G
   return new Map([...out].map(([id, m]) => [id, [...m.values()]]))
 }
 
-export function scoringInputs(b: Backend, whatIf: WhatIf = {}, at?: ScoringAt): ScoringWorkspace {
-  const asOf = at?.asOf ?? new Date(b.now()).toISOString().slice(0, 10)
-  const rows = <T>(kind: 'goal' | 'channel' | 'member' | 'pin'): T[] => (at?.records === undefined ? all<T>(b, kind) : (at.records(kind) as T[]))
-  const allGoals = rows<Goal>('goal')
+export function scoringInputs(b: Backend, whatIf: WhatIf = {}): ScoringWorkspace {
+  const asOf = new Date(b.now()).toISOString().slice(0, 10)
+  const allGoals = all<Goal>(b, 'goal')
   const play = goalsInPlay(allGoals, asOf)
   const measurements = all<Measurement>(b, 'measurement', [{ field: 'goalId', op: 'in', value: play.goals.map((g) => g.id) }])
   const weightOverride = new Map((whatIf.weights ?? []).map((w) => [w.goalId, w.weight]))
@@ -146,7 +139,7 @@ export function scoringInputs(b: Backend, whatIf: WhatIf = {}, at?: ScoringAt): 
     })
     .sort((a, b2) => (a.id < b2.id ? -1 : 1))
 
-  const channelRows = rows<Channel>('channel')
+  const channelRows = all<Channel>(b, 'channel')
   const observed = observations(b, asOf, goals, allGoals)
   const estimates: ScoringChannel[] = channelRows.map((c) => ({
     id: c.id,
@@ -167,9 +160,9 @@ export function scoringInputs(b: Backend, whatIf: WhatIf = {}, at?: ScoringAt): 
     return scored
   })
 
-  const members = rows<Member>('member').filter((m) => m.active)
+  const members = all<Member>(b, 'member').filter((m) => m.active)
   const capacityFromMembers = members.reduce((sum, m) => sum + m.weeklyCapacityHours, 0)
-  const pins = rows<Pin>('pin')
+  const pins = all<Pin>(b, 'pin')
   return {
     asOf,
     quarter: play.quarter,
