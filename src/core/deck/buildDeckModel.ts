@@ -32,7 +32,7 @@ export function buildDeckModel(input: DeckInput, options: BuildDeckOptions = {})
   drafts.push(decisionsSlide(ctx, titles), ...appendixSlides(ctx), provenanceSlide(ctx, hash))
 
   // Notes go on before pagination so they stay on the slide they were typed on, not its continuation.
-  const noted = drafts.map((d) => ({ ...d, blocks: withNotes(ctx, d) }))
+  const noted = drafts.map((d) => ({ ...d, blocks: withNotes(ctx, d).map(withoutEmptySeries) }))
   const slides: DeckSlide[] = paginateSlides(noted).map((d, i) => ({
     ...d,
     number: i + 1,
@@ -49,6 +49,17 @@ export function buildDeckModel(input: DeckInput, options: BuildDeckOptions = {})
     inputHash: hash,
     slides
   }
+}
+
+/**
+ * A series with nothing to draw (every value missing, or every bar 0, e.g. last quarter when the
+ * workspace has no data for it) would only add a legend entry pointing at nothing; it is left out.
+ */
+function withoutEmptySeries(b: DeckBlock): DeckBlock {
+  if (b.kind !== 'chart' || b.chart.type === 'scatter') return b
+  const c = b.chart
+  const kept = c.series.filter((x) => x.values.some((v) => v !== null && (c.type === 'line' || v !== 0)))
+  return kept.length === c.series.length || kept.length === 0 ? b : { ...b, chart: { ...c, series: kept } }
 }
 
 /** The team's notes on a slide are printed on that slide too, so a decision sits next to its numbers. */

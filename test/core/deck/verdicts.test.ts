@@ -51,3 +51,18 @@ describe('matrix dot labels', () => {
     expect(dotLabels([{ x: 10, y: 10, n: 1 }, { x: 50, y: 3, n: 2 }, { x: 10.5, y: 10.2, n: 3 }, { x: 100, y: 40, n: 4 }])).toEqual(['1, 3', '2', '', '4'])
   })
 })
+
+describe('charts', () => {
+  it('no legend entry for a series with nothing to draw (an empty previous quarter)', async () => {
+    const { buildDeckModel: build } = await import('../../../src/core/deck/buildDeckModel')
+    const f = deckFixture()
+    const m = build({ ...f, conversations: f.conversations.filter((c) => c.occurredAt >= '2026-07-01') })
+    const conv = m.slides.find((s) => s.key === 'conversations')?.blocks.find((b) => b.kind === 'chart')
+    expect(conv?.kind === 'chart' && conv.chart.type !== 'scatter' ? conv.chart.series.map((s) => s.name) : null).toEqual(['2026-Q3'])
+    for (const s of m.slides) {
+      for (const b of s.blocks) {
+        if (b.kind === 'chart' && b.chart.type !== 'scatter') for (const x of b.chart.series) expect(x.values.some((v) => v !== null && v !== 0), `${s.key}: ${x.name}`).toBe(true)
+      }
+    }
+  })
+})
