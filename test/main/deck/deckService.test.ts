@@ -123,6 +123,12 @@ describe('deck methods through the contract', () => {
     expect(e.message).toMatch(/^No data for 2021-Q1 \(1 Jan – 31 Mar 2021\): .*Quarters with data: 2026-Q4, 2026-Q3, 2026-Q2, 2025-Q3\.$/)
   })
 
+  it('deck-quarters leaves out quarters that have not begun, even with goals planned there', async () => {
+    await call('goal-create', { objective: 'Spring 2027 pipeline', driver: 'revenue', kpiName: 'Leads', target: 200, quarter: '2027-Q2' })
+    const q = await call<ApiOutput<'deck-quarters'>>('deck-quarters', {})
+    expect(q.items.map((i) => i.quarter)).toEqual(['2026-Q4', '2026-Q3', '2026-Q2', '2025-Q3'])
+  })
+
   it('refuses a quarter entirely in the future (it used to build, with negative effort) and an impossible as-of day', async () => {
     const e = await failure('deck-preview', { quarter: '2027-Q1' })
     expect(e.code).toBe('invalid_input')

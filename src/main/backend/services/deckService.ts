@@ -46,11 +46,17 @@ function slug(name: string): string {
 }
 
 export const deckService = {
-  /** Quarters with any goal, content, goal measurement or conversation, newest first. */
+  /**
+   * Quarters with any goal, content, goal measurement or conversation, newest first; quarters that have
+   * not begun are left out (a deck of them is refused), even when goals or content are planned there.
+   */
   quarters(b: Backend): ApiOutput<'deck-quarters'> {
+    const current = quarter.containing(todayOf(b)).key
     return {
-      current: quarter.containing(todayOf(b)).key,
-      items: quarterCounts(b.db).map((c) => ({ ...c, label: quarter.label(quarter.of(c.quarter)) }))
+      current,
+      items: quarterCounts(b.db)
+        .filter((c) => c.quarter <= current)
+        .map((c) => ({ ...c, label: quarter.label(quarter.of(c.quarter)) }))
     }
   },
 
