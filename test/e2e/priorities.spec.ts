@@ -85,3 +85,22 @@ test('the channel list flags both duplicates and opens a channel page', async ({
   await expect(page.getByTestId('channel-page')).toContainText('Planned (')
   await expect(page.getByTestId('channel-page').getByTestId('channel-duplicate')).toHaveCount(0)
 })
+
+test('the model: scenarios with where the hours come from, ranks that say how often they hold, RICE and goal sensitivity', async ({ page, app }) => {
+  const p = new PrioritiesPage(page, app)
+  await p.open('priorities')
+  await p.ready()
+  await expect(page.getByTestId('scenario-statement')).toContainText('re-divided')
+  await expect(page.getByTestId('hours-source')).toContainText('Within today’s plan')
+  await expect(page.getByTestId('rank-holds').first()).toHaveText(/^holds in \d+ %$/)
+  await expect(page.getByTestId('predicted').first()).toContainText('–')
+  await expect(page.getByTestId('goal-predictions')).toContainText('Weeks left')
+  await expect(page.getByTestId('rice-sentence')).not.toBeEmpty()
+  await expect(page.getByTestId('sensitivity')).toContainText('Goal inputs:')
+
+  await page.getByTestId('scenario-picker').selectOption('plus')
+  await page.getByTestId('scenario-hours').fill('6')
+  await expect(page.getByTestId('hours-source')).toContainText('+6 h/week beyond today’s plan')
+  await page.getByTestId('scenario-picker').selectOption('targets')
+  await expect(page.getByTestId('scenario-statement')).toContainText(/target/)
+})

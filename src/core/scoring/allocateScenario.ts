@@ -6,6 +6,8 @@ import type { ModelMember, ModelPin, Scenario } from './modelTypes'
 export const DEFAULT_MIN_SHARE = 0.5
 export const DEFAULT_MAX_SHARE = 2
 export const DEFAULT_SLICE_HOURS = 0.25
+/** At most this many slices: a 10,000 h budget is handed out in 5 h slices rather than 40,000 quarter hours. */
+export const MAX_SLICES = 2000
 /** Gains below this (points per slice) count as nothing: the goals the channel serves are covered. */
 const NO_GAIN = 1e-9
 
@@ -132,14 +134,15 @@ export function allocateScenario(p: Prepared, pins: readonly ModelPin[], members
   } else bounds.forEach((b, i) => (hours[i] = b.min))
 
   const spent = sum(hours)
+  const slice = Math.max(o.slice, (budget - spent) / MAX_SLICES)
   let reaches: boolean | null = null
   if (o.scenario === 'targets') {
     const missing = (): boolean => targetsMissing(o.targetsOnly, hours).length > 0
     // Fewest hours: slices go where they cover most of what is still missing, until nothing is.
-    if (missing()) greedy(model, hours, max, budget - spent, o.slice, (gain) => gain <= NO_GAIN || !missing())
+    if (missing()) greedy(model, hours, max, budget - spent, slice, (gain) => gain <= NO_GAIN || !missing())
     reaches = !missing()
     budget = sum(hours)
-  } else greedy(model, hours, max, budget - spent, o.slice, () => false)
+  } else greedy(model, hours, max, budget - spent, slice, () => false)
 
   const total = sum(hours)
   if (o.scenario !== 'targets' && total < budget - 1e-6)

@@ -26,14 +26,22 @@ export type ChannelEvidence = {
   needsEstimate: boolean
 }
 
-/** Posts of the channel inside the evidence window up to `today`, with a usable reach. */
-export function evidencePosts(posts: readonly ModelPost[], channelId: string, today: string): ModelPost[] {
+/**
+ * Posts per channel inside the evidence window up to `today`, with a usable reach. Grouped once for all
+ * channels (each date parsed once), so 1,000 channels with 12,000 posts cost one pass, not a thousand.
+ */
+export function evidenceByChannel(posts: readonly ModelPost[], today: string): Map<string, ModelPost[]> {
   const end = dayNumber(today)
-  return posts.filter((p) => {
-    if (p.channelId !== channelId || p.reach === null || !Number.isFinite(p.reach) || p.reach < 0) return false
+  const out = new Map<string, ModelPost[]>()
+  for (const p of posts) {
+    if (p.reach === null || !Number.isFinite(p.reach) || p.reach < 0) continue
     const d = dayNumber(p.date)
-    return d <= end && d > end - EVIDENCE_DAYS
-  })
+    if (d > end || d <= end - EVIDENCE_DAYS) continue
+    const list = out.get(p.channelId)
+    if (list === undefined) out.set(p.channelId, [p])
+    else list.push(p)
+  }
+  return out
 }
 
 /** Mean after pulling the lowest and highest 10 % of values in to their neighbours: one viral post cannot make the channel. */
@@ -160,11 +168,12 @@ export function channelEvidence(
   c: ModelChannel,
   goals: ReadonlyMap<string, ModelGoal>,
   goalKeys: ReadonlyMap<string, string>,
-  posts: readonly ModelPost[],
+  posts: readonly ModelPost[] | ReadonlyMap<string, readonly ModelPost[]>,
   today: string,
   calibrate: boolean
 ): ChannelEvidence {
-  const mine = evidencePosts(posts, c.id, today)
+  const grouped = posts instanceof Map ? posts : evidenceByChannel(posts as readonly ModelPost[], today)
+  const mine = grouped.get(c.id) ?? []
   const reach = reachEstimate(c, mine, calibrate)
   const curve = cadenceCurve(c, mine, calibrate)
   const rates = linkRates(c, goals, goalKeys, mine, reach.perPost, calibrate)

@@ -1,4 +1,4 @@
-import { channelEvidence, type ChannelEvidence } from './channelEvidence'
+import { channelEvidence, evidenceByChannel, type ChannelEvidence } from './channelEvidence'
 import { channelResponse, postsAt, reachPerWeek, type ChannelResponse } from './channelResponse'
 import { goalStates, type GoalState } from './goalState'
 import type { ModelChannel, ModelInput, ModelGoal } from './modelTypes'
@@ -23,8 +23,9 @@ export function prepareModel(input: ModelInput, today: string, calibrate: boolea
   const states = goalStates(goalList, today)
   const index = new Map(goalList.map((g, i) => [g.id, i]))
   const goalMap = new Map(goalList.map((g) => [g.id, g]))
+  const grouped = evidence === undefined ? evidenceByChannel(input.posts, today) : new Map()
   const channels = input.channels.map((c, ci) => {
-    const ev = evidence?.[ci] ?? channelEvidence(c, goalMap, input.goalKeys, input.posts, today, calibrate)
+    const ev = evidence?.[ci] ?? channelEvidence(c, goalMap, input.goalKeys, grouped, today, calibrate)
     const resp = channelResponse(c, ev, overrides.reach?.[ci] ?? 1)
     const factors = overrides.rates?.[ci]
     const links: PreparedLink[] = []

@@ -1,8 +1,8 @@
 import { DEFAULT_MAX_SHARE, DEFAULT_MIN_SHARE, DEFAULT_SLICE_HOURS, allocateScenario, type ScenarioResult, type ScenarioRow } from './allocateScenario'
-import { channelEvidence, type ChannelEvidence } from './channelEvidence'
-import { hoursFor, postsAt } from './channelResponse'
+import { channelEvidence, evidenceByChannel, type ChannelEvidence } from './channelEvidence'
+import { hoursFor, postsAt, reachPerWeek } from './channelResponse'
 import { formatNumber } from './formatNumber'
-import { prepareModel, type Prepared } from './modelCore'
+import { prepareModel, totalsOf, type Prepared, type Totals } from './modelCore'
 import { channelValues, ranksOf, stability, tierOf, TIER_LABEL } from './modelRanking'
 import { modelSensitivity, type ModelChannelSensitivity } from './modelSensitivity'
 import type { CadenceCurve, ChannelPrediction, LinkRate, ModelInput, ModelOptions, Range, ReachEstimate, Scenario } from './modelTypes'
@@ -67,10 +67,13 @@ export function planPriorities(input: ModelInput, options: ModelOptions, sensiti
   const calibrate = options.calibrate ?? true
   const scenario = options.scenario ?? 'same-hours'
   const goalMap = new Map(input.goals.map((g) => [g.id, g]))
-  const evidence: ChannelEvidence[] = input.channels.map((c) => channelEvidence(c, goalMap, input.goalKeys, input.posts, options.today, calibrate))
+  const grouped = evidenceByChannel(input.posts, options.today)
+  const evidence: ChannelEvidence[] = input.channels.map((c) => channelEvidence(c, goalMap, input.goalKeys, grouped, options.today, calibrate))
   const p = prepareModel(input, options.today, calibrate, {}, evidence)
   const targetsOnly = prepareModel(input, options.today, calibrate, { goals: input.goals.map((g) => ({ ...g, stretchTarget: null })) }, evidence)
-  const draws = options.draws ?? DEFAULT_DRAWS
+  // Stability costs one re-rank of every channel per draw: beyond 100 channels the default shrinks to
+  // 20,000 ÷ channels draws (at least 30), which keeps a 1,000-channel workspace interactive.
+  const draws = options.draws ?? Math.max(30, Math.min(DEFAULT_DRAWS, Math.floor(20_000 / Math.max(1, input.channels.length))))
   const seed = options.seed ?? DEFAULT_SEED
   const goalJitter = options.goalJitter ?? DEFAULT_GOAL_JITTER
   const stab = stability(input, p, evidence, calibrate, seededUniform(seed), { draws, seed, goalJitter })
@@ -89,6 +92,7 @@ export function planPriorities(input: ModelInput, options: ModelOptions, sensiti
   const atRec = goalRanges(p, recommended)
   const atToday = goalRanges(p, todayPlan)
   const estimates = prepareModel(input, options.today, false)
+  const recTotals = totalsOf(p, recommended)
 
   const channels = p.channels.map((ch, ci): ModelChannelResult => {
     const rec = recommended[ci] ?? 0
@@ -110,8 +114,8 @@ export function planPriorities(input: ModelInput, options: ModelOptions, sensiti
       cadence: {
         todayPostsPerWeek: ch.c.status === 'active' ? ch.c.postsPerWeek : 0,
         recommendedPostsPerWeek: recPosts,
-        plusOne: onePost(p, ci, recommended, recPosts + 1),
-        minusOne: onePost(p, ci, recommended, Math.max(0, recPosts - 1))
+        plusOne: onePost(p, recTotals, ci, recommended, recPosts + 1),
+        minusOne: onePost(p, recTotals, ci, recommended, Math.max(0, recPosts - 1))
       },
       explanation: explain(p, ci, values[ci]?.value ?? 0, values[ci]?.hours ?? 0)
     }
@@ -133,7 +137,7 @@ export function planPriorities(input: ModelInput, options: ModelOptions, sensiti
     })),
     channels,
     allocation: alloc,
-    rice: riceView(estimates, p, ranks),
+    rice: riceView(estimates, p, ranks, p.channels.map((_, ci) => tierOf(p, ci) === 0)),
     sensitivity: sensitivityTop > 0 ? modelSensitivity(input, options.today, calibrate, evidence, sensitivityTop) : [],
     stability: {
       draws,
@@ -148,27 +152,26 @@ export function planPriorities(input: ModelInput, options: ModelOptions, sensiti
 /**
  * What one post a week more (or fewer) than recommended is expected to bring, per goal: counts and
  * money as extra units over the period (same relative interval as the channel's result), rates as the
- * change in the goal's weighted rate.
+ * change in the goal's volume-weighted rate, its range from the channel's own rate interval.
  */
-function onePost(p: Prepared, ci: number, plan: Float64Array, posts: number): ChannelPrediction[] {
+function onePost(p: Prepared, t: Totals, ci: number, plan: Float64Array, posts: number): ChannelPrediction[] {
   const ch = p.channels[ci]
   if (ch === undefined) return []
   const from = plan[ci] ?? 0
   const to = hoursFor(ch.resp, posts)
-  const alt = Float64Array.from(plan)
-  alt[ci] = to
-  let goalsNow: GoalPrediction[] | null = null
-  let goalsAlt: GoalPrediction[] | null = null
+  const dVolume = reachPerWeek(ch.resp, postsAt(ch.resp, to)) - reachPerWeek(ch.resp, postsAt(ch.resp, from))
   return ch.links.map((l, li) => {
     const st = p.states[l.g]
     if (st?.goal.kind === 'rate') {
-      goalsNow ??= goalRanges(p, plan)
-      goalsAlt ??= goalRanges(p, alt)
-      const a = goalsNow[l.g]
-      const b = goalsAlt[l.g]
-      const d = (b?.point ?? 0) - (a?.point ?? 0)
-      const lo = (b?.low ?? 0) - (a?.low ?? 0)
-      const hi = (b?.high ?? 0) - (a?.high ?? 0)
+      const s1 = t.rateVolume[l.g] ?? 0
+      const s0 = t.volume[l.g] ?? 0
+      const dv = dVolume * st.weeks
+      const before = s0 > 1e-9 ? s1 / s0 : st.level
+      const at = (rate: number): number => (s0 + dv > 1e-9 ? (s1 + rate * dv) / (s0 + dv) : st.level) - before
+      const r = channelGoalRange(p, ci, li, from)
+      const d = at(l.rate)
+      const lo = at(r.low)
+      const hi = at(r.high)
       return { goalId: l.goalId, point: d, low: Math.min(lo, hi, d), high: Math.max(lo, hi, d) }
     }
     const now = channelGoalRange(p, ci, li, from)

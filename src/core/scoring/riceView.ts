@@ -25,7 +25,7 @@ export type RiceView = { rows: RiceRow[]; sentence: string }
  * organic-reach prior, Impact from the entered rates, Confidence as entered, Effort as hours. It shares
  * the goal weights and spans with the model, so the two differ only where the model knows more.
  */
-export function riceView(estimates: Prepared, model: Prepared, modelRanks: ArrayLike<number>): RiceView {
+export function riceView(estimates: Prepared, model: Prepared, modelRanks: ArrayLike<number>, compared: readonly boolean[] = []): RiceView {
   const values = channelValues(estimates)
   const weeks = Math.max(1, ...estimates.states.map((s) => s.weeks))
   const rows = estimates.channels.map(({ c, resp, ev }, ci) => {
@@ -43,14 +43,19 @@ export function riceView(estimates: Prepared, model: Prepared, modelRanks: Array
     const row = rows[i]
     if (row !== undefined) row.rank = r + 1
   })
-  return { rows, sentence: whyDifferent(rows, model, modelRanks) }
+  return { rows, sentence: whyDifferent(rows, model, modelRanks, compared) }
 }
 
-/** One sentence on the channel whose RICE rank is furthest from the model's, and the input that makes it so. */
-function whyDifferent(rows: readonly RiceRow[], model: Prepared, modelRanks: ArrayLike<number>): string {
+/**
+ * One sentence on the channel whose RICE rank is furthest from the model's, and the input that makes it
+ * so. Only channels that can get hours are compared (`compared`): a paused channel ranks low in the model
+ * because it is paused, which needs no explaining.
+ */
+function whyDifferent(rows: readonly RiceRow[], model: Prepared, modelRanks: ArrayLike<number>, compared: readonly boolean[]): string {
   let worst = -1
   let gap = 0
   rows.forEach((r, i) => {
+    if (compared[i] === false) return
     const d = Math.abs(r.rank - (modelRanks[i] ?? r.rank))
     if (d > gap) [gap, worst] = [d, i]
   })

@@ -108,5 +108,5 @@ describe('smo score', () => {
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1)
       expect(r.stderr).toMatch(/^smo score: /)
     }
-  })
+  }, 240_000)
 })

@@ -47,7 +47,7 @@ describe('planPriorities properties', () => {
       }),
       { numRuns: 60 }
     )
-  })
+  }, 120_000)
 
   it('a higher rate for a count goal never lowers the channel’s value per hour', () => {
     fc.assert(
@@ -58,7 +58,7 @@ describe('planPriorities properties', () => {
       }),
       { numRuns: 40 }
     )
-  })
+  }, 60_000)
 
   it('more audience never lowers the predicted point for a count goal', () => {
     fc.assert(
@@ -68,5 +68,5 @@ describe('planPriorities properties', () => {
       }),
       { numRuns: 40 }
     )
-  })
+  }, 60_000)
 })

@@ -33,9 +33,12 @@ export const channelFields: readonly FieldSpec[] = [
     valueKey: 'rate',
     valueLabel: 'Units per 1,000 reached',
     wide: true,
-    help: 'For each goal: the KPI units you expect per 1,000 people reached (e.g. 0.8 demo requests). Priorities ranks channels with these.'
+    help: 'For each goal: the KPI units you expect per 1,000 people reached (e.g. 0.8 demo requests); for a rate goal, the channel’s own rate in % (e.g. 4.5 for its engagement rate). Priorities starts from these and learns from published results.'
   },
   { name: 'estimatesUpdatedAt', label: 'Estimates last reviewed', input: 'date' },
+  { name: 'organicReachShare', label: 'Organic reach per post (share of audience)', input: 'number', help: 'From 0.01 to 1; empty = the platform’s typical share (e.g. 0.07 for a LinkedIn page)' },
+  { name: 'reachNote', label: 'Where that share comes from', input: 'text', help: 'e.g. "LinkedIn analytics, last 90 days"' },
+  { name: 'trialHoursPerWeek', label: 'Trial hours per week (proposed channel)', input: 'number', help: 'Empty = 2 h/week' },
   { name: 'notes', label: 'Notes', input: 'textarea' }
 ]
 

@@ -12,6 +12,7 @@ const fields: readonly FieldSpec[] = [
   { name: 'role', label: 'Role', input: 'text' },
   { name: 'email', label: 'Email', input: 'text' },
   { name: 'weeklyCapacityHours', label: 'Weekly capacity (hours)', input: 'number', help: 'Hours a week this person can give to content and channels' },
+  { name: 'otherWorkHoursPerWeek', label: 'Other work (hours a week)', input: 'number', help: 'Meetings, conversations, influencer work: not available for channels' },
   { name: 'active', label: 'Active member', input: 'checkbox' }
 ]
 

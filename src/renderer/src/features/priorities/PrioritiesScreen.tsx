@@ -4,13 +4,12 @@ import { useMutation } from '../../api/useMutation'
 import { useQuery } from '../../api/useQuery'
 import { ScreenHeader } from '../records/ScreenHeader'
 import { ChannelPage } from '../channels/ChannelPage'
-import { AllocationTable } from './AllocationTable'
-import { computePriorities, computeSensitivity, savedWeights, type ScoreData } from './computePriorities'
+import { computePriorities, savedWeights, type ScoreData } from './computePriorities'
 import { ImpactScatter } from './ImpactScatter'
 import { RankChanges } from './RankChanges'
 import { RankingTable } from './RankingTable'
 import { RatesTable } from './RatesTable'
-import { SensitivityList } from './SensitivityList'
+import { ModelPanel } from './ModelPanel'
 import { WeightSliders } from './WeightSliders'
 import './priorities.css'
 
@@ -20,7 +19,6 @@ const DEPENDS: KindName[] = ['channel', 'goal', 'measurement', 'content', 'membe
 export function PrioritiesScreen() {
   const { data, error } = useQuery('score-list', {}, { dependsOn: DEPENDS })
   const [drafts, setDrafts] = useState<ReadonlyMap<string, number>>(new Map())
-  const [capacity, setCapacity] = useState<number | undefined>(undefined)
   const [open, setOpen] = useState<string | undefined>(undefined)
   const save = useMutation('score-weights-save')
 
@@ -35,11 +33,10 @@ export function PrioritiesScreen() {
     setDrafts((d) => new Map([...d].filter(([id, w]) => saved.get(id) !== w)))
   }
 
-  const cap = capacity ?? data?.capacityFromMembers ?? 0
+  const cap = data?.capacityFromMembers ?? 0
   const live = useMemo(() => (data === undefined ? undefined : computePriorities(data, { weights, capacityHours: cap })), [data, weights, cap])
   const savedRank = useMemo(() => new Map((data?.channels ?? []).map((c) => [c.id, c.rank])), [data])
   const deferredWeights = useDeferredValue(weights)
-  const sens = useMemo(() => (data === undefined ? [] : computeSensitivity(data, deferredWeights, 5)), [data, deferredWeights])
   const goalIds = useMemo(() => (data?.goals ?? []).map((g) => g.id), [data])
 
   const actions = (
@@ -97,7 +94,7 @@ export function PrioritiesScreen() {
             </section>
           </div>
           <section className="card prio-card" aria-label="Ranking">
-            <h2 className="panel-title">Ranking</h2>
+            <h2 className="panel-title">Score from the estimates</h2>
             <p className="subtle prio-hint">
               Score = impact points per 100 h of effort. Impact = points of the weighted remaining goal gap a channel closes this quarter, after confidence. Monthly cost counts as
               effort at {data.inputs.options.blendedHourlyRate.toLocaleString()} per hour (workspace profile). Select a channel to see its page.
@@ -107,28 +104,16 @@ export function PrioritiesScreen() {
           <section className="card prio-card" aria-label="Where the hours go">
             <h2 className="panel-title">Where the hours go</h2>
             <p className="subtle prio-hint">
-              Each half hour goes where it adds most, with diminishing returns per channel; at the optimum the unpinned channels' "+1 h adds" are about equal.
+              Reach per post from published results (shrunk toward a share of the audience), diminishing returns from each channel’s own history, goals that are met stop
+              pulling hours. Bounds are 50–200 % of today’s hours unless a pin with a reason says otherwise.
             </p>
-            <AllocationTable
-              allocation={live.allocation}
-              targets={live.targets}
-              pins={data.pins}
-              capacity={cap}
-              capacityFromMembers={data.capacityFromMembers}
-              activeMembers={data.activeMembers}
-              onCapacity={setCapacity}
-            />
+            <ModelPanel weights={deferredWeights} pins={data.pins} />
           </section>
           <div className="prio-grid-bottom">
             <section className="card prio-card" aria-label="Why the rank changed">
               <h2 className="panel-title">Why the rank changed</h2>
               {dirty && <p className="subtle prio-hint">Compared with the saved weights, not the what-if.</p>}
               <RankChanges data={data} />
-            </section>
-            <section className="card prio-card" aria-label="Sensitivity">
-              <h2 className="panel-title">Sensitivity of the top 5</h2>
-              <p className="subtle prio-hint">The single input that would change each rank, within ±20 %.</p>
-              <SensitivityList items={sens} />
             </section>
           </div>
           <section className="card prio-card" aria-label="Estimated, observed and blended rates">

@@ -3,10 +3,8 @@ import {
   allocateHours,
   hoursForTargets,
   scoreChannels,
-  sensitivity,
   type Allocation,
   type ChannelScore,
-  type ChannelSensitivity,
   type TargetPlan
 } from '../../../../core/scoring'
 
@@ -39,12 +37,6 @@ export function computePriorities(data: ScoreData, whatIf: WhatIf): Priorities {
   const pins = data.pins.map((p) => (p.exclude ? { channelId: p.channelId, exclude: true, reason: p.reason } : { channelId: p.channelId, minHours: p.minHours, reason: p.reason }))
   const setup = { channels: ranked, capacityHours: whatIf.capacityHours, pins }
   return { ranked, allocation: allocateHours(setup), targets: hoursForTargets({ ...setup, goals }) }
-}
-
-/** Sensitivity is heavier (bisection per input), so the screen runs it apart from the slider path. */
-export function computeSensitivity(data: ScoreData, weights: ReadonlyMap<string, number>, top: number): ChannelSensitivity[] {
-  const goals = data.inputs.goals.map((g) => ({ ...g, weight: weights.get(g.id) ?? g.weight }))
-  return sensitivity(data.inputs.channels, goals, data.inputs.options, top)
 }
 
 /** Weights as saved, keyed by goal id. */
