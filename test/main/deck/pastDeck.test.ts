@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ApiOutput } from '../../../src/core/api/contract'
 import { quarter } from '../../../src/core/goals/quarter'
+import { dispatch } from '../../../src/main/backend/dispatch'
 import type { Backend } from '../../../src/main/backend/backend'
 import { sql } from '../../../src/main/backend/db/sql'
 import { writeDemo } from '../../../src/main/backend/demo/writeDemo'
@@ -74,6 +76,20 @@ describe('a deck for an ended quarter keeps the plan it had (issue #13 item 8)',
       expect(strings.filter((t) => /\bengines?\b/i.test(t))).toEqual([])
       expect(strings.filter((t) => /\b[0-9A-HJKMNP-TV-Z]{26}\b/.test(t))).toEqual([])
       expect(strings.filter((t) => /\bpin(s|ned)?\b/i.test(t) && !/minimum/.test(t))).toEqual([])
+    }
+  })
+
+  it('the next-quarter hours are the numbers Priorities shows (score-model, its default scenario)', async () => {
+    const r = await dispatch(b, 'score-model', { scenario: 'same-hours', draws: 0 })
+    if (!r.ok) throw new Error(r.error.message)
+    const screen = (r.data as ApiOutput<'score-model'>).allocation.rows
+    const { deckHours } = await import('../../../src/main/backend/services/deckHours')
+    const deck = deckHours(b, quarter.of('2026-Q4'), null).hours
+    expect(deck.length).toBeGreaterThan(5)
+    for (const row of deck) {
+      const same = screen.find((x) => x.channelId === row.channelId)
+      expect(Math.round((same?.hours ?? -1) * 10) / 10, row.channelId).toBe(row.recommendedHoursPerWeek)
+      expect(Math.round((same?.currentHours ?? -1) * 10) / 10, row.channelId).toBe(row.currentHoursPerWeek)
     }
   })
 })
