@@ -120,8 +120,8 @@ function bigInput(): DeckInput {
   for (let y = 2021; y <= 2026; y++) for (let q = 1; q <= 4; q++) quarters.push(`${y}-Q${q}`)
   const goals = quarters.flatMap((q, qi) =>
     [0, 1, 2, 3].map((g) => ({
-      id: id('G', qi * 4 + g), objective: `Goal ${g + 1} of ${q}`, driver: 'revenue' as const, kpiName: 'Leads', kpiUnit: 'leads',
-      baseline: 0, target: 100 + g * 50, quarter: q, ownerId: null, priority: 5 - g
+      id: id('G', qi * 4 + g), objective: `Goal ${g + 1} of ${q}`, driver: 'revenue' as const, kind: 'count' as const, stretchTarget: null, kpiName: 'Leads', kpiUnit: 'leads',
+      baseline: 0, target: 100 + g * 50, quarter: q, ownerId: null, priority: 5 - g, notes: ''
     }))
   )
   const measurements: DeckMeasurement[] = []
@@ -135,7 +135,7 @@ function bigInput(): DeckInput {
   }
   const channels = Array.from({ length: 24 }, (_, i) => ({
     id: id('C', i), name: `Channel ${i + 1}`, platform: 'linkedin' as const, status: 'active' as const, ownerId: null,
-    cadencePerWeek: 1 + (i % 5), hoursPerPost: 1 + (i % 3), fixedHoursPerMonth: i % 4, goalLinks: []
+    cadencePerWeek: 1 + (i % 5), hoursPerPost: 1 + (i % 3), fixedHoursPerMonth: i % 4, costPerMonth: (i % 3) * 200, goalLinks: []
   }))
   const statuses = ['published', 'published', 'published', 'scheduled', 'draft', 'cancelled'] as const
   const contentItems: DeckContentItem[] = Array.from({ length: 100_000 }, (_, i) => {
@@ -152,6 +152,10 @@ function bigInput(): DeckInput {
   return {
     workspaceName: 'Bench workspace', quarter: '2026-Q2', generatedAt: '2026-07-02T09:00:00Z',
     members: [], goals, measurements, channels, contentItems, influencers: [], conversations: [], notes: [],
-    hours: channels.map((c, i) => ({ channelId: c.id, currentHoursPerWeek: 2 + (i % 5), recommendedHoursPerWeek: 2 + ((i * 3) % 7), engineHoursPerWeek: null, decision: null }))
+    hours: channels.map((c, i) => ({ channelId: c.id, currentHoursPerWeek: 2 + (i % 5), recommendedHoursPerWeek: 2 + ((i * 3) % 7), engineHoursPerWeek: null, decision: null })),
+    predicted: channels.flatMap((c, i) => goals.filter((g) => g.quarter === '2026-Q2').map((g) => ({ channelId: c.id, goalId: g.id, point: 5 + (i % 7), low: null, high: null }))),
+    scenario: 'the same hours as today, re-divided',
+    money: { hourlyRate: 75, currency: 'USD' },
+    planAsOf: null
   }
 }

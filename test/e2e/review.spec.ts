@@ -23,6 +23,10 @@ test.describe('review: the quarterly deck', () => {
 
     await review.openSlide('Executive summary')
     await expect(review.largeSlide()).toContainText('Executive summary')
+    // The summary argues one case: the biggest win, the biggest miss and the one decision asked.
+    await expect(review.largeSlide()).toContainText('Biggest win')
+    await expect(review.largeSlide()).toContainText('Biggest miss')
+    await expect(review.largeSlide()).toContainText('The one decision asked')
     const note = `Decision e2e ${Date.now()}: move two hours from webinars to the blog.`
     await review.addNote(note)
     await expect(review.notes().filter({ hasText: note })).toBeVisible()

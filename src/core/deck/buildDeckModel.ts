@@ -7,8 +7,10 @@ import { goalSlides } from './goalSlides'
 import { deckInputFields, inputHash, type DeckCollection } from './inputHash'
 import { pipelineSlides } from './pipelineSlides'
 import { appendixSlides, decisionsSlide, planSlides } from './planSlides'
-import { quarter } from '../goals/quarter'
-import type { DeckHasher } from './sha256'
+import { quarter, shortDate } from '../goals/quarter'
+import { paginateSlides } from './paginateSlides'
+import { resultsSlide } from './resultsSlides'
+import type { DeckHasher } from './inputHash'
 
 export type BuildDeckOptions = {
   /** A faster hash with the same SHA-256 digest (node:crypto in the backend); default: the pure one. */
@@ -25,16 +27,17 @@ export type BuildDeckOptions = {
 export function buildDeckModel(input: DeckInput, options: BuildDeckOptions = {}): DeckModel {
   const ctx = deckContext(input)
   const hash = inputHash(input, ctx.asOf, options.hasher)
-  const drafts: SlideDraft[] = [titleSlide(ctx), ...goalSlides(ctx), ...channelSlides(ctx), ...pipelineSlides(ctx), ...planSlides(ctx)]
+  const drafts: SlideDraft[] = [titleSlide(ctx), ...goalSlides(ctx), resultsSlide(ctx), ...channelSlides(ctx), ...pipelineSlides(ctx), ...planSlides(ctx)]
   const titles = new Map(drafts.map((d) => [d.key, d.title]))
   drafts.push(decisionsSlide(ctx, titles), ...appendixSlides(ctx), provenanceSlide(ctx, hash))
 
-  const slides: DeckSlide[] = drafts.map((d, i) => ({
+  // Notes go on before pagination so they stay on the slide they were typed on, not its continuation.
+  const noted = drafts.map((d) => ({ ...d, blocks: withNotes(ctx, d).map(withoutEmptySeries) }))
+  const slides: DeckSlide[] = paginateSlides(noted).map((d, i) => ({
     ...d,
     number: i + 1,
     subtitle: ctx.subtitle,
-    date: ctx.day,
-    blocks: withNotes(ctx, d)
+    date: ctx.day
   }))
   return {
     workspaceName: input.workspaceName,
@@ -48,6 +51,17 @@ export function buildDeckModel(input: DeckInput, options: BuildDeckOptions = {})
   }
 }
 
+/**
+ * A series with nothing to draw (every value missing, or every bar 0, e.g. last quarter when the
+ * workspace has no data for it) would only add a legend entry pointing at nothing; it is left out.
+ */
+function withoutEmptySeries(b: DeckBlock): DeckBlock {
+  if (b.kind !== 'chart' || b.chart.type === 'scatter') return b
+  const c = b.chart
+  const kept = c.series.filter((x) => x.values.some((v) => v !== null && (c.type === 'line' || v !== 0)))
+  return kept.length === c.series.length || kept.length === 0 ? b : { ...b, chart: { ...c, series: kept } }
+}
+
 /** The team's notes on a slide are printed on that slide too, so a decision sits next to its numbers. */
 function withNotes(ctx: DeckContext, d: SlideDraft): DeckBlock[] {
   const notes = d.key === 'decisions' ? undefined : ctx.notesBySlide.get(d.key)
@@ -58,13 +72,14 @@ function withNotes(ctx: DeckContext, d: SlideDraft): DeckBlock[] {
 function titleSlide(ctx: DeckContext): SlideDraft {
   return {
     key: 'title',
-    title: `${ctx.input.workspaceName}: quarterly review ${ctx.qr.key}`,
+    title: `${ctx.input.workspaceName}: quarterly review ${ctx.qr.key}${ctx.interim ? ' (interim)' : ''}`,
     blocks: [
       {
         kind: 'text',
         lines: [
           { text: quarter.label(ctx.qr), bold: true },
-          { text: ctx.asOf >= ctx.qr.end ? 'Quarter complete.' : `Quarter in progress: figures as of ${ctx.asOf}.` },
+          { text: ctx.interim ? `Interim, as of ${shortDate(ctx.asOf)}: the quarter is not over, so every figure is as of that day.` : 'Quarter complete.' },
+          ...(ctx.input.planAsOf === null ? [] : [{ text: `Estimates, minimum hours and goals as they stood on ${shortDate(ctx.input.planAsOf)}.` }]),
           { text: `Generated ${ctx.input.generatedAt.slice(0, 16).replace('T', ' ')} UTC by SMO Desk.` }
         ]
       }
@@ -83,7 +98,8 @@ const COLLECTION_LABELS: Record<DeckCollection, string> = {
   influencers: 'Influencers',
   conversations: 'Conversations',
   notes: 'Notes and decisions',
-  hours: 'Hours recommendations'
+  hours: 'Channels in the hours plan',
+  predicted: 'Predictions (channel × goal)'
 }
 
 function provenanceSlide(ctx: DeckContext, hash: string): SlideDraft {

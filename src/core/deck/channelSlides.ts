@@ -2,7 +2,7 @@ import { enumLabels } from '../domain/enums'
 import { quarter } from '../goals/quarter'
 import { itemDay, type DeckContext } from './deckContext'
 import type { DeckChannel, DeckContentItem } from './deckInput'
-import type { SlideDraft } from './deckModel'
+import type { DeckTextLine, SlideDraft } from './deckModel'
 import { format } from './format'
 
 /** Channel scorecard, priority matrix, output vs plan with cadence adherence, and top content. */
@@ -65,10 +65,11 @@ function scorecard(ctx: DeckContext, cur: ChannelStat[], prev: ChannelStat[]): S
           horizontal: true,
           title: 'KPI units per hour of effort',
           categories: rows.map((r) => r.channel.name),
-          series: [
+          // A series with nothing in it would only add an empty legend entry.
+          series: nonEmpty([
             { name: ctx.qr.key, values: rows.map((r) => round2(r.perHour ?? 0)) },
             { name: ctx.prev.key, values: rows.map((r) => round2(prevById.get(r.channel.id)?.perHour ?? 0)) }
-          ],
+          ]),
           valueAxis: 'KPI units per hour'
         }
       },
@@ -83,7 +84,7 @@ function scorecard(ctx: DeckContext, cur: ChannelStat[], prev: ChannelStat[]): S
           { label: 'Units/h', align: 'right', width: 1.4 },
           { label: 'vs prev.', align: 'right', width: 1.4 }
         ],
-        rows: rows.slice(0, 12).map((r) => [
+        rows: rows.map((r) => [
           r.channel.name,
           format.num(r.posts),
           format.num(r.hours, 1),
@@ -91,7 +92,7 @@ function scorecard(ctx: DeckContext, cur: ChannelStat[], prev: ChannelStat[]): S
           format.num(r.perHour, 2),
           format.change(r.perHour, prevById.get(r.channel.id)?.perHour ?? null)
         ]),
-        footnote: rows.length > 12 ? `And ${rows.length - 12} more channels (see the appendix).` : null
+        footnote: null
       }
     ],
     speakerNotes: [
@@ -118,8 +119,17 @@ function matrix(ctx: DeckContext, cur: ChannelStat[]): SlideDraft {
   }
   const mh = median(pts.map((p) => p.hours))
   const mu = median(pts.map((p) => p.units))
-  const group = (hi: boolean, cheap: boolean): string =>
-    pts.filter((p) => (p.units >= mu) === hi && (p.hours < mh) === cheap).map((p) => p.channel.name).join(', ') || 'none'
+  // Dots carry numbers, not names: names collide on a small chart in every viewer. Dots that would
+  // sit on each other share one label ("3, 7").
+  const number = new Map(pts.map((p, i) => [p.channel.id, i + 1]))
+  const labels = dotLabels(pts.map((p) => ({ x: p.hours, y: p.units, n: number.get(p.channel.id) ?? 0 })))
+  const group = (hi: boolean, cheap: boolean): DeckTextLine[] => {
+    const mine = pts.filter((p) => (p.units >= mu) === hi && (p.hours < mh) === cheap)
+    return mine.length === 0 ? [{ text: 'none', level: 1 }] : mine.map((p) => ({ text: `${number.get(p.channel.id) ?? ''} · ${p.channel.name}`, level: 1 }))
+  }
+  // The quadrants describe this quarter only; verdicts for next quarter come from the allocation
+  // (next-quarter slide), so they are never named here.
+
   return {
     key: 'matrix',
     title,
@@ -131,27 +141,28 @@ function matrix(ctx: DeckContext, cur: ChannelStat[]): SlideDraft {
           title: 'Impact vs effort by channel',
           xAxis: 'Effort (hours this quarter)',
           yAxis: 'Impact (KPI units)',
-          points: pts.map((p) => ({ label: p.channel.name, x: round2(p.hours), y: round2(p.units) }))
+          points: pts.map((p, i) => ({ label: labels[i] ?? '', x: round2(p.hours), y: round2(p.units) }))
         }
       },
       {
         kind: 'text',
         lines: [
-          { text: 'Quick wins (high impact, low effort)', bold: true },
-          { text: group(true, true), level: 1 },
-          { text: 'Big bets (high impact, high effort)', bold: true },
-          { text: group(true, false), level: 1 },
-          { text: 'Fill-ins (low impact, low effort)', bold: true },
-          { text: group(false, true), level: 1 },
-          { text: 'Rethink (low impact, high effort)', bold: true },
-          { text: group(false, false), level: 1 }
+          { text: 'More results, fewer hours', bold: true },
+          ...group(true, true),
+          { text: 'More results, more hours', bold: true },
+          ...group(true, false),
+          { text: 'Fewer results, fewer hours', bold: true },
+          ...group(false, true),
+          { text: 'Fewer results, more hours', bold: true },
+          ...group(false, false),
+          { text: `What each channel gets in ${quarter.next(ctx.qr).key} is on the next-quarter slide.` }
         ]
       }
     ],
     speakerNotes: [
       'Each dot is a channel: effort in hours this quarter (x) against KPI units produced (y), as on the scorecard.',
       `The quadrants split at the medians: ${format.num(mh, 1)} hours and ${format.num(mu, 1)} KPI units.`,
-      'The matrix describes this quarter; the recommended hours for next quarter come from the Priorities screen.'
+      'The matrix describes this quarter; the hours for next quarter come from the priority model and are on the next-quarter slide.'
     ].join('\n'),
     emptyMessage: null
   }
@@ -232,7 +243,7 @@ function output(ctx: DeckContext): SlideDraft {
           { label: 'vs target', align: 'right', width: 1.5 },
           { label: 'Cadence kept', align: 'right', width: 1.9 }
         ],
-        rows: rows.slice(0, 12).map((r) => [
+        rows: rows.map((r) => [
           r.ch.name,
           format.num(r.target, 1),
           format.num(r.planned),
@@ -240,7 +251,7 @@ function output(ctx: DeckContext): SlideDraft {
           r.target > 0 ? format.pct(r.published / r.target) : '–',
           format.pct(r.adherence)
         ]),
-        footnote: rows.length > 12 ? `And ${rows.length - 12} more channels.` : null
+        footnote: null
       }
     ],
     speakerNotes: [
@@ -297,6 +308,29 @@ function topContent(ctx: DeckContext): SlideDraft {
     speakerNotes: `Published content of ${ctx.qr.key} ranked by KPI units (results toward the linked goal), then by reach. Results are entered on each item after publishing (${enumLabels.published ?? 'Published'} status).`,
     emptyMessage: null
   }
+}
+
+/** Numbers for the dots; a dot closer than 4 % of both axes to an earlier one adds its number to that label. */
+export function dotLabels(dots: readonly { x: number; y: number; n: number }[]): string[] {
+  const span = (vs: number[]): number => Math.max(1e-9, Math.max(...vs) - Math.min(0, ...vs))
+  const sx = span(dots.map((d) => d.x))
+  const sy = span(dots.map((d) => d.y))
+  const labels = dots.map((d) => [d.n])
+  const owner = dots.map((_, i) => i)
+  dots.forEach((d, i) => {
+    const near = dots.findIndex((e, j) => j < i && owner[j] === j && Math.abs(e.x - d.x) / sx < 0.04 && Math.abs(e.y - d.y) / sy < 0.04)
+    if (near >= 0) {
+      owner[i] = near
+      labels[near]?.push(d.n)
+      labels[i] = []
+    }
+  })
+  return labels.map((l) => l.join(', '))
+}
+
+export function nonEmpty<T extends { values: readonly (number | null)[] }>(series: readonly T[]): T[] {
+  const kept = series.filter((s) => s.values.some((v) => v !== null && v !== 0))
+  return kept.length === 0 ? series.slice(0, 1) : kept
 }
 
 export function median(xs: readonly number[]): number {

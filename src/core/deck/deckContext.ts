@@ -1,5 +1,5 @@
 import { goalProgress, type GoalProgress } from '../goals/goalProgress'
-import { quarter, type Quarter } from '../goals/quarter'
+import { quarter, shortDate, type Quarter } from '../goals/quarter'
 import type { DeckChannel, DeckContentItem, DeckConversation, DeckGoal, DeckInput, DeckNote } from './deckInput'
 
 /**
@@ -11,6 +11,8 @@ export type DeckContext = {
   qr: Quarter
   prev: Quarter
   asOf: string
+  /** The quarter is not over on asOf: every slide says "interim, as of". */
+  interim: boolean
   /** Generation day, printed on every slide. */
   day: string
   subtitle: string
@@ -96,8 +98,9 @@ export function deckContext(input: DeckInput): DeckContext {
     qr,
     prev,
     asOf,
+    interim: asOf < qr.end,
     day: input.generatedAt.slice(0, 10),
-    subtitle: `${input.workspaceName} · ${qr.key} · ${quarter.label(qr)}`,
+    subtitle: `${input.workspaceName} · ${qr.key} · ${quarter.label(qr)}${asOf < qr.end ? ` · interim, as of ${shortDate(asOf)}` : ''}`,
     goals,
     prevGoals,
     progress,

@@ -24,7 +24,7 @@ export type DeckInput = {
    */
   asOf?: string
   members: readonly DeckMember[]
-  /** Goals whose `quarter` is this quarter or the previous one. */
+  /** Goals whose `quarter` is this quarter, the previous one or the next one (proposed goals). */
   goals: readonly DeckGoal[]
   /** Goal measurements (goalId set) dated in either quarter; others are ignored. */
   measurements: readonly DeckMeasurement[]
@@ -41,19 +41,33 @@ export type DeckInput = {
   conversations: readonly DeckConversation[]
   /** Decisions and notes the team typed on the Review screen, per slide key (see DeckSlide.key). */
   notes: readonly DeckNote[]
-  /** The priority engine's recommendation for next quarter, with the people's pins and overrides. */
+  /** The priority model's recommendation for next quarter, with the team's pins (deckAllocation.ts). */
   hours: readonly DeckHoursRow[]
+  /** Expected results per channel and goal for the quarter, from the same model (deckAllocation.ts). */
+  predicted: readonly DeckPrediction[]
+  /** The allocation scenario in words. */
+  scenario: string
+  /** Turns hours into money on the results slide: the team's blended hourly rate and currency. */
+  money: { hourlyRate: number; currency: string }
+  /**
+   * For a quarter that has ended: the day whose estimates, pins and goals the deck uses (its last day),
+   * rebuilt from the change log, so rebuilding the deck later gives the same numbers. null: live data.
+   */
+  planAsOf: string | null
 }
 
+export type DeckPrediction = { channelId: string; goalId: string; point: number; low: number | null; high: number | null }
+
 export type DeckMember = Pick<Member, 'id' | 'name' | 'role' | 'weeklyCapacityHours'>
+/** `target` may be null: a goal tracked without a target. `notes` are printed with the goal. A rate goal's results are never summed. */
 export type DeckGoal = Pick<
   Goal,
-  'id' | 'objective' | 'driver' | 'kpiName' | 'kpiUnit' | 'baseline' | 'target' | 'quarter' | 'ownerId' | 'priority'
+  'id' | 'objective' | 'driver' | 'kind' | 'kpiName' | 'kpiUnit' | 'baseline' | 'target' | 'stretchTarget' | 'quarter' | 'ownerId' | 'priority' | 'notes'
 >
 export type DeckMeasurement = Pick<Measurement, 'id' | 'goalId' | 'date' | 'value' | 'source'>
 export type DeckChannel = Pick<
   Channel,
-  'id' | 'name' | 'platform' | 'status' | 'ownerId' | 'cadencePerWeek' | 'hoursPerPost' | 'fixedHoursPerMonth' | 'goalLinks'
+  'id' | 'name' | 'platform' | 'status' | 'ownerId' | 'cadencePerWeek' | 'hoursPerPost' | 'fixedHoursPerMonth' | 'costPerMonth' | 'goalLinks'
 >
 export type DeckContentItem = Pick<
   ContentItem,
@@ -80,7 +94,7 @@ export type DeckConversation = Pick<
 /** A note typed on one slide of one quarter's deck. Slide keys are stable: 'summary', 'goal:<goalId>'… */
 export type DeckNote = { id: string; slideKey: string; text: string; author: string; updatedAt: string }
 
-/** A decision a person took over the engine's advice (SCORING.md "Overrides"). */
+/** A decision a person took over the model's advice (SCORING.md "Overrides"). */
 export type DeckDecision = {
   /** pin: keep at least these hours; exclude: no hours; override: exactly these hours. */
   kind: 'pin' | 'exclude' | 'override'
@@ -96,7 +110,7 @@ export type DeckHoursRow = {
   currentHoursPerWeek: number
   /** After the decision is applied, i.e. the hours the team will plan with. */
   recommendedHoursPerWeek: number
-  /** What the engine alone would have recommended, when a decision changed it. */
+  /** What the model alone would have recommended, when a decision changed it. */
   engineHoursPerWeek: number | null
   decision: DeckDecision | null
 }

@@ -59,12 +59,12 @@ export function deckLayout(slide: DeckSlide): SlideLayout {
   const cover = slide.key === 'title'
   const width = PAGE.w - 2 * MARGIN
   const base = {
-    title: cover ? { x: MARGIN, y: 2.2, w: width, h: 1.3 } : { x: MARGIN, y: 0.3, w: width, h: 0.75 },
-    subtitle: cover ? { x: MARGIN, y: 3.5, w: width, h: 0.45 } : { x: MARGIN, y: 1.0, w: width, h: 0.4 },
+    title: cover ? { x: MARGIN, y: 1.9, w: width, h: 1.5 } : { x: MARGIN, y: 0.3, w: width, h: 0.75 },
+    subtitle: cover ? { x: MARGIN, y: 3.6, w: width, h: 0.45 } : { x: MARGIN, y: 1.0, w: width, h: 0.4 },
     footer: { x: MARGIN, y: 7.0, w: 6, h: 0.3 },
     number: { x: PAGE.w - MARGIN - 1.5, y: 7.0, w: 1.5, h: 0.3 }
   }
-  let top = cover ? 4.1 : TOP
+  let top = cover ? 4.2 : TOP
   let empty: Box | null = null
   if (slide.emptyMessage !== null) {
     empty = { x: MARGIN, y: top + 0.4, w: width, h: 0.9 }
@@ -84,4 +84,32 @@ export function deckLayout(slide: DeckSlide): SlideLayout {
       ...stack(others, MARGIN + chartW + 0.3, top, width - chartW - 0.3, BOTTOM)
     ]
   }
+}
+
+/** Average advance of a character, in ems, taken generously (Arial's digits are 0.556 em, capitals more). */
+const CHAR_EM = 0.58
+/** Cell padding left and right, inches. */
+export const CELL_PAD = 0.06
+const MIN_TABLE_FONT = 8
+
+export type FittedTable = { fontSize: number; labels: string[]; rows: string[][] }
+
+/**
+ * A table whose every cell fits its column on one line, so no viewer wraps a row and pushes the table
+ * out of its box: the font shrinks from the table size down to 8 pt, and only text still too long at
+ * 8 pt is shortened with an ellipsis. Both writers draw what this returns.
+ */
+export function fitTable(t: Extract<DeckBlock, { kind: 'table' }>, width: number, maxSize: number = FONT.table): FittedTable {
+  const total = t.columns.reduce((a, c) => a + c.width, 0)
+  const inner = t.columns.map((c) => (width * c.width) / total - 2 * CELL_PAD - 0.04)
+  const longest = t.columns.map((c, i) => Math.max(c.label.length * 1.08, ...t.rows.map((r) => (r[i] ?? '').length)))
+  const perChar = (size: number): number => (CHAR_EM * size) / 72
+  let size = maxSize
+  while (size > MIN_TABLE_FONT && longest.some((n, i) => n * perChar(size) > (inner[i] ?? 0))) size -= 0.5
+  const room = inner.map((w) => Math.max(1, Math.floor(w / perChar(size))))
+  const cut = (text: string, i: number): string => {
+    const n = room[i] ?? 1
+    return text.length <= n ? text : `${text.slice(0, Math.max(1, n - 1)).trimEnd()}…`
+  }
+  return { fontSize: size, labels: t.columns.map((c, i) => cut(c.label, i)), rows: t.rows.map((r) => r.map(cut)) }
 }

@@ -37,6 +37,11 @@ export const format = {
     const s = format.num(Math.abs(r) * 100, 0)
     return s === '0' ? '0%' : `${r > 0 ? '+' : '−'}${s}%`
   },
+  /** An amount with its ISO currency code: 'USD 1,250'; '–' without a value. */
+  money(v: number | null, currency: string): string {
+    const n = format.num(v === null ? null : Math.round(v))
+    return n === '–' ? n : `${currency} ${n}`
+  },
   /** Signed difference: '+1.5', '−2'. */
   delta(v: number, digits = 1): string {
     const s = format.num(Math.abs(v), digits)

@@ -1,9 +1,10 @@
 import { enumLabels } from '../domain/enums'
 import { goalStatusLabels, goalStatusRules, PROJECTION_METHOD, type GoalProgress, type GoalStatus } from '../goals/goalProgress'
-import { quarter } from '../goals/quarter'
+import { quarter, shortDate } from '../goals/quarter'
+import { channelVerdict } from './channelVerdict'
 import type { DeckContext } from './deckContext'
-import type { DeckGoal } from './deckInput'
-import type { DeckBlock, SlideDraft } from './deckModel'
+import type { DeckGoal, DeckHoursRow } from './deckInput'
+import type { DeckBlock, DeckTextLine, SlideDraft } from './deckModel'
 import { format } from './format'
 
 /** Executive summary and one slide per goal of the quarter. */
@@ -15,16 +16,58 @@ const HIT: readonly GoalStatus[] = ['achieved']
 const ON_COURSE: readonly GoalStatus[] = ['on_track']
 
 export function goalLine(g: DeckGoal, p: GoalProgress): string {
-  const target = `target ${format.withUnit(p.target, p.unit)} (baseline ${format.num(p.baseline, 1)}`
-  if (p.current === null) return `${p.statusLabel}: ${g.objective}. No ${g.kpiName} measurement this quarter; ${target})`
-  return `${p.statusLabel}: ${g.objective}. ${g.kpiName} ${format.withUnit(p.current, p.unit)} vs ${target}; ${format.pct(p.progress)} of the way)`
+  const target = p.target === null ? 'no target' : `target ${format.withUnit(p.target, p.unit)} (baseline ${format.num(p.baseline, 1)})`
+  if (p.current === null) return `${p.statusLabel}: ${g.objective}. No ${g.kpiName} measurement this quarter; ${target}.`
+  const way = p.progress === null ? '' : `, ${format.pct(p.progress)} of the way`
+  return `${p.statusLabel}: ${g.objective}. ${g.kpiName} ${format.withUnit(p.current, p.unit)} vs ${target}${way}.`
 }
 
 function progressOf(ctx: DeckContext, g: DeckGoal): GoalProgress {
   const p = ctx.progress.get(g.id)
-  if (p === undefined) throw new Error(`No progress for goal ${g.id}`)
+  if (p === undefined) throw new Error(`No progress computed for the goal "${g.objective}"`)
   return p
 }
+
+/** The goal that went best and the one that went worst, by share of the way to target (goals with a target and data). */
+export function winAndMiss(ctx: DeckContext): { win: DeckGoal | null; miss: DeckGoal | null } {
+  const scored = ctx.goals
+    .map((g) => ({ g, p: progressOf(ctx, g) }))
+    .filter((x): x is { g: DeckGoal; p: GoalProgress & { progress: number } } => x.p.progress !== null)
+  const best = scored.toSorted((a, b) => b.p.progress - a.p.progress)[0]
+  const worst = scored.filter((x) => x.g !== best?.g && !HIT.includes(x.p.status)).toSorted((a, b) => a.p.progress - b.p.progress)[0]
+  return { win: best?.g ?? null, miss: worst?.g ?? null }
+}
+
+/**
+ * The one decision the deck asks for, from the allocation: the biggest move of hours between
+ * channels, and extra hours or money if the plan needs them. Plain words, numbers included.
+ */
+export function decisionAsked(ctx: DeckContext): string {
+  const next = quarter.next(ctx.qr).key
+  const rows = ctx.input.hours
+  if (rows.length === 0) return `Set the channels' estimates on Priorities so a split of hours for ${next} can be proposed.`
+  const name = (id: string): string => ctx.channelName(id)
+  const grow = rows.filter((r) => channelVerdict(r) === 'grow').toSorted((a, b) => delta(b) - delta(a))[0]
+  const cut = rows.filter((r) => ['trim', 'stop'].includes(channelVerdict(r))).toSorted((a, b) => delta(a) - delta(b))[0]
+  const now = sum(rows.map((r) => r.currentHoursPerWeek))
+  const then = sum(rows.map((r) => r.recommendedHoursPerWeek))
+  const extra = then - now >= 0.5 ? ` This needs ${hours(then - now)} more a week than today's plan (${format.num(now, 1)} h).` : ''
+  if (grow === undefined && cut === undefined) return `Keep today's split of ${format.num(now, 1)} hours a week in ${next}: no move between channels is expected to bring more.${extra}`
+  const parts = [
+    grow === undefined ? null : `give ${name(grow.channelId)} ${hours(delta(grow))} more a week (${format.num(grow.currentHoursPerWeek, 1)} → ${format.num(grow.recommendedHoursPerWeek, 1)})`,
+    cut === undefined ? null : `take ${hours(-delta(cut))} a week from ${name(cut.channelId)} (${format.num(cut.currentHoursPerWeek, 1)} → ${format.num(cut.recommendedHoursPerWeek, 1)})`
+  ].filter((x) => x !== null)
+  return `Agree to ${parts.join(' and ')} in ${next}.${extra}`
+}
+
+/** The note the team typed on a goal, printed under it. */
+function goalNote(g: DeckGoal | null): DeckTextLine[] {
+  return g === null || g.notes.trim() === '' ? [] : [{ text: `Team note: ${g.notes.trim()}`, level: 1 }]
+}
+
+const hours = (h: number): string => `${format.num(h, 1)} ${format.num(h, 1) === '1' ? 'hour' : 'hours'}`
+const delta = (r: DeckHoursRow): number => r.recommendedHoursPerWeek - r.currentHoursPerWeek
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0)
 
 function summarySlide(ctx: DeckContext): SlideDraft {
   const title = 'Executive summary'
@@ -32,31 +75,52 @@ function summarySlide(ctx: DeckContext): SlideDraft {
     return {
       key: 'summary',
       title,
-      blocks: [],
-      speakerNotes: `No goal has ${ctx.qr.key} as its quarter, so there is nothing to summarise. Goals are set on the Goals screen.`,
+      blocks: [{ kind: 'text', lines: [{ text: 'The one decision asked', bold: true }, { text: decisionAsked(ctx), level: 1 }] }],
+      speakerNotes: `No goal has ${ctx.qr.key} as its quarter, so there is no win or miss to report. Goals are set on the Goals screen.`,
       emptyMessage: `No goals were set for ${ctx.qr.key}.`
     }
   }
   const all = ctx.goals.map((g) => progressOf(ctx, g))
-  const hit = all.filter((p) => HIT.includes(p.status)).length
-  const onCourse = all.filter((p) => ON_COURSE.includes(p.status)).length
-  const over = ctx.asOf >= ctx.qr.end
-  const headline = over
-    ? `${hit} of ${all.length} goals hit, ${all.length - hit} missed.`
-    : `${hit} of ${all.length} goals hit so far, ${onCourse} on track, ${all.length - hit - onCourse} at risk or behind (as of ${ctx.asOf}).`
-  const prevAll = ctx.prevGoals.map((g) => ctx.prevProgress.get(g.id)).filter((p) => p !== undefined)
+  const tracked = all.filter((p) => p.target !== null)
+  const hit = tracked.filter((p) => HIT.includes(p.status)).length
+  const onCourse = tracked.filter((p) => ON_COURSE.includes(p.status)).length
+  const untargeted = all.length - tracked.length
+  const noTarget = untargeted === 0 ? '' : ` ${untargeted} ${untargeted === 1 ? 'goal has' : 'goals have'} no target.`
+  const headline = ctx.interim
+    ? `Interim, as of ${shortDate(ctx.asOf)}: ${hit} of ${tracked.length} goals hit so far, ${onCourse} on track, ${tracked.length - hit - onCourse} at risk or behind.${noTarget}`
+    : `${hit} of ${tracked.length} goals hit, ${tracked.length - hit} missed.${noTarget}`
+  const { win, miss } = winAndMiss(ctx)
+  const winText = win === null ? 'No goal has a target and a measurement yet.' : goalLine(win, progressOf(ctx, win))
+  const missText = miss === null ? 'None: every goal with a target reached it.' : goalLine(miss, progressOf(ctx, miss))
+  const prevAll = ctx.prevGoals.map((g) => ctx.prevProgress.get(g.id)).filter((p) => p !== undefined && p.target !== null)
   const prevLine =
     prevAll.length === 0
-      ? `No goals were set for ${ctx.prev.key}.`
-      : `${ctx.prev.key}: ${prevAll.filter((p) => p.status === 'achieved').length} of ${prevAll.length} goals hit.`
-  const lines = ctx.goals.map((g) => ({ text: goalLine(g, progressOf(ctx, g)), level: 1 as const }))
+      ? `No goals with a target were set for ${ctx.prev.key}.`
+      : `${ctx.prev.key}: ${prevAll.filter((p) => p?.status === 'achieved').length} of ${prevAll.length} goals hit.`
   return {
     key: 'summary',
     title,
-    blocks: [{ kind: 'text', lines: [{ text: headline, bold: true }, ...lines, { text: prevLine }] }],
+    blocks: [
+      {
+        kind: 'text',
+        lines: [
+          { text: headline, bold: true },
+          { text: 'Biggest win', bold: true },
+          { text: winText, level: 1 },
+          ...goalNote(win),
+          { text: 'Biggest miss', bold: true },
+          { text: missText, level: 1 },
+          ...goalNote(miss),
+          { text: 'The one decision asked', bold: true },
+          { text: decisionAsked(ctx), level: 1 },
+          { text: prevLine }
+        ]
+      }
+    ],
     speakerNotes: [
-      `One line per goal of ${ctx.qr.key}, highest priority first, with the latest measured value against the target.`,
-      'Status rules: ' + (['achieved', 'on_track', 'at_risk', 'off_track', 'missed'] as const).map((s) => `${goalStatusLabels[s]}: ${goalStatusRules[s]}`).join(' '),
+      `Biggest win: the goal of ${ctx.qr.key} furthest along the way from baseline to target; biggest miss: the one least far along that did not reach it.`,
+      `The decision comes from the split of hours for ${quarter.next(ctx.qr).key} on the "next quarter" slide (${ctx.input.scenario}).`,
+      'Status rules: ' + (['achieved', 'on_track', 'at_risk', 'off_track', 'missed', 'no_target'] as const).map((s) => `${goalStatusLabels[s]}: ${goalStatusRules[s]}`).join(' '),
       `Values are goal measurements recorded in the workspace up to ${ctx.asOf}.`
     ].join('\n'),
     emptyMessage: null
@@ -75,8 +139,8 @@ function goalSlide(ctx: DeckContext, g: DeckGoal): SlideDraft {
     if (v !== null && v !== undefined) known = v
     return i < elapsedWeeks ? known : null
   })
-  // A goal without a target gets a flat plan line at the baseline (DECK owns this slide's wording).
-  const plan = weeks.map((w) => p.baseline + (((p.target ?? p.baseline) - p.baseline) * (quarter.dayIndex(ctx.qr, w.end) + 1)) / ctx.qr.days)
+  const goalTarget = p.target
+  const plan = goalTarget === null ? null : weeks.map((w) => p.baseline + ((goalTarget - p.baseline) * (quarter.dayIndex(ctx.qr, w.end) + 1)) / ctx.qr.days)
   const slopePerDay = (p.trendPerWeek ?? 0) / 7
   const trend =
     p.projected === null
@@ -92,18 +156,18 @@ function goalSlide(ctx: DeckContext, g: DeckGoal): SlideDraft {
       kind: 'chart',
       chart: {
         type: 'line',
-        title: `${g.kpiName}: actual vs target`,
+        title: plan === null ? `${g.kpiName}: actual (no target)` : `${g.kpiName}: actual vs target`,
         categories: weeks.map((w) => w.label),
         series: [
           { name: 'Actual', values: actual.map((v) => (v === null ? null : round2(v))) },
-          { name: 'Plan to target', values: plan.map(round2) },
+          ...(plan === null ? [] : [{ name: 'Plan to target', values: plan.map(round2) }]),
           ...(trend === null ? [] : [{ name: 'Trend', values: trend }])
         ],
         valueAxis: unitAxis
       }
     })
   }
-  const pace = p.paceNeededPerWeek === null ? '– (quarter over)' : `${format.withUnit(p.paceNeededPerWeek, p.unit)} per week`
+  const pace = p.target === null ? '– (no target)' : p.paceNeededPerWeek === null ? '– (quarter over)' : `${format.withUnit(p.paceNeededPerWeek, p.unit)} per week`
   blocks.push({
     kind: 'table',
     title: 'Progress',
@@ -114,7 +178,7 @@ function goalSlide(ctx: DeckContext, g: DeckGoal): SlideDraft {
     rows: [
       ['Status', p.statusLabel],
       ['Baseline', format.withUnit(p.baseline, p.unit)],
-      ['Target', format.withUnit(p.target, p.unit)],
+      ['Target', p.target === null ? 'no target' : format.withUnit(p.target, p.unit)],
       ['Latest', p.current === null ? '–' : `${format.withUnit(p.current, p.unit)} (${p.currentDate})`],
       ['Progress', format.pct(p.progress)],
       ['Pace needed', pace],
@@ -124,6 +188,7 @@ function goalSlide(ctx: DeckContext, g: DeckGoal): SlideDraft {
     footnote: p.direction === 'down' ? 'Lower is better for this goal.' : null
   })
   blocks.push(contributionTable(ctx, g))
+  if (g.notes.trim() !== '') blocks.push({ kind: 'note', title: 'Goal notes', lines: [g.notes.trim()] })
 
   return {
     key: `goal:${g.id}`,
@@ -133,7 +198,9 @@ function goalSlide(ctx: DeckContext, g: DeckGoal): SlideDraft {
       `${g.kpiName} for the goal "${g.objective}" (driver: ${enumLabels[g.driver] ?? g.driver}; owner: ${ctx.memberName(g.ownerId)}; priority ${g.priority} of 5).`,
       `${p.statusLabel}. ${p.reason} Rule: ${goalStatusRules[p.status]}`,
       `Projection: ${PROJECTION_METHOD}`,
-      p.paceNeededPerWeek === null
+      p.target === null
+        ? 'The goal has no target, so there is no pace to keep.'
+        : p.paceNeededPerWeek === null
         ? 'The quarter is over, so no pace is needed any more.'
         : `Pace needed: the change per week from the latest value to the target over the ${format.num((ctx.qr.days - p.elapsedDays) / 7, 1)} weeks left.`,
       `Weeks run from the quarter's first day (W1 starts ${ctx.qr.start}); "Actual" is the last value known at each week's end. Source: ${p.series.length} goal measurements recorded up to ${ctx.asOf}.`,

@@ -1,5 +1,18 @@
+import { sha256 } from '@noble/hashes/sha2'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils'
 import type { DeckInput } from './deckInput'
-import { sha256, type DeckHasher } from './sha256'
+
+/** A SHA-256 fed with text in pieces, so a large canonical input never has to exist as one string. */
+export type DeckHasher = { update(text: string): void; digest(): string }
+
+/**
+ * The environment-free default (@noble/hashes, audited, no Node or DOM); the backend passes
+ * node:crypto's hash instead, which gives the same digest faster on 100k rows.
+ */
+export function pureHasher(): DeckHasher {
+  const h = sha256.create()
+  return { update: (t) => void h.update(utf8ToBytes(t)), digest: () => bytesToHex(h.digest()) }
+}
 
 /**
  * The fields of each collection the deck reads. Only these are hashed, so a backend that passes whole
@@ -8,9 +21,9 @@ import { sha256, type DeckHasher } from './sha256'
  */
 export const deckInputFields = {
   members: ['id', 'name', 'role', 'weeklyCapacityHours'],
-  goals: ['id', 'objective', 'driver', 'kpiName', 'kpiUnit', 'baseline', 'target', 'quarter', 'ownerId', 'priority'],
+  goals: ['id', 'objective', 'driver', 'kind', 'kpiName', 'kpiUnit', 'baseline', 'target', 'stretchTarget', 'quarter', 'ownerId', 'priority', 'notes'],
   measurements: ['id', 'goalId', 'date', 'value', 'source'],
-  channels: ['id', 'name', 'platform', 'status', 'ownerId', 'cadencePerWeek', 'hoursPerPost', 'fixedHoursPerMonth', 'goalLinks'],
+  channels: ['id', 'name', 'platform', 'status', 'ownerId', 'cadencePerWeek', 'hoursPerPost', 'fixedHoursPerMonth', 'costPerMonth', 'goalLinks'],
   contentItems: [
     'id', 'title', 'channelId', 'goalId', 'ownerId', 'status', 'plannedDate', 'publishAt', 'effortHours',
     'resultReach', 'resultEngagements', 'resultClicks', 'resultConversions'
@@ -18,8 +31,12 @@ export const deckInputFields = {
   influencers: ['id', 'name', 'stage', 'stageHistory', 'ownerId', 'createdAt'],
   conversations: ['id', 'occurredAt', 'channelId', 'type', 'sentiment', 'status', 'routedToId', 'routedAt', 'resolvedAt', 'tags'],
   notes: ['id', 'slideKey', 'text', 'author', 'updatedAt'],
-  hours: ['channelId', 'currentHoursPerWeek', 'recommendedHoursPerWeek', 'engineHoursPerWeek', 'decision']
+  hours: ['channelId', 'currentHoursPerWeek', 'recommendedHoursPerWeek', 'engineHoursPerWeek', 'decision'],
+  predicted: ['channelId', 'goalId', 'point', 'low', 'high']
 } as const
+
+/** Collections read from the database (the rest are computed: hours and predictions). */
+export type DeckStoredCollection = Exclude<keyof typeof deckInputFields, 'hours' | 'predicted'>
 
 export type DeckCollection = keyof typeof deckInputFields
 
@@ -28,15 +45,16 @@ export type DeckCollection = keyof typeof deckInputFields
  * collection in a fixed order, rows sorted by id (hours by channel), keys sorted, one JSON line per
  * row. generatedAt is left out so re-exporting the same data gives the same hash.
  */
-export function inputHash(input: DeckInput, asOf: string, makeHasher: () => DeckHasher = sha256): string {
+export function inputHash(input: DeckInput, asOf: string, makeHasher: () => DeckHasher = pureHasher): string {
   const h = makeHasher()
-  h.update(canonical({ deckInput: 1, workspaceName: input.workspaceName, quarter: input.quarter, asOf }) + '\n')
+  const header = { deckInput: 2, workspaceName: input.workspaceName, quarter: input.quarter, asOf, scenario: input.scenario, money: input.money, planAsOf: input.planAsOf }
+  h.update(canonical(header) + '\n')
   for (const name of Object.keys(deckInputFields) as DeckCollection[]) {
     const fields = deckInputFields[name]
     const rows: readonly object[] = input[name]
     const keyed = rows.map((r) => {
       const rec = r as Record<string, unknown>
-      const key = String(rec[name === 'hours' ? 'channelId' : 'id'])
+      const key = name === 'hours' ? String(rec.channelId) : name === 'predicted' ? `${String(rec.channelId)} ${String(rec.goalId)}` : String(rec.id)
       return { key, rec }
     })
     keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))

@@ -1,31 +1,65 @@
 import { enumLabels } from '../domain/enums'
 import { quarter } from '../goals/quarter'
 import type { DeckContext } from './deckContext'
-import type { DeckDecision } from './deckInput'
+import { decisionText, verdictLabels, verdictRules, verdictWithReason } from './channelVerdict'
 import type { SlideDraft } from './deckModel'
 import { format } from './format'
 
-/** Recommended hours for next quarter (with decisions), then the appendix tables. */
+/** Next quarter: the proposed goals, then the split of hours with each channel's verdict and the asks. */
 export function planSlides(ctx: DeckContext): SlideDraft[] {
-  return [hoursSlide(ctx)]
+  return [nextGoalsSlide(ctx), hoursSlide(ctx)]
 }
 
-export function decisionText(d: DeckDecision): string {
-  const what =
-    d.kind === 'exclude'
-      ? 'excluded'
-      : d.kind === 'pin'
-        ? `pinned at ${format.num(d.hoursPerWeek, 1)} h/week or more`
-        : `set to ${format.num(d.hoursPerWeek, 1)} h/week`
-  return `${what}: ${d.reason} (${d.decidedBy}, ${d.date})`
+function nextGoalsSlide(ctx: DeckContext): SlideDraft {
+  const next = quarter.next(ctx.qr)
+  const title = `Next quarter: proposed goals for ${next.key}`
+  const goals = ctx.input.goals
+    .filter((g) => g.quarter === next.key)
+    .toSorted((a, b) => b.priority - a.priority || (a.objective < b.objective ? -1 : a.objective > b.objective ? 1 : 0))
+  if (goals.length === 0) {
+    return {
+      key: 'next-goals',
+      title,
+      blocks: [],
+      speakerNotes: `Goals for ${next.key} are proposed on the Goals screen; none is there yet.`,
+      emptyMessage: `No goals are proposed for ${next.key} yet: add them on the Goals screen before the review.`
+    }
+  }
+  return {
+    key: 'next-goals',
+    title,
+    blocks: [
+      {
+        kind: 'table',
+        title: `${goals.length} proposed ${goals.length === 1 ? 'goal' : 'goals'}`,
+        columns: [
+          { label: 'Goal', align: 'left', width: 5 },
+          { label: 'KPI', align: 'left', width: 3 },
+          { label: 'Owner', align: 'left', width: 2 },
+          { label: 'Baseline', align: 'right', width: 1.5 },
+          { label: 'Target', align: 'right', width: 2.2 },
+          { label: 'Priority', align: 'right', width: 1.2 }
+        ],
+        rows: goals.map((g) => [
+          g.objective,
+          `${g.kpiName}${g.kpiUnit === '' ? '' : ` (${g.kpiUnit})`}`,
+          ctx.memberName(g.ownerId),
+          format.num(g.baseline, 1),
+          g.target === null ? 'no target' : `${format.num(g.target, 1)}${g.stretchTarget === null ? '' : ` (stretch ${format.num(g.stretchTarget, 1)})`}`,
+          `${g.priority} of 5`
+        ]),
+        footnote: null
+      }
+    ],
+    speakerNotes: `The goals entered for ${next.key}, highest priority first. The split of hours on the next slide serves the goals in play when it was computed.`,
+    emptyMessage: null
+  }
 }
 
-/** How a decision reads in the table; the stored kinds are code words. */
-const DECISION_LABEL: Record<DeckDecision['kind'], string> = { pin: 'Pin', exclude: 'Excluded', override: 'Override' }
 
 function hoursSlide(ctx: DeckContext): SlideDraft {
   const next = quarter.next(ctx.qr)
-  const title = `Recommended hours for ${next.key}`
+  const title = `Next quarter: where the hours go in ${next.key}`
   const rows = ctx.input.hours
     .map((h) => ({ ...h, name: ctx.channelName(h.channelId) }))
     .toSorted((a, b) => b.recommendedHoursPerWeek - a.recommendedHoursPerWeek || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.channelId < b.channelId ? -1 : 1))
@@ -34,13 +68,28 @@ function hoursSlide(ctx: DeckContext): SlideDraft {
       key: 'hours',
       title,
       blocks: [],
-      speakerNotes: 'The Priorities recommendation is added when the deck is built; none was available for this workspace.',
-      emptyMessage: `No hours recommendation was computed for ${next.key}.`
+      speakerNotes: 'The split of hours comes from the priority model; it needs channels with estimates (Channels and Priorities screens).',
+      emptyMessage: `No split of hours could be computed for ${next.key}: no channel has estimates yet.`
     }
   }
   const curTotal = rows.reduce((s, r) => s + r.currentHoursPerWeek, 0)
   const recTotal = rows.reduce((s, r) => s + r.recommendedHoursPerWeek, 0)
+  const { currency } = ctx.input.money
+  const cost = new Map(ctx.channels.map((c) => [c.id, c.costPerMonth]))
+  const spendNow = rows.filter((r) => r.currentHoursPerWeek > 0).reduce((s, r) => s + (cost.get(r.channelId) ?? 0), 0)
+  const spendNext = rows.filter((r) => r.recommendedHoursPerWeek > 0).reduce((s, r) => s + (cost.get(r.channelId) ?? 0), 0)
   const decided = rows.filter((r) => r.decision !== null)
+  const more = recTotal - curTotal
+  const hoursAsk =
+    Math.abs(more) < 0.5
+      ? `Hours: ${format.num(recTotal, 1)} a week, the same as today's plan, divided differently.`
+      : more > 0
+        ? `Hours: ${format.num(recTotal, 1)} a week, ${format.num(more, 1)} more than today's plan (${format.num(curTotal, 1)}); they must come from other work or new capacity.`
+        : `Hours: ${format.num(recTotal, 1)} a week, ${format.num(-more, 1)} fewer than today's plan (${format.num(curTotal, 1)}).`
+  const budgetAsk =
+    Math.abs(spendNext - spendNow) < 1
+      ? `Budget: ${format.money(spendNext * 3, currency)} for the quarter in channel costs, unchanged.`
+      : `Budget: ${format.money(spendNext * 3, currency)} for the quarter in channel costs (now ${format.money(spendNow * 3, currency)}).`
   return {
     key: 'hours',
     title,
@@ -54,7 +103,7 @@ function hoursSlide(ctx: DeckContext): SlideDraft {
           categories: rows.map((r) => r.name),
           series: [
             { name: `${ctx.qr.key} (now)`, values: rows.map((r) => r.currentHoursPerWeek) },
-            { name: `${next.key} (recommended)`, values: rows.map((r) => r.recommendedHoursPerWeek) }
+            { name: `${next.key} (proposed)`, values: rows.map((r) => r.recommendedHoursPerWeek) }
           ],
           valueAxis: 'Hours per week'
         }
@@ -64,35 +113,34 @@ function hoursSlide(ctx: DeckContext): SlideDraft {
         title: `Total ${format.num(curTotal, 1)} → ${format.num(recTotal, 1)} h/week`,
         columns: [
           { label: 'Channel', align: 'left', width: 3 },
-          { label: 'Now', align: 'right', width: 1.3 },
-          { label: 'Next', align: 'right', width: 1.3 },
-          { label: 'Change', align: 'right', width: 1.4 },
-          { label: 'Decision', align: 'left', width: 1.6 }
+          { label: 'Now', align: 'right', width: 1.1 },
+          { label: 'Next', align: 'right', width: 1.1 },
+          { label: 'Verdict', align: 'left', width: 2.4 }
         ],
-        rows: rows.slice(0, 12).map((r) => [
-          r.name,
-          format.num(r.currentHoursPerWeek, 1),
-          format.num(r.recommendedHoursPerWeek, 1),
-          format.delta(r.recommendedHoursPerWeek - r.currentHoursPerWeek),
-          r.decision === null ? 'As recommended' : DECISION_LABEL[r.decision.kind]
-        ]),
-        footnote: rows.length > 12 ? `And ${rows.length - 12} more channels.` : null
+        rows: rows.map((r) => [r.name, format.num(r.currentHoursPerWeek, 1), format.num(r.recommendedHoursPerWeek, 1), verdictWithReason(r)]),
+        footnote: null
       },
       {
         kind: 'text',
         lines: [
-          { text: decided.length === 0 ? 'No pins or overrides: the split is the recommendation as computed.' : 'Decisions', bold: true },
+          { text: 'The asks', bold: true },
+          { text: hoursAsk, level: 1 },
+          { text: budgetAsk, level: 1 },
           ...decided.map((r) => ({
-            text: `${r.name} ${decisionText(r.decision ?? { kind: 'override', hoursPerWeek: null, reason: '', decidedBy: '', date: '' })}${r.engineHoursPerWeek === null ? '' : ` (recommended: ${format.num(r.engineHoursPerWeek, 1)} h/week)`}`,
+            text: `${r.name}: ${decisionText(r.decision ?? { kind: 'override', hoursPerWeek: null, reason: '', decidedBy: '', date: '' })}${r.engineHoursPerWeek === null ? '' : `; the model alone: ${format.num(r.engineHoursPerWeek, 1)} h/week`}`,
             level: 1 as const
           }))
         ]
       }
     ],
     speakerNotes: [
-      `Hours per week now and recommended for ${next.key}, from the Priorities recommendation (expected goal impact per hour, with diminishing returns; see the Priorities screen).`,
-      'Pins and overrides are people\'s decisions and win over the recommendation; its own figure is shown beside each. The recommendation advises, people decide.'
-    ].join('\n'),
+      `Hours per week now and proposed for ${next.key} by the priority model: ${ctx.input.scenario} (the Priorities screen shows the same split).`,
+      `Verdicts come from the split only: ${(['grow', 'keep', 'trim', 'stop'] as const).map((v) => `${verdictLabels[v]} = ${verdictRules[v]}`).join('; ')}.`,
+      "A team decision (a minimum number of hours, or a channel taken out) wins over the model; the model's own figure is shown beside it.",
+      ctx.input.planAsOf === null ? '' : `The split uses the estimates, minimums and goals as they stood on ${ctx.input.planAsOf}.`
+    ]
+      .filter((l) => l !== '')
+      .join('\n'),
     emptyMessage: null
   }
 }
@@ -110,14 +158,14 @@ export function decisionsSlide(ctx: DeckContext, titles: ReadonlyMap<string, str
   if (decided.length > 0) {
     lines.push({ text: 'Channel hours', bold: true })
     for (const h of decided.toSorted((a, b) => (ctx.channelName(a.channelId) < ctx.channelName(b.channelId) ? -1 : 1))) {
-      if (h.decision !== null) lines.push({ text: `${ctx.channelName(h.channelId)} ${decisionText(h.decision)}`, level: 1 })
+      if (h.decision !== null) lines.push({ text: `${ctx.channelName(h.channelId)}: ${decisionText(h.decision)}`, level: 1 })
     }
   }
   return {
     key: 'decisions',
     title,
     blocks: lines.length === 0 ? [] : [{ kind: 'text', lines }],
-    speakerNotes: 'Notes and decisions the team typed on the Review screen for this quarter, by slide, plus the pins and overrides on channel hours.',
+    speakerNotes: 'Notes and decisions the team typed on the Review screen for this quarter, by slide, plus the team\'s decisions on channel hours (minimums and channels taken out on Priorities).',
     emptyMessage: lines.length === 0 ? 'No decisions or notes were recorded for this quarter.' : null
   }
 }
@@ -149,20 +197,20 @@ export function appendixSlides(ctx: DeckContext): SlideDraft[] {
                 { label: 'Projected', align: 'right', width: 1.6 },
                 { label: 'Status', align: 'left', width: 1.6 }
               ],
-              rows: ctx.goals.slice(0, 14).map((g) => {
+              rows: ctx.goals.map((g) => {
                 const p = ctx.progress.get(g.id)
                 return [
                   g.objective,
                   `${g.kpiName}${g.kpiUnit === '' ? '' : ` (${g.kpiUnit})`}`,
                   ctx.memberName(g.ownerId),
                   format.num(g.baseline, 1),
-                  format.num(g.target, 1),
+                  g.target === null ? 'no target' : format.num(g.target, 1),
                   format.num(p?.current ?? null, 1),
                   format.num(p?.projected ?? null, 1),
                   p?.statusLabel ?? '–'
                 ]
               }),
-              footnote: ctx.goals.length > 14 ? `And ${ctx.goals.length - 14} more goals (Goals screen).` : null
+              footnote: null
             }
           ],
     speakerNotes: 'Every goal of the quarter with the figures used on the goal slides. Owners come from the team list.',
@@ -189,7 +237,7 @@ export function appendixSlides(ctx: DeckContext): SlideDraft[] {
                 { label: 'Fixed h/mo', align: 'right', width: 1.7 },
                 { label: 'Goals linked', align: 'right', width: 1.8 }
               ],
-              rows: chans.slice(0, 14).map((c) => [
+              rows: chans.map((c) => [
                 c.name,
                 enumLabels[c.platform] ?? c.platform,
                 enumLabels[c.status] ?? c.status,
@@ -199,7 +247,7 @@ export function appendixSlides(ctx: DeckContext): SlideDraft[] {
                 format.num(c.fixedHoursPerMonth, 1),
                 format.num(c.goalLinks.length)
               ]),
-              footnote: chans.length > 14 ? `And ${chans.length - 14} more channels (Channels screen).` : null
+              footnote: null
             }
           ],
     speakerNotes: 'The channel settings behind the scorecard and the output plan: cadence target, hours per post and fixed monthly hours.',

@@ -10,14 +10,14 @@ import { quarter as quarters, type Quarter } from './quarter'
  * first reply), and the baseline is that level at the quarter's start. When the target is below the
  * baseline, lower is better (e.g. response time) and every comparison flips.
  */
-export type GoalStatus = 'not_started' | 'no_data' | 'no_target' | 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'missed'
+export type GoalStatus = 'not_started' | 'no_target' | 'no_data' | 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'missed'
 
 export type GoalProgress = {
   goalId: string
   quarter: string
   direction: 'up' | 'down'
   baseline: number
-  /** null = the goal has no target (tracked only): no progress, pace or on-track judgement. */
+  /** null: the goal has no target (none set, or one equal to the baseline), so nothing can be "achieved". */
   target: number | null
   unit: string
   /** Measurements of the goal inside the quarter up to asOf, by date. */
@@ -49,8 +49,8 @@ export type GoalProgress = {
 
 export const goalStatusLabels: Record<GoalStatus, string> = {
   not_started: 'Not started',
-  no_data: 'No data',
   no_target: 'No target',
+  no_data: 'No data',
   achieved: 'Achieved',
   on_track: 'On track',
   at_risk: 'At risk',
@@ -67,8 +67,8 @@ export const PROJECTION_METHOD =
 /** The status rules in words, for the UI's legend and the deck's speaker notes. */
 export const goalStatusRules: Record<GoalStatus, string> = {
   not_started: 'The quarter has not started yet.',
+  no_target: 'The goal has no target (none was set, or it equals the baseline), so it is tracked but never counted as achieved or missed.',
   no_data: 'The quarter has started but the goal has no measurement in it yet.',
-  no_target: 'The goal has no target: it is tracked only, so there is nothing to be on or off track against.',
   achieved: 'The latest measured value has reached the target (at or above it; at or below it when lower is better).',
   on_track: 'The trend projects the target or better by the quarter’s last day.',
   at_risk: `The trend projects at least ${AT_RISK_FLOOR * 100} % of the way from baseline to target, but not the target.`,
@@ -76,7 +76,8 @@ export const goalStatusRules: Record<GoalStatus, string> = {
   missed: 'The quarter is over and the last measured value did not reach the target.'
 }
 
-export type GoalProgressGoal = Pick<Goal, 'id' | 'baseline' | 'target' | 'quarter' | 'kpiUnit'>
+/** `target` may be null (a goal tracked without a target). */
+export type GoalProgressGoal = Pick<Goal, 'id' | 'baseline' | 'quarter' | 'kpiUnit'> & { target: number | null }
 export type GoalProgressMeasurement = Pick<Measurement, 'id' | 'goalId' | 'date' | 'value'>
 
 /**
@@ -90,9 +91,10 @@ export function goalProgress(
 ): GoalProgress {
   const qr = quarters.of(goal.quarter)
   const { baseline } = goal
-  const hasTarget = goal.target !== null
-  // Without a target the arithmetic below runs against the baseline (span 0) and every judgement that
-  // needs a target (progress, pace, status) is replaced by "no target" at the end.
+  // No target, or a target equal to the baseline (0 → 0 used to count as "achieved" on any value):
+  // there is no distance to cover, so the goal is tracked without a verdict. A plain number stands in
+  // for the sums below; `hasTarget` keeps it out of every status and sentence.
+  const hasTarget = goal.target !== null && goal.target !== baseline
   const target = goal.target ?? baseline
   const direction: 'up' | 'down' = target < baseline ? 'down' : 'up'
   const sign = direction === 'up' ? 1 : -1
@@ -144,16 +146,16 @@ export function goalProgress(
 
   const from = current ?? baseline
   const remainingWeeks = (qr.days - elapsedDays) / 7
-  const paceNeededPerWeek = !hasTarget || over ? null : reached(from) ? 0 : (target - from) / remainingWeeks
+  const paceNeededPerWeek = over || !hasTarget ? null : reached(from) ? 0 : (target - from) / remainingWeeks
   const projectedProgress = projected === null || !hasTarget ? null : share(projected)
 
-  const status = !hasTarget ? (asOf < qr.start ? 'not_started' : 'no_target') : decide(qr, asOf, over, current, projected, reached, projectedProgress)
+  const status = hasTarget ? decide(qr, asOf, over, current, projected, reached, projectedProgress) : asOf < qr.start ? 'not_started' : 'no_target'
   return {
     goalId: goal.id,
     quarter: qr.key,
     direction,
     baseline,
-    target: goal.target,
+    target: hasTarget ? target : null,
     unit: goal.kpiUnit,
     series,
     weekly,
@@ -200,10 +202,10 @@ function explain(
   switch (status) {
     case 'not_started':
       return `The quarter starts on ${n.start}.`
-    case 'no_data':
-      return 'No measurement recorded this quarter yet.'
     case 'no_target':
       return n.current === null ? 'No target set; no measurement yet.' : `No target set; latest value ${u(n.current)}.`
+    case 'no_data':
+      return 'No measurement recorded this quarter yet.'
     case 'achieved':
       return `Latest value ${u(n.current ?? 0)} has reached the target of ${u(n.target)}.`
     case 'missed':

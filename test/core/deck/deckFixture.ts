@@ -30,10 +30,10 @@ export function deckFixture(): DeckInput {
       { id: 'M2', name: 'Ben Okafor', role: 'Social manager', weeklyCapacityHours: 36 }
     ],
     goals: [
-      { id: 'G1', objective: 'Grow qualified pipeline', driver: 'revenue', kpiName: 'Leads', kpiUnit: 'leads', baseline: 0, target: 120, quarter: '2026-Q3', ownerId: 'M1', priority: 5 },
-      { id: 'G2', objective: 'Faster first reply', driver: 'customer_care', kpiName: 'First reply', kpiUnit: 'h', baseline: 24, target: 8, quarter: '2026-Q3', ownerId: 'M2', priority: 4 },
-      { id: 'G3', objective: 'Newsletter subscribers', driver: 'reach', kpiName: 'Subscribers', kpiUnit: '', baseline: 1000, target: 1500, quarter: '2026-Q3', ownerId: null, priority: 3 },
-      { id: 'G0', objective: 'Spring pipeline', driver: 'revenue', kpiName: 'Leads', kpiUnit: 'leads', baseline: 0, target: 100, quarter: '2026-Q2', ownerId: 'M1', priority: 5 }
+      { id: 'G1', objective: 'Grow qualified pipeline', driver: 'revenue', kind: 'count', stretchTarget: null, kpiName: 'Leads', kpiUnit: 'leads', baseline: 0, target: 120, quarter: '2026-Q3', ownerId: 'M1', priority: 5, notes: 'The buyer’s guide did most of it 🚀' },
+      { id: 'G2', objective: 'Faster first reply', driver: 'customer_care', kind: 'count', stretchTarget: null, kpiName: 'First reply', kpiUnit: 'h', baseline: 24, target: 8, quarter: '2026-Q3', ownerId: 'M2', priority: 4, notes: '' },
+      { id: 'G3', objective: 'Newsletter subscribers', driver: 'reach', kind: 'count', stretchTarget: null, kpiName: 'Subscribers', kpiUnit: '', baseline: 1000, target: 1500, quarter: '2026-Q3', ownerId: null, priority: 3, notes: '' },
+      { id: 'G0', objective: 'Spring pipeline', driver: 'revenue', kind: 'count', stretchTarget: null, kpiName: 'Leads', kpiUnit: 'leads', baseline: 0, target: 100, quarter: '2026-Q2', ownerId: 'M1', priority: 5, notes: '' }
     ],
     measurements: [
       { id: 'X3', goalId: 'G1', date: '2026-09-30', value: 130, source: 'crm' },
@@ -44,9 +44,9 @@ export function deckFixture(): DeckInput {
       { id: 'X0', goalId: 'G0', date: '2026-06-30', value: 100, source: 'crm' }
     ],
     channels: [
-      { id: 'C2', name: 'Blog', platform: 'blog', status: 'active', ownerId: 'M1', cadencePerWeek: 1, hoursPerPost: 6, fixedHoursPerMonth: 0, goalLinks: [{ goalId: 'G1', rate: 2 }, { goalId: 'G3', rate: 5 }] },
-      { id: 'C1', name: 'LinkedIn company page', platform: 'linkedin', status: 'active', ownerId: 'M2', cadencePerWeek: 3, hoursPerPost: 2, fixedHoursPerMonth: 4, goalLinks: [{ goalId: 'G1', rate: 1 }] },
-      { id: 'C3', name: 'Old forum', platform: 'forum', status: 'retired', ownerId: null, cadencePerWeek: 0, hoursPerPost: 1, fixedHoursPerMonth: 0, goalLinks: [] }
+      { id: 'C2', name: 'Blog', platform: 'blog', status: 'active', ownerId: 'M1', cadencePerWeek: 1, hoursPerPost: 6, fixedHoursPerMonth: 0, costPerMonth: 0, goalLinks: [{ goalId: 'G1', rate: 2 }, { goalId: 'G3', rate: 5 }] },
+      { id: 'C1', name: 'LinkedIn company page', platform: 'linkedin', status: 'active', ownerId: 'M2', cadencePerWeek: 3, hoursPerPost: 2, fixedHoursPerMonth: 4, costPerMonth: 500, goalLinks: [{ goalId: 'G1', rate: 1 }] },
+      { id: 'C3', name: 'Old forum', platform: 'forum', status: 'retired', ownerId: null, cadencePerWeek: 0, hoursPerPost: 1, fixedHoursPerMonth: 0, costPerMonth: 0, goalLinks: [] }
     ],
     contentItems: [
       item({ id: 'K1', title: 'Launch post', channelId: 'C1', goalId: 'G1', publishAt: '2026-07-02T08:00:00Z', effortHours: 2, resultReach: 5000, resultConversions: 10, resultEngagements: 300, resultClicks: 120 }),
@@ -79,6 +79,14 @@ export function deckFixture(): DeckInput {
     hours: [
       { channelId: 'C2', currentHoursPerWeek: 6, recommendedHoursPerWeek: 9, engineHoursPerWeek: 11, decision: { kind: 'override', hoursPerWeek: 9, reason: 'Only one writer', decidedBy: 'Ana Ruiz', date: '2026-09-28' } },
       { channelId: 'C1', currentHoursPerWeek: 10, recommendedHoursPerWeek: 8, engineHoursPerWeek: null, decision: null }
-    ]
+    ],
+    predicted: [
+      { channelId: 'C1', goalId: 'G1', point: 18, low: 10, high: 26 },
+      { channelId: 'C2', goalId: 'G1', point: 30, low: null, high: null },
+      { channelId: 'C2', goalId: 'G3', point: 4, low: null, high: null }
+    ],
+    scenario: 'the same hours as today, re-divided',
+    money: { hourlyRate: 75, currency: 'USD' },
+    planAsOf: null
   }
 }

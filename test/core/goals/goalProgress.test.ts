@@ -115,6 +115,20 @@ describe('goalProgress status rules', () => {
     expect(p.projected).toBeCloseTo(340 / 3 + (15 / 7) * (90 - 7), 9)
   })
 
+  it('a goal without a target, or whose target equals its baseline (0 → 0), is never achieved or missed', () => {
+    const none = goalProgress({ ...up, target: null }, [m('G1', '2026-02-14', 150)], '2026-02-14')
+    expect(none).toMatchObject({ status: 'no_target', statusLabel: 'No target', target: null, progress: null, paceNeededPerWeek: null, projectedProgress: null })
+    expect(none.reason).toBe('No target set; latest value 150 leads.')
+    // Target 0 on a baseline of 0 counted as "achieved" with any value before.
+    const zero = goalProgress({ ...up, baseline: 0, target: 0 }, [m('G1', '2026-02-14', 0)], '2026-03-31')
+    expect(zero.status).toBe('no_target')
+    expect(goalProgress({ ...up, baseline: 0, target: 0 }, [], '2026-03-31').status).toBe('no_target')
+    // A real reduction to zero (lower is better) is achieved only when the value gets there.
+    const toZero = { ...down, baseline: 5, target: 0 }
+    expect(goalProgress(toZero, [m('G2', '2026-02-14', 2)], '2026-02-14').status).not.toBe('achieved')
+    expect(goalProgress(toZero, [m('G2', '2026-02-14', 0)], '2026-02-14').status).toBe('achieved')
+  })
+
   it('states every rule in words', () => {
     expect(Object.keys(goalStatusRules).toSorted()).toEqual(['achieved', 'at_risk', 'missed', 'no_data', 'no_target', 'not_started', 'off_track', 'on_track'])
     expect(goalStatusRules.at_risk).toContain('90 %')

@@ -36,7 +36,11 @@ const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id).sort()
 
 describe('readDeckInput on a real workspace', () => {
   const fixture = deckFixture()
-  const read = () => readDeckInput(b.db, '2026-Q3', { workspaceName: 'Acme Marketing', generatedAt: fixture.generatedAt, hours: fixture.hours })
+  const read = () =>
+    readDeckInput(b.db, '2026-Q3', {
+      workspaceName: 'Acme Marketing', generatedAt: fixture.generatedAt, hours: fixture.hours, predicted: fixture.predicted,
+      scenario: fixture.scenario, money: fixture.money, planAsOf: null
+    })
 
   it('reads the quarter and the one before it, live rows only, with the deck\'s columns decoded', () => {
     const input = read()
@@ -73,7 +77,8 @@ describe('readDeckInput on a real workspace', () => {
       ['Influencers', '3', '–', '–'],
       ['Conversations', '4', '3', '1'],
       ['Notes and decisions', '2', '–', '–'],
-      ['Hours recommendations', '2', '–', '–']
+      ['Channels in the hours plan', '2', '–', '–'],
+      ['Predictions (channel × goal)', '3', '–', '–']
     ])
     // Same data, same hash; a changed note changes it.
     expect(buildDeckModel(read()).inputHash).toBe(fromDb.inputHash)
@@ -89,13 +94,18 @@ describe('deck methods through the contract', () => {
     expect(q.items[2]).toMatchObject({ quarter: '2026-Q2', goals: 1, contentItems: 3, measurements: 1, conversations: 1 })
   })
 
-  it('deck-preview builds the deck from the database, with the engine\'s hours and the notes on their slides', async () => {
+  it('deck-preview builds the deck from the database, with the model\'s hours and the notes on their slides', async () => {
     const m = await call<ApiOutput<'deck-preview'>>('deck-preview', { quarter: '2026-Q3' })
-    expect(m.slides).toHaveLength(16)
+    expect(m.slides).toHaveLength(18)
     expect(m.generatedAt).toBe('2026-10-02T09:00:00.000Z')
     expect(m.asOf).toBe('2026-09-30')
     const summary = m.slides.find((s) => s.key === 'summary')
-    expect(summary?.blocks.find((x) => x.kind === 'text')).toMatchObject({ lines: [{ text: '1 of 3 goals hit, 2 missed.' }, expect.anything(), expect.anything(), expect.anything(), expect.anything()] })
+    const lines = summary?.blocks.find((x) => x.kind === 'text')
+    expect(lines?.kind === 'text' ? lines.lines.map((l) => l.text).slice(0, 3) : null).toEqual([
+      '1 of 3 goals hit, 2 missed.',
+      'Biggest win',
+      'Achieved: Grow qualified pipeline. Leads 130 leads vs target 120 leads (baseline 0), 108% of the way.'
+    ])
     expect(summary?.blocks.find((x) => x.kind === 'note')).toEqual({ kind: 'note', title: 'Team notes', lines: ['Pipeline goal exceeded; keep the LinkedIn cadence. (Ana Ruiz)'] })
     const hours = m.slides.find((s) => s.key === 'hours')
     expect(hours?.emptyMessage).toBeNull()
@@ -108,9 +118,27 @@ describe('deck methods through the contract', () => {
       expect(e.code).toBe('invalid_input')
       expect(e.message).toBe(`Unknown quarter "${q}": use YYYY-Qn with n from 1 to 4, e.g. 2026-Q4`)
     }
-    const e = await failure('deck-preview', { quarter: '2031-Q1' })
+    const e = await failure('deck-preview', { quarter: '2021-Q1' })
     expect(e.code).toBe('not_found')
-    expect(e.message).toMatch(/^No data for 2031-Q1 \(1 Jan – 31 Mar 2031\): .*Quarters with data: 2026-Q4, 2026-Q3, 2026-Q2, 2025-Q3\.$/)
+    expect(e.message).toMatch(/^No data for 2021-Q1 \(1 Jan – 31 Mar 2021\): .*Quarters with data: 2026-Q4, 2026-Q3, 2026-Q2, 2025-Q3\.$/)
+  })
+
+  it('deck-quarters leaves out quarters that have not begun, even with goals planned there', async () => {
+    const planned = await call<{ id: string }>('goal-create', { objective: 'Spring 2027 pipeline', driver: 'revenue', kpiName: 'Leads', target: 200, quarter: '2027-Q2' })
+    const q = await call<ApiOutput<'deck-quarters'>>('deck-quarters', {})
+    // Deleted again so the goal-progress tests below see the fixture's quarters only.
+    await call('goal-delete', { id: planned.id })
+    expect(q.items.map((i) => i.quarter)).toEqual(['2026-Q4', '2026-Q3', '2026-Q2', '2025-Q3'])
+  })
+
+  it('refuses a quarter entirely in the future (it used to build, with negative effort) and an impossible as-of day', async () => {
+    const e = await failure('deck-preview', { quarter: '2027-Q1' })
+    expect(e.code).toBe('invalid_input')
+    expect(e.message).toBe('2027-Q1 has not started yet (it runs 1 Jan – 31 Mar 2027); a review deck covers a quarter that has begun — pick 2026-Q4 or an earlier one')
+    expect(e.issues).toEqual([{ path: ['quarter'], message: 'This quarter has not started yet' }])
+    const bad = await failure('deck-preview', { quarter: '2026-Q3', asOf: '2026-02-31' })
+    expect(bad.code).toBe('invalid_input')
+    expect(bad.issues[0]?.path).toEqual(['asOf'])
   })
 
   it('saves, changes and deletes a note through the mutation path; the deck shows it on its slide', async () => {

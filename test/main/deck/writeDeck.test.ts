@@ -5,7 +5,10 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildDeckModel } from '../../../src/core/deck/buildDeckModel'
-import { writePdf } from '../../../src/main/backend/deck/writePdf'
+// oxlint-disable-next-line typescript/triple-slash-reference
+/// <reference path="../../../src/main/backend/deck/fontkit.d.ts" />
+import { openSync } from 'fontkit'
+import { resolveFontDir, writePdf } from '../../../src/main/backend/deck/writePdf'
 import { writePptx } from '../../../src/main/backend/deck/writePptx'
 import { deckFixture } from '../../core/deck/deckFixture'
 
@@ -58,6 +61,23 @@ describe('writePptx', () => {
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([])
   })
 
+  it('stores its parts compressed (pptxgenjs left them stored, 1.43 MB for the demo deck)', async () => {
+    await writePptx(model, file)
+    const bytes = readFileSync(file)
+    // Walk the zip's local file headers: method 8 is DEFLATE, 0 is STORE.
+    const methods = new Map<string, number>()
+    for (let at = 0; bytes.readUInt32LE(at) === 0x04034b50; ) {
+      const size = bytes.readUInt32LE(at + 18)
+      const nameLen = bytes.readUInt16LE(at + 26)
+      const extra = bytes.readUInt16LE(at + 28)
+      methods.set(bytes.subarray(at + 30, at + 30 + nameLen).toString('utf8'), bytes.readUInt16LE(at + 8))
+      at += 30 + nameLen + extra + size
+    }
+    const xml = [...methods].filter(([n]) => n.endsWith('.xml'))
+    expect(xml.length).toBeGreaterThan(model.slides.length)
+    expect(xml.filter(([, m]) => m !== 8)).toEqual([])
+  })
+
   it('leaves no file behind when the path cannot be written', async () => {
     const bad = join(dir, 'missing-folder', 'review.pptx')
     await expect(writePptx(model, bad)).rejects.toThrow(/^Cannot write .*missing-folder\/review\.pptx \(ENOENT/)
@@ -82,10 +102,13 @@ describe('writePdf', () => {
     expect(progress.at(-1)).toBe(1)
     const bytes = readFileSync(file)
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
-    // Count page objects directly, so the check holds without poppler too.
-    expect(bytes.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(model.slides.length)
+    // Count page objects directly, so the check holds without poppler too: the slides, then the notes pages.
+    const pageCount = bytes.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0
+    expect(pageCount).toBeGreaterThan(model.slides.length)
+    // Speaker notes are pages, never note annotations (readers drew them as sticky-note icons).
+    expect(bytes.toString('latin1')).not.toMatch(/\/Subtype \/Text\b/)
     if (!has('pdftotext')) return
-    expect(execFileSync('pdfinfo', [file]).toString()).toMatch(new RegExp(`Pages:\\s+${model.slides.length}\\n`))
+    expect(execFileSync('pdfinfo', [file]).toString()).toMatch(new RegExp(`Pages:\\s+${pageCount}\\n`))
     const pages = execFileSync('pdftotext', ['-layout', file, '-']).toString().split('\f')
     model.slides.forEach((s, i) => {
       const text = (pages[i] ?? '').replace(/\s+/g, ' ')
@@ -99,6 +122,24 @@ describe('writePdf', () => {
     expect(all).toContain(model.inputHash.slice(0, 32))
     // Chart text comes from the ECharts SVG, drawn as vectors with the embedded font.
     expect(all).toContain('KPI units per hour of effort')
+    const notes = pages.slice(model.slides.length).join(' ').replace(/\s+/g, ' ')
+    expect(notes).toContain('Speaker notes')
+    expect(notes).toContain(`Slide 2 · Executive summary`)
+    expect(notes).toContain('Biggest win: the goal of 2026-Q3 furthest along')
+  })
+
+  it('drops characters the font cannot draw (emoji) and keeps the words around them', async () => {
+    // The fixture's goal note reads "The buyer’s guide did most of it 🚀".
+    expect(JSON.stringify(model)).toContain('most of it 🚀')
+    await writePdf(model, file)
+    if (!has('pdftotext')) return
+    const text = execFileSync('pdftotext', [file, '-']).toString()
+    expect(text.replace(/\s+/g, ' ')).toContain('Team note: The buyer’s guide did most of it')
+    // Every character that reached the page has a glyph in the embedded font: no empty boxes.
+    const font = openSync(join(resolveFontDir(), 'DejaVuSans.ttf'))
+    const missing = [...new Set(text)].filter((ch) => !/\s/.test(ch) && !font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0))
+    expect(missing).toEqual([])
+    expect(text).not.toContain('🚀')
   })
 
   it('leaves no file behind when the path cannot be written', async () => {

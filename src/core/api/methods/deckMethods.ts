@@ -48,7 +48,7 @@ export const deckModelSchema = z.object({
 
 const noteRecord = deckNote.fields.extend(systemFields)
 
-const goalStatus = z.enum(['not_started', 'no_data', 'no_target', 'achieved', 'on_track', 'at_risk', 'off_track', 'missed'])
+const goalStatus = z.enum(['not_started', 'no_target', 'no_data', 'achieved', 'on_track', 'at_risk', 'off_track', 'missed'])
 const progress = z.object({
   goalId: z.string(),
   quarter: z.string(),
@@ -84,7 +84,7 @@ const goalCard = z.object({
   /** Status rule in words, for the card's legend. */
   rule: z.string(),
   /** Weekly chart: the reporting weeks, the actual level known at each week's end, the straight plan and the trend. */
-  weeks: z.array(z.object({ label: z.string(), end: z.string(), actual: z.number().nullable(), plan: z.number(), trend: z.number().nullable() })),
+  weeks: z.array(z.object({ label: z.string(), end: z.string(), actual: z.number().nullable(), plan: z.number().nullable(), trend: z.number().nullable() })),
   channels: z.array(z.object({ channelId: z.string().nullable(), name: z.string(), items: z.number(), units: z.number(), share: z.number().nullable(), expectedRate: z.number().nullable() })),
   content: z.array(z.object({ id: z.string(), title: z.string(), channelName: z.string(), day: z.string(), units: z.number(), reach: z.number().nullable() }))
 })

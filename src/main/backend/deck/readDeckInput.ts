@@ -5,6 +5,7 @@ import type { KindName } from '../../../core/domain/recordKinds'
 import type { Db, Row } from '../db/db'
 import { sql, type Sql } from '../db/sql'
 import { recordCodec, type ColumnCodec } from '../repo/recordCodec'
+import { recordsAsOf } from './recordsAsOf'
 
 type Selected = Record<string, unknown>
 
@@ -58,20 +59,25 @@ export function deckSpan(key: string): DeckSpan {
 export function readDeckInput(
   db: Db,
   key: string,
-  meta: Pick<DeckInput, 'workspaceName' | 'generatedAt' | 'asOf' | 'hours'>
+  meta: Pick<DeckInput, 'workspaceName' | 'generatedAt' | 'asOf' | 'hours' | 'predicted' | 'scenario' | 'money' | 'planAsOf'>
 ): DeckInput {
   const { qr, prev, next } = deckSpan(key)
   const F = deckInputFields
-  const goals = select(db, 'goal', F.goals, sql`AND quarter IN (${qr.key}, ${prev.key})`)
+  const quarters = [qr.key, prev.key, next.key]
+  // The plan (goals, channel estimates, members) as it stood on planAsOf for an ended quarter; results
+  // (content, measurements, conversations) are always today's: a result entered late is still a result.
+  const planned = (kind: 'goal' | 'channel' | 'member', fields: readonly string[], where: Sql = sql``): Selected[] =>
+    meta.planAsOf === null ? select(db, kind, fields, where) : recordsAsOf(db, kind, meta.planAsOf).map((r) => pick(r, fields))
+  const goals = planned('goal', F.goals, sql`AND quarter IN (${qr.key}, ${prev.key}, ${next.key})`).filter((g) => quarters.includes(String(g.quarter)))
   const measurements = select(
     db,
     'measurement',
     F.measurements,
-    sql`AND goal_id IN (SELECT id FROM goal WHERE quarter IN (${qr.key}, ${prev.key}) AND deleted_at IS NULL) AND date BETWEEN ${prev.start} AND ${qr.end}`
+    sql`AND goal_id IN (${sql.join(goals.map((g) => sql`${String(g.id)}`).concat(sql`''`))}) AND date BETWEEN ${prev.start} AND ${qr.end}`
   )
   // Publish day is publishAt's UTC day, else the planned day (deckContext.itemDay): two indexed ranges.
   const published = select(db, 'content', F.contentItems, sql`AND publish_at >= ${prev.start} AND publish_at < ${next.start}`)
-  const planned = select(db, 'content', F.contentItems, sql`AND publish_at IS NULL AND planned_date BETWEEN ${prev.start} AND ${qr.end}`)
+  const unpublished = select(db, 'content', F.contentItems, sql`AND publish_at IS NULL AND planned_date BETWEEN ${prev.start} AND ${qr.end}`)
   const conversations = select(db, 'conversation', F.conversations, sql`AND occurred_at >= ${prev.start} AND occurred_at < ${next.start}`)
   const notes = select(db, 'deckNote', F.notes, sql`AND quarter = ${qr.key}`)
   return {
@@ -79,16 +85,26 @@ export function readDeckInput(
     quarter: qr.key,
     generatedAt: meta.generatedAt,
     ...(meta.asOf === undefined ? {} : { asOf: meta.asOf }),
-    members: select(db, 'member', F.members) as unknown as DeckInput['members'],
+    members: planned('member', F.members) as unknown as DeckInput['members'],
     goals: goals as unknown as DeckInput['goals'],
     measurements: measurements as unknown as DeckInput['measurements'],
-    channels: select(db, 'channel', F.channels) as unknown as DeckInput['channels'],
-    contentItems: [...published, ...planned] as unknown as DeckInput['contentItems'],
+    channels: planned('channel', F.channels) as unknown as DeckInput['channels'],
+    contentItems: [...published, ...unpublished] as unknown as DeckInput['contentItems'],
     influencers: select(db, 'influencer', F.influencers) as unknown as DeckInput['influencers'],
     conversations: conversations as unknown as DeckInput['conversations'],
     notes: notes as unknown as DeckInput['notes'],
-    hours: meta.hours
+    hours: meta.hours,
+    predicted: meta.predicted,
+    scenario: meta.scenario,
+    money: meta.money,
+    planAsOf: meta.planAsOf
   }
+}
+
+function pick(r: Record<string, unknown>, fields: readonly string[]): Selected {
+  const out: Selected = {}
+  for (const f of fields) out[f] = r[f] ?? null
+  return out
 }
 
 export type QuarterCounts = { quarter: string; goals: number; contentItems: number; measurements: number; conversations: number }

@@ -6,11 +6,12 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import PDFDocument from 'pdfkit'
 import SVGtoPDF from 'svg-to-pdfkit'
-import { deckLayout, FONT, type Box } from '../../../core/deck/deckLayout'
+import { deckLayout, fitTable, FONT, type Box } from '../../../core/deck/deckLayout'
 import type { DeckBlock, DeckModel, DeckSlide } from '../../../core/deck/deckModel'
 import { atomicWrite } from './atomicWrite'
 import { chartSvg } from './chartSvg'
 import { deckTheme } from './deckTheme'
+import { mapModelText, printableText } from './printableText'
 import type { DeckProgress } from './writePptx'
 
 export type WritePdfOptions = {
@@ -29,11 +30,14 @@ const T = deckTheme
  * Writes the deck as a PDF in plain Node (no Electron, no browser), so `smo deck --pdf` works on any
  * machine: pdfkit for the pages, ECharts SSR SVG drawn as vectors by svg-to-pdfkit for the charts,
  * and an embedded DejaVu Sans so names in Cyrillic, Greek and other scripts render (pdfkit's built-in
- * fonts stop at Latin-1). Speaker notes travel as a note annotation in each page's corner.
+ * fonts stop at Latin-1). Characters the font lacks (emoji) are left out rather than printed as empty
+ * boxes. Speaker notes follow the slides as "Speaker notes" pages, one section per slide (PDF readers
+ * showed the old note annotations as sticky-note icons on every page).
  */
-export async function writePdf(model: DeckModel, file: string, options: WritePdfOptions = {}): Promise<void> {
+export async function writePdf(source: DeckModel, file: string, options: WritePdfOptions = {}): Promise<void> {
   const onProgress = options.onProgress ?? (() => undefined)
   const fontDir = resolveFontDir(options.fontDir)
+  const model = mapModelText(source, printableText(join(fontDir, 'DejaVuSans.ttf')))
   await atomicWrite(file, async (tmp) => {
     const doc = new PDFDocument({
       size: [13.333 * PT, 7.5 * PT],
@@ -58,8 +62,10 @@ export async function writePdf(model: DeckModel, file: string, options: WritePdf
     doc.pipe(out)
     model.slides.forEach((s, i) => {
       drawSlide(doc, s)
-      onProgress((0.9 * (i + 1)) / model.slides.length, `Page ${s.number}: ${s.title}`)
+      onProgress((0.85 * (i + 1)) / model.slides.length, `Page ${s.number}: ${s.title}`)
     })
+    drawNotes(doc, model)
+    onProgress(0.95, 'Speaker notes')
     doc.end()
     await done
   })
@@ -101,7 +107,46 @@ function drawSlide(doc: PDFKit.PDFDocument, s: DeckSlide): void {
     doc.font(REGULAR).fontSize(FONT.emphasis).fillColor(hex(T.muted)).text(s.emptyMessage, e.x, e.y, { width: e.w, height: e.h, ellipsis: true })
   }
   for (const p of L.blocks) drawBlock(doc, p.block, b(p.box))
-  if (s.speakerNotes !== '') doc.note(foot.x + foot.w, foot.y, 12, 12, s.speakerNotes, { Name: 'Comment' })
+}
+
+/**
+ * The speaker notes as an appendix: "Slide N · title" then its notes, flowing over as many pages as
+ * they need, with the usual header and footer so a printed copy stays readable.
+ */
+function drawNotes(doc: PDFKit.PDFDocument, model: DeckModel): void {
+  const slides = model.slides.filter((s) => s.speakerNotes.trim() !== '')
+  if (slides.length === 0) return
+  const left = 0.5 * PT
+  const width = (13.333 - 1) * PT
+  const top = 1.5 * PT
+  const bottom = 6.8 * PT
+  let page = 0
+  let y = bottom
+  const newPage = (): void => {
+    page += 1
+    doc.addPage()
+    doc.font(BOLD).fontSize(FONT.title).fillColor(hex(T.ink)).text(page === 1 ? 'Speaker notes' : 'Speaker notes (continued)', left, 0.3 * PT, { width, lineBreak: false })
+    doc.font(REGULAR).fontSize(FONT.subtitle).fillColor(hex(T.muted)).text(model.slides[0]?.subtitle ?? '', left, 1.0 * PT, { width, lineBreak: false, ellipsis: true })
+    doc.moveTo(left, 1.4 * PT).lineTo(left + width, 1.4 * PT).lineWidth(1.5).strokeColor(hex(T.accent)).stroke()
+    doc.font(REGULAR).fontSize(FONT.footer).fillColor(hex(T.muted)).text(`${model.slides[0]?.date ?? ''} · SMO Desk · notes page ${page}`, left, 7.0 * PT, { width: 6 * PT, lineBreak: false })
+    y = top
+  }
+  for (const s of slides) {
+    const heading = `Slide ${s.number} · ${s.title}`
+    doc.font(BOLD).fontSize(12)
+    const headH = doc.heightOfString(heading, { width })
+    if (y + headH + 14 > bottom) newPage()
+    doc.fillColor(hex(T.ink)).text(heading, left, y, { width })
+    y += headH + 2
+    for (const para of s.speakerNotes.split('\n')) {
+      doc.font(REGULAR).fontSize(10)
+      const h = doc.heightOfString(para, { width })
+      if (y + h > bottom) newPage()
+      doc.fillColor(hex(T.ink)).text(para, left, y, { width })
+      y += h + 2
+    }
+    y += 8
+  }
 }
 
 /** Largest size ≤ max (down to 7 pt) at which the lines fit the box. */
@@ -155,11 +200,12 @@ function drawBlock(doc: PDFKit.PDFDocument, block: DeckBlock, at: { x: number; y
 
 function drawTable(doc: PDFKit.PDFDocument, t: Extract<DeckBlock, { kind: 'table' }>, at: { x: number; y: number; w: number; h: number }): void {
   const rowH = Math.min(0.3 * PT, at.h / (t.rows.length + 2 + (t.footnote === null ? 0 : 1)))
-  const size = rowH < 0.3 * PT ? Math.max(7, FONT.table * (rowH / (0.3 * PT))) : FONT.table
+  const fitted = fitTable(t, at.w / PT, rowH < 0.3 * PT ? Math.max(7, FONT.table * (rowH / (0.3 * PT))) : FONT.table)
+  const size = fitted.fontSize
   doc.font(BOLD).fontSize(FONT.tableTitle).fillColor(hex(T.ink)).text(t.title, at.x, at.y + (rowH - FONT.tableTitle) / 2, { width: at.w, lineBreak: false, ellipsis: true })
   const total = t.columns.reduce((a, c) => a + c.width, 0)
   const widths = t.columns.map((c) => (at.w * c.width) / total)
-  const rows = [t.columns.map((c) => c.label), ...t.rows]
+  const rows = [fitted.labels, ...fitted.rows]
   rows.forEach((r, ri) => {
     const y = at.y + rowH * (ri + 1)
     const fill = ri === 0 ? T.headFill : ri % 2 === 0 ? T.stripe : T.background

@@ -1,5 +1,5 @@
 import PptxGenJS from 'pptxgenjs'
-import { deckLayout, FONT, type Box } from '../../../core/deck/deckLayout'
+import { CELL_PAD, deckLayout, fitTable, FONT, type Box } from '../../../core/deck/deckLayout'
 import type { DeckBlock, DeckChart, DeckModel, DeckSlide } from '../../../core/deck/deckModel'
 import { atomicWriteBytes } from './atomicWrite'
 import { deckTheme } from './deckTheme'
@@ -22,7 +22,9 @@ export async function writePptx(model: DeckModel, file: string, onProgress: Deck
     addSlide(pptx, s)
     onProgress((0.8 * (i + 1)) / model.slides.length, `Slide ${s.number}: ${s.title}`)
   })
-  const bytes = await pptx.write({ outputType: 'uint8array', compression: true })
+  // pptxgenjs 4 honours `compression` only for its STREAM output (a Node Buffer): with 'uint8array'
+  // it silently stored every part uncompressed (1.43 MB for the demo deck).
+  const bytes = await pptx.stream({ compression: true })
   if (!(bytes instanceof Uint8Array)) throw new Error('pptxgenjs returned no bytes')
   onProgress(0.9, 'Writing the file')
   await atomicWriteBytes(file, bytes)
@@ -37,7 +39,7 @@ function addSlide(pptx: PptxGenJS, s: DeckSlide): void {
   const layout = deckLayout(s)
   const cover = s.key === 'title'
   slide.background = { color: T.background }
-  slide.addText(s.title, { ...box(layout.title), fontFace: FACE, fontSize: cover ? FONT.coverTitle : FONT.title, bold: true, color: T.ink, valign: cover ? 'bottom' : 'top', fit: 'shrink', margin: 0 })
+  slide.addText(s.title, { ...box(layout.title), fontFace: FACE, fontSize: cover ? FONT.coverTitle : FONT.title, bold: true, color: T.ink, valign: cover ? 'middle' : 'top', fit: 'shrink', margin: 0 })
   slide.addText(s.subtitle, { ...box(layout.subtitle), fontFace: FACE, fontSize: FONT.subtitle, color: T.muted, valign: 'top', margin: 0 })
   slide.addShape('line', { x: layout.subtitle.x, y: layout.subtitle.y + layout.subtitle.h, w: layout.subtitle.w, h: 0, line: { color: T.accent, width: 1.5 } })
   slide.addText(`${s.date} · SMO Desk`, { ...box(layout.footer), fontFace: FACE, fontSize: FONT.footer, color: T.muted, margin: 0 })
@@ -80,11 +82,12 @@ function addBlock(pptx: PptxGenJS, slide: PptxGenJS.Slide, b: DeckBlock, at: Box
 
 function addTable(slide: PptxGenJS.Slide, b: Extract<DeckBlock, { kind: 'table' }>, at: Box): void {
   const rowH = Math.min(0.3, at.h / (b.rows.length + 2 + (b.footnote === null ? 0 : 1)))
-  const fontSize = rowH < 0.3 ? Math.max(7, FONT.table * (rowH / 0.3)) : FONT.table
-  slide.addText(b.title, { x: at.x, y: at.y, w: at.w, h: rowH, fontFace: FACE, fontSize: FONT.tableTitle, bold: true, color: T.ink, margin: 0 })
+  const fitted = fitTable(b, at.w, rowH < 0.3 ? Math.max(7, FONT.table * (rowH / 0.3)) : FONT.table)
+  const fontSize = fitted.fontSize
+  slide.addText(b.title, { x: at.x, y: at.y, w: at.w, h: rowH, fontFace: FACE, fontSize: FONT.tableTitle, bold: true, color: T.ink, margin: 0, fit: 'shrink' })
   const total = b.columns.reduce((a, c) => a + c.width, 0)
-  const head: PptxGenJS.TableRow = b.columns.map((c) => ({ text: c.label, options: { bold: true, align: c.align, fill: { color: T.headFill }, color: T.ink } }))
-  const rows: PptxGenJS.TableRow[] = b.rows.map((r, ri) =>
+  const head: PptxGenJS.TableRow = b.columns.map((c, ci) => ({ text: fitted.labels[ci] ?? c.label, options: { bold: true, align: c.align, fill: { color: T.headFill }, color: T.ink } }))
+  const rows: PptxGenJS.TableRow[] = fitted.rows.map((r, ri) =>
     r.map((cell, ci) => ({ text: cell, options: { align: b.columns[ci]?.align ?? 'left', fill: { color: ri % 2 === 1 ? T.stripe : T.background }, color: T.ink } }))
   )
   slide.addTable([head, ...rows], {
@@ -96,7 +99,7 @@ function addTable(slide: PptxGenJS.Slide, b: Extract<DeckBlock, { kind: 'table' 
     fontFace: FACE,
     fontSize,
     // Inches: pptxgenjs reads a table margin as points only when its first value is 1 or more.
-    margin: [0, 0.06, 0, 0.06],
+    margin: [0, CELL_PAD, 0, CELL_PAD],
     valign: 'middle',
     border: { type: 'solid', pt: 0.5, color: T.rule },
     autoPage: false

@@ -89,7 +89,7 @@ function weekly(qr: Quarter, p: GoalProgress, asOf: string): Card['weeks'] {
       label: w.label,
       end: w.end,
       actual: w.start <= asOf ? round2(known) : null,
-      plan: round2(p.baseline + (((p.target ?? p.baseline) - p.baseline) * day) / qr.days),
+      plan: p.target === null ? null : round2(p.baseline + ((p.target - p.baseline) * day) / qr.days),
       trend: p.projected === null ? null : round2(p.projected - slopePerDay * (qr.days - day))
     }
   })

@@ -1,50 +1,36 @@
-import type { DeckHoursRow } from '../../../core/deck/deckInput'
-import { allocateHours, scoreChannels } from '../../../core/scoring'
+import { deckAllocation, type DeckAllocation } from '../../../core/deck/deckAllocation'
+import type { Quarter } from '../../../core/goals/quarter'
 import type { Backend } from '../backend'
-import { scoringInputs } from './scoringInputs'
-import { withDuplicateFlags } from './scoringService'
+import { sql } from '../db/sql'
+import { recordsAsOf } from '../deck/recordsAsOf'
+import { modelInputs } from './modelInputs'
+
+const DAY_MS = 86_400_000
 
 /**
- * The deck's "recommended hours for next quarter vs this one": the same recommendation the Priorities
- * screen shows (the scoring service's inputs: goals in play, calibrated channels, team capacity,
- * pins), so the deck and the screen never disagree. The allocation is run twice, with and without
- * the pins, so each pin is shown as a decision beside the engine's own figure.
+ * The deck's allocation and predictions from the priority model (core/deck/deckAllocation.ts), on the
+ * workspace as it stood on `planDay` (null: as it is now), and as it stood the day before the quarter
+ * began for what the model expected of it. Past states come from the change log; pins set later are
+ * left out (a decision cannot steer a quarter that was already running).
  */
-export function deckHours(b: Backend): DeckHoursRow[] {
-  const ws = scoringInputs(b)
-  if (ws.channels.length === 0) return []
-  const ranked = withDuplicateFlags(scoreChannels(ws.channels, ws.goals, ws.options), new Set(ws.duplicates.map((d) => d.channelId)))
-  const decided = allocateHours({ channels: ranked, capacityHours: ws.capacityHours, pins: ws.allocationPins })
-  const engine = ws.allocationPins.length === 0 ? decided : allocateHours({ channels: ranked, capacityHours: ws.capacityHours })
-  const engineHours = new Map(engine.channels.map((c) => [c.id, c.hours]))
-  const pinDate = new Map(ws.pins.map((p) => [p.channelId, p.updatedAt.slice(0, 10)]))
-
-  return (
-    decided.channels
-      // Retired or idle channels with no hours either way and no decision would only pad the table.
-      .filter((c) => c.currentHours > 0 || c.hours > 0 || c.pin !== null)
-      .map((c) => {
-        const engineH = engineHours.get(c.id) ?? c.hours
-        return {
-          channelId: c.id,
-          currentHoursPerWeek: round1(c.currentHours),
-          recommendedHoursPerWeek: round1(c.hours),
-          engineHoursPerWeek: c.pin !== null && Math.abs(engineH - c.hours) >= 0.05 ? round1(engineH) : null,
-          decision:
-            c.pin === null
-              ? null
-              : {
-                  kind: c.pin.exclude === true ? ('exclude' as const) : ('pin' as const),
-                  hoursPerWeek: c.pin.exclude === true ? null : (c.pin.minHours ?? null),
-                  reason: c.pin.reason,
-                  decidedBy: 'pin on the Priorities screen',
-                  date: pinDate.get(c.id) ?? ''
-                }
-        }
-      })
-  )
+export function deckHours(b: Backend, qr: Quarter, planDay: string | null): DeckAllocation {
+  const asOf = (day: string) => ({
+    asOf: day,
+    records: (kind: 'goal' | 'channel' | 'member' | 'pin') => recordsAsOf(b.db, kind, day, { dropLateCreations: kind === 'pin' })
+  })
+  const plan = modelInputs(b, [], planDay === null ? undefined : asOf(planDay))
+  const eve = new Date(Date.parse(`${qr.start}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10)
+  const forecast = modelInputs(b, [], { ...asOf(eve), asOf: qr.start })
+  return deckAllocation({
+    plan: plan.input,
+    planDay: plan.asOf,
+    forecast: forecast.input,
+    quarterStart: qr.start,
+    pinDates: pinDates(b)
+  })
 }
 
-function round1(v: number): number {
-  return Math.round(v * 10) / 10
+function pinDates(b: Backend): Map<string, string> {
+  const rows = b.db.all<{ channel_id: string; updated_at: string }>(sql`SELECT channel_id, updated_at FROM pin WHERE deleted_at IS NULL`)
+  return new Map(rows.map((p) => [p.channel_id, p.updated_at.slice(0, 10)]))
 }

@@ -5,7 +5,7 @@ import { ApiError } from '../../../core/api/apiError'
 import type { ApiInput, ApiOutput } from '../../../core/api/contract'
 import { buildDeckModel } from '../../../core/deck/buildDeckModel'
 import type { DeckModel } from '../../../core/deck/deckModel'
-import type { DeckHasher } from '../../../core/deck/sha256'
+import type { DeckHasher } from '../../../core/deck/inputHash'
 import { quarter, type Quarter } from '../../../core/goals/quarter'
 import type { Backend } from '../backend'
 import { workspaceProfileOf } from './workspaceProfileService'
@@ -46,11 +46,17 @@ function slug(name: string): string {
 }
 
 export const deckService = {
-  /** Quarters with any goal, content, goal measurement or conversation, newest first. */
+  /**
+   * Quarters with any goal, content, goal measurement or conversation, newest first; quarters that have
+   * not begun are left out (a deck of them is refused), even when goals or content are planned there.
+   */
   quarters(b: Backend): ApiOutput<'deck-quarters'> {
+    const current = quarter.containing(todayOf(b)).key
     return {
-      current: quarter.containing(todayOf(b)).key,
-      items: quarterCounts(b.db).map((c) => ({ ...c, label: quarter.label(quarter.of(c.quarter)) }))
+      current,
+      items: quarterCounts(b.db)
+        .filter((c) => c.quarter <= current)
+        .map((c) => ({ ...c, label: quarter.label(quarter.of(c.quarter)) }))
     }
   },
 
@@ -60,8 +66,25 @@ export const deckService = {
    */
   model(b: Backend, key: string, asOf?: string): DeckModel {
     const qr = parseQuarter(key)
+    refuseFuture(qr, todayOf(b))
+    if (asOf !== undefined) checkAsOf(asOf)
     const generatedAt = new Date(b.now()).toISOString()
-    const input = readDeckInput(b.db, qr.key, { workspaceName: workspaceName(b), generatedAt, asOf, hours: deckHours(b) })
+    const today = todayOf(b)
+    // A quarter that has ended is reviewed with the plan it had (estimates, pins, goals on its last
+    // day, from the change log), so the deck built next month shows the same numbers.
+    const planAsOf = qr.end < today ? (asOf !== undefined && asOf < qr.end ? asOf : qr.end) : null
+    const plan = deckHours(b, qr, planAsOf)
+    const profile = workspaceProfileOf(b)
+    const input = readDeckInput(b.db, qr.key, {
+      workspaceName: profile.name,
+      generatedAt,
+      asOf,
+      hours: plan.hours,
+      predicted: plan.predicted,
+      scenario: plan.scenario,
+      money: { hourlyRate: profile.blendedHourlyRate, currency: profile.currency },
+      planAsOf
+    })
     const inQuarter = (d: string | null): boolean => d !== null && quarter.contains(qr, d.slice(0, 10))
     const hasData =
       input.goals.some((g) => g.quarter === qr.key) ||
@@ -116,6 +139,25 @@ export const deckService = {
     }
     if (size > 200 * 1024 * 1024) throw new ApiError('rule_violation', `${name} is too large to download through the browser host; open it from ${dir}`)
     return { name, mime: name.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.presentationml.presentation', base64: readFileSync(path).toString('base64') }
+  }
+}
+
+/**
+ * A quarter that has not begun has nothing to review: building it gave slides with negative effort
+ * and "0 of N goals hit". Refused as bad input (the CLI exits 2), with the day it starts.
+ */
+function refuseFuture(qr: Quarter, today: string): void {
+  if (qr.start <= today) return
+  const message = `${qr.key} has not started yet (it runs ${quarter.label(qr)}); a review deck covers a quarter that has begun — pick ${quarter.containing(today).key} or an earlier one`
+  throw new ApiError('invalid_input', message, [{ path: ['quarter'], message: 'This quarter has not started yet' }])
+}
+
+/** 'YYYY-MM-DD' and a real calendar day: 2026-02-31 is refused rather than rolled into March. */
+function checkAsOf(asOf: string): void {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? Date.parse(`${asOf}T00:00:00Z`) : Number.NaN
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== asOf) {
+    const message = `"${asOf}" is not a real date: give the as-of day as YYYY-MM-DD, e.g. 2026-09-30`
+    throw new ApiError('invalid_input', message, [{ path: ['asOf'], message: 'Not a real calendar date' }])
   }
 }
 

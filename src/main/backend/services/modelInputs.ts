@@ -24,15 +24,22 @@ type EffortRow = { owner_id: string; hours: number }
 
 export type ModelWorkspace = { asOf: string; quarter: string; input: ModelInput }
 
+/**
+ * The model as of another day (the review deck): `asOf` replaces today, and `records` gives goals,
+ * channels, members and pins as they stood then (deck/recordsAsOf.ts).
+ */
+export type ModelAt = { asOf: string; records?: (kind: 'goal' | 'channel' | 'member' | 'pin') => unknown[] }
+
 /** The key a goal's results are filed under: its KPI, so last quarter's results count for this quarter's goal. */
 function goalKey(g: Pick<Goal, 'kpiName' | 'objective'>): string {
   return (g.kpiName.trim() === '' ? g.objective : g.kpiName).trim().toLowerCase()
 }
 
 /** Everything the second model reads from the workspace, as of the backend's clock. */
-export function modelInputs(b: Backend, weights: readonly { goalId: string; weight: number }[] = []): ModelWorkspace {
-  const asOf = new Date(b.now()).toISOString().slice(0, 10)
-  const allGoals = all<Goal>(b, 'goal')
+export function modelInputs(b: Backend, weights: readonly { goalId: string; weight: number }[] = [], at?: ModelAt): ModelWorkspace {
+  const asOf = at?.asOf ?? new Date(b.now()).toISOString().slice(0, 10)
+  const rows = <T>(kind: 'goal' | 'channel' | 'member' | 'pin'): T[] => (at?.records === undefined ? all<T>(b, kind) : (at.records(kind) as T[]))
+  const allGoals = rows<Goal>('goal')
   const play = goalsInPlay(allGoals, asOf)
   const measurements = all<Measurement>(b, 'measurement', [{ field: 'goalId', op: 'in', value: play.goals.map((g) => g.id) }])
   const override = new Map(weights.map((w) => [w.goalId, w.weight]))
@@ -74,11 +81,11 @@ export function modelInputs(b: Backend, weights: readonly { goalId: string; weig
         GROUP BY owner_id`)
       .map((r) => [r.owner_id, r.hours / PLANNED_CONTENT_WEEKS])
   )
-  const members = all<Member>(b, 'member')
+  const members = rows<Member>('member')
     .filter((m) => m.active)
     .map((m) => ({ id: m.id, name: m.name, capacityHours: m.weeklyCapacityHours, otherWorkHours: m.otherWorkHoursPerWeek, plannedContentHours: effort.get(m.id) ?? 0 }))
 
-  const channels = all<Channel>(b, 'channel')
+  const channels = rows<Channel>('channel')
     .map((c) => ({
       id: c.id,
       name: c.name,
@@ -96,6 +103,6 @@ export function modelInputs(b: Backend, weights: readonly { goalId: string; weig
       trialHoursPerWeek: c.trialHoursPerWeek
     }))
     .sort((x, y) => (x.id < y.id ? -1 : 1))
-  const pins = all<Pin>(b, 'pin').map((p) => ({ channelId: p.channelId, minHours: p.minHours, maxHours: p.maxHours, exclude: p.exclude, reason: p.reason }))
+  const pins = rows<Pin>('pin').map((p) => ({ channelId: p.channelId, minHours: p.minHours, maxHours: p.maxHours, exclude: p.exclude, reason: p.reason }))
   return { asOf, quarter: play.quarter, input: { channels, goals, posts, goalKeys: keys, members, pins } }
 }

@@ -39,7 +39,8 @@ export const deckCommand = command({
     if (typeof values.out !== 'string') throw new UsageError('--out FILE.pptx is required')
     // Everything that can be checked without the database is checked first: nothing is opened or written on bad input.
     const parsed = quarter.parse(values.quarter)
-    if (!parsed.ok) throw new Error(parsed.message)
+    // A malformed quarter is a usage mistake like any other bad argument: exit 2, as the README promises.
+    if (!parsed.ok) throw new UsageError(parsed.message)
     const asOf = values['as-of']
     if (asOf !== undefined && typeof asOf !== 'string') throw new UsageError('--as-of must be a date like 2026-09-30')
     const asOfDate = typeof asOf === 'string' ? strictDateTime.parseDate(asOf) : null
@@ -56,7 +57,9 @@ export const deckCommand = command({
         model = deckService.model(b, parsed.quarter.key, typeof asOf === 'string' ? asOf : undefined)
       } catch (e) {
         // The service's message is already the one line to print; its field issues would only repeat it.
-        throw e instanceof ApiError ? new Error(e.message) : e
+        // Bad input (a quarter not begun, an impossible as-of day) exits 2 like every usage mistake.
+        if (e instanceof ApiError) throw e.code === 'invalid_input' ? new UsageError(e.message) : new Error(e.message)
+        throw e
       }
       await writePptx(model, out)
       if (pdf !== null) await writePdf(model, pdf)

@@ -52,7 +52,7 @@ export function GoalProgressCard({ card }: { card: Card }) {
             symbol: 'none',
             silent: true,
             label: { formatter: 'Target', position: 'end', fontSize: 10 },
-            data: [{ yAxis: p.target, lineStyle: { type: 'dashed' } }]
+            data: p.target === null ? [] : [{ yAxis: p.target, lineStyle: { type: 'dashed' } }]
           }
         },
         { name: 'Pace to target', type: 'line', data: card.weeks.map((w) => w.plan), showSymbol: false, lineStyle: { type: 'dashed', width: 1.5 } },
@@ -87,7 +87,7 @@ export function GoalProgressCard({ card }: { card: Card }) {
         </div>
         <div>
           <dt>Target</dt>
-          <dd className="num">{num(p.target)}</dd>
+          <dd className="num">{p.target === null ? 'no target' : num(p.target)}</dd>
         </div>
         <div>
           <dt>Progress</dt>
@@ -102,7 +102,7 @@ export function GoalProgressCard({ card }: { card: Card }) {
           <dd className="num">{num(p.projected)}</dd>
         </div>
       </dl>
-      <EChart option={option} label={`${card.kpiName}: actual against target ${p.target} and the pace line`} height={190} testId="goal-progress-chart" />
+      <EChart option={option} label={`${card.kpiName}: actual against ${p.target === null ? 'no target' : `target ${p.target}`} and the pace line`} height={190} testId="goal-progress-chart" />
       <div className="goal-card-contrib">
         <table className="goal-card-table">
           <caption>Contributing channels</caption>
