@@ -152,8 +152,11 @@ function linkRates(c: ModelChannel, goals: ReadonlyMap<string, ModelGoal>, goalK
       continue
     }
     const key = goalKeys.get(g.id)
-    const obs = calibrate ? mine.filter((p) => key !== undefined && p.goalKey === key && (p.reach ?? 0) > 0 && p.conversions !== null) : []
-    const units = obs.reduce((a, p) => a + Math.max(0, p.conversions ?? 0), 0)
+    // Units per 1,000 reached by the channel as a whole: the prediction multiplies the rate by all of the
+    // channel's reach, so the observation must divide the goal's units by all of it too (dividing by the reach
+    // of the items filed under the goal alone overstated a channel that serves several goals, ~3× on the demo).
+    const obs = calibrate ? mine.filter((p) => (p.reach ?? 0) > 0) : []
+    const units = obs.reduce((a, p) => a + (key !== undefined && p.goalKey === key ? Math.max(0, p.conversions ?? 0) : 0), 0)
     const reached = obs.reduce((a, p) => a + (p.reach ?? 0), 0)
     const priorReach = l.fromData ? 0 : 10 * conf * Math.max(perPost, 1)
     const blended = priorReach + reached === 0 ? estimate : (estimate * priorReach + units * 1000) / (priorReach + reached)

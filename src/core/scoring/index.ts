@@ -20,6 +20,7 @@ export { DEFAULT_PERIOD_WEEKS, DEFAULT_STALE_AFTER_DAYS, WEEKS_PER_MONTH } from 
 // The second model (README "The model"): evidence-based reach, goal kinds, scenarios, stability.
 export type * from './modelTypes'
 export { planPriorities, seededUniform, DEFAULT_DRAWS, DEFAULT_SEED, DEFAULT_GOAL_JITTER, type PriorityModel, type ModelChannelResult } from './planPriorities'
+export { backtest, spearman, MIN_BACKTEST_QUARTERS, type BacktestInput, type BacktestQuarterInput, type BacktestResult, type BacktestMethod, type BacktestGoalRow } from './backtest'
 export { predictGoalResults, type GoalPrediction, type PredictOptions } from './predictGoalResults'
 export { modelInputIssues, type ModelIssue } from './modelInputIssues'
 export { ORGANIC_REACH, organicReach, type OrganicReachPrior } from './organicReach'
