@@ -56,7 +56,6 @@ function nextGoalsSlide(ctx: DeckContext): SlideDraft {
   }
 }
 
-
 function hoursSlide(ctx: DeckContext): SlideDraft {
   const next = quarter.next(ctx.qr)
   const title = `Next quarter: where the hours go in ${next.key}`
