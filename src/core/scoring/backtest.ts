@@ -54,9 +54,9 @@ export type BacktestGoalRow = {
 export type BacktestMethod = {
   /** Median over goal-quarters of max(predicted ÷ actual, actual ÷ predicted); null when nothing could be compared. */
   medianRatio: number | null
-  /** Mean Spearman correlation, over goal-quarters, between channels' predicted and realised results; null without any. */
+  /** Mean over quarters of Spearman's ρ between the channels' predicted and realised results (each channel's share of each count or money goal, added up); null without any. */
   rankCorrelation: number | null
-  /** Goal-quarters compared for the ratio, and for the correlation. */
+  /** Goal-quarters compared for the ratio, and quarters for the correlation. */
   compared: number
   correlations: number
   /** Share of goal-quarters whose actual fell inside the 80 % interval (model only). */
@@ -177,6 +177,8 @@ export function backtest(input: BacktestInput): BacktestResult {
     const raw = new Map(predictGoalResults(base, { today, calibrate: false }).map((p) => [p.goalId, p]))
     const prevByKey = new Map(prev.goals.map((g) => [keyOf(g.id), g.id]))
     const rows: BacktestGoalRow[] = []
+    const share = { model: new Map<string, number>(), uncalibrated: new Map<string, number>(), lastQuarter: new Map<string, number>(), actual: new Map<string, number>() }
+    let goalsRanked = 0
     for (const p of model) {
       const goal = q.goals.find((g) => g.id === p.goalId)
       if (goal === undefined) continue
@@ -199,15 +201,28 @@ export function backtest(input: BacktestInput): BacktestResult {
         if (actual >= p.low && actual <= p.high) methods.model.inside++
       }
       if (goal.kind === 'rate') continue
+      // Channel ranking: each channel's share of each count or money goal's result, added over the goals.
       const real = q.channelActual.get(goal.id)
       const before = prevId === undefined ? undefined : prev.channelActual.get(prevId)
       if (real === undefined || before === undefined) continue
-      const ids = p.channels.map((c) => c.channelId)
-      const actualRow = ids.map((id) => real.get(id) ?? 0)
-      const unRow = raw.get(goal.id)?.channels ?? []
-      const rhoM = spearman(p.channels.map((c) => c.point), actualRow)
-      const rhoU = spearman(ids.map((id) => unRow.find((c) => c.channelId === id)?.point ?? 0), actualRow)
-      const rhoL = spearman(ids.map((id) => before.get(id) ?? 0), actualRow)
+      const realTotal = [...real.values()].reduce((a, x) => a + x, 0)
+      const beforeTotal = [...before.values()].reduce((a, x) => a + x, 0)
+      const unParts = raw.get(goal.id)?.channels ?? []
+      const add = (m: Map<string, number>, id: string, v: number): void => void m.set(id, (m.get(id) ?? 0) + v)
+      for (const c of p.channels) add(share.model, c.channelId, p.point > 0 ? c.point / p.point : 0)
+      const unTotal = unParts.reduce((a, c) => a + c.point, 0)
+      for (const c of unParts) add(share.uncalibrated, c.channelId, unTotal > 0 ? c.point / unTotal : 0)
+      for (const [id, v] of before) add(share.lastQuarter, id, beforeTotal > 0 ? v / beforeTotal : 0)
+      for (const [id, v] of real) add(share.actual, id, realTotal > 0 ? v / realTotal : 0)
+      goalsRanked++
+    }
+    if (goalsRanked > 0) {
+      // Channels the quarter's plan had running: those are the ones a ranking has to put in order.
+      const ids = channels.filter((c) => c.status === 'active' && c.links.length > 0).map((c) => c.id)
+      const actualRow = ids.map((id) => share.actual.get(id) ?? 0)
+      const rhoM = spearman(ids.map((id) => share.model.get(id) ?? 0), actualRow)
+      const rhoU = spearman(ids.map((id) => share.uncalibrated.get(id) ?? 0), actualRow)
+      const rhoL = spearman(ids.map((id) => share.lastQuarter.get(id) ?? 0), actualRow)
       if (rhoM !== null && rhoU !== null && rhoL !== null) {
         methods.model.rhos.push(rhoM)
         methods.uncalibrated.rhos.push(rhoU)

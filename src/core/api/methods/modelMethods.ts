@@ -75,7 +75,46 @@ export const modelInput = z
   })
   .refine((i) => i.hours === undefined || i.scenario === 'plus', { message: 'Hours apply to the plus scenario only', path: ['hours'] })
 
+const backtestMethod = z.object({
+  medianRatio: z.number().nullable(),
+  rankCorrelation: z.number().nullable(),
+  compared: z.number(),
+  correlations: z.number(),
+  coverage: z.number().nullable()
+})
+
+/** `smo score --backtest` and the Priorities line "how good has this advice been" (scoring/backtest.ts). */
+export const backtestOutput = z.object({
+  asOf: z.string(),
+  insufficient: z.string().nullable(),
+  summary: z.string(),
+  quarters: z.array(
+    z.object({
+      quarter: z.string(),
+      goals: z.array(
+        z.object({
+          goalId: z.string(),
+          name: z.string(),
+          kind: z.enum(['count', 'rate', 'money']),
+          predicted: z.number(),
+          low: z.number(),
+          high: z.number(),
+          actual: z.number().nullable(),
+          uncalibrated: z.number(),
+          lastQuarter: z.number().nullable()
+        })
+      )
+    })
+  ),
+  methods: z.object({ model: backtestMethod, uncalibrated: backtestMethod, lastQuarter: backtestMethod })
+})
+
 export const modelMethods = {
+  'score-backtest': {
+    input: z.object({}),
+    output: backtestOutput,
+    summary: 'Replays past quarters: predicts each from what was known before it and compares with what happened (model, uncalibrated, same as last quarter)'
+  },
   'score-model': {
     input: modelInput,
     output: priorityModel,

@@ -2,6 +2,7 @@ import type { HandlerTable } from '../handlers'
 import { scoringRules } from './scoringRules'
 import { scoringService } from './scoringService'
 import { modelService } from './modelService'
+import { backtestService } from './backtestService'
 
 scoringRules()
 
@@ -14,5 +15,6 @@ export const scoringHandlers: Partial<HandlerTable> = {
   'score-snapshot-create': (b, i) => scoringService.snapshotCreate(b, i),
   'score-weights-save': (b, i) => scoringService.weightsSave(b, i),
   'channel-duplicates': (b) => scoringService.duplicates(b),
-  'score-model': (b, i) => modelService.plan(b, i)
+  'score-model': (b, i) => modelService.plan(b, i),
+  'score-backtest': (b) => backtestService(b)
 }

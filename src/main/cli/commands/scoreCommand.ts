@@ -4,6 +4,8 @@ import { scoringService } from '../../backend/services/scoringService'
 import { scoringRules } from '../../backend/services/scoringRules'
 import { command, UsageError } from '../command'
 import { openCliBackend } from '../openCliBackend'
+import { backtestService } from '../../backend/services/backtestService'
+import { printBacktest } from './printBacktest'
 
 type Listed = ApiOutput<'score-list'>
 type Allocated = ApiOutput<'score-allocate'>
@@ -156,12 +158,13 @@ function printTable(listed: Listed, modelled: Modelled, explained: Explained | n
 export const scoreCommand = command({
   name: 'score',
   summary: 'Rank channels by expected impact per hour and split the team\'s weekly hours',
-  usage: 'smo score --workspace DIR [--scenario same-hours|plus|targets] [--hours N] [--capacity HOURS] [--since SNAPSHOT] [--json]',
+  usage: 'smo score --workspace DIR [--scenario same-hours|plus|targets] [--hours N] [--capacity HOURS] [--since SNAPSHOT] [--json]\n       smo score --workspace DIR --backtest [--json]',
   examples: [
     'smo score --workspace ~/smo-demo',
     'smo score --workspace ~/smo-demo --scenario plus --hours 6 --json',
     'smo score --workspace ~/smo-demo --scenario targets',
-    'smo score --workspace ~/smo-demo --since 2026-Q3'
+    'smo score --workspace ~/smo-demo --since 2026-Q3',
+    'smo score --workspace ~/smo-demo --backtest'
   ],
   options: {
     workspace: { type: 'string', short: 'w' },
@@ -169,6 +172,7 @@ export const scoreCommand = command({
     hours: { type: 'string' },
     capacity: { type: 'string' },
     since: { type: 'string' },
+    backtest: { type: 'boolean' },
     json: { type: 'boolean' }
   },
   run: async ({ values }) => {
@@ -178,9 +182,19 @@ export const scoreCommand = command({
     const hours = parseHours(values.hours, scenario)
     const since = values.since
     if (since !== undefined && (typeof since !== 'string' || since.trim() === '')) throw new UsageError('--since needs a snapshot id, name, quarter (2026-Q3) or date')
+    if (values.backtest === true) {
+      const other = (['scenario', 'hours', 'capacity', 'since'] as const).filter((k) => values[k] !== undefined)
+      if (other.length > 0) throw new UsageError(`--backtest replays past quarters as they were planned; it takes no --${other.join(', --')}`)
+    }
     const b = await openCliBackend(values)
     try {
       scoringRules()
+      if (values.backtest === true) {
+        const r = backtestService(b)
+        if (values.json) console.log(JSON.stringify(r, null, 2))
+        else printBacktest(r)
+        return 0
+      }
       const whatIf = capacityHours === undefined ? {} : { capacityHours }
       const listed = scoringService.list(b, whatIf)
       const allocated = scoringService.allocate(b, whatIf)

@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { glossary } from '../../components/glossary'
+import { Term } from '../../components/Term'
 import type { ApiOutput } from '../../../../core/api/contract'
 import type { KindName } from '../../../../core/domain/recordKinds'
 import { api } from '../../api/client'
@@ -100,7 +102,9 @@ export function ModelPanel({ weights, pins }: { weights: ReadonlyMap<string, num
                   <th className="num">Posts/wk</th>
                   <th>Predicted this quarter (80 %)</th>
                   <th>±1 post/week</th>
-                  <th>Pin</th>
+                  <th>
+                    <Term id="pin" />
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -144,7 +148,7 @@ export function ModelPanel({ weights, pins }: { weights: ReadonlyMap<string, num
                         </td>
                         <td className="prio-pin-cell">
                           {pin === undefined ? (
-                            <button type="button" className="btn btn-ghost prio-small" data-testid="pin-create" onClick={() => setPinning({ id: c.channelId, name: c.name, hours: row?.currentHours ?? 0 })}>
+                            <button type="button" className="btn btn-ghost prio-small" data-testid="pin-create" title={`${glossary.pin.term}: ${glossary.pin.meaning}`} onClick={() => setPinning({ id: c.channelId, name: c.name, hours: row?.currentHours ?? 0 })}>
                               Pin…
                             </button>
                           ) : (

@@ -5,6 +5,7 @@ import { useQuery } from '../../api/useQuery'
 import { ScreenHeader } from '../records/ScreenHeader'
 import { ChannelPage } from '../channels/ChannelPage'
 import { AdvicePanel } from './AdvicePanel'
+import { BacktestLine } from './BacktestLine'
 import { computePriorities, savedWeights, type ScoreData } from './computePriorities'
 import { ImpactScatter } from './ImpactScatter'
 import { RankChanges } from './RankChanges'
@@ -108,6 +109,7 @@ export function PrioritiesScreen() {
               Reach per post from published results (shrunk toward a share of the audience), diminishing returns from each channel’s own history, goals that are met stop
               pulling hours. Bounds are 50–200 % of today’s hours unless a pin with a reason says otherwise.
             </p>
+            <BacktestLine />
             <ModelPanel weights={deferredWeights} pins={data.pins} />
           </section>
           <div className="prio-grid-bottom">
