@@ -158,7 +158,7 @@ function printTable(listed: Listed, modelled: Modelled, explained: Explained | n
 export const scoreCommand = command({
   name: 'score',
   summary: 'Rank channels by expected impact per hour and split the team\'s weekly hours',
-  usage: 'smo score --workspace DIR [--scenario same-hours|plus|targets] [--hours N] [--capacity HOURS] [--since SNAPSHOT] [--json]\n       smo score --workspace DIR --backtest [--json]',
+  usage: 'smo score --workspace DIR [--scenario same-hours|plus|targets] [--hours N] [--capacity HOURS] [--since SNAPSHOT] [--backtest] [--json]',
   examples: [
     'smo score --workspace ~/smo-demo',
     'smo score --workspace ~/smo-demo --scenario plus --hours 6 --json',
