@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildDeckModel } from '../../src/core/deck/buildDeckModel'
 import { glossary } from '../../src/renderer/src/components/glossary'
@@ -19,7 +20,8 @@ describe('the glossary', () => {
 
   it('every <Term> in the app names a glossary entry', () => {
     const used = new Set<string>()
-    for (const f of ['src/renderer/src/features/priorities/AllocationTable.tsx']) for (const m of readFileSync(f, 'utf8').matchAll(/<Term id="(\w+)"/g)) used.add(m[1] ?? '')
+    const files = readdirSync('src/renderer/src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tsx'))
+    for (const f of files) for (const m of readFileSync(join('src/renderer/src', f), 'utf8').matchAll(/<Term id="(\w+)"/g)) used.add(m[1] ?? '')
     expect([...used].filter((id) => !(id in glossary))).toEqual([])
     expect(used.has('pin')).toBe(true)
   })
@@ -39,6 +41,7 @@ describe('the glossary', () => {
     const hours = m.slides.find((s) => s.key === 'hours')
     const table = hours?.blocks.find((b) => b.kind === 'table')
     const decisions = table !== undefined && 'rows' in table ? table.rows.map((r) => r.at(-1)) : []
-    expect(decisions).toEqual(['Override', 'As recommended'])
+    // Verdicts in words (the team's decisions say so), never the stored kinds pin / exclude / override.
+    expect(decisions).toEqual(['Grow (team decision)', 'Trim'])
   })
 })

@@ -119,8 +119,8 @@ function matrix(ctx: DeckContext, cur: ChannelStat[]): SlideDraft {
   }
   const mh = median(pts.map((p) => p.hours))
   const mu = median(pts.map((p) => p.units))
-  // Dots carry numbers, not names: names collide on a small chart in every viewer. Dots that would
-  // sit on each other share one label ("3, 7").
+  // Dots carry numbers, not names: names collide on a small chart in every viewer. Dots whose labels would
+  // touch (a label is about 8 % of the width and 7 % of the height) share one label ("3, 7").
   const number = new Map(pts.map((p, i) => [p.channel.id, i + 1]))
   const labels = dotLabels(pts.map((p) => ({ x: p.hours, y: p.units, n: number.get(p.channel.id) ?? 0 })))
   const group = (hi: boolean, cheap: boolean): DeckTextLine[] => {
@@ -318,7 +318,7 @@ export function dotLabels(dots: readonly { x: number; y: number; n: number }[]):
   const labels = dots.map((d) => [d.n])
   const owner = dots.map((_, i) => i)
   dots.forEach((d, i) => {
-    const near = dots.findIndex((e, j) => j < i && owner[j] === j && Math.abs(e.x - d.x) / sx < 0.04 && Math.abs(e.y - d.y) / sy < 0.04)
+    const near = dots.findIndex((e, j) => j < i && owner[j] === j && Math.abs(e.x - d.x) / sx < 0.08 && Math.abs(e.y - d.y) / sy < 0.07)
     if (near >= 0) {
       owner[i] = near
       labels[near]?.push(d.n)

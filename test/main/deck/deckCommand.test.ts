@@ -52,7 +52,7 @@ describe('smo deck', () => {
     ['a quarter with n = 5', ['--quarter', '2026-Q5'], /^smo deck: Unknown quarter "2026-Q5": use YYYY-Qn/, 2],
     ['a two-digit year', ['--quarter', '26Q1'], /^smo deck: Unknown quarter "26Q1"/, 2],
     ['a quarter entirely in the future', ['--quarter', '2031-Q1'], /^smo deck: 2031-Q1 has not started yet \(it runs 1 Jan – 31 Mar 2031\)/, 2],
-    ['an impossible as-of day', ['--as-of', '2026-02-31'], /^smo deck: "2026-02-31" is not a real date/, 2],
+    ['an impossible as-of day', ['--as-of', '2026-02-31'], /^smo deck: --as-of: 31 Feb 2026 is not a date/, 2],
     ['a past quarter without data', ['--quarter', '2001-Q1'], /^smo deck: No data for 2001-Q1 \(1 Jan – 31 Mar 2001\)/, 1],
     ['a missing output folder', ['--out', join(t.dir, 'missing', 'x.pptx')], /^smo deck: Cannot write .*missing\/x\.pptx: the folder .* does not exist or is not writable$/, 1],
     ['a PDF into a missing folder', ['--pdf', join(t.dir, 'missing', 'x.pdf')], /^smo deck: Cannot write .*x\.pdf/, 1],
