@@ -55,6 +55,7 @@ const shots = [
   ['board', 'board', 'light'],
   ['channels', 'channels', 'light'],
   ['priorities', 'priorities', 'light'],
+  ['priorities', 'priorities-hours', 'light', 'section[aria-label="Where the hours go"]'],
   ['influencers', 'influencers', 'light'],
   ['conversations', 'conversations', 'light'],
   ['goals', 'goals', 'light'],
@@ -77,7 +78,8 @@ try {
     // so there is no "network idle" to wait for).
     await page.waitForTimeout(1800)
     if (scrollTo) {
-      await page.locator(scrollTo).scrollIntoViewIfNeeded()
+      // The section's top at the top of the window: a tall section would otherwise show only its end.
+      await page.locator(scrollTo).evaluate((el) => el.scrollIntoView({ block: 'start' }))
       await page.waitForTimeout(300)
     }
     await page.screenshot({ path: join(out, `${file}.png`) })
