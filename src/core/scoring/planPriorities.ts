@@ -8,6 +8,7 @@ import { modelSensitivity, type ModelChannelSensitivity } from './modelSensitivi
 import type { CadenceCurve, ChannelPrediction, LinkRate, ModelInput, ModelOptions, Range, ReachEstimate, Scenario } from './modelTypes'
 import { channelGoalRange, goalRanges, type GoalPrediction } from './predictGoalResults'
 import { riceView, type RiceView } from './riceView'
+import { seededUniform } from './seededUniform'
 
 export const DEFAULT_DRAWS = 200
 export const DEFAULT_SEED = 12
@@ -46,17 +47,7 @@ export type PriorityModel = {
   stability: { draws: number; seed: number; goalJitter: number; method: string; topHolds: number }
 }
 
-/** mulberry32: a tiny seeded PRNG so the same seed always gives the same draws. */
-export function seededUniform(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededUniform } from './seededUniform'
 
 /**
  * The whole second model in one call: evidence per channel, goal states, the scenario's allocation,

@@ -16,6 +16,7 @@
  *   to normal there, and it keeps the advice instant on large workspaces).
  * - Otherwise the channel gets "not enough data" (too few posts) or "no clear best time".
  */
+import { seededUniform } from './seededUniform'
 
 export type TimingPost = {
   channelId: string
@@ -93,7 +94,7 @@ export function timingAdvice(posts: readonly TimingPost[], options: TimingOption
     list.push({ local, reach: p.reach })
     byChannel.set(p.channelId, list)
   }
-  const random = mulberry32(o.seed)
+  const random = seededUniform(o.seed)
   const out: ChannelTiming[] = []
   for (const [channelId, list] of [...byChannel].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     out.push(channelTiming(channelId, relativeToQuarter(list), o, random))
@@ -244,16 +245,4 @@ function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b)
   const m = s.length >> 1
   return s.length === 0 ? 0 : s.length % 2 === 1 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2
-}
-
-/** Small seeded PRNG: the bootstrap must give the same advice for the same data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
