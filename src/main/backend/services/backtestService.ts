@@ -1,11 +1,11 @@
 import type { Goal } from '../../../core/domain/goal'
 import type { Measurement } from '../../../core/domain/measurement'
 import { quarter as quarters } from '../../../core/goals/quarter'
-import { backtest, type BacktestQuarterInput, type BacktestResult, type ModelGoal } from '../../../core/scoring'
+import { backtest, type BacktestQuarterInput, type BacktestResult } from '../../../core/scoring'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { recordRepo } from '../repo/recordRepo'
-import { modelInputs } from './modelInputs'
+import { modelGoalOf, modelInputs } from './modelInputs'
 
 type PostRow = { channel_id: string; goal_id: string | null; day: string; result_conversions: number | null }
 
@@ -43,19 +43,7 @@ export function backtestService(b: Backend): BacktestResult & { asOf: string } {
     const weeks = qr.days / 7
     const counts = new Map<string, number>()
     for (const r of inQ) counts.set(r.channel_id, (counts.get(r.channel_id) ?? 0) + 1)
-    const modelGoals: ModelGoal[] = qGoals.map((g) => ({
-      id: g.id,
-      name: g.kpiName.trim() === '' ? g.objective : g.kpiName,
-      kind: g.kind,
-      unit: g.kpiUnit,
-      baseline: g.baseline,
-      target: g.target,
-      stretchTarget: g.stretchTarget,
-      current: null,
-      weight: g.weight,
-      periodStart: qr.start,
-      periodEnd: qr.end
-    }))
+    const modelGoals = qGoals.map((g) => modelGoalOf(g, null, g.weight))
     const actual = new Map<string, number | null>()
     const channelActual = new Map<string, Map<string, number>>()
     for (const g of qGoals) {

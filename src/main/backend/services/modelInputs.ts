@@ -5,7 +5,7 @@ import type { Member } from '../../../core/domain/member'
 import type { Pin } from '../../../core/domain/pin'
 import { goalProgress } from '../../../core/goals/goalProgress'
 import { quarter as quarters } from '../../../core/goals/quarter'
-import type { ModelInput, ModelPost } from '../../../core/scoring'
+import type { ModelGoal, ModelInput, ModelPost } from '../../../core/scoring'
 import type { KindName } from '../../../core/domain/recordKinds'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
@@ -30,6 +30,24 @@ export type ModelWorkspace = { asOf: string; quarter: string; input: ModelInput 
  */
 export type ModelAt = { asOf: string; records?: (kind: 'goal' | 'channel' | 'member' | 'pin') => unknown[] }
 
+/** A goal as the model reads it: its own quarter is its period. */
+export function modelGoalOf(g: Goal, current: number | null, weight: number): ModelGoal {
+  const qr = quarters.of(g.quarter)
+  return {
+    id: g.id,
+    name: g.kpiName.trim() === '' ? g.objective : g.kpiName,
+    kind: g.kind,
+    unit: g.kpiUnit,
+    baseline: g.baseline,
+    target: g.target,
+    stretchTarget: g.stretchTarget,
+    current,
+    weight,
+    periodStart: qr.start,
+    periodEnd: qr.end
+  }
+}
+
 /** The key a goal's results are filed under: its KPI, so last quarter's results count for this quarter's goal. */
 function goalKey(g: Pick<Goal, 'kpiName' | 'objective'>): string {
   return (g.kpiName.trim() === '' ? g.objective : g.kpiName).trim().toLowerCase()
@@ -44,22 +62,7 @@ export function modelInputs(b: Backend, weights: readonly { goalId: string; weig
   const measurements = all<Measurement>(b, 'measurement', [{ field: 'goalId', op: 'in', value: play.goals.map((g) => g.id) }])
   const override = new Map(weights.map((w) => [w.goalId, w.weight]))
   const goals = play.goals
-    .map((g) => {
-      const qr = quarters.of(g.quarter)
-      return {
-        id: g.id,
-        name: g.kpiName.trim() === '' ? g.objective : g.kpiName,
-        kind: g.kind,
-        unit: g.kpiUnit,
-        baseline: g.baseline,
-        target: g.target,
-        stretchTarget: g.stretchTarget,
-        current: goalProgress(g, measurements, asOf).current,
-        weight: override.get(g.id) ?? g.weight,
-        periodStart: qr.start,
-        periodEnd: qr.end
-      }
-    })
+    .map((g) => modelGoalOf(g, goalProgress(g, measurements, asOf).current, override.get(g.id) ?? g.weight))
     .sort((x, y) => (x.id < y.id ? -1 : 1))
 
   const keys = new Map(allGoals.map((g) => [g.id, goalKey(g)]))
