@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
 import { enums, labelOf } from '../../../../core/domain/enums'
 import { ApiError } from '../../api/ApiError'
+import { voidedBy } from '../../../../core/calendar/approvalVoidingFields'
 import { api } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
 import { useNames } from '../records/useNames'
@@ -44,7 +45,9 @@ export function BoardScreen() {
       if (values.status === item.status) return
       try {
         await api.call('calendar-update', { ids: [item.id], set: values, label })
-        say(values.status ? `"${item.title}" is now ${labelOf(values.status)}` : `${label[0]?.toUpperCase()}${label.slice(1)}`)
+        // A new channel changes approved content, which the backend sends back to review: say so.
+        const voided = voidedBy(item, { ...item, ...values }).length > 0
+        say(values.status ? `"${item.title}" is now ${labelOf(values.status)}` : `${label[0]?.toUpperCase()}${label.slice(1)}${voided ? `; "${item.title}" is back in review` : ''}`)
       } catch (e) {
         say(e instanceof ApiError ? e.message : String(e), 'error')
       }
