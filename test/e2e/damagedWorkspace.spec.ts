@@ -19,6 +19,8 @@ function damagePages(file: string): void {
 }
 
 test('a damaged workspace: the browser host shows the refusal and restores the newest good backup, keeping the damaged file', async ({ page }) => {
+  // Three CLI runs (demo, backup, serve) before the browser opens anything.
+  test.setTimeout(180_000)
   const dir = createDemoWorkspace()
   const backup = spawnSync(process.execPath, [join(process.cwd(), 'bin', 'smo.mjs'), 'backup', '--workspace', dir], {
     encoding: 'utf8',

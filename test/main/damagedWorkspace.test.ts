@@ -60,7 +60,8 @@ beforeAll(() => {
 })
 afterAll(() => cleanup())
 
-describe('a damaged workspace is named, not used', () => {
+// Each test runs the real `smo` two or three times; on a busy machine one run takes several seconds.
+describe('a damaged workspace is named, not used', { timeout: 240_000 }, () => {
   it('smo score refuses it with one sentence that names the newest good backup and the restore command; the file is untouched', () => {
     const { ws, good, before } = damagedDemo('score')
     const r = runSmo(userData(), 'score', '--workspace', ws, '--json')

@@ -17,7 +17,7 @@ export class AppPage {
     await this.page.getByTestId(`nav-${screen}`).click()
   }
 
-  /** Reload keeps the token (kept in session storage after the first load). */
+  /** Reload keeps the session (the cookie the printed link's first load set). */
   async reload(): Promise<void> {
     await this.page.reload()
     await this.page.getByTestId('nav').waitFor()

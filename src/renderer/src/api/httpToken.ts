@@ -1,7 +1,9 @@
 const storageKey = 'smo.token'
 
 /**
- * The browser host opens the page as `/?token=…`. Read the token once, keep it for this tab only
+ * The browser host trades the printed `/?token=…` for a session cookie and redirects before the page
+ * loads (webSession.ts), so the page normally never sees a token; this stays for a page opened with
+ * one anyway (an older host, a proxy that strips cookies). Read the token once, keep it for this tab only
  * (sessionStorage survives reloads, not other tabs), and drop it from the address bar so it does not
  * end up in bookmarks, screenshots or the history list.
  */
