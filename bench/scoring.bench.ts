@@ -11,23 +11,12 @@ import {
   type ScoringGoal,
   type ScoringOptions
 } from '../src/core/scoring'
+import { seededUniform } from '../src/core/scoring/seededUniform'
 
 type BenchResult = { name: string; value: number; unit: string; target?: string; note?: string }
 
-/** mulberry32: tiny, fast, good enough to spread benchmark inputs; not for anything secret. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 function generate(channelCount: number, goalCount: number, seed: number): { channels: ScoringChannel[]; goals: ScoringGoal[] } {
-  const rnd = prng(seed)
+  const rnd = seededUniform(seed)
   const goals: ScoringGoal[] = Array.from({ length: goalCount }, (_, i) => {
     const target = 100 + Math.floor(rnd() * 10_000)
     return { id: `g${i}`, name: `Goal ${i}`, driver: 'pipeline', target, current: Math.floor(rnd() * target * 1.1), baseline: 0, weight: 1 + Math.floor(rnd() * 5) }

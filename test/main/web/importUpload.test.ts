@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportProgress } from '../../../src/core/api/methods/transferMethods'
@@ -9,9 +8,10 @@ import { writeDemo } from '../../../src/main/backend/demo/writeDemo'
 import { registerCalendarRules } from '../../../src/main/backend/services/calendarRules'
 import { scoringRules } from '../../../src/main/backend/services/scoringRules'
 import { liveRecords } from '../../../src/main/backend/services/transferExport'
-import { startWebHost, type WebHost } from '../../../src/main/web/webHost'
+import type { WebHost } from '../../../src/main/web/webHost'
 import { calendarCsv } from '../helpers/calendarCsv'
 import { tempBackend } from '../helpers/tempWorkspace'
+import { rawRequest, startTestHost, type RawRequest, type RawResponse } from '../helpers/webTestHost'
 
 let b: Backend
 let dir: string
@@ -19,19 +19,8 @@ let cleanup: () => void
 let host: WebHost
 let refs: { channels: string[]; owners: string[] }
 
-type Res = { status: number; body: string }
-function raw(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, method: opts.method ?? 'POST', path: opts.path, headers: { authorization: `Bearer ${host.token}`, ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
-    })
-    req.on('error', reject)
-    if (opts.body !== undefined) req.write(opts.body)
-    req.end()
-  })
-}
+// API calls here carry the token and default to POST.
+const raw = (opts: RawRequest): Promise<RawResponse> => rawRequest(host.port, { method: 'POST', ...opts, headers: { authorization: `Bearer ${host.token}`, ...opts.headers } })
 async function call<T>(method: string, input: unknown): Promise<T> {
   const r = await raw({ path: `/api/${method}`, headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })
   const body = JSON.parse(r.body) as { ok: boolean; data: T; error?: { message: string } }
@@ -65,10 +54,7 @@ beforeAll(async () => {
   cleanup = t.cleanup
   writeDemo(b)
   refs = { channels: liveRecords(b, 'channel').map((r) => String(r.name)), owners: liveRecords(b, 'member').map((r) => String(r.name)) }
-  const renderer = join(t.dir, 'renderer')
-  mkdirSync(renderer, { recursive: true })
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>SMO Desk</title>')
-  host = await startWebHost(b, { port: 0, rendererDir: renderer })
+  host = await startTestHost(b, t.dir)
 })
 afterAll(async () => {
   await host.close()

@@ -1,28 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../src/main/backend/backend'
-import { startWebHost, type WebHost } from '../../../src/main/web/webHost'
+import type { WebHost } from '../../../src/main/web/webHost'
 import { tempBackend } from '../helpers/tempWorkspace'
+import { rawRequest, startTestHost, type RawRequest, type RawResponse } from '../helpers/webTestHost'
 
 let b: Backend
 let cleanup: () => void
 let host: WebHost
 
-type Res = { status: number; body: string; headers: Record<string, string | string[] | undefined> }
-function raw(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }))
-    })
-    req.on('error', reject)
-    if (opts.body !== undefined) req.write(opts.body)
-    req.end()
-  })
-}
+type Res = RawResponse
+const raw = (opts: RawRequest): Promise<Res> => rawRequest(host.port, opts)
 
 /** Load the printed link the way a browser does and keep the cookie it is given. */
 async function firstLoad(): Promise<{ res: Res; cookie: string }> {
@@ -36,10 +24,7 @@ beforeAll(async () => {
   const t = await tempBackend()
   b = t.b
   cleanup = t.cleanup
-  const renderer = join(t.dir, 'renderer')
-  mkdirSync(renderer, { recursive: true })
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>SMO Desk</title>')
-  host = await startWebHost(b, { port: 0, rendererDir: renderer })
+  host = await startTestHost(b, t.dir)
 })
 afterAll(async () => {
   await host.close()

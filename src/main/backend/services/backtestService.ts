@@ -20,13 +20,13 @@ export function backtestService(b: Backend): BacktestResult & { asOf: string } {
   const goals = recordRepo.list(b.db, 'goal', { limit: 1_000_000 }).items as unknown as Goal[]
   const pastKeys = [...new Set(goals.map((g) => g.quarter))].filter((q) => q < current).sort()
   const measurements = recordRepo.list(b.db, 'measurement', { limit: 1_000_000, where: [{ field: 'goalId', op: 'in', value: goals.map((g) => g.id) }] }).items as unknown as Measurement[]
+  const goalById = new Map(goals.map((g) => [g.id, g]))
   const lastValue = new Map<string, { date: string; value: number }>()
   for (const m of measurements) {
-    if (m.goalId === null) continue
-    const prev = lastValue.get(m.goalId)
-    const g = goals.find((x) => x.id === m.goalId)
+    const g = m.goalId === null ? undefined : goalById.get(m.goalId)
     if (g === undefined || !quarters.contains(quarters.of(g.quarter), m.date)) continue
-    if (prev === undefined || m.date >= prev.date) lastValue.set(m.goalId, { date: m.date, value: m.value })
+    const prev = lastValue.get(g.id)
+    if (prev === undefined || m.date >= prev.date) lastValue.set(g.id, { date: m.date, value: m.value })
   }
   const rows = b.db.all<PostRow>(sql`
     SELECT channel_id, goal_id, coalesce(substr(publish_at, 1, 10), planned_date) AS day, result_conversions
