@@ -15,7 +15,9 @@ export const enums = {
   interactionKind: z.enum(['email', 'call', 'meeting', 'dm', 'comment', 'event', 'other']),
   conversationType: z.enum(['praise', 'complaint', 'question', 'product_feedback', 'lead']),
   sentiment: z.enum(['positive', 'neutral', 'negative']),
-  conversationStatus: z.enum(['new', 'routed', 'resolved'])
+  conversationStatus: z.enum(['new', 'routed', 'resolved']),
+  /** What a member may do (issue #14): owner > approver > editor > contributor > viewer. */
+  access: z.enum(['owner', 'approver', 'editor', 'contributor', 'viewer'], { error: 'Access must be owner, approver, editor, contributor or viewer' })
 }
 
 export const enumLabels: Record<string, string> = {
@@ -30,7 +32,8 @@ export const enumLabels: Record<string, string> = {
   identified: 'Identified', following: 'Following', engaged: 'Engaged', collaborating: 'Collaborating',
   advocate: 'Advocate', email: 'Email', call: 'Call', meeting: 'Meeting', dm: 'Direct message', comment: 'Comment',
   praise: 'Praise', complaint: 'Complaint', question: 'Question', product_feedback: 'Product feedback', lead: 'Lead',
-  positive: 'Positive', neutral: 'Neutral', negative: 'Negative', new: 'New', routed: 'Routed', resolved: 'Resolved'
+  positive: 'Positive', neutral: 'Neutral', negative: 'Negative', new: 'New', routed: 'Routed', resolved: 'Resolved',
+  owner: 'Owner', approver: 'Approver', editor: 'Editor', contributor: 'Contributor', viewer: 'Viewer'
 }
 
 export function labelOf(value: string): string {

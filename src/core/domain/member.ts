@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { enums } from './enums'
 import { primitives as p } from './primitives'
 import { recordKind } from './recordKind'
 
@@ -17,9 +18,11 @@ export const member = recordKind({
      * conversations, influencer work), so the allocator knows what is really unplanned.
      */
     otherWorkHoursPerWeek: p.nonNegative(80),
-    active: z.boolean()
+    active: z.boolean(),
+    /** The access role (issue #14); `role` above is the job title shown to people. */
+    access: enums.access
   }),
-  defaults: { role: '', email: '', weeklyCapacityHours: 32, otherWorkHoursPerWeek: 0, active: true },
+  defaults: { role: '', email: '', weeklyCapacityHours: 32, otherWorkHoursPerWeek: 0, active: true, access: 'editor' },
   required: ['name'],
   refs: {},
   search: ['name', 'role', 'email'],

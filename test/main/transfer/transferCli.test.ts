@@ -20,7 +20,7 @@ describe('smo export / import / backup / restore', () => {
     const csv = join(t.dir, 'members.csv')
     const e = run('export', '--workspace', ws, '--kind', 'member', '--out', csv)
     expect(e.status, e.stderr).toBe(0)
-    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toBe('id,name,role,email,weeklyCapacityHours,otherWorkHoursPerWeek,active,createdAt,updatedAt')
+    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toBe('id,name,role,email,weeklyCapacityHours,otherWorkHoursPerWeek,active,access,createdAt,updatedAt')
     const json = join(t.dir, 'all.json')
     expect(run('export', '--workspace', ws, '--all', '--out', json).status).toBe(0)
     const fresh = join(t.dir, 'fresh')
