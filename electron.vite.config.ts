@@ -3,13 +3,19 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 
 // Three builds: the Electron main process, the preload (kept CommonJS so the sandbox stays on),
-// and the renderer, which the browser host serves as static files from out/renderer too.
+// and the renderer, which the browser host serves as static files from out/renderer too. The main
+// build also emits the `smo` command line (which runs the browser host) and the sync pull child as
+// plain JavaScript beside it, so nothing is transpiled when a command starts (bin/smo.mjs).
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('src/main/electron/index.ts') },
+        input: {
+          index: resolve('src/main/electron/index.ts'),
+          cli: resolve('src/main/cli/main.ts'),
+          pullChild: resolve('src/main/backend/sync/pullChild.ts')
+        },
         external: ['better-sqlite3', 'electron', 'electron-store', 'conf']
       }
     }

@@ -3,9 +3,9 @@
 // older Node), which npm installs as the `node` dev dependency: `npx smo` already runs it. If this file
 // is started by an older node directly, re-run it with the project's Node 24.
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const major = Number(process.versions.node.split('.')[0])
@@ -18,13 +18,43 @@ if (major < 24) {
   const r = spawnSync(local, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' })
   process.exit(r.status ?? 1)
 }
-const { tsImport } = await import('tsx/esm/api')
+/**
+ * Built JavaScript (out/main, from `npm run build`) starts in a fraction of the time and memory of
+ * transpiling the sources, and is all an installed copy has. In a source checkout, sources edited
+ * after the last build would silently run stale code, so then (and before any build) the sources run
+ * through tsx, a development dependency.
+ */
+function newestSource(dir) {
+  let newest = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name)
+    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs)
+  }
+  return newest
+}
+function built(name) {
+  const file = join(root, 'out', 'main', `${name}.js`)
+  if (!existsSync(file)) return null
+  const src = join(root, 'src')
+  if (process.env.SMO_FROM_SOURCE !== '1' && (!existsSync(src) || newestSource(src) <= statSync(file).mtimeMs)) return pathToFileURL(file).href
+  return null
+}
+async function load(name, source) {
+  const url = built(name)
+  if (url) return import(url)
+  const tsx = await import('tsx/esm/api').catch(() => null)
+  if (tsx === null) {
+    console.error(`smo: this copy of SMO Desk has not been built and has no development tools to run its sources. Run \`npm install && npm run build\` in ${root}.`)
+    process.exit(1)
+  }
+  return tsx.tsImport(join(root, ...source), import.meta.url)
+}
 if (process.argv[2] === '__sync-pull') {
   // Internal: the child side of a bulk sync pull (src/main/backend/sync/pullInChild.ts). Loaded on its
   // own, without the CLI's commands, so the child starts in a fraction of the time.
-  const { pullChildMain } = await tsImport(join(root, 'src', 'main', 'backend', 'sync', 'pullChild.ts'), import.meta.url)
+  const { pullChildMain } = await load('pullChild', ['src', 'main', 'backend', 'sync', 'pullChild.ts'])
   process.exitCode = await pullChildMain()
 } else {
-  const { main } = await tsImport(join(root, 'src', 'main', 'cli', 'main.ts'), import.meta.url)
+  const { main } = await load('cli', ['src', 'main', 'cli', 'main.ts'])
   process.exitCode = await main(process.argv.slice(2))
 }

@@ -13,6 +13,7 @@ import { chartSvg } from './chartSvg'
 import { deckTheme } from './deckTheme'
 import { mapModelText, printableText } from './printableText'
 import type { DeckProgress } from './writePptx'
+import { packageRoot } from '../packageRoot'
 
 export type WritePdfOptions = {
   /** Folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf; found next to the app when left out. */
@@ -78,6 +79,7 @@ export function resolveFontDir(explicit?: string): string {
   const candidates = [
     explicit,
     join(here, '../../../../resources/fonts'), // source tree (tests, tsx)
+    join(packageRoot(), 'resources/fonts'), // built CLI and browser host (out/main/chunks)
     join(process.cwd(), 'resources/fonts'), // bundled main process run from the app folder
     resources === null ? undefined : join(resources, 'fonts') // packaged app
   ].filter((d): d is string => d !== undefined)

@@ -10,8 +10,6 @@ import { quarter, type Quarter } from '../../../core/goals/quarter'
 import type { Backend } from '../backend'
 import { workspaceProfileOf } from './workspaceProfileService'
 import { quarterCounts, readDeckInput } from '../deck/readDeckInput'
-import { writePdf } from '../deck/writePdf'
-import { writePptx } from '../deck/writePptx'
 import { deckHours } from './deckHours'
 
 type ExportInput = ApiInput<'deck-export'>
@@ -118,8 +116,10 @@ export const deckService = {
     for (const format of formats) {
       const path = join(dir, `${base}.${format}`)
       const report = (f: number, step: string) => onProgress(format, Math.min(1, done + f * weight[format]), step)
-      if (format === 'pptx') await writePptx(model, path, report)
-      else await writePdf(model, path, { onProgress: report })
+      // The writers pull in pptxgenjs, pdfkit, fontkit and echarts (most of a command's start-up
+      // memory); loaded only when a deck is written, so every other command starts light.
+      if (format === 'pptx') await (await import('../deck/writePptx')).writePptx(model, path, report)
+      else await (await import('../deck/writePdf')).writePdf(model, path, { onProgress: report })
       done += weight[format]
       files.push({ format, path, name: basename(path), bytes: statSync(path).size, inExports: input.dir === undefined })
     }

@@ -3,8 +3,6 @@ import { dirname, resolve } from 'node:path'
 import { ApiError } from '../../../core/api/apiError'
 import { strictDateTime } from '../../../core/domain/strictDateTime'
 import { quarter } from '../../../core/goals/quarter'
-import { writePdf } from '../../backend/deck/writePdf'
-import { writePptx } from '../../backend/deck/writePptx'
 import { deckService } from '../../backend/services/deckService'
 import { command, UsageError } from '../command'
 import { openCliBackend } from '../openCliBackend'
@@ -61,8 +59,9 @@ export const deckCommand = command({
         if (e instanceof ApiError) throw e.code === 'invalid_input' ? new UsageError(e.message) : new Error(e.message)
         throw e
       }
-      await writePptx(model, out)
-      if (pdf !== null) await writePdf(model, pdf)
+      // Loaded here, not at the top: the writers' libraries are most of a command's start-up cost.
+      await (await import('../../backend/deck/writePptx')).writePptx(model, out)
+      if (pdf !== null) await (await import('../../backend/deck/writePdf')).writePdf(model, pdf)
       const ms = Math.round(performance.now() - started)
       console.log(`Deck for ${model.quarter} (${model.slides.length} slides, input ${model.inputHash.slice(0, 12)}) written in ${ms} ms: ${[out, pdf].filter((f) => f !== null).join(', ')}`)
       return 0
