@@ -87,8 +87,11 @@ function courses(t: ChartTable, fmt: NumberFormat): string {
     const low = points.reduce((m, p) => (p.v < m.v ? p : m), a)
     const high = points.reduce((m, p) => (p.v > m.v ? p : m), a)
     const u = (v: number) => withUnit(v, c.unit, fmt)
-    const course = a === z ? `${c.label} ${u(a.v)} (${a.label})` : `${c.label} from ${u(a.v)} (${a.label}) to ${u(z.v)} (${z.label})`
-    return low.v === high.v || (low === a && high === z) || (low === z && high === a) ? course : `${course}, lowest ${u(low.v)} (${low.label}), highest ${u(high.v)} (${high.label})`
+    if (a === z) return `${c.label} ${u(a.v)} (${a.label})`
+    // A flat line (a capacity or target line) is one value, not a course.
+    if (low.v === high.v) return `${c.label} ${u(a.v)} throughout`
+    const course = `${c.label} from ${u(a.v)} (${a.label}) to ${u(z.v)} (${z.label})`
+    return (low === a && high === z) || (low === z && high === a) ? course : `${course}, lowest ${u(low.v)} (${low.label}), highest ${u(high.v)} (${high.label})`
   })
   const more = t.columns.length - MAX_ROWS
   return `${span}. ${parts.join('; ')}${more > 0 ? `; and ${more} more series in the table` : ''}`

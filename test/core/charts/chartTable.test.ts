@@ -52,6 +52,11 @@ describe('describeChartTable', () => {
     expect(describeChartTable(t)).toBe('Followers: 5 weeks from W1 to W5. Followers from 100 (W1) to 140 (W5), lowest 90 (W2), highest 150 (W4).')
   })
 
+  it('says a flat line is one value throughout', () => {
+    const t: ChartTable = { caption: 'Capacity', rowHeader: 'Week', columns: [{ label: 'Capacity', unit: '%' }], rows: [{ label: '10-06', values: [100] }, { label: '10-13', values: [100] }], ordered: true, notes: [] }
+    expect(describeChartTable(t)).toBe('Capacity: 2 weeks from 10-06 to 10-13. Capacity 100% throughout.')
+  })
+
   it('says so when there is nothing to show', () => {
     expect(describeChartTable({ ...hours, rows: [] })).toBe('Hours per channel: no data.')
   })
