@@ -46,6 +46,20 @@ describe('the PPTX', () => {
     expect(deckChartAlt(charts.find((c) => c.chart.title === 'Hours per week by channel')?.chart ?? charts[0]!.chart)).toContain('Blog: 2026-Q3 (now) 6, 2026-Q4 (proposed) 9')
   })
 
+  it('marks every table’s first row as its header row and names the table after its title', () => {
+    let seen = 0
+    model.slides.forEach((s, i) => {
+      const xml = slides[i] ?? ''
+      const titles = s.blocks.flatMap((b) => (b.kind === 'table' ? [b.title] : []))
+      expect(xml).not.toContain('<a:tblPr/>')
+      expect(xml.split('<a:tblPr firstRow="1"/>').length - 1).toBe(titles.length)
+      const named = [...xml.matchAll(/name="Table \d+" descr="([^"]*)"/g)].map((m) => xmlText(m[1] ?? ''))
+      expect(named.toSorted()).toEqual(titles.map((t) => `Table: ${t}`).toSorted())
+      seen += titles.length
+    })
+    expect(seen).toBeGreaterThan(5)
+  })
+
   it('puts each slide title in a title placeholder, first in reading order, and the footer last', () => {
     model.slides.forEach((s, i) => {
       const xml = slides[i] ?? ''

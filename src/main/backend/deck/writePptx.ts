@@ -4,6 +4,7 @@ import { deckChartAlt } from '../../../core/deck/deckChartTable'
 import type { DeckBlock, DeckChart, DeckModel, DeckSlide } from '../../../core/deck/deckModel'
 import { atomicWriteBytes } from './atomicWrite'
 import { deckTheme } from './deckTheme'
+import { markTableHeaders } from './pptxTableHeaders'
 
 export type DeckProgress = (fraction: number, step: string) => void
 
@@ -15,7 +16,8 @@ export type DeckProgress = (fraction: number, step: string) => void
  * Accessible as PowerPoint's checker and screen readers expect: each slide's title is the layout's
  * title placeholder (so it is the slide's title in the outline and for a screen reader), every chart
  * carries alt text read from its numbers, and shapes are added in reading order — title, subtitle,
- * the content blocks, then the footer — with the decorative rule on the layout, out of the way.
+ * the content blocks, then the footer — with the decorative rule on the layout, out of the way —
+ * and every table's first row is its header row.
  */
 export async function writePptx(model: DeckModel, file: string, onProgress: DeckProgress = () => undefined): Promise<void> {
   const pptx = new PptxGenJS()
@@ -31,8 +33,9 @@ export async function writePptx(model: DeckModel, file: string, onProgress: Deck
   })
   // pptxgenjs 4 honours `compression` only for its STREAM output (a Node Buffer): with 'uint8array'
   // it silently stored every part uncompressed (1.43 MB for the demo deck).
-  const bytes = await pptx.stream({ compression: true })
-  if (!(bytes instanceof Uint8Array)) throw new Error('pptxgenjs returned no bytes')
+  const raw = await pptx.stream({ compression: true })
+  if (!(raw instanceof Uint8Array)) throw new Error('pptxgenjs returned no bytes')
+  const bytes = await markTableHeaders(raw, model)
   onProgress(0.9, 'Writing the file')
   await atomicWriteBytes(file, bytes)
   onProgress(1, 'Done')
