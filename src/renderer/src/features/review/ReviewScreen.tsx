@@ -107,7 +107,7 @@ export function ReviewScreen() {
                   }}
                 >
                   {/* The miniature repeats the large slide; its name is the visible label below it. */}
-                  <SlideView slide={s} width={176} hidden />
+                  <SlideView slide={s} width={176} ariaHidden />
                   <span className="review-thumb-label">
                     Slide {s.number}: {s.title}
                   </span>
