@@ -80,7 +80,7 @@ test.describe('charts as tables', () => {
     expect(Number((effort ?? '').replace(/,/g, ''))).toBeGreaterThan(0)
     // The chart labels its dots with channel names, and its accessible name gives the same numbers as the table.
     expect(svgText).toContain(name.length > 22 ? name.slice(0, 21) : name)
-    await expect(chart).toHaveAttribute('aria-label', new RegExp(`${escape(name)}: Effort \\(h/month, log scale\\) ${escape(effort ?? '')}, Impact \\(points, log scale\\) ${escape(impact ?? '')}`))
+    await expect(chart).toHaveAttribute('aria-label', new RegExp(`${escape(name)}: Effort \\(h/month\\) ${escape(effort ?? '')}, Impact \\(points\\) ${escape(impact ?? '')}`))
   })
 
   test('review: a slide chart as a table, with the numbers of its alt text; thumbnails named by their visible label', async ({ page, app }) => {

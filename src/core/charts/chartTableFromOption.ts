@@ -74,9 +74,11 @@ function scatter(series: Rec[], xAxis: Rec, yAxis: Rec, rowHeader: string | unde
       return { label: (isRec(d) ? str(d.name) : undefined) ?? `Point ${n}`, values: [num(value[0]), num(value[1])] }
     })
   )
+  // A table has no scale: 'Effort (h/month, log scale)' is 'Effort (h/month)' there.
+  const axisLabel = (a: Rec, fallback: string) => (str(a.name) ?? fallback).replace(/,\s*log scale\)/i, ')').replace(/\s*\(log scale\)/i, '')
   const columns = [
-    { label: str(xAxis.name) ?? 'x', unit: '' },
-    { label: str(yAxis.name) ?? 'y', unit: '' }
+    { label: axisLabel(xAxis, 'x'), unit: '' },
+    { label: axisLabel(yAxis, 'y'), unit: '' }
   ]
   return { rowHeader: rowHeader ?? 'Point', columns, rows, ordered: false }
 }

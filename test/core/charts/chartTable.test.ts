@@ -124,7 +124,7 @@ describe('chartTableFromOption', () => {
 
   it('reads a scatter plot as named points with both axes', () => {
     const t = chartTableFromOption(
-      { xAxis: { type: 'log', name: 'Effort (h/month)' }, yAxis: { type: 'log', name: 'Impact' }, series: [{ type: 'scatter', data: [{ name: 'Blog', value: [12, 40] }, [3, 4]] }] },
+      { xAxis: { type: 'log', name: 'Effort (h/month, log scale)' }, yAxis: { type: 'log', name: 'Impact (log scale)' }, series: [{ type: 'scatter', data: [{ name: 'Blog', value: [12, 40] }, [3, 4]] }] },
       { caption: 'Impact against effort', rowHeader: 'Channel' }
     )
     expect(t?.rowHeader).toBe('Channel')
