@@ -1,8 +1,10 @@
 import PptxGenJS from 'pptxgenjs'
 import { CELL_PAD, deckLayout, fitTable, FONT, type Box } from '../../../core/deck/deckLayout'
+import { deckChartAlt } from '../../../core/deck/deckChartTable'
 import type { DeckBlock, DeckChart, DeckModel, DeckSlide } from '../../../core/deck/deckModel'
 import { atomicWriteBytes } from './atomicWrite'
 import { deckTheme } from './deckTheme'
+import { markTableHeaders } from './pptxTableHeaders'
 
 export type DeckProgress = (fraction: number, step: string) => void
 
@@ -10,6 +12,12 @@ export type DeckProgress = (fraction: number, step: string) => void
  * Writes the deck as an editable PowerPoint file: native charts (bar, line, scatter) PowerPoint,
  * Keynote, Google Slides and LibreOffice can restyle, plus titles, dates, slide numbers and speaker
  * notes. The file appears only when complete (temp file + rename).
+ *
+ * Accessible as PowerPoint's checker and screen readers expect: each slide's title is the layout's
+ * title placeholder (so it is the slide's title in the outline and for a screen reader), every chart
+ * carries alt text read from its numbers, and shapes are added in reading order — title, subtitle,
+ * the content blocks, then the footer — with the decorative rule on the layout, out of the way —
+ * and every table's first row is its header row.
  */
 export async function writePptx(model: DeckModel, file: string, onProgress: DeckProgress = () => undefined): Promise<void> {
   const pptx = new PptxGenJS()
@@ -18,14 +26,16 @@ export async function writePptx(model: DeckModel, file: string, onProgress: Deck
   pptx.subject = `Quarterly review ${model.quarter}`
   pptx.company = model.workspaceName
   pptx.author = 'SMO Desk'
+  defineLayouts(pptx, model)
   model.slides.forEach((s, i) => {
     addSlide(pptx, s)
     onProgress((0.8 * (i + 1)) / model.slides.length, `Slide ${s.number}: ${s.title}`)
   })
   // pptxgenjs 4 honours `compression` only for its STREAM output (a Node Buffer): with 'uint8array'
   // it silently stored every part uncompressed (1.43 MB for the demo deck).
-  const bytes = await pptx.stream({ compression: true })
-  if (!(bytes instanceof Uint8Array)) throw new Error('pptxgenjs returned no bytes')
+  const raw = await pptx.stream({ compression: true })
+  if (!(raw instanceof Uint8Array)) throw new Error('pptxgenjs returned no bytes')
+  const bytes = await markTableHeaders(raw, model)
   onProgress(0.9, 'Writing the file')
   await atomicWriteBytes(file, bytes)
   onProgress(1, 'Done')
@@ -34,20 +44,48 @@ export async function writePptx(model: DeckModel, file: string, onProgress: Deck
 const T = deckTheme
 const FACE = T.pptxFont
 
+const LAYOUT = { cover: 'SMO Desk cover', content: 'SMO Desk content' } as const
+
+/** The title style, shared by the layout's placeholder and the text put in it. */
+function titleStyle(cover: boolean) {
+  return { fontFace: FACE, fontSize: cover ? FONT.coverTitle : FONT.title, bold: true, color: T.ink, valign: cover ? ('middle' as const) : ('top' as const), margin: 0 }
+}
+
+/**
+ * Two slide layouts (cover and content), each with a title placeholder where deckLayout puts the
+ * title and the accent rule under the subtitle. Layout shapes sit behind the slide's own and outside
+ * its reading order, which is where a decorative line belongs.
+ */
+function defineLayouts(pptx: PptxGenJS, model: DeckModel): void {
+  for (const cover of [true, false]) {
+    const sample = model.slides.find((s) => (s.key === 'title') === cover)
+    if (sample === undefined) continue
+    const L = deckLayout(sample)
+    pptx.defineSlideMaster({
+      title: cover ? LAYOUT.cover : LAYOUT.content,
+      background: { color: T.background },
+      objects: [
+        { line: { x: L.subtitle.x, y: L.subtitle.y + L.subtitle.h, w: L.subtitle.w, h: 0, line: { color: T.accent, width: 1.5 } } },
+        { placeholder: { options: { name: 'title', type: 'title', ...box(L.title), ...titleStyle(cover) }, text: '' } }
+      ]
+    })
+  }
+}
+
 function addSlide(pptx: PptxGenJS, s: DeckSlide): void {
-  const slide = pptx.addSlide()
-  const layout = deckLayout(s)
   const cover = s.key === 'title'
+  const slide = pptx.addSlide({ masterName: cover ? LAYOUT.cover : LAYOUT.content })
+  const layout = deckLayout(s)
   slide.background = { color: T.background }
-  slide.addText(s.title, { ...box(layout.title), fontFace: FACE, fontSize: cover ? FONT.coverTitle : FONT.title, bold: true, color: T.ink, valign: cover ? 'middle' : 'top', fit: 'shrink', margin: 0 })
+  // Reading order is the order shapes are added: title, subtitle, what the slide says, then the footer.
+  slide.addText(s.title, { placeholder: 'title', ...box(layout.title), ...titleStyle(cover), fit: 'shrink' })
   slide.addText(s.subtitle, { ...box(layout.subtitle), fontFace: FACE, fontSize: FONT.subtitle, color: T.muted, valign: 'top', margin: 0 })
-  slide.addShape('line', { x: layout.subtitle.x, y: layout.subtitle.y + layout.subtitle.h, w: layout.subtitle.w, h: 0, line: { color: T.accent, width: 1.5 } })
-  slide.addText(`${s.date} · SMO Desk`, { ...box(layout.footer), fontFace: FACE, fontSize: FONT.footer, color: T.muted, margin: 0 })
-  slide.slideNumber = { x: layout.number.x, y: layout.number.y, w: layout.number.w, h: layout.number.h, fontFace: FACE, fontSize: FONT.footer, color: T.muted, align: 'right' }
   if (layout.empty !== null && s.emptyMessage !== null) {
     slide.addText(s.emptyMessage, { ...box(layout.empty), fontFace: FACE, fontSize: FONT.emphasis, color: T.muted, italic: true, margin: 0 })
   }
   for (const p of layout.blocks) addBlock(pptx, slide, p.block, p.box)
+  slide.addText(`${s.date} · SMO Desk`, { ...box(layout.footer), fontFace: FACE, fontSize: FONT.footer, color: T.muted, margin: 0 })
+  slide.slideNumber = { x: layout.number.x, y: layout.number.y, w: layout.number.w, h: layout.number.h, fontFace: FACE, fontSize: FONT.footer, color: T.muted, align: 'right' }
   slide.addNotes(s.speakerNotes)
 }
 
@@ -112,6 +150,7 @@ function addTable(slide: PptxGenJS.Slide, b: Extract<DeckBlock, { kind: 'table' 
 function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, c: DeckChart, at: Box): void {
   const common = {
     ...box(at),
+    altText: deckChartAlt(c),
     showTitle: true,
     title: c.title,
     titleFontFace: FACE,

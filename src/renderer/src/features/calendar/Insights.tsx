@@ -2,6 +2,7 @@ import { HeatmapChart } from 'echarts/charts'
 import { VisualMapComponent } from 'echarts/components'
 import { memo, useMemo } from 'react'
 import { calendarDates } from '../../../../core/calendar/calendarDates'
+import { cadenceTable } from '../../../../core/charts/cadenceTable'
 import type { CalendarFilter } from '../../../../core/calendar/calendarFilter'
 import { useQuery } from '../../api/useQuery'
 import { EChart } from '../../components/EChart'
@@ -47,6 +48,8 @@ export const Insights = memo(function Insights({ quarter, weekStart, filter }: {
       series: [{ type: 'heatmap', data: cells, label: { show: true, fontSize: 10, formatter: (p: { data: number[] }) => `${p.data[3]}/${Math.round((p.data[4] ?? 0) * 10) / 10}` } }]
     }
   }, [cadence.data])
+  // The heatmap's numbers and description come from the data, not the option (its cells hold ratios).
+  const heatText = useMemo(() => (cadence.data ? cadenceTable(cadence.data, `Cadence ${q.label}: planned per week against target`) : undefined), [cadence.data, q.label])
   const load = useMemo<ChartOption | undefined>(() => {
     const d = capacity.data
     if (!d) return undefined
@@ -66,11 +69,11 @@ export const Insights = memo(function Insights({ quarter, weekStart, filter }: {
     <section className="insights" aria-label="Cadence and capacity" data-testid="insights">
       <div className="insight">
         <h3>Cadence {q.label}: planned per week against target</h3>
-        {heat ? <EChart option={heat} label={`Channel by week cadence heatmap for ${q.label}`} height={Math.max(200, (cadence.data?.rows.length ?? 6) * 24 + 70)} testId="cadence-heatmap" /> : <p className="subtle">Loading…</p>}
+        {heat ? <EChart option={heat} label={`Channel by week cadence heatmap for ${q.label}`} table={heatText?.table} description={heatText?.description} height={Math.max(200, (cadence.data?.rows.length ?? 6) * 24 + 70)} testId="cadence-heatmap" /> : <p className="subtle">Loading…</p>}
       </div>
       <div className="insight">
         <h3>Capacity {q.label}: planned effort as % of weekly capacity</h3>
-        {load ? <EChart option={load} label={`Member capacity by week for ${q.label}`} height={260} testId="capacity-chart" /> : <p className="subtle">Loading…</p>}
+        {load ? <EChart option={load} label={`Member capacity by week for ${q.label}`} height={260} testId="capacity-chart" unit="%" rowHeader="Week" /> : <p className="subtle">Loading…</p>}
       </div>
     </section>
   )

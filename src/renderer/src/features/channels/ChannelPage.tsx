@@ -77,7 +77,7 @@ export function ChannelPage({ channelId, onClose }: Props) {
               <Fact label="Estimates reviewed" value={c.estimatesUpdatedAt === null ? 'never' : format.date(c.estimatesUpdatedAt)} />
             </dl>
             <h3>Metric history</h3>
-            {series.length === 0 ? <p className="subtle">No channel metric recorded yet (add measurements such as followers).</p> : <EChart option={option} label={`Metric history of ${c.name}`} height={200} testId="channel-metric-chart" />}
+            {series.length === 0 ? <p className="subtle">No channel metric recorded yet (add measurements such as followers).</p> : <EChart option={option} label={`Metric history of ${c.name}`} height={200} testId="channel-metric-chart" rowHeader="Date" />}
             <h3>Planned ({planned.length})</h3>
             <ContentList items={planned} empty="Nothing planned on this channel." />
             <h3>Published ({published.length})</h3>

@@ -44,5 +44,5 @@ export function GoalChart({ goal, measurements }: Props) {
       ]
     }
   }, [goal, measurements])
-  return <EChart option={option} label={goal.target === null ? `${goal.kpiName} over time (no target)` : `${goal.kpiName} over time against target ${goal.target}`} height={230} testId="goal-chart" />
+  return <EChart option={option} label={goal.target === null ? `${goal.kpiName} over time (no target)` : `${goal.kpiName} over time against target ${goal.target}`} height={230} testId="goal-chart" unit={goal.kpiUnit} rowHeader="Date" />
 }

@@ -52,7 +52,7 @@ export function GoalProgressCard({ card }: { card: Card }) {
             symbol: 'none',
             silent: true,
             label: { formatter: 'Target', position: 'end', fontSize: 10 },
-            data: p.target === null ? [] : [{ yAxis: p.target, lineStyle: { type: 'dashed' } }]
+            data: p.target === null ? [] : [{ name: 'Target', yAxis: p.target, lineStyle: { type: 'dashed' } }]
           }
         },
         { name: 'Pace to target', type: 'line', data: card.weeks.map((w) => w.plan), showSymbol: false, lineStyle: { type: 'dashed', width: 1.5 } },
@@ -102,7 +102,7 @@ export function GoalProgressCard({ card }: { card: Card }) {
           <dd className="num">{num(p.projected)}</dd>
         </div>
       </dl>
-      <EChart option={option} label={`${card.kpiName}: actual against ${p.target === null ? 'no target' : `target ${p.target}`} and the pace line`} height={190} testId="goal-progress-chart" />
+      <EChart option={option} label={`${card.kpiName}: actual against ${p.target === null ? 'no target' : `target ${p.target}`} and the pace line`} height={190} testId="goal-progress-chart" unit={card.kpiUnit} rowHeader="Week" />
       <div className="goal-card-contrib">
         <table className="goal-card-table">
           <caption>Contributing channels</caption>

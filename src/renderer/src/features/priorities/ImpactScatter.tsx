@@ -80,7 +80,7 @@ export function ImpactScatter({ ranked, goalIds }: Props) {
       ]
     }
   }, [ranked, goalIds])
-  return <EChart option={option} label="Impact against effort per channel, in four quadrants" height={330} testId="impact-scatter" />
+  return <EChart option={option} label="Impact against effort per channel, in four quadrants" height={330} testId="impact-scatter" rowHeader="Channel" />
 }
 
 /** The power of ten at or beyond a value, so a log axis starts and ends on a labelled tick. */

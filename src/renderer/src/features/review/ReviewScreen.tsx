@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useQuery } from '../../api/useQuery'
 import { ScreenHeader } from '../records/ScreenHeader'
 import { ExportPanel } from './ExportPanel'
+import { SlideChartTables } from './SlideChartTables'
 import { SlideNotes } from './SlideNotes'
 import { SlideView } from './SlideView'
 import './review.css'
@@ -97,7 +98,6 @@ export function ReviewScreen() {
                   type="button"
                   className={`review-thumb${i === index ? ' active' : ''}`}
                   aria-current={i === index ? 'true' : undefined}
-                  aria-label={`Slide ${s.number}: ${s.title}`}
                   onClick={() => setIndex(i)}
                   onKeyDown={(e) => {
                     if (e.key === 'ArrowDown' || e.key === 'ArrowRight') move(1)
@@ -106,9 +106,10 @@ export function ReviewScreen() {
                     e.preventDefault()
                   }}
                 >
-                  <SlideView slide={s} width={176} />
+                  {/* The miniature repeats the large slide; its name is the visible label below it. */}
+                  <SlideView slide={s} width={176} ariaHidden />
                   <span className="review-thumb-label">
-                    {s.number}. {s.title}
+                    Slide {s.number}: {s.title}
                   </span>
                 </button>
               </li>
@@ -117,6 +118,7 @@ export function ReviewScreen() {
           <div className="review-main">
             <div className="review-stage" ref={bigRef} data-testid="large-slide">
               {bigWidth > 0 && <SlideView slide={slide} width={bigWidth} />}
+              <SlideChartTables slide={slide} />
             </div>
             <div className="review-side">
               <SlideNotes quarter={deck.data.quarter} slideKey={slide.key} slideTitle={slide.title} notes={notes.data?.items ?? []} />

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react'
+import { deckChartAlt } from '../../../../core/deck/deckChartTable'
 import type { DeckChart } from '../../../../core/deck/deckModel'
 import { echarts } from '../../components/echartsCore'
 import { slideChartOption } from './slideChartOption'
@@ -12,7 +13,9 @@ type Props = { chart: DeckChart; width: number; height: number; px: number }
  */
 export function SlideChart({ chart, width, height, px }: Props) {
   const ref = useRef<HTMLDivElement>(null)
-  const option = useMemo(() => slideChartOption(chart, px), [chart, px])
+  const alt = useMemo(() => deckChartAlt(chart), [chart])
+  // The same alt text as the PPTX chart and the PDF figure; ECharts writes it into aria-label.
+  const option = useMemo(() => ({ ...slideChartOption(chart, px), aria: { enabled: true, label: { enabled: true, description: alt } } }), [chart, px, alt])
   useEffect(() => {
     const el = ref.current
     if (el === null || width < 10 || height < 10) return
@@ -20,5 +23,5 @@ export function SlideChart({ chart, width, height, px }: Props) {
     instance.setOption(option)
     return () => instance.dispose()
   }, [option, width, height])
-  return <div ref={ref} className="slide-chart" role="img" aria-label={chart.title} style={{ width, height }} />
+  return <div ref={ref} className="slide-chart" role="img" aria-label={alt} style={{ width, height }} />
 }

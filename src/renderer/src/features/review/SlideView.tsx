@@ -7,21 +7,21 @@ import { slideTheme as T } from './slideTheme'
 // ECharts is most of the bundle: load it with the first chart, as the Goals screen does.
 const SlideChart = lazy(() => import('./SlideChart').then((m) => ({ default: m.SlideChart })))
 
-type Props = { slide: DeckSlide; width: number }
+type Props = { slide: DeckSlide; width: number; /** A thumbnail: hidden from assistive technology, the button around it is named by its label. */ ariaHidden?: boolean }
 
 /**
  * A slide drawn from the deck model with the same layout (core deckLayout, in inches) the PPTX and
  * PDF writers use, so the preview, the PowerPoint file and the PDF put the same things in the same
  * places. Sizes scale with `width`: the same component draws thumbnails and the large slide.
  */
-export function SlideView({ slide, width }: Props) {
+export function SlideView({ slide, width, ariaHidden = false }: Props) {
   const inch = width / PAGE.w
   const pt = inch / 72
   const L = deckLayout(slide)
   const cover = slide.key === 'title'
   const at = (b: Box): CSSProperties => ({ position: 'absolute', left: b.x * inch, top: b.y * inch, width: b.w * inch, height: b.h * inch })
   return (
-    <div className="slide" style={{ width, height: PAGE.h * inch, background: T.background, color: T.ink, fontFamily: T.font }} data-slide-key={slide.key}>
+    <div className="slide" style={{ width, height: PAGE.h * inch, background: T.background, color: T.ink, fontFamily: T.font }} data-slide-key={slide.key} aria-hidden={ariaHidden ? true : undefined}>
       <div
         className="slide-title"
         style={{ ...at(L.title), fontSize: (cover ? FONT.coverTitle : FONT.title) * pt, display: 'flex', alignItems: cover ? 'flex-end' : 'flex-start' }}
