@@ -28,6 +28,8 @@ import { teamKeyCache } from './teamKeyCache'
 import { materializeCreationHeads } from '../sync/materializeCreationHeads'
 import { coveredOps, listSnapshots } from '../sync/snapshotManifest'
 import { hostname } from 'node:os'
+import { SIGNING_FILE } from '../sync/signing/teamTrust'
+import { signingFor, startSigning } from './syncSigning'
 
 type SyncState = {
   store: SqliteSyncStore
@@ -124,17 +126,20 @@ function unlock(b: Backend, dir: string, passphrase: string | undefined): void {
   teamKeyCache.save(b, team.teamId, dk)
 }
 
-export type SetupInput = { mode: 'create' | 'join'; folder: string; passphrase?: string | undefined; deviceName?: string | undefined }
+/** `signed`: a team founded here signs every change, with *me* as its root owner (docs/SYNC-SECURITY.md). */
+export type SetupInput = { mode: 'create' | 'join'; folder: string; passphrase?: string | undefined; deviceName?: string | undefined; signed?: boolean | undefined }
 
 export function syncSetup(b: Backend, input: SetupInput): SyncStatus {
   const dir = teamDirFor(input.folder)
   try {
     let teamId: string
+    let founded = false
     if (input.mode === 'create') {
       const proposal = b.newId()
       const key = input.passphrase ? createTeamKey(input.passphrase, proposal, 'k1', Number(process.env.SMO_SYNC_SCRYPT_N ?? SCRYPT_N)) : null
       const team = createTeam(realFolderIo, dir, { magic: 'smo-desk-team', teamId: proposal, createdAt: new Date(b.now()).toISOString(), format: TEAM_FORMAT, encryption: key?.encryption ?? null }, key?.keyFile ?? null)
       teamId = team.teamId
+      founded = teamId === proposal
       // Someone else's team was already there (or won the race): join it like everyone else.
       if (teamId === proposal && key) teamKeyCache.save(b, proposal, key.dataKey)
       else unlock(b, dir, input.passphrase)
@@ -152,6 +157,8 @@ export function syncSetup(b: Backend, input: SetupInput): SyncStatus {
     // Fields never edited since creation get explicit heads before the first round reads them.
     materializeCreationHeads(b.db)
     setLocal(b, 'sync_team', teamId)
+    // Before the first round, so that even the founder's first file is signed.
+    if (founded && input.signed === true) startSigning(b, syncStateOf(b).store, dir, teamId)
   } catch (err) {
     fail(err)
   }
@@ -204,7 +211,9 @@ export function syncNow(b: Backend, opts: { forceSnapshot?: boolean } = {}): Syn
         app: appVersion(),
         schema: latestVersion,
         now: b.now(),
-        forceSnapshot: opts.forceSnapshot === true
+        forceSnapshot: opts.forceSnapshot === true,
+        // Only a signed team needs (and creates) this computer's signing key.
+        signing: existsSync(path.join(dir, SIGNING_FILE)) ? signingFor(b, teamId) : null
       })
       if (report.cloned && attempt === 0) {
         // A copied profile or restored backup writes as our device: take a new id, keep every edit.
