@@ -12,7 +12,7 @@ import type { Backend } from '../../../src/main/backend/backend'
 import { latestVersion } from '../../../src/main/backend/db/migrations/index'
 import { sql } from '../../../src/main/backend/db/sql'
 import { recordService } from '../../../src/main/backend/services/recordService'
-import { appVersion, syncFolderOf, syncSetup, syncStateOf } from '../../../src/main/backend/services/syncService'
+import { appVersion, syncAdmit, syncFolderOf, syncSetup, syncStateOf, syncStatus } from '../../../src/main/backend/services/syncService'
 import { realFolderIo } from '../../../src/main/backend/sync/folderIo'
 import { decodeSegment, encodeSegment } from '../../../src/main/backend/sync/segmentCodec'
 import { newMemberKey } from '../../../src/main/backend/sync/signing/memberKey'
@@ -108,7 +108,26 @@ describe('signed team sync', () => {
       expect(r.problems.find((p) => p.code === 'refused')?.detail).toMatch(/Vi is a viewer/)
       expect(channelNames(c.b)).toEqual([])
       expect(refusals(c.b)).toEqual([{ who: 'Vi', reason: 'Vi is a viewer and may not change anything' }])
+      const health = syncStatus(c.b).problems.find((p) => p.code === 'refused')
+      expect(health?.message).toMatch(/^1 change\(s\) from the team folder were refused/)
+      expect(health?.detail).toMatch(/^Vi \(device [0-9a-f]{6}, change 1\): Vi is a viewer/)
     }
+  })
+
+  it('shows a computer asking to join in sync health, and an owner admits it', async () => {
+    const b = await workspace()
+    syncSetup(b, { mode: 'join', folder: join(t.dir, '..') })
+    const leo: Computer = { b, key: newMemberKey().key, member: t.ed.member, name: 'Ed' }
+    recordService.create(b, 'channel', { name: 'From the laptop', platform: 'blog' })
+    expect(round(leo).sent).toBe(0)
+    const ask = syncStatus(t.hannah.b).problems.find((p) => p.code === 'join-request')
+    expect(ask).toMatchObject({ message: expect.stringMatching(/^Ed's computer asks to join the team/), detail: leo.key.keyId })
+    expect(() => syncAdmit(t.ed.b, leo.key.keyId)).toThrow(/cannot admit others|Only an owner can admit/)
+    syncAdmit(t.hannah.b, leo.key.keyId)
+    expect(syncStatus(t.hannah.b).problems.some((p) => p.code === 'join-request')).toBe(false)
+    expect(round(leo).sent).toBe(1)
+    round(t.hannah)
+    expect(channelNames(t.hannah.b)).toEqual(['From the laptop'])
   })
 
   it('refuses a log file changed after signing, and a change replayed under a new id', () => {

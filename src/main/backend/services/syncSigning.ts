@@ -58,5 +58,8 @@ export function admitComputer(b: Backend, store: SqliteSyncStore, dir: string, t
   if (!request) throw new ApiError('not_found', `No computer is waiting to join with key ${keyId}.`)
   const signing = signingFor(b, teamId)
   if (!signing || !trust.keys.has(signing.key.keyId)) throw new ApiError('rule_violation', 'This computer is not admitted to the team itself, so it cannot admit others.')
+  const access = (b.db.raw.prepare(`SELECT access FROM member WHERE id = ?`).get(signing.member) as { access: string } | undefined)?.access
+  // Readers would ignore an admission by a non-owner anyway; saying so here is kinder.
+  if (signing.member !== trust.genesis.root.member && access !== 'owner') throw new ApiError('rule_violation', `Only an owner can admit a computer to the team; ${signing.name} is ${access ?? 'not a member'}.`)
   admitKey(realFolderIo, dir, request, signing.key, stamp(store, b.now()))
 }

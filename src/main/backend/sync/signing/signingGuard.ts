@@ -101,8 +101,10 @@ export function signingGuard(db: Database.Database, trust: TeamTrust): FileGuard
     if (!keyValid(key, writes)) return { kind: 'rejected', reason: `${who}'s key was admitted by someone who was not an owner then`, who }
     const accept: ReceivedOp[] = []
     const refuse: { op: ReceivedOp; reason: string }[] = []
+    // The fold is redone only after the file itself changed the member list (rare): a file of
+    // thousands of ops costs one fold, not one per op.
+    let role = memberRoles(genesis, writes).role(key.member)
     for (const r of ops) {
-      const role = memberRoles(genesis, writes).role(key.member)
       const reason = authorizeOp({ member: key.member, name: who, role, rowOwner }, r.op)
       if (reason !== null) {
         refuse.push({ op: r, reason })
@@ -115,6 +117,7 @@ export function signingGuard(db: Database.Database, trust: TeamTrust): FileGuard
           const v = w.set[col] ?? null
           writes.push({ id: opId(r.op.d, r.op.s), h: r.op.h, author: key.member, member: w.r, col, v })
           insWrite.run(r.op.d, r.op.s, r.op.h, key.member, w.r, col, JSON.stringify(v))
+          role = memberRoles(genesis, writes).role(key.member)
         }
       }
     }
