@@ -27,6 +27,9 @@ import { latestVersion } from '../src/main/backend/db/migrations/index'
 import { pullInChild } from '../src/main/backend/sync/pullInChild'
 import { SyncFolder } from '../src/main/backend/sync/syncFolder'
 import type { DataKey } from '../src/main/backend/sync/blockCipher'
+import { newMemberKey } from '../src/main/backend/sync/signing/memberKey'
+import { signingGuard } from '../src/main/backend/sync/signing/signingGuard'
+import { readBenchTrust, writeBenchTrust } from './benchTrust'
 
 type BenchResult = { name: string; value: number; unit: string; target?: string; note?: string }
 
@@ -74,7 +77,7 @@ function lcg(seed: number): () => number {
  * Writes `segments` per device of `perSegment` ops each; every write names the field's previous
  * op as its base (a linear history with ±60 s clock noise), so the merge does real head/ref work.
  */
-export function writeCorpus(folder: SyncFolder, segments: number, perSegment: number, rowsPerTable: number): number {
+export function writeCorpus(folder: SyncFolder, segments: number, perSegment: number, rowsPerTable: number, folderOf: (dev: string) => SyncFolder = () => folder): number {
   const rand = lcg(7)
   const last = new Map<string, string>()
   let n = 0
@@ -96,7 +99,7 @@ export function writeCorpus(folder: SyncFolder, segments: number, perSegment: nu
         const op: Op = { d: dev, s, h, tx: [{ t, r, set: { [col]: `value ${n} for ${col}` }, b: { [col]: base ? [base] : [] } }], x: 1, u: 'bench' }
         texts.push(encodeOpRecord(op))
       }
-      folder.publish(dev, first, first + perSegment - 1, texts, true)
+      folderOf(dev).publish(dev, first, first + perSegment - 1, texts, true)
     }
   }
   return n
@@ -164,12 +167,68 @@ if (process.env.SMO_SYNC_BENCH_CHILD) {
   const [root = '', file = ''] = process.env.SMO_SYNC_BENCH_CHILD.split('\n')
   coldMergeChild(root, file)
 }
+if (process.env.SMO_SYNC_BENCH_SIGNED) {
+  const [root = '', file = ''] = process.env.SMO_SYNC_BENCH_SIGNED.split('\n')
+  signedJoinChild(root, file)
+}
 if (process.env.SMO_SYNC_BENCH_JOIN) {
   const [root = '', file = ''] = process.env.SMO_SYNC_BENCH_JOIN.split('\n')
   joinChild(root, file)
 }
 
+/** Child mode: a new member of a signed team reads and verifies every file of ROOT into DB. */
+function signedJoinChild(root: string, file: string): void {
+  const db = openDb(file)
+  const store = new SqliteSyncStore(db, 'ffffffffffffffff', { now: () => T0 })
+  const folder = new SyncFolder(root, { teamId: TEAM })
+  const guard = signingGuard(db, readBenchTrust(root))
+  const r = timed(() => pullFolder(store, folder, T0 + 86_400_000, guard))
+  const count = (q: string): number => (db.prepare(q).get() as { n: number }).n
+  const rows = TABLES.reduce((n, t) => n + count(`SELECT count(*) AS n FROM "${t}"`), 0)
+  if (r.value.refused > 0) throw new Error(`signed join refused ${r.value.refused} ops: ${JSON.stringify(r.value.problems.slice(0, 3))}`)
+  const out: ColdResult = { ms: r.ms, cpuMs: r.cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, applied: r.value.applied, fields: count(`SELECT count(*) AS n FROM field_head`), rows }
+  process.stdout.write(`${JSON.stringify(out)}\n`)
+}
+
+/**
+ * With signing on (docs/SYNC-SECURITY.md): 20 members' computers each sign their files; a new
+ * member joins by reading and verifying all 1M ops (signed teams do not use snapshots yet), then
+ * pulls a signed 1,000-op file. `SMO_SYNC_BENCH_ONLY=signing` runs just these cases.
+ */
+function signingCases(): BenchResult[] {
+  const results: BenchResult[] = []
+  const root = tmp()
+  try {
+    const keys = new Map(DEVICES.map((d) => [d, newMemberKey().key]))
+    keys.set('eeeeeeeeeeeeeeee', newMemberKey().key)
+    writeBenchTrust(root, keys)
+    const signed = new Map([...keys].map(([dev, k]) => [dev, new SyncFolder(root, { teamId: TEAM, signer: { keyId: k.keyId, sign: (sha) => k.sign(sha), deps: () => ({}) } })]))
+    const plain = new SyncFolder(root, { teamId: TEAM })
+    const w = timed(() => writeCorpus(plain, SEGMENTS, 5000, 10_000, (dev) => signed.get(dev) ?? plain))
+    results.push({ name: 'sync, signed: encode + sign + write + verify 1M ops (200 signed files)', value: Math.round(w.ms), unit: 'ms', note: `one Ed25519 signature per file; CPU ${Math.round(w.cpuMs)} ms` })
+    const dbFile = path.join(root, 'signed.sqlite')
+    const j = child<ColdResult>('SMO_SYNC_BENCH_SIGNED', root, dbFile)
+    if (j.applied !== SEGMENTS * 5000 * DEVICES.length) throw new Error(`signed join: ${JSON.stringify(j)}`)
+    results.push({ name: 'sync, signed: join a team of 1M ops — read, verify signatures and roles, merge (in-process)', value: Math.round(j.ms), unit: 'ms', target: '≤ 10000 ms', note: `${j.applied} ops applied, ${j.rows} rows; CPU ${Math.round(j.cpuMs)} ms` })
+    results.push({ name: 'sync, signed: peak RSS of that join', value: Math.round(j.maxRssMb), unit: 'MB', target: '≤ 500 MB' })
+    const store = new SqliteSyncStore(openDb(dbFile), 'ffffffffffffffff', { now: () => T0 })
+    const fresh = newStore('eeeeeeeeeeeeeeee')
+    for (let i = 0; i < 1000; i++) localWrite(fresh, T0 + i, [{ t: 'content_item', r: `01JNEW${String(i % 300).padStart(20, '0')}`, set: { title: `t${i}` } }])
+    flushOutbox(fresh, signed.get('eeeeeeeeeeeeeeee') ?? plain)
+    const guard = signingGuard(store.database, readBenchTrust(root))
+    const p = timed(() => pullFolder(store, plain, T0 + 86_400_000, guard))
+    if (p.value.applied !== 1000) throw new Error(`signed pull: ${JSON.stringify(p.value)}`)
+    results.push({ name: 'sync, signed: pull 1,000 new signed ops (on top of 1M, 201 files listed)', value: Math.round(p.ms * 10) / 10, unit: 'ms', target: '≤ 100 ms', note: `${p.value.applied} applied, ${p.value.refused} refused` })
+  } finally {
+    for (const db of dbs.splice(0)) db.close()
+    fs.rmSync(root, { recursive: true, force: true })
+  }
+  results.push(...signingCases())
+  return results
+}
+
 export default async function run(): Promise<BenchResult[]> {
+  if (process.env.SMO_SYNC_BENCH_ONLY === 'signing') return signingCases()
   const results: BenchResult[] = []
   const key: DataKey = { keyId: 'k1', key: randomBytes(32) }
 
@@ -276,5 +335,6 @@ export default async function run(): Promise<BenchResult[]> {
   const pct = (a: number, b: number): number => Math.round(((a - b) / b) * 1000) / 10
   results.push({ name: 'sync: encrypted-mode overhead, read + verify + merge 100k ops (SQLite)', value: pct(best(true, 'read'), best(false, 'read')), unit: '%', target: '≤ 10 %', note: `plain ${Math.round(best(false, 'read'))} ms, encrypted ${Math.round(best(true, 'read'))} ms` })
   results.push({ name: 'sync: encrypted-mode overhead, encode + write + verify 100k ops', value: pct(best(true, 'write'), best(false, 'write')), unit: '%', target: '≤ 10 %', note: `plain ${Math.round(best(false, 'write'))} ms, encrypted ${Math.round(best(true, 'write'))} ms` })
+  results.push(...signingCases())
   return results
 }

@@ -6,10 +6,10 @@
  */
 import type { Json } from './op'
 import { parseOpId } from './op'
-import type { FieldHead, FieldRef, SyncStore } from './syncStore'
+import type { FieldHead, FieldRef, FieldWrite } from './fieldTypes'
+import type { SyncStore } from './syncStore'
 
-/** `dev`/`seq`: the op id's parts, when the caller has them (a store may keep them instead of `id`). */
-export type FieldWrite = { id: string; h: string; v: Json; b: readonly string[]; dev?: string; seq?: number }
+export type { FieldWrite } from './fieldTypes'
 
 function opReceived(store: SyncStore, id: string): boolean {
   const parsed = parseOpId(id)

@@ -7,14 +7,10 @@
  * one `transaction` so that a crash never leaves heads, refs and the high-water mark out of step.
  */
 import type { HlcState } from './hlc'
-import type { FieldWrite } from './fieldRegister'
+import type { FieldHead, FieldRef, FieldWrite } from './fieldTypes'
 import type { Json, Op } from './op'
 
-/** A replicated field: (table, row id, column). */
-export type FieldRef = { tbl: string; row: string; col: string }
-
-/** One head of a field's multi-value register (SQLite: field_head + change_record.base). */
-export type FieldHead = { id: string; h: string; v: Json; b: string[] }
+export type { FieldHead, FieldRef } from './fieldTypes'
 
 /** A field write parked because this app version does not know its table or column. */
 export type ParkedWrite = FieldRef & { id: string; h: string; v: Json; b: string[]; x: number }

@@ -78,10 +78,18 @@ export const syncMethods = {
       mode: z.enum(['create', 'join']),
       folder: folderPath,
       passphrase: z.string().max(1024).optional(),
-      deviceName: z.string().max(80).optional()
+      deviceName: z.string().max(80).optional(),
+      /** Create only: the team signs every change, with *me* as its root owner (docs/SYNC-SECURITY.md). */
+      signed: z.boolean().optional()
     }),
     output: syncStatus,
-    summary: 'Create a team in a folder, or join the team already there (optional passphrase)'
+    summary: 'Create a team in a folder, or join the team already there (optional passphrase; signed: true signs every change)'
+  },
+  'sync-sign': { input: z.object({}), output: syncStatus, summary: "Owner: start signing an existing team's changes (what was shared before stays legacy, unsigned)" },
+  'sync-admit': {
+    input: z.object({ key: z.string().regex(/^[0-9a-f]{16}$/, 'A key id is 16 hex characters') }),
+    output: syncStatus,
+    summary: 'Owner: admit a computer that asked to join a signed team (its key id from sync health)'
   },
   'sync-device-name': { input: z.object({ name: z.string().trim().min(1, 'Give this device a name').max(80) }), output: syncStatus, summary: "Rename this device as teammates see it" },
   'sync-unlock': { input: z.object({ passphrase: z.string().min(1).max(1024) }), output: syncStatus, summary: 'Enter the team passphrase on this device' },

@@ -1,7 +1,7 @@
 import type { HandlerTable } from '../handlers'
 import { syncReviewList, syncReviewResolve } from './syncReview'
 import { schedulerOf } from './syncScheduler'
-import { syncNow, syncSetDeviceName, syncSetup, syncStatus, syncUnlock } from './syncService'
+import { syncAdmit, syncNow, syncSetDeviceName, syncSetup, syncStartSigning, syncStatus, syncUnlock } from './syncService'
 
 /** Team sync's methods: handlers.ts spreads this table into the one every host dispatches into. */
 export const syncHandlers: Partial<HandlerTable> = {
@@ -12,6 +12,8 @@ export const syncHandlers: Partial<HandlerTable> = {
     schedulerOf(b)?.kick()
     return status
   },
+  'sync-sign': (b) => syncStartSigning(b),
+  'sync-admit': (b, i) => syncAdmit(b, i.key),
   'sync-device-name': (b, i) => syncSetDeviceName(b, i.name),
   'sync-unlock': (b, i) => syncUnlock(b, i.passphrase),
   'sync-review-list': (b) => syncReviewList(b),

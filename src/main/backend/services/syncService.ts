@@ -28,6 +28,8 @@ import { teamKeyCache } from './teamKeyCache'
 import { materializeCreationHeads } from '../sync/materializeCreationHeads'
 import { coveredOps, listSnapshots } from '../sync/snapshotManifest'
 import { hostname } from 'node:os'
+import { readTeamTrust, SIGNING_FILE } from '../sync/signing/teamTrust'
+import { admitComputer, signingFor, startSigning } from './syncSigning'
 
 type SyncState = {
   store: SqliteSyncStore
@@ -124,17 +126,20 @@ function unlock(b: Backend, dir: string, passphrase: string | undefined): void {
   teamKeyCache.save(b, team.teamId, dk)
 }
 
-export type SetupInput = { mode: 'create' | 'join'; folder: string; passphrase?: string | undefined; deviceName?: string | undefined }
+/** `signed`: a team founded here signs every change, with *me* as its root owner (docs/SYNC-SECURITY.md). */
+export type SetupInput = { mode: 'create' | 'join'; folder: string; passphrase?: string | undefined; deviceName?: string | undefined; signed?: boolean | undefined }
 
 export function syncSetup(b: Backend, input: SetupInput): SyncStatus {
   const dir = teamDirFor(input.folder)
   try {
     let teamId: string
+    let founded = false
     if (input.mode === 'create') {
       const proposal = b.newId()
       const key = input.passphrase ? createTeamKey(input.passphrase, proposal, 'k1', Number(process.env.SMO_SYNC_SCRYPT_N ?? SCRYPT_N)) : null
       const team = createTeam(realFolderIo, dir, { magic: 'smo-desk-team', teamId: proposal, createdAt: new Date(b.now()).toISOString(), format: TEAM_FORMAT, encryption: key?.encryption ?? null }, key?.keyFile ?? null)
       teamId = team.teamId
+      founded = teamId === proposal
       // Someone else's team was already there (or won the race): join it like everyone else.
       if (teamId === proposal && key) teamKeyCache.save(b, proposal, key.dataKey)
       else unlock(b, dir, input.passphrase)
@@ -152,6 +157,8 @@ export function syncSetup(b: Backend, input: SetupInput): SyncStatus {
     // Fields never edited since creation get explicit heads before the first round reads them.
     materializeCreationHeads(b.db)
     setLocal(b, 'sync_team', teamId)
+    // Before the first round, so that even the founder's first file is signed.
+    if (founded && input.signed === true) startSigning(b, syncStateOf(b).store, dir, teamId)
   } catch (err) {
     fail(err)
   }
@@ -204,7 +211,9 @@ export function syncNow(b: Backend, opts: { forceSnapshot?: boolean } = {}): Syn
         app: appVersion(),
         schema: latestVersion,
         now: b.now(),
-        forceSnapshot: opts.forceSnapshot === true
+        forceSnapshot: opts.forceSnapshot === true,
+        // Only a signed team needs (and creates) this computer's signing key.
+        signing: existsSync(path.join(dir, SIGNING_FILE)) ? signingFor(b, teamId) : null
       })
       if (report.cloned && attempt === 0) {
         // A copied profile or restored backup writes as our device: take a new id, keep every edit.
@@ -262,6 +271,7 @@ function health(b: Backend, s: SyncState): SyncProblem[] {
   const forks = s.store.forks().filter((f) => f.dev !== b.ws.deviceId)
   if (forks.length > 0)
     out.push({ code: 'fork', message: `${nameOf(forks[0]?.dev ?? '')} seems to run on two computers at once (a copied profile). Both versions are kept; that device gets a new id when it next syncs.`, detail: '' })
+  out.push(...signingHealth(b))
   const seen = new Set<string>()
   return out.filter((p) => (seen.has(p.code + p.detail) ? false : (seen.add(p.code + p.detail), true)))
 }
@@ -315,4 +325,48 @@ export function syncSetDeviceName(b: Backend, name: string): SyncStatus {
 /** The name teammates see for this device: the one chosen in Settings, else the computer's name. */
 function deviceNameOf(b: Backend): string {
   return b.settings.get().deviceName || hostname()
+}
+
+/** Signed teams: changes refused (who and what, the first 20) and computers waiting to be admitted. */
+function signingHealth(b: Backend): SyncProblem[] {
+  const out: SyncProblem[] = []
+  type R = { who: string; reason: string; dev: string; seq: number }
+  const refused = b.db.raw.prepare(`SELECT who, reason, dev, seq FROM sync_refused ORDER BY at DESC, dev, seq`).all() as R[]
+  if (refused.length > 0) {
+    const first = refused.slice(0, 20).map((r) => `${r.who || 'unknown'} (device ${r.dev.slice(0, 6)}, change ${r.seq}): ${r.reason}`)
+    const rest = refused.length > 20 ? ` …and ${refused.length - 20} more` : ''
+    out.push({ code: 'refused', message: `${refused.length} change(s) from the team folder were refused: not signed by an admitted member, or not allowed by their role. They were not applied here.`, detail: first.join('\n') + rest })
+  }
+  const dir = syncFolderOf(b)
+  const teamId = getLocal(b, 'sync_team')
+  if (dir && teamId && existsSync(path.join(dir, SIGNING_FILE))) {
+    try {
+      for (const r of readTeamTrust(realFolderIo, dir, teamId)?.requests ?? []) {
+        out.push({ code: 'join-request', message: `${r.name}'s computer asks to join the team. An owner can admit it (Team sync, or smo sync admit --key ${r.key}).`, detail: r.key })
+      }
+    } catch (err) {
+      out.push({ code: 'signing-broken', message: err instanceof Error ? err.message : String(err), detail: SIGNING_FILE })
+    }
+  }
+  return out
+}
+
+/** Owner: makes this (unsigned) team a signed one; what was shared before stays legacy, unsigned. */
+export function syncStartSigning(b: Backend): SyncStatus {
+  const dir = syncFolderOf(b)
+  const teamId = getLocal(b, 'sync_team')
+  if (!dir || !teamId) throw new ApiError('rule_violation', 'Team sync is not set up for this workspace. Open Settings → Team sync to create or join a team.')
+  syncNow(b)
+  if (!startSigning(b, syncStateOf(b).store, dir, teamId)) throw new ApiError('rule_violation', 'This team signs its changes already.')
+  syncNow(b)
+  return syncStatus(b)
+}
+
+/** Owner: admits a computer that asked to join (its key id, as sync health shows it). */
+export function syncAdmit(b: Backend, keyId: string): SyncStatus {
+  const dir = syncFolderOf(b)
+  const teamId = getLocal(b, 'sync_team')
+  if (!dir || !teamId) throw new ApiError('rule_violation', 'Team sync is not set up for this workspace. Open Settings → Team sync to create or join a team.')
+  admitComputer(b, syncStateOf(b).store, dir, teamId, keyId)
+  return syncStatus(b)
 }

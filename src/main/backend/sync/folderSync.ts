@@ -9,6 +9,7 @@ import type { ReceiveReport } from '../../../core/sync/receiveOps'
 import type { SyncStore } from '../../../core/sync/syncStore'
 import { SyncFolderError } from './folderError'
 import type { SyncFolder } from './syncFolder'
+import type { FileGuard, FileJudgement } from './signing/signingGuard'
 
 export type FlushResult = { published: number; file: string | null }
 
@@ -50,15 +51,22 @@ export type PullReport = {
   skewedDevices: string[]
   bulkDeletes: ReceiveReport['bulkDeletes']
   /** Per-file problems that did not stop the cycle (locked, newer format, foreign, damaged). */
-  problems: { path: string; code: SyncFolderError['code'] | 'damaged'; detail: string }[]
+  problems: { path: string; code: SyncFolderError['code'] | 'damaged' | 'refused'; detail: string }[]
+  /** Signed teams: changes refused by the guard (not applied, listed in sync health). */
+  refused: number
 }
 
 const BACKOFF_MAX_MS = 5 * 60 * 1000
 /** Ops parsed before they are applied: small enough to die in the young generation. */
 const CHUNK_OPS = 256
 
-export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number): PullReport {
-  const report: PullReport = { filesRead: 0, filesSkipped: 0, applied: 0, duplicates: 0, forks: 0, skewedDevices: [], bulkDeletes: [], problems: [] }
+/**
+ * `guard` (signed teams): files are then applied whole or not at all, after their trailer and
+ * signature verify and each op passed the member list (see signingGuard); without it, the valid
+ * records of a torn file apply at once, as before signing.
+ */
+export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number, guard: FileGuard | null = null): PullReport {
+  const report: PullReport = { filesRead: 0, filesSkipped: 0, applied: 0, duplicates: 0, forks: 0, skewedDevices: [], bulkDeletes: [], problems: [], refused: 0 }
   const skewed = new Set<string>()
   const gaps = new Map(store.gaps().map((g) => [g.path, g]))
   // Oldest files first (mtime is only a hint here, as everywhere): an op's bases then usually
@@ -106,8 +114,11 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
     // Records are parsed and applied in small chunks while the file is scanned, inside one nested
     // transaction (one batch of receipts per file): nothing of the file outlives its chunk.
     let ok = 0
+    let judgement: FileJudgement | null = null
     const { scanned, r } = store.transaction(() => {
       const receiver = opReceiver(store, wallMs)
+      // A signed file is judged whole: its ops wait here until the trailer and signature are checked.
+      const held: ReceivedOp[] = []
       let chunk: ReceivedOp[] = []
       let dev = ''
       let first = 0
@@ -127,8 +138,12 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
           }
           const op = parseOpRecord(dev, value)
           if (!op || op.s < first || op.s > last) return false
-          chunk.push({ op, hash: store.fingerprint(text) })
           ok++
+          if (guard !== null) {
+            held.push({ op, hash: store.fingerprint(text) })
+            return true
+          }
+          chunk.push({ op, hash: store.fingerprint(text) })
           if (chunk.length === CHUNK_OPS) {
             receiver.add(chunk)
             chunk = []
@@ -137,6 +152,22 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
         }
       )
       receiver.add(chunk)
+      if (guard !== null && scanned.status === 'ok') {
+        if (!scanned.complete) ok = 0
+        else {
+          judgement = guard.judge(scanned.header, { sha256: scanned.sha256 ?? '', sig: scanned.sig ?? null }, held, (d) => store.highWaterMark(d))
+          if (judgement.kind === 'wait') ok = 0
+          else {
+            if (judgement.kind === 'judged') {
+              for (let i = 0; i < judgement.accept.length; i += CHUNK_OPS) receiver.add(judgement.accept.slice(i, i + CHUNK_OPS))
+              // Genuine but not allowed: received (so the same ops are refused, never re-judged, and
+              // ops based on them merge alike everywhere), never applied.
+              for (const { op } of judgement.refuse) if (store.receivedHash(op.op.d, op.op.s) === undefined) store.markReceived(op.op.d, op.op.s, op.hash, op.op.h)
+            }
+            guard.record(file.path, scanned.header, judgement, new Date(wallMs).toISOString())
+          }
+        }
+      }
       return { scanned, r: receiver.finish() }
     })
     if (scanned.status === 'newer-format') {
@@ -156,13 +187,27 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
       return
     }
     const { header } = scanned
+    const judged = judgement as FileJudgement | null
+    if (judged !== null && judged.kind !== 'wait') {
+      const refused = judged.kind === 'judged' ? judged.refuse.length : header.last - header.first + 1
+      if (refused > 0) {
+        report.refused += refused
+        report.problems.push({ path: file.path, code: 'refused', detail: `${judged.who}: ${judged.kind === 'judged' ? (judged.refuse[0]?.reason ?? '') : judged.reason}` })
+      }
+      if (judged.kind === 'rejected') {
+        // Nothing of a forged or unsigned file counts; read it again only if it changes.
+        store.setFileState({ ...entry, state: 'done' })
+        if (gap) store.clearGap(gap.dev, gap.from)
+        return
+      }
+    }
     report.applied += r.applied
     report.duplicates += r.duplicates
     report.forks += r.forks.length
     for (const d of r.skewedDevices) skewed.add(d)
     report.bulkDeletes.push(...r.bulkDeletes)
     // A torn duplicate whose every seq arrived through another file has nothing left to give.
-    const whole = (scanned.complete && ok === header.last - header.first + 1) || store.highWaterMark(header.dev) >= header.last
+    const whole = (scanned.complete && ok === header.last - header.first + 1) || (judged === null && store.highWaterMark(header.dev) >= header.last)
     store.setFileState({ ...entry, state: whole ? 'done' : 'partial' })
     if (whole) {
       if (gap) store.clearGap(gap.dev, gap.from)
@@ -171,7 +216,7 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number)
       const from = header.first + ok
       if (gap && gap.from !== from) store.clearGap(gap.dev, gap.from)
       store.setGap({ dev: header.dev, from, to: header.last, path: file.path, tries, nextTry: wallMs + Math.min(BACKOFF_MAX_MS, 1000 * 2 ** tries) })
-      report.problems.push({ path: file.path, code: 'damaged', detail: scanned.damage ?? 'incomplete' })
+      report.problems.push({ path: file.path, code: 'damaged', detail: judged?.kind === 'wait' ? judged.reason : (scanned.damage ?? 'incomplete') })
     }
   }
   // One transaction for the whole pull: a field rewritten by many files (a cold join) is written

@@ -26,7 +26,16 @@ export type SegmentHeader = {
   schema: number
   app: string
   enc: null | { alg: 'A256GCM'; keyId: string }
+  /**
+   * Signed teams (docs/SYNC-SECURITY.md): the author's key id and causal past (its high-water mark
+   * per device when it wrote the file). Both sit in the header, so the trailer's signature over the
+   * file's SHA-256 covers them; readers that predate signing ignore the field.
+   */
+  sign?: { key: string; deps: Record<string, number> }
 }
+
+/** Signs a file's SHA-256 (hex) on publish; returns the signature (base64). */
+export type SegmentSigner = (sha256: string) => string
 
 export type DecodedSegment =
   | { status: 'ok'; header: SegmentHeader; records: string[]; complete: boolean; damage: string | null }
@@ -41,14 +50,18 @@ export type DecodeOptions = {
   decodeLine?: RecordLineDecoder
 }
 
-export function encodeSegment(header: SegmentHeader, records: readonly string[], sealed: boolean, key: DataKey | null): Buffer {
+export function encodeSegment(header: SegmentHeader, records: readonly string[], sealed: boolean, key: DataKey | null, signer?: SegmentSigner): Buffer {
   // The header is CRC-framed like a record: its dev and range decide where records are applied,
   // so a flipped byte there must not pass just because the records' own CRCs are fine.
   const headerLine = encodeRecordLine(JSON.stringify(header)) + '\n'
   let body = ''
   for (const rec of records) body += encodeRecordLine(rec) + '\n'
   const sha = createHash('sha256').update(headerLine).update(body).digest('hex')
-  body += JSON.stringify({ end: true, n: records.length, sha256: sha }) + '\n'
+  // One signature per file, over the hash that already covers every byte before the trailer: a
+  // million changes cost a few hundred signatures, not a million (see docs/SYNC-SECURITY.md).
+  const trailer: { end: true; n: number; sha256: string; sig?: string } = { end: true, n: records.length, sha256: sha }
+  if (signer) trailer.sig = signer(sha)
+  body += JSON.stringify(trailer) + '\n'
   if (key === null) {
     const plain = Buffer.from(headerLine + body)
     return sealed ? gzipSync(plain, { level: 6 }) : plain
@@ -77,6 +90,11 @@ function parseHeader(line: string): SegmentHeader | { newer: number } | null {
     const e = enc as Record<string, unknown>
     if (e.alg !== 'A256GCM' || typeof e.keyId !== 'string') return null
   }
+  if (h.sign !== undefined) {
+    const g = h.sign as Record<string, unknown> | null
+    if (typeof g !== 'object' || g === null || typeof g.key !== 'string' || typeof g.deps !== 'object' || g.deps === null) return null
+    if (!Object.values(g.deps).every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0)) return null
+  }
   return value as SegmentHeader
 }
 
@@ -103,7 +121,8 @@ const TRAILER = Buffer.from('{"end":')
 const HEX8 = /^[0-9a-f]{8}$/
 
 export type SegmentScan =
-  | { status: 'ok'; header: SegmentHeader; count: number; complete: boolean; damage: string | null }
+  /** `sha256`/`sig`: the verified trailer's hash and signature (null when absent or not reached). */
+  | { status: 'ok'; header: SegmentHeader; count: number; complete: boolean; damage: string | null; sha256?: string; sig?: string | null }
   /** `accept` turned the header down (another team's file): no record was read. */
   | { status: 'refused'; header: SegmentHeader }
   | Exclude<DecodedSegment, { status: 'ok' }>
@@ -136,10 +155,11 @@ function scanBody(
       } catch {
         return { status: 'ok', header, count, complete: false, damage: 'damaged trailer' }
       }
-      const t = trailer as { n?: unknown; sha256?: unknown }
+      const t = trailer as { n?: unknown; sha256?: unknown; sig?: unknown }
       const sha = createHash('sha256').update(headerLine + '\n').update(body.subarray(0, pos)).digest('hex')
       const ok = t.n === count && t.sha256 === sha && nl >= 0
-      return { status: 'ok', header, count, complete: ok && blocksComplete, damage: ok ? null : 'trailer does not match' }
+      const sig = typeof t.sig === 'string' ? t.sig : null
+      return { status: 'ok', header, count, complete: ok && blocksComplete, damage: ok ? null : 'trailer does not match', sha256: sha, sig }
     }
     let json: string | null = null
     if (nl >= 0) {

@@ -16,6 +16,9 @@ import type { RecordLineDecoder } from './recordFrame'
 import { decodeSegment, encodeSegment, FORMAT_VERSION, peekSegmentHeader, scanSegment } from './segmentCodec'
 import type { DecodedSegment, SegmentHeader, SegmentScan } from './segmentCodec'
 
+/** Signed teams: who signs this device's files, and its causal past at the moment it publishes. */
+export type FolderSigner = { keyId: string; sign: (sha256: string) => string; deps: () => Record<string, number> }
+
 /** Crash injection for tests: a hook that throws simulates kill -9 at that step. */
 export type PublishHooks = { afterTempWrite?: () => void; afterRename?: () => void }
 
@@ -32,6 +35,7 @@ export type SyncFolderOptions = {
   app?: string
   hooks?: PublishHooks
   decodeLine?: RecordLineDecoder
+  signer?: FolderSigner | null
 }
 
 export type OpsFileEntry = { path: string; dir: string; name: string; size: number; mtimeMs: number; parsed: SyncFileName }
@@ -79,7 +83,8 @@ export class SyncFolder {
     const name = opsFileName(first, last, sealed, key !== null)
     const dir = this.deviceDir(dev)
     const target = path.join(dir, name)
-    const header = {
+    const signer = this.opts.signer ?? null
+    const header: SegmentHeader = {
       fmt: FORMAT_VERSION,
       kind: 'ops' as const,
       team: this.opts.teamId,
@@ -90,7 +95,8 @@ export class SyncFolder {
       app: this.opts.app ?? '0.1.0',
       enc: key ? { alg: 'A256GCM' as const, keyId: key.keyId } : null
     }
-    const data = encodeSegment(header, records, sealed, key)
+    if (signer) header.sign = { key: signer.keyId, deps: signer.deps() }
+    const data = encodeSegment(header, records, sealed, key, signer ? (sha) => signer.sign(sha) : undefined)
     const temp = `${target}.tmp-${randomBytes(4).toString('hex')}`
     try {
       this.io.mkdirp(dir)

@@ -28,6 +28,11 @@ import { mergeSnapshot } from './mergeSnapshot'
 import { listSnapshots } from './snapshotManifest'
 import type { SnapshotManifest } from './snapshotManifest'
 import { snapshotDue, snapshotUsable } from './snapshotPolicy'
+import { parseOpRecord } from '../../../core/sync/op'
+import type { ReceivedOp } from '../../../core/sync/op'
+import type { MemberKey } from './signing/memberKey'
+import { logOwnMemberWrites, signingGuard } from './signing/signingGuard'
+import { readTeamTrust, writeJoinRequest } from './signing/teamTrust'
 
 export type SyncProblem = { code: string; message: string; detail: string }
 
@@ -46,6 +51,8 @@ export type RoundInput = {
   forceSnapshot?: boolean
   /** Unread bytes from which the pull runs in a child process (see pullInChild); Infinity: never. */
   childPullBytes?: number
+  /** This computer's signing key and the member it signs as (a signed team needs it to publish). */
+  signing?: { key: MemberKey; member: string; name: string } | null
 }
 
 export type RoundReport = {
@@ -66,6 +73,8 @@ export type RoundReport = {
   compacted: number
   /** The pull was bulk work done by a child process with a capped heap (see pullInChild). */
   pulledInChild: boolean
+  /** Signed teams: teammates' changes refused this round (listed in sync health). */
+  refused: number
 }
 
 const SEAL_AFTER_CHUNKS = 64
@@ -75,6 +84,12 @@ const SNAPSHOT_SKIPPED =
 
 const BEHIND_COMPACTION =
   "This computer was away longer than the team keeps old changes (60 days) and no team snapshot it can use covers them, so some of your teammates' edits from that time are missing here. Your own edits are shared as usual. To see everything, join the team again into a new workspace (Settings → Team sync, or smo sync join --workspace NEW-FOLDER --folder …)."
+
+const NOT_ADMITTED =
+  'This team signs every change, and no owner has admitted this computer yet, so your edits wait here unshared. An owner accepts the request under Team sync (sync health); nothing is lost meanwhile.'
+
+const REFUSED =
+  "Some teammates' changes were refused because their signature or role does not allow them; they were not applied here. Sync health lists who and what."
 
 const DAMAGED =
   'Some shared files could not be read completely yet (still downloading, or damaged). SMO Desk keeps what it could read and retries; nothing was changed.'
@@ -113,11 +128,17 @@ export function syncRound(input: RoundInput): RoundReport {
     snapshotLoaded: null,
     snapshotCreated: null,
     compacted: 0,
-    pulledInChild: false
+    pulledInChild: false,
+    refused: 0
   }
   // Wrong folder, another team, unplugged, newer format: stop before touching anything.
   const team = openTeam(io, dir, teamId)
   if (team.encryption && !input.dataKey) throw new SyncFolderError('wrong-passphrase', 'no key on this device')
+  // A signed team (TEAM.signing.json present): every file is judged by the guard, ours are signed.
+  const trust = readTeamTrust(io, dir, teamId)
+  const signing = input.signing ?? null
+  const admitted = trust !== null && signing !== null && trust.keys.get(signing.key.keyId)?.dev === store.device
+  const dev = store.device
   const folder = new SyncFolder(dir, {
     teamId,
     io,
@@ -125,23 +146,32 @@ export function syncRound(input: RoundInput): RoundReport {
     readKeys: input.dataKey ? [input.dataKey] : [],
     schema: input.schema,
     app: input.app,
-    durable: input.durable ?? true
+    durable: input.durable ?? true,
+    signer:
+      admitted && signing
+        ? {
+            keyId: signing.key.keyId,
+            sign: (sha) => signing.key.sign(sha),
+            deps: () => Object.fromEntries(store.knownDevices().filter((d) => d !== dev).map((d) => [d, store.highWaterMark(d)]))
+          }
+        : null
   })
+  const guard = trust !== null ? signingGuard(store.database, trust) : null
   if (clonedProfile(folder, io, store)) return { ...report, cloned: true }
-  const dev = store.device
   // Teammates' manifests, the snapshots and where each device's files start: read once per round.
   const peers = readPeers(io, folder, dir, dev)
   const snapshots = listSnapshots(io, dir, teamId)
   const from = readableFrom(firstSeqs(folder), peers)
   const keys = input.dataKey ? [input.dataKey] : []
   const usable = (m: SnapshotManifest): boolean => snapshotUsable(m, from)
-  if (store.isFresh()) {
+  // Snapshots are not signed yet: a signed team replays the verified logs instead of trusting one.
+  if (guard === null && store.isFresh()) {
     // A new member starts from the newest usable snapshot and then reads only the tail.
     const loaded = loadSnapshot({ db: store.database, recordTables: store.recordTables(), teamDir: dir, teamId, keys, io, schema: input.schema, accept: usable })
     report.snapshotLoaded = loaded.loaded?.id ?? null
     const skipped = loaded.skipped[0]
     if (!loaded.loaded && skipped) report.problems.push({ code: 'snapshot-skipped', message: SNAPSHOT_SKIPPED, detail: `${skipped.id}: ${skipped.reason}` })
-  } else if (compactedAway(store, from, snapshots, now).length > 0) {
+  } else if (guard === null && compactedAway(store, from, snapshots, now).length > 0) {
     // Back after longer than the team keeps old files: catch up on what was compacted from a
     // snapshot that covers it, merged into what this computer already has.
     report.snapshotLoaded = mergeSnapshot(store, { teamDir: dir, teamId, keys, io, schema: input.schema, accept: usable }).loaded?.id ?? null
@@ -149,16 +179,35 @@ export function syncRound(input: RoundInput): RoundReport {
   let published = true
   try {
     folder.sweepTemps(dev)
-    report.sent = flushOutbox(store, folder).published
-    if (ownChunks(folder, dev) > SEAL_AFTER_CHUNKS) sealOwn(store, folder)
+    if (trust !== null && !admitted) {
+      // Unadmitted, our files would be refused everywhere: keep the edits and ask to be let in.
+      if (signing !== null && !trust.requests.some((r) => r.key === signing.key.keyId)) {
+        writeJoinRequest(io, dir, { team: teamId, key: signing.key, dev, member: signing.member, name: signing.name, h: stampOf(store, now, dev) })
+      }
+      report.problems.push({ code: 'not-admitted', message: NOT_ADMITTED, detail: signing?.key.keyId ?? 'no signing key' })
+      published = false
+    } else {
+      const own: ReceivedOp[] = []
+      if (signing !== null) {
+        for (const e of store.unpublished()) {
+          const op = parseOpRecord(dev, JSON.parse(e.text))
+          if (op) own.push({ op, hash: e.hash })
+        }
+      }
+      report.sent = flushOutbox(store, folder).published
+      if (signing !== null && trust !== null) logOwnMemberWrites(store.database, signing.member, own)
+      if (ownChunks(folder, dev) > SEAL_AFTER_CHUNKS) sealOwn(store, folder)
+    }
   } catch (err) {
     if (err instanceof SyncFolderError && err.code === 'name-taken') return { ...report, cloned: true }
     report.problems.push(problemOf(err, 'publishing'))
     published = false
   }
-  const inChild = bulkPullInChild(input, folder, io)
+  // The child process pulls without the guard, so a signed team pulls here.
+  const inChild = guard === null ? bulkPullInChild(input, folder, io) : null
   report.pulledInChild = inChild !== null
-  const pull = inChild ?? pullFolder(store, folder, now)
+  const pull = inChild ?? pullFolder(store, folder, now, guard)
+  report.refused = pull.refused ?? 0
   report.received = pull.applied
   report.duplicates = pull.duplicates
   report.filesRead = pull.filesRead
@@ -170,14 +219,15 @@ export function syncRound(input: RoundInput): RoundReport {
     // One sentence per kind of problem, not one per file.
     if (seen.has(p.code)) continue
     seen.add(p.code)
-    report.problems.push(p.code === 'damaged' ? { code: 'damaged', message: DAMAGED, detail: p.path } : problemOf(new SyncFolderError(p.code, p.path), p.path))
+    if (p.code === 'refused') report.problems.push({ code: 'refused', message: REFUSED, detail: p.detail })
+    else report.problems.push(p.code === 'damaged' ? { code: 'damaged', message: DAMAGED, detail: p.path } : problemOf(new SyncFolderError(p.code, p.path), p.path))
   }
   replayPending(store)
 
   const missed = compactedAway(store, from, snapshots, now)
   if (missed.length > 0) report.problems.push({ code: 'behind-compaction', message: BEHIND_COMPACTION, detail: missed.join(', ') })
   // A snapshot only from a device whose every edit is in the folder: it claims to cover them.
-  if (published && store.lastPublished() === store.lastLocalSeq()) {
+  if (published && guard === null && store.lastPublished() === store.lastLocalSeq()) {
     const heldOps = store.knownDevices().reduce((n, d) => n + store.highWaterMark(d), 0)
     if (input.forceSnapshot === true || snapshotDue({ self: dev, now, peers, newest: snapshots[0] ?? null, heldOps })) {
       try {

@@ -3,7 +3,7 @@ import { ApiError } from '../../../core/api/apiError'
 import type { SyncStatus } from '../../../core/api/methods/syncMethods'
 import type { Backend } from '../../backend/backend'
 import { syncReviewList } from '../../backend/services/syncReview'
-import { setSyncFolder, syncNow, syncSetup, syncStatus } from '../../backend/services/syncService'
+import { setSyncFolder, syncAdmit, syncNow, syncSetup, syncStartSigning, syncStatus } from '../../backend/services/syncService'
 import { command, UsageError } from '../command'
 import { openCliBackend } from '../openCliBackend'
 
@@ -37,23 +37,28 @@ function printStatus(s: SyncStatus): void {
 export const syncCommand = command({
   name: 'sync',
   summary: 'Team sync through a shared folder: one round, status, set up (init/join), or a round that writes a team snapshot',
-  usage: 'smo sync [status|init|join|snapshot] --workspace DIR [--folder PATH] [--passphrase-file F] [--json]',
+  usage: 'smo sync [status|init|join|snapshot|sign|admit] --workspace DIR [--folder PATH] [--passphrase-file F] [--signed] [--key KEYID] [--json]',
   examples: [
     'smo sync --workspace ~/smo-demo',
     'smo sync status --workspace ~/smo-demo',
     'smo sync init --workspace ~/smo-demo --folder ~/Dropbox',
     'smo sync join --workspace ~/smo-new --folder ~/Dropbox --passphrase-file ~/team.pass',
-    'smo sync snapshot --workspace ~/smo-demo'
+    'smo sync snapshot --workspace ~/smo-demo',
+    'smo sync init --workspace ~/smo-demo --folder ~/Dropbox --signed',
+    'smo sync admit --workspace ~/smo-demo --key 3f9a0c1e5b7d2a64'
   ],
   options: {
     workspace: { type: 'string', short: 'w' },
     folder: { type: 'string', short: 'f' },
     'passphrase-file': { type: 'string' },
+    signed: { type: 'boolean' },
+    key: { type: 'string' },
     json: { type: 'boolean' }
   },
   run: async ({ values, positionals }) => {
     const sub = positionals[0] ?? 'round'
-    if (!['round', 'status', 'init', 'join', 'snapshot'].includes(sub) || positionals.length > 1) throw new UsageError(`Unknown sync sub-command "${positionals.join(' ')}"; use status, init, join or snapshot`)
+    if (!['round', 'status', 'init', 'join', 'snapshot', 'sign', 'admit'].includes(sub) || positionals.length > 1) throw new UsageError(`Unknown sync sub-command "${positionals.join(' ')}"; use status, init, join, snapshot, sign or admit`)
+    if (sub === 'admit' && typeof values.key !== 'string') throw new UsageError('smo sync admit needs --key KEYID (the key id sync status shows for the computer asking to join)')
     const folder = typeof values.folder === 'string' && values.folder !== '' ? values.folder : undefined
     if ((sub === 'init' || sub === 'join') && !folder) throw new UsageError(`smo sync ${sub} needs --folder PATH (the shared folder)`)
     const passphrase = passphraseFrom(values['passphrase-file'])
@@ -61,10 +66,16 @@ export const syncCommand = command({
     const b: Backend = await openCliBackend(values, { create: sub === 'join', lock: 'smo sync' })
     try {
       if (sub === 'init' || sub === 'join') {
-        const s = syncSetup(b, { mode: sub === 'init' ? 'create' : 'join', folder: folder ?? '', passphrase })
+        const s = syncSetup(b, { mode: sub === 'init' ? 'create' : 'join', folder: folder ?? '', passphrase, signed: values.signed === true })
         if (values.json) console.log(JSON.stringify(s, null, 2))
         else printStatus(s)
         return s.problems.some((p) => !['clock-ahead', 'newer-app', 'cloned', 'parked', 'damaged', 'snapshot-skipped', 'behind-compaction'].includes(p.code)) ? 1 : 0
+      }
+      if (sub === 'sign' || sub === 'admit') {
+        const s = sub === 'sign' ? syncStartSigning(b) : syncAdmit(b, String(values.key))
+        if (values.json) console.log(JSON.stringify(s, null, 2))
+        else printStatus(s)
+        return 0
       }
       if (sub === 'status') {
         const s = syncStatus(b)
