@@ -6,15 +6,20 @@ export type NewTask = {
   assigneeId: string | null; assigneeRole: string; gatesApproval: boolean
 }
 
+/** The step role that means "whoever owns the item" (drafting is usually the owner's own work). */
+export const ITEM_OWNER_ROLE = 'item owner'
+
 /**
- * Who does a step: the named member, else the one active member whose job title or access role is
- * the step's role (case-insensitive). With several such members, or none, the task stays with the
- * role so the team sees it is unclaimed rather than landing on someone arbitrary.
+ * Who does a step: the named member; the item's owner for the role "item owner"; else the one active
+ * member whose job title or access role is the step's role (case-insensitive). With several such
+ * members, or none, the task stays with the role so the team sees it is unclaimed rather than
+ * landing on someone arbitrary.
  */
-export function assigneeFor(step: Pick<TemplateStep, 'assigneeId' | 'assigneeRole'>, members: readonly RoleMember[]): string | null {
+export function assigneeFor(step: Pick<TemplateStep, 'assigneeId' | 'assigneeRole'>, members: readonly RoleMember[], itemOwnerId: string | null = null): string | null {
   if (step.assigneeId !== null) return step.assigneeId
   const role = step.assigneeRole.trim().toLowerCase()
   if (role === '') return null
+  if (role === ITEM_OWNER_ROLE) return itemOwnerId
   const fits = members.filter((m) => m.active && (m.role.trim().toLowerCase() === role || m.access === role))
   return fits.length === 1 ? (fits[0]?.id ?? null) : null
 }
@@ -25,7 +30,7 @@ export function assigneeFor(step: Pick<TemplateStep, 'assigneeId' | 'assigneeRol
  */
 export function tasksFromTemplate(
   template: { id: string; steps: readonly TemplateStep[] },
-  contentId: string,
+  item: { id: string; ownerId: string | null },
   members: readonly RoleMember[],
   existing: readonly { templateId: string | null; stepKey: string }[]
 ): NewTask[] {
@@ -33,7 +38,7 @@ export function tasksFromTemplate(
   return template.steps
     .filter((s) => !have.has(s.key))
     .map((s) => ({
-      contentId, templateId: template.id, stepKey: s.key, title: s.title, offsetDays: s.offsetDays, hours: s.hours,
-      assigneeId: assigneeFor(s, members), assigneeRole: s.assigneeRole, gatesApproval: s.gatesApproval
+      contentId: item.id, templateId: template.id, stepKey: s.key, title: s.title, offsetDays: s.offsetDays, hours: s.hours,
+      assigneeId: assigneeFor(s, members, item.ownerId), assigneeRole: s.assigneeRole, gatesApproval: s.gatesApproval
     }))
 }

@@ -67,11 +67,12 @@ describe('applying a template', () => {
     expect(assigneeFor({ assigneeId: null, assigneeRole: 'designer' }, members)).toBe('M1')
     expect(assigneeFor({ assigneeId: null, assigneeRole: 'approver' }, members)).toBeNull()
     expect(assigneeFor({ assigneeId: 'M3', assigneeRole: 'legal' }, members)).toBe('M3')
+    expect(assigneeFor({ assigneeId: null, assigneeRole: 'Item owner' }, members, 'M2')).toBe('M2')
   })
   it('creates one task per missing step', () => {
     const t = { id: 'T1', steps: blog }
-    expect(tasksFromTemplate(t, 'C1', members, [])).toHaveLength(5)
-    const again = tasksFromTemplate(t, 'C1', members, [{ templateId: 'T1', stepKey: 'brief' }, { templateId: 'T1', stepKey: 'draft' }])
+    expect(tasksFromTemplate(t, { id: 'C1', ownerId: null }, members, [])).toHaveLength(5)
+    const again = tasksFromTemplate(t, { id: 'C1', ownerId: null }, members, [{ templateId: 'T1', stepKey: 'brief' }, { templateId: 'T1', stepKey: 'draft' }])
     expect(again.map((x) => x.stepKey)).toEqual(['design', 'legal', 'approval'])
   })
 })

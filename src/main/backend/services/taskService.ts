@@ -73,14 +73,14 @@ export const taskService = {
 
   apply(b: Backend, templateId: string, contentId: string): { created: number; tasks: TaskView[] } {
     const template = recordService.get(b, 'taskTemplate', templateId) as TaskTemplate
-    recordService.get(b, 'content', contentId)
+    const item = recordService.get(b, 'content', contentId)
     const members = b.db
       .all<{ id: string; name: string; role: string; access: string; active: number }>(sql`SELECT id, name, role, access, active FROM member WHERE deleted_at IS NULL`)
       .map((m): RoleMember => ({ ...m, active: m.active === 1 }))
     const existing = b.db.all<{ templateId: string | null; stepKey: string }>(
       sql`SELECT template_id AS templateId, step_key AS stepKey FROM task WHERE content_id = ${contentId} AND deleted_at IS NULL`
     )
-    const fresh = tasksFromTemplate(template, contentId, members, existing)
+    const fresh = tasksFromTemplate(template, { id: contentId, ownerId: typeof item.ownerId === 'string' ? item.ownerId : null }, members, existing)
     // All or nothing: every task is checked before one is written, and a refusal names the step.
     const creates = fresh.map((t) => {
       const { value, issues } = validateRecord(b, 'task', null, { ...recordKinds.task.defaults, ...t })
