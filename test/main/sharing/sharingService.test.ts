@@ -3,6 +3,7 @@ import type { Backend } from '../../../src/main/backend/backend'
 import { dispatch } from '../../../src/main/backend/dispatch'
 import { sql } from '../../../src/main/backend/db/sql'
 import { mentionsFor } from '../../../src/main/backend/services/mentionsFor'
+import { watchNotifications } from '../../../src/main/backend/services/notificationWatch'
 import { tasksFor } from '../../../src/main/backend/services/tasksFor'
 import { tempBackend } from '../helpers/tempWorkspace'
 
@@ -183,5 +184,21 @@ describe('workback tasks', () => {
     actAs(hannah)
     const mine = await ok<{ items: { kind: string }[] }>('notification-list', {})
     expect(mine.items.map((n) => n.kind)).toContain('approval_refused')
+  })
+})
+
+describe('notification watch (the desktop host raises these as OS notifications)', () => {
+  it('announces only what appears after it starts, once', async () => {
+    await ok('comment-add', { targetKind: 'content', targetId: item, body: '@Tom Ellery old news' })
+    actAs(tom)
+    const shown: string[] = []
+    const w = watchNotifications(b, (a) => shown.push(a.title), { debounceMs: 60_000 })
+    actAs(hannah)
+    await ok('comment-add', { targetKind: 'content', targetId: item, body: 'and @Tom Ellery something new' })
+    actAs(tom)
+    w.check()
+    w.check()
+    w.stop()
+    expect(shown).toEqual(['Hannah Vogel mentioned you'])
   })
 })

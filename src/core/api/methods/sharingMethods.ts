@@ -44,8 +44,8 @@ const range = z
 export const sharingMethods = {
   'comment-list': {
     input: z.object({ targetKind: commentTarget, targetId: p.id }),
-    output: z.object({ threads: z.array(thread), open: z.number() }),
-    summary: 'Comment threads on one record, oldest first, each with its replies'
+    output: z.object({ threads: z.array(thread), open: z.number(), me: z.string().nullable() }),
+    summary: 'Comment threads on one record, oldest first, each with its replies (and who *me* is, to offer edit on my own)'
   },
   'comment-add': {
     input: z.object({ targetKind: commentTarget, targetId: p.id, parentId: p.id.optional(), body }),

@@ -42,7 +42,7 @@ export const commentService = {
       .map((r) => codec.fromRow(r) as Comment)
     const roots = rows.filter((c) => c.parentId === null)
     const threads = roots.map((r) => ({ ...r, replies: rows.filter((c) => c.parentId === r.id) }))
-    return { threads, open: threads.filter((t) => !t.resolved).length }
+    return { threads, open: threads.filter((t) => !t.resolved).length, me: currentMember(b)?.id ?? null }
   },
 
   add(b: Backend, i: ApiInput<'comment-add'>): Comment {
