@@ -62,11 +62,11 @@ export const BoardCard = memo(function BoardCard({ item, channelName, channelCol
       <span className="card-channel">
         <span className="card-dot" style={{ background: channelColor }} aria-hidden="true" />
         <span className="card-channel-name">{channelName ?? 'No channel'}</span>
+        <CardTasks counts={tasks} />
       </span>
       <span className="card-foot">
         <span className={`card-date${date ? '' : ' subtle'}`}>{date ?? 'Unplanned'}</span>
         {item.effortHours > 0 && <span className="card-effort" title="Planned effort">{item.effortHours} h</span>}
-        <CardTasks counts={tasks} />
         <span className="filter-gap" />
         <span className={`avatar${ownerName ? '' : ' avatar-none'}`} title={ownerName ?? 'No owner'} aria-hidden="true">{ownerName ? initials(ownerName) : '?'}</span>
       </span>

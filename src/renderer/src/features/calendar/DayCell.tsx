@@ -35,7 +35,6 @@ export const DayCell = memo(function DayCell({ date, items, outside, today, focu
           +
         </button>
       </div>
-      <DayTasks date={date} />
       <div className="day-items">
         {shown.map((it) => (
           <ItemChip key={it.id} item={it} compact />
@@ -46,6 +45,7 @@ export const DayCell = memo(function DayCell({ date, items, outside, today, focu
           </button>
         )}
       </div>
+      <DayTasks date={date} />
     </div>
   )
 })
