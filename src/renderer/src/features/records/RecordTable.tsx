@@ -93,7 +93,7 @@ export function RecordTable<K extends KindName>(props: Props<K>) {
           presets={props.presets}
           refOptions={refOptions}
           onClose={() => setEditing(undefined)}
-          extra={editing.mode === 'edit' && commentTarget.safeParse(kind).success ? <CommentsSection targetKind={commentTarget.parse(kind)} targetId={editing.record.id} /> : undefined}
+          extra={editing.mode === 'edit' && commentTarget.safeParse(kind).success ? <div className="record-extra"><CommentsSection targetKind={commentTarget.parse(kind)} targetId={editing.record.id} /></div> : undefined}
         />
       )}
       {deleting !== undefined && (
