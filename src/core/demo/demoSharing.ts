@@ -18,7 +18,7 @@ const TEMPLATES = [
   {
     name: 'Blog article workback', platform: 'blog', format: 'article' as const,
     steps: [
-      step('brief', 'Brief agreed', -10, 1, 'Content Lead'),
+      step('brief', 'Brief agreed', -10, 1, 'Head of Marketing'),
       step('draft', 'First draft', -6, 4, 'item owner', ['brief']),
       step('design', 'Header image and diagrams', -5, 1.5, 'Social Media Manager', ['brief']),
       step('legal', 'Claims and legal review', -3, 0.5, 'Head of Marketing', ['draft']),
@@ -72,18 +72,19 @@ export function demoSharing(
     const id = seededUlid(rng, now - 60 * cal.DAY_MS)
     out.taskTemplate.push({ id, name: t.name, channelId, format: t.format, steps: t.steps })
     const soon = content
-      .filter((c) => c.format === t.format && c.plannedDate !== null && c.plannedDate >= cal.dayString(ctx.today - 3) && c.plannedDate <= cal.dayString(ctx.today + 35))
+      .filter((c) => c.format === t.format && c.plannedDate !== null && c.plannedDate >= cal.dayString(ctx.today - 6) && c.plannedDate <= cal.dayString(ctx.today + 35))
       .filter((c) => c.status !== 'published' && c.status !== 'cancelled')
       .slice(0, 4)
-    for (const item of soon) {
+    soon.forEach((item, n) => {
       for (const task of tasksFromTemplate({ id, steps: t.steps }, item, members, [])) {
         const due = taskDue({ offsetDays: task.offsetDays, done: false, doneDueDate: null }, item)
-        // Steps due before yesterday are mostly done; the rest stay open, and some of those are late.
-        const done = due !== null && due < cal.dayString(ctx.today - 1) && rng.chance(0.6)
+        // Steps due before yesterday are mostly done; the rest stay open, and some of those are late
+        // (all of the first item's, so the inbox and My work always have overdue work to show).
+        const done = n > 0 && due !== null && due < cal.dayString(ctx.today - 1) && rng.chance(0.6)
         const doneAt = done && due !== null ? cal.instantString(Date.parse(`${due}T15:00:00Z`)) : null
         out.task.push({ id: seededUlid(rng, now - 20 * cal.DAY_MS), ...task, done, doneAt, doneById: done ? task.assigneeId : null, doneDueDate: done ? due : null })
       }
-    }
+    })
   }
 
   const write = (kind: 'content' | 'campaign' | 'conversation' | 'influencer', targetId: string, th: Thread, ageDays: number) => {
