@@ -6,6 +6,7 @@ import { adviceMethods } from './methods/adviceMethods'
 import { calendarMethods } from './methods/calendarMethods'
 import { deckMethods, deckProgressEvent } from './methods/deckMethods'
 import { scoringMethods } from './methods/scoringMethods'
+import { sharingMethods } from './methods/sharingMethods'
 import { modelMethods } from './methods/modelMethods'
 import { syncChangedEvent, syncMethods } from './methods/syncMethods'
 import { transferMethods } from './methods/transferMethods'
@@ -34,7 +35,8 @@ export const contract = {
   ...calendarMethods,
   ...syncMethods,
   ...transferMethods,
-  ...adviceMethods
+  ...adviceMethods,
+  ...sharingMethods
 }
 
 /** Push events from the backend to every open window. */

@@ -8,6 +8,7 @@ import type { DemoData, DemoFilled, DemoOptions } from './demoData'
 import { demoGoalIds, demoGoals } from './demoGoals'
 import { demoInfluencers } from './demoInfluencers'
 import { demoMembers } from './demoMembers'
+import { demoSharing } from './demoSharing'
 
 export { demoKinds, type DemoData, type DemoFilled, type DemoKind, type DemoOptions, type DemoRecord } from './demoData'
 
@@ -33,6 +34,7 @@ export function generateDemo(options: DemoOptions): DemoData {
   const goals = demoGoals(ctx, team, goalIds, ledger)
   const influencers = demoInfluencers(ctx, team)
   const conversations = demoConversations(ctx, team, channels, influencers)
+  const sharing = demoSharing(ctx, team, channels, content, { campaign: campaigns.records, conversation: conversations, influencer: influencers })
   const filled: DemoFilled = {
     member: team.records,
     goal: goals.records,
@@ -41,7 +43,8 @@ export function generateDemo(options: DemoOptions): DemoData {
     campaign: campaigns.records,
     content,
     influencer: influencers,
-    conversation: conversations
+    conversation: conversations,
+    ...sharing
   }
   // Kinds the generator does not make (overrides and snapshots are made by people and by scoring)
   // come back empty, whichever kinds exist, so callers can loop over every kind name.

@@ -1,5 +1,6 @@
 import { campaign } from './campaign'
 import { channel } from './channel'
+import { comment } from './comment'
 import { contentItem } from './contentItem'
 import { conversation } from './conversation'
 import { deckNote } from './deckNote'
@@ -10,6 +11,8 @@ import { member } from './member'
 import { pin } from './pin'
 import { savedView } from './savedView'
 import { scoreSnapshot } from './scoreSnapshot'
+import { task } from './task'
+import { taskTemplate } from './taskTemplate'
 import { workspacePolicy } from './workspacePolicy'
 import { workspaceProfile } from './workspaceProfile'
 
@@ -28,7 +31,10 @@ export const recordKinds = {
   deckNote,
   savedView,
   workspacePolicy,
-  workspaceProfile
+  workspaceProfile,
+  comment,
+  taskTemplate,
+  task
 } as const
 
 export type KindName = keyof typeof recordKinds

@@ -23,9 +23,11 @@ export const workspacePolicy = recordKind({
     /** Two items on one channel closer than this (hours) are a clash. */
     clashWindowHours: p.nonNegative(168),
     /** Whether the approver must be someone other than the item's owner (the four-eyes rule). */
-    requireOtherApprover: z.boolean()
+    requireOtherApprover: z.boolean(),
+    /** Whether an item's workback tasks (those that gate approval) must all be done before it is approved. */
+    requireTasksDone: z.boolean()
   }),
-  defaults: { name: 'Publishing policy', checklist: [], clashWindowHours: 2, requireOtherApprover: true },
+  defaults: { name: 'Publishing policy', checklist: [], clashWindowHours: 2, requireOtherApprover: true, requireTasksDone: false },
   required: [],
   refs: {},
   search: ['name'],
@@ -54,5 +56,6 @@ export const defaultPolicy: WorkspacePolicy = {
     { id: 'links_tracked', label: 'Links tracked (UTM)' }
   ],
   clashWindowHours: 2,
-  requireOtherApprover: true
+  requireOtherApprover: true,
+  requireTasksDone: false
 }

@@ -14,6 +14,7 @@ import { restoreWorkspace } from '../backend/backup/restoreWorkspace'
 import { electronSecrets } from './electronSecrets'
 import { electronSettings } from './electronSettings'
 import { guardUnsavedClose } from './guardUnsavedClose'
+import { startOsNotifications } from './osNotifications'
 import { registerIpc } from './registerIpc'
 
 /**
@@ -119,6 +120,7 @@ if (!app.requestSingleInstanceLock()) {
     const page = join(import.meta.dirname, '../renderer/index.html')
     const appUrl = devUrl ?? pathToFileURL(page).href
     registerIpc(backend, win, appUrl)
+    startOsNotifications(backend, () => (win?.isMinimized() && win.restore(), win?.focus()))
     if (devUrl) await win.loadURL(devUrl)
     else await win.loadFile(page)
   })

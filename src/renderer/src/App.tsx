@@ -13,6 +13,7 @@ import { ReviewScreen } from './features/review/ReviewScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { DraftsBanner } from './drafts/DraftsBanner'
 import { ConnectionBanner } from './shell/ConnectionBanner'
+import { NotificationBell } from './features/sharing/NotificationBell'
 import { Nav } from './shell/Nav'
 import type { ScreenId } from './shell/screens'
 import { useHashRoute } from './shell/useHashRoute'
@@ -40,6 +41,7 @@ export function App() {
       <Nav current={screen} workspaceName={info.data?.name} />
       <main className="main" id="main">
         <ConnectionBanner />
+        <NotificationBell />
         <DraftsBanner />
         {/* Keyed by screen so each one starts fresh (its own table state, no stale dialog). */}
         <Screen key={screen} />

@@ -154,7 +154,8 @@ export const calendarMethods = {
     input: z.object({
       checklist: z.array(checklistEntry).max(30).optional(),
       clashWindowHours: p.nonNegative(168).optional(),
-      requireOtherApprover: z.boolean().optional()
+      requireOtherApprover: z.boolean().optional(),
+      requireTasksDone: z.boolean().optional()
     }),
     output: policyOut,
     summary: 'Change the workspace publishing policy'

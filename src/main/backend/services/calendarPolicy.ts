@@ -14,5 +14,5 @@ export function calendarPolicy(b: Backend): StoredPolicy {
   const row = b.db.get<Row>(sql`SELECT * FROM workspace_policy WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 1`)
   if (!row) return { ...defaultPolicy, id: null }
   const rec = recordCodec('workspacePolicy').fromRow(row) as WorkspacePolicy & { id: string }
-  return { id: rec.id, name: rec.name, checklist: rec.checklist, clashWindowHours: rec.clashWindowHours, requireOtherApprover: rec.requireOtherApprover }
+  return { id: rec.id, name: rec.name, checklist: rec.checklist, clashWindowHours: rec.clashWindowHours, requireOtherApprover: rec.requireOtherApprover, requireTasksDone: rec.requireTasksDone }
 }

@@ -5,6 +5,7 @@ import type { CalendarFilter } from '../../../core/calendar/calendarFilter'
 import { detectClashes } from '../../../core/calendar/clashes'
 import { enums } from '../../../core/domain/enums'
 import type { Backend } from '../backend'
+import { taskHoursByWeek } from './taskQueries'
 import { sql, type Sql } from '../db/sql'
 import { calendarPolicy } from './calendarPolicy'
 
@@ -151,6 +152,11 @@ export const calendarQueries = {
     for (const c of cells) {
       const row = rows.get(c.owner_id)
       if (row && c.w >= 0 && c.w < weeks.length) row.hours[c.w] = Math.round(c.h * 100) / 100
+    }
+    // Workback tasks count on their assignee's week too (issue #14 item 6).
+    for (const [memberId, hours] of taskHoursByWeek(b, i.from, i.to, weeks, ws)) {
+      const row = rows.get(memberId)
+      if (row) row.hours = row.hours.map((h, w) => Math.round((h + (hours[w] ?? 0)) * 100) / 100)
     }
     return { weeks, rows: [...rows.values()] }
   },

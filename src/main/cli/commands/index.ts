@@ -10,7 +10,8 @@ import { importCommand } from './importCommand'
 import { restoreCommand } from './restoreCommand'
 import { scoreCommand } from './scoreCommand'
 import { serveCommand } from './serveCommand'
+import { commentsCommand, tasksCommand } from './sharingCommands'
 import { syncCommand } from './syncCommand'
 
 /** Every `smo` sub-command, in the order `smo --help` lists them. Feature areas add theirs here. */
-export const commands: Command[] = [demoCommand, serveCommand, checkCommand, scoreCommand, adviceCommand, deckCommand, icsCommand, syncCommand, importCommand, exportCommand, backupCommand, restoreCommand]
+export const commands: Command[] = [demoCommand, serveCommand, checkCommand, scoreCommand, adviceCommand, deckCommand, icsCommand, syncCommand, importCommand, exportCommand, backupCommand, restoreCommand, tasksCommand, commentsCommand]

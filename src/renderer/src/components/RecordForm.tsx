@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import type { FieldIssue } from '../../../core/domain/recordKind'
 import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
 import { ApiError } from '../api/ApiError'
@@ -25,6 +25,8 @@ type Props<K extends KindName> = {
   refOptions: RefOptions
   onClose: () => void
   onSaved?: (rec: KindRecord<K>) => void
+  /** Shown below the form inside the drawer (the record's comments), outside the form element. */
+  extra?: ReactNode
 }
 
 const needsValue = new Set<FieldSpec['input']>(['select', 'ref', 'number', 'date', 'datetime'])
@@ -36,7 +38,7 @@ const fieldNamesOf = (fields: readonly FieldSpec[]): string[] =>
  * Create or edit one record in a drawer. Validates on submit with the backend's own zod schema and
  * cross-field check, and shows the backend's issues (same `path` shape) at the same fields.
  */
-export function RecordForm<K extends KindName>({ kind, fields, record, presets, refOptions, onClose, onSaved }: Props<K>) {
+export function RecordForm<K extends KindName>({ kind, fields, record, presets, refOptions, onClose, onSaved, extra }: Props<K>) {
   const rk = recordKinds[kind]
   const formId = useId()
   const formRef = useRef<HTMLFormElement>(null)
@@ -186,6 +188,7 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
           </button>
         </footer>
       </form>
+      {extra}
       {confirming && record !== undefined && (
         <ConfirmDialog
           title={`Delete this ${rk.label.toLowerCase()}?`}

@@ -2,6 +2,7 @@ import { memo } from 'react'
 import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
 import type { RefOption } from '../../components/fieldSpec'
 import { CardMenu } from './CardMenu'
+import { CardTasks } from '../sharing/TaskMarks'
 
 export const CARD_DRAG = 'application/x-smo-card'
 
@@ -15,6 +16,8 @@ type Props = {
   onOpen: (id: string) => void
   onSet: (item: CalendarItem, set: Partial<Pick<CalendarItem, 'status' | 'ownerId' | 'channelId'>>, label: string) => void
   onStep: (item: CalendarItem, by: number) => void
+  /** Done and total workback tasks of the item, when it has any. */
+  tasks?: { done: number; total: number } | undefined
 }
 
 const dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
@@ -28,7 +31,7 @@ function initials(name: string): string {
  * A compact kanban card: title (two lines at most), channel colour and name, planned date and the
  * owner's initials. Enter opens it; Shift+←/→ moves it a column (the approval gate still decides).
  */
-export const BoardCard = memo(function BoardCard({ item, channelName, channelColor, ownerName, members, channels, onOpen, onSet, onStep }: Props) {
+export const BoardCard = memo(function BoardCard({ item, channelName, channelColor, ownerName, members, channels, onOpen, onSet, onStep, tasks }: Props) {
   const date = item.plannedDate ? dateFmt.format(new Date(`${item.plannedDate}T00:00:00Z`)) : null
   return (
     <div
@@ -59,6 +62,7 @@ export const BoardCard = memo(function BoardCard({ item, channelName, channelCol
       <span className="card-channel">
         <span className="card-dot" style={{ background: channelColor }} aria-hidden="true" />
         <span className="card-channel-name">{channelName ?? 'No channel'}</span>
+        <CardTasks counts={tasks} />
       </span>
       <span className="card-foot">
         <span className={`card-date${date ? '' : ' subtle'}`}>{date ?? 'Unplanned'}</span>

@@ -26,6 +26,8 @@ const STATUSES = enums.contentStatus.options
 export function BoardScreen() {
   const [state, update] = usePlannerState()
   const board = useQuery('calendar-board', { filter: state.filter, perColumn: 100 })
+  const cardIds = useMemo(() => board.data?.columns.flatMap((c) => c.items.map((i) => i.id)) ?? [], [board.data])
+  const taskCounts = useQuery('task-summary', { contentIds: cardIds }, { enabled: cardIds.length > 0 })
   const channels = useNames('channel')
   const members = useNames('member')
   const campaigns = useNames('campaign')
@@ -130,6 +132,7 @@ export function BoardScreen() {
                     onOpen={setOpenId}
                     onSet={onSet}
                     onStep={step}
+                    tasks={taskCounts.data?.counts[it.id]}
                   />
                 ))}
                 {col.count === 0 && <p className="board-empty subtle">Nothing here</p>}

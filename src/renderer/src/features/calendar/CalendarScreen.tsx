@@ -28,6 +28,7 @@ import { useMonthData } from './useMonthData'
 import { stepCursor, viewDays } from './viewDays'
 import { ViewOptions } from './ViewOptions'
 import { WeekView } from './WeekView'
+import { TaskMarksProvider } from '../sharing/TaskMarks'
 import './calendar.css'
 
 const emptyItems: CalendarCell[] = []
@@ -191,6 +192,7 @@ export function CalendarScreen() {
 
   return (
     <PlannerContext.Provider value={planner}>
+      <TaskMarksProvider from={from} to={to}>
       <div className="planner" onKeyDown={onKey} data-testid="calendar-screen">
         <CalendarToolbar state={state} update={update} cursor={cursor} zone={zone} go={go} today={() => (update({ cursor: today }), setFocus(today))} history={history} onMessage={actions.say} filter={state.filter} loading={range.loading} />
         <FilterBar ref={search} filter={state.filter} onChange={(filter) => update({ filter })} screen="calendar" channels={channels.options} campaigns={campaignNames.options} members={members.options} pillars={pillars} />
@@ -225,6 +227,7 @@ export function CalendarScreen() {
           </div>
         )}
       </div>
+      </TaskMarksProvider>
     </PlannerContext.Provider>
   )
 }

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react'
 import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { ItemChip } from './ItemChip'
+import { DayTasks } from '../sharing/TaskMarks'
 import { usePlanner } from './plannerContext'
 import { useDropTarget } from './useDropTarget'
 
@@ -44,6 +45,7 @@ export const DayCell = memo(function DayCell({ date, items, outside, today, focu
           </button>
         )}
       </div>
+      <DayTasks date={date} />
     </div>
   )
 })

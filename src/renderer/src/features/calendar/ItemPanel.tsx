@@ -19,6 +19,8 @@ import { RestoreOffer } from '../../drafts/RestoreOffer'
 import { useEditSession } from '../../drafts/useEditSession'
 import { ApprovalVoidPrompt } from './ApprovalVoidPrompt'
 import { RepeatForm } from './RepeatForm'
+import { CommentsSection } from '../sharing/CommentsSection'
+import { TaskChecklist } from '../sharing/TaskChecklist'
 
 /** A new item is only a draft in this panel until Save: opening it writes nothing. */
 export type NewItem = { date: string; channelId: string | null }
@@ -193,6 +195,8 @@ function ItemForm({ item, creating, refOptions, names, onClose, onMessage }: Com
         </div>
       </form>
       {!creating && <RepeatForm item={item as Parameters<typeof RepeatForm>[0]['item']} onMessage={onMessage} />}
+      {!creating && <TaskChecklist contentId={item.id} channelId={typeof item.channelId === 'string' ? item.channelId : null} format={String(item.format)} />}
+      {!creating && <CommentsSection targetKind="content" targetId={item.id} />}
       {asking !== null && (
         <ApprovalVoidPrompt
           keeper={keeper.who}

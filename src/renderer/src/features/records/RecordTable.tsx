@@ -11,6 +11,8 @@ import type { FieldSpec, RefOptions } from '../../components/fieldSpec'
 import { RecordForm } from '../../components/RecordForm'
 import { useOpenRequest } from '../../drafts/useOpenRequest'
 import { TransferActions } from '../transfer/TransferActions'
+import { CommentsSection } from '../sharing/CommentsSection'
+import { commentTarget } from '../../../../core/domain/comment'
 
 type Props<K extends KindName> = {
   kind: K
@@ -91,6 +93,7 @@ export function RecordTable<K extends KindName>(props: Props<K>) {
           presets={props.presets}
           refOptions={refOptions}
           onClose={() => setEditing(undefined)}
+          extra={editing.mode === 'edit' && commentTarget.safeParse(kind).success ? <div className="record-extra"><CommentsSection targetKind={commentTarget.parse(kind)} targetId={editing.record.id} /></div> : undefined}
         />
       )}
       {deleting !== undefined && (

@@ -4,7 +4,7 @@ import { ApiError } from '../../api/ApiError'
 import { useQuery } from '../../api/useQuery'
 
 type Item = { id: string; label: string }
-type Draft = { checklist: Item[]; clashWindowHours: string; requireOtherApprover: boolean }
+type Draft = { checklist: Item[]; clashWindowHours: string; requireOtherApprover: boolean; requireTasksDone: boolean }
 
 /** An id for a new checklist item from its label ('Links tracked (UTM)' → 'links_tracked_utm'), unique in the list. */
 function idFor(label: string, taken: Set<string>): string {
@@ -28,7 +28,7 @@ export function PolicyCard() {
       {p === undefined ? (
         <p className="muted">{policy.error?.message ?? 'Loading…'}</p>
       ) : (
-        <PolicyForm key={p.id ?? 'default'} initial={{ checklist: p.checklist, clashWindowHours: String(p.clashWindowHours), requireOtherApprover: p.requireOtherApprover }} />
+        <PolicyForm key={p.id ?? 'default'} initial={{ checklist: p.checklist, clashWindowHours: String(p.clashWindowHours), requireOtherApprover: p.requireOtherApprover, requireTasksDone: p.requireTasksDone }} />
       )}
     </section>
   )
@@ -55,7 +55,7 @@ function PolicyForm({ initial }: { initial: Draft }) {
     setSaved(false)
     const hours = draft.clashWindowHours.trim() === '' ? Number.NaN : Number(draft.clashWindowHours)
     try {
-      await api.call('calendar-policy-set', { checklist: draft.checklist, clashWindowHours: hours, requireOtherApprover: draft.requireOtherApprover })
+      await api.call('calendar-policy-set', { checklist: draft.checklist, clashWindowHours: hours, requireOtherApprover: draft.requireOtherApprover, requireTasksDone: draft.requireTasksDone })
       setErrors({})
       setSaved(true)
     } catch (err) {
@@ -105,6 +105,12 @@ function PolicyForm({ initial }: { initial: Draft }) {
           <label htmlFor="policy-four-eyes">
             <input id="policy-four-eyes" type="checkbox" className="checkbox" checked={draft.requireOtherApprover} onChange={(e) => setDraft({ ...draft, requireOtherApprover: e.target.checked })} />{' '}
             The approver must be someone other than the owner
+          </label>
+        </div>
+        <div className="field field-check">
+          <label htmlFor="policy-tasks-done">
+            <input id="policy-tasks-done" type="checkbox" className="checkbox" checked={draft.requireTasksDone} onChange={(e) => setDraft({ ...draft, requireTasksDone: e.target.checked })} />{' '}
+            All of an item's workback tasks must be done before it is approved
           </label>
         </div>
       </div>

@@ -2,6 +2,7 @@ import { useQuery } from '../../api/useQuery'
 import { ScreenHeader } from '../records/ScreenHeader'
 import { BackupsCard } from '../transfer/BackupsCard'
 import { PolicyCard } from './PolicyCard'
+import { TaskTemplatesCard } from '../sharing/TaskTemplatesCard'
 import { TeamSyncCard } from '../sync/TeamSyncCard'
 import { WorkspaceProfileCard } from './WorkspaceProfileCard'
 import { useTheme } from '../../theme/ThemeContext'
@@ -27,6 +28,7 @@ export function SettingsScreen() {
       <div className="settings">
         <WorkspaceProfileCard />
         <PolicyCard />
+        <TaskTemplatesCard />
         <section className="card" aria-labelledby="settings-theme">
           <h2 id="settings-theme">Appearance</h2>
           <div className="segmented" role="radiogroup" aria-label="Theme">
