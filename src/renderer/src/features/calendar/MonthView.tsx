@@ -2,6 +2,7 @@ import type { ApiOutput } from '../../../../core/api/contract'
 import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { calendarDates } from '../../../../core/calendar/calendarDates'
 import { DayCell } from './DayCell'
+import { readableText } from './readableText'
 import { WeekMarks } from './WeekMarks'
 
 const noItems: CalendarCell[] = []
@@ -53,7 +54,7 @@ export function MonthView({ describedBy, days, month, byDay, campaigns, showCamp
                   className="campaign-bar"
                   data-testid="campaign-bar"
                   title={`${c.name}: ${c.startDate} – ${c.endDate}`}
-                  style={{ gridColumn: `${start + 2} / ${end + 3}`, gridRow: lane + 2, ['--chip' as string]: c.color }}
+                  style={{ gridColumn: `${start + 2} / ${end + 3}`, gridRow: lane + 2, ['--chip' as string]: c.color, color: readableText(c.color) }}
                 >
                   {c.startDate >= first || start === 0 ? c.name : ''}
                 </div>
