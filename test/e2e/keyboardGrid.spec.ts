@@ -173,6 +173,14 @@ test('the board is one Tab stop: arrows between cards and columns, Alt+→ moves
   await page.keyboard.press('ArrowLeft')
   await expect(first).toBeFocused()
 
+  // Narrow the board to this card (typed into the filter), so it is among the cards shown after the move.
+  const title = (await first.locator('.card-title').textContent()) ?? ''
+  await page.getByTestId('planner-search').focus()
+  await page.keyboard.type(title)
+  await expect(draft.getByTestId('board-card')).toHaveCount(0)
+  await page.getByTestId('planner-search').focus()
+  await tabTo(page, '[data-testid="board-card"]')
+  await expect(idea.locator(`[data-id="${id}"]`)).toBeFocused()
   await page.keyboard.press('Alt+ArrowRight')
   await expect(draft.locator(`[data-id="${id}"]`)).toBeFocused()
   await expect(page.getByTestId('live-polite')).toContainText('to Draft')

@@ -44,7 +44,7 @@ export function BoardScreen() {
   }, [])
   // The card holding the board's one Tab stop, and a card moved from the keyboard that focus follows.
   const [activeId, setActiveId] = useState<string | null>(null)
-  const follow = useRef<{ id: string; status: string } | null>(null)
+  const follow = useRef<{ id: string; status: string; from: string; index: number } | null>(null)
   const grid = useRef<HTMLDivElement>(null)
   const helpId = useId()
   const history = useHistory(say)
@@ -57,9 +57,17 @@ export function BoardScreen() {
     const f = follow.current
     if (f === null) return
     const card = grid.current?.querySelector<HTMLElement>(`[data-status="${f.status}"] [data-testid="board-card"][data-id="${f.id}"]`)
-    if (!card) return
+    if (card) {
+      follow.current = null
+      return card.focus()
+    }
+    // Moved, but past the cards its new column shows: focus stays in the old column, not lost.
+    const from = columns.find((c) => c.status === f.from)
+    if (from === undefined || from.items.some((i) => i.id === f.id)) return
     follow.current = null
-    card.focus()
+    const left = grid.current?.querySelectorAll<HTMLElement>(`[data-status="${f.from}"] [data-testid="board-card"]`)
+    left?.[Math.min(f.index, left.length - 1)]?.focus()
+    announce(`It is in ${labelOf(f.status)} now, beyond the cards shown there; filter to find it`)
   }, [columns])
   const pillars = useMemo(() => [...new Set(columns.flatMap((c) => c.items.map((i) => i.pillar)).filter(Boolean))].sort(), [columns])
   const channelOrder = useMemo(() => channels.options.map((o) => o.id), [channels.options])
@@ -84,7 +92,8 @@ export function BoardScreen() {
       const item = columns.flatMap((c) => c.items).find((i) => i.id === id)
       const next = item ? STATUSES[STATUSES.indexOf(item.status) + by] : undefined
       if (!item || !next) return announce(item ? `"${item.title}" is already in the ${by < 0 ? 'first' : 'last'} column` : 'No card to move', 'assertive')
-      follow.current = { id, status: next }
+      const from = columns.find((c) => c.status === item.status)
+      follow.current = { id, status: next, from: item.status, index: from?.items.findIndex((i) => i.id === id) ?? 0 }
       move(item, next)
     },
     [move, columns]

@@ -1,4 +1,5 @@
-const DARK = '#111418'
+// Black, not a softer near-black: it is what lets every colour reach 4.5:1 with one of the two.
+const DARK = '#000000'
 const LIGHT = '#ffffff'
 
 function luminance(hex: string): number | null {
