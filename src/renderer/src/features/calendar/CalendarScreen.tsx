@@ -183,7 +183,10 @@ export function CalendarScreen() {
   }, [items, days])
   // Every message the toast shows is also spoken (the shell's live region); errors interrupt.
   useEffect(() => {
-    if (actions.toast) announce(actions.toast.text, actions.toast.tone === 'error' ? 'assertive' : 'polite')
+    if (!actions.toast) return
+    announce(actions.toast.text, actions.toast.tone === 'error' ? 'assertive' : 'polite')
+    // A refused move leaves the item (and focus) where it was: nothing to follow any more.
+    if (actions.toast.tone === 'error') follow.current = null
   }, [actions.toast])
 
   const onGridKey = (e: KeyboardEvent) =>
@@ -191,7 +194,8 @@ export function CalendarScreen() {
       mode: state.mode, focus, row, hours: WEEK_HOURS, days, cursor, moveTo,
       moveItem: planner.moveBy,
       askMove: setMoving,
-      empty: (d) => announce(`Nothing planned on ${dayLabel(d)}; press N to plan an item`)
+      empty: (d) => announce(`Nothing planned on ${dayLabel(d)}; press N to plan an item`),
+      panelOpen: openId !== null || newOn !== null
     })
 
   const onKey = (e: KeyboardEvent) => {

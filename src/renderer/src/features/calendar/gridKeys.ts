@@ -16,7 +16,7 @@ import type { ViewMode } from './usePlannerState'
  * Item mode (an item inside a cell has focus):
  *   ↑/↓ the previous/next item of the cell, Home/End the first/last; Enter or Space opens it in the
  *   side panel; Alt+←/→ moves it a day and Alt+↑/↓ a week (the same write as a drag, one undo step);
- *   M asks for a date to move it to; Escape goes back to the cell.
+ *   M asks for a date to move it to; Escape closes the side panel if open, else goes back to the cell.
  * Tab always leaves the grid, so there is no trap.
  */
 export const ITEM_SELECTOR = '[data-testid="cal-item"], .day-more'
@@ -33,6 +33,8 @@ export type GridKeyActions = {
   moveItem: (id: string, days: number) => void
   askMove: (id: string) => void
   empty: (date: string) => void
+  /** The side panel is open: Escape closes it (the screen's key) before it leaves an item. */
+  panelOpen: boolean
 }
 
 export function gridKeys(e: KeyboardEvent, a: GridKeyActions): void {
@@ -64,7 +66,7 @@ function itemKeys(e: KeyboardEvent, chip: HTMLElement, cell: HTMLElement, a: Gri
   else if (e.key === 'Home') to(0)
   else if (e.key === 'End') to(list.length - 1)
   else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') e.preventDefault()
-  else if (e.key === 'Escape') {
+  else if (e.key === 'Escape' && !a.panelOpen) {
     e.preventDefault()
     e.stopPropagation()
     cell.focus()
