@@ -69,6 +69,9 @@ export function CalendarScreen() {
 
   const days = useMemo(() => viewDays(state.mode, cursor, ws), [state.mode, cursor, ws])
   const from = days[0] ?? cursor
+  // The day holding the grid's one Tab stop: the keyboard's day when it is on screen, else the
+  // cursor's (a saved view can open on another month than today's), so the grid is never unreachable.
+  const tabDay = days.includes(focus) ? focus : days.includes(cursor) ? cursor : from
   const to = days[days.length - 1] ?? cursor
   // One call per view (items, campaigns, clashes, week marks), the neighbours fetched ahead.
   const neighbours = useMemo(
@@ -191,7 +194,7 @@ export function CalendarScreen() {
 
   const onGridKey = (e: KeyboardEvent) =>
     gridKeys(e, {
-      mode: state.mode, focus, row, hours: WEEK_HOURS, days, cursor, moveTo,
+      mode: state.mode, focus: tabDay, row, hours: WEEK_HOURS, days, cursor, moveTo,
       moveItem: planner.moveBy,
       askMove: setMoving,
       empty: (d) => announce(`Nothing planned on ${dayLabel(d)}; press N to plan an item`),
@@ -253,8 +256,8 @@ export function CalendarScreen() {
                 ? 'Up and down arrows move between items, Page Up and Page Down between days. Enter opens an item, Alt with up or down moves it a day, M moves it to a date.'
                 : 'Arrow keys move between days, Page Up and Page Down between months. Enter goes into a day\'s items: arrows move among them, Enter opens one, Alt with an arrow moves it, M moves it to a date, Escape goes back to the day. N plans a new item on the day.'}
             </p>
-            {state.mode === 'month' && <MonthView describedBy={helpId} days={days} month={cursor} byDay={byDay} campaigns={range.data?.campaigns ?? []} showCampaigns today={today} focus={focus} onFocus={setFocus} weekdayNames={weekdayNames} cadence={range.data?.cadence} capacity={range.data?.capacity} />}
-            {state.mode === 'week' && <WeekView describedBy={helpId} days={days} byDay={byDay} today={today} focus={focus} row={row} onFocus={(d, r) => (setFocus(d), setRow(r))} weekdayNames={weekdayNames} />}
+            {state.mode === 'month' && <MonthView describedBy={helpId} days={days} month={cursor} byDay={byDay} campaigns={range.data?.campaigns ?? []} showCampaigns today={today} focus={tabDay} onFocus={setFocus} weekdayNames={weekdayNames} cadence={range.data?.cadence} capacity={range.data?.capacity} />}
+            {state.mode === 'week' && <WeekView describedBy={helpId} days={days} byDay={byDay} today={today} focus={tabDay} row={row} onFocus={(d, r) => (setFocus(d), setRow(r))} weekdayNames={weekdayNames} />}
             {state.mode === 'agenda' && <AgendaView days={days} byDay={byDay} today={today} />}
           </div>
           <BacklogTray filter={state.filter} />
