@@ -79,7 +79,7 @@ test('export the .ics and parse it back', async ({ page, app }) => {
   expect(text.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true)
 })
 
-test('keyboard: arrows move between days, Enter opens, Esc closes, N creates, / focuses search', async ({ page, app }) => {
+test('keyboard: arrows move between days, Enter goes into the day and opens an item, Esc closes, N creates, / focuses search', async ({ page, app }) => {
   const cal = new CalendarPage(page, app)
   await cal.open('calendar')
   await cal.ready()
@@ -100,17 +100,20 @@ test('keyboard: arrows move between days, Enter opens, Esc closes, N creates, / 
   await expect(cal.day(calendarDates.addDays(date, 7))).toBeFocused()
   await page.keyboard.press('ArrowUp')
   await expect(cal.day(date)).toHaveClass(/day-focused/)
+  // Enter goes into the day (its first item takes focus, APG grid pattern); Enter again opens it.
+  await page.keyboard.press('Enter')
+  await expect(cal.day(date).getByTestId('cal-item').first()).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('item-panel')).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('item-panel')).toHaveCount(0)
-  const before = await cal.day(date).getAttribute('aria-label')
+  const before = await cal.day(date).getByTestId('cal-item').count()
   await cal.day(date).focus()
   await page.keyboard.press('n')
   await expect(page.getByTestId('item-panel')).toBeVisible()
   await expect(page.getByTestId('item-panel').getByRole('heading')).toHaveText(`New item on ${date}`)
   // N opens a draft: nothing is written until Save (issue #13, no junk records).
-  await expect(cal.day(date)).toHaveAttribute('aria-label', before ?? '')
+  await expect(cal.day(date).getByTestId('cal-item')).toHaveCount(before)
   await cal.day(date).focus()
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('item-panel')).toHaveCount(0)

@@ -14,6 +14,7 @@ import { SettingsScreen } from './features/settings/SettingsScreen'
 import { DraftsBanner } from './drafts/DraftsBanner'
 import { ConnectionBanner } from './shell/ConnectionBanner'
 import { NotificationBell } from './features/sharing/NotificationBell'
+import { LiveRegion } from './shell/LiveRegion'
 import { Nav } from './shell/Nav'
 import type { ScreenId } from './shell/screens'
 import { useHashRoute } from './shell/useHashRoute'
@@ -46,6 +47,7 @@ export function App() {
         {/* Keyed by screen so each one starts fresh (its own table state, no stale dialog). */}
         <Screen key={screen} />
       </main>
+      <LiveRegion />
     </div>
   )
 }

@@ -8,6 +8,7 @@ export const CARD_DRAG = 'application/x-smo-card'
 
 type Props = {
   item: CalendarItem
+  active: boolean
   channelName: string | undefined
   channelColor: string
   ownerName: string | undefined
@@ -15,7 +16,6 @@ type Props = {
   channels: readonly RefOption[]
   onOpen: (id: string) => void
   onSet: (item: CalendarItem, set: Partial<Pick<CalendarItem, 'status' | 'ownerId' | 'channelId'>>, label: string) => void
-  onStep: (item: CalendarItem, by: number) => void
   /** Done and total workback tasks of the item, when it has any. */
   tasks?: { done: number; total: number } | undefined
 }
@@ -29,17 +29,18 @@ function initials(name: string): string {
 
 /**
  * A compact kanban card: title (two lines at most), channel colour and name, planned date and the
- * owner's initials. Enter opens it; Shift+←/→ moves it a column (the approval gate still decides).
+ * owner's initials. A grid cell holding two separate controls — the title button that opens it and
+ * the ⋯ menu — never one control inside another; the cell itself takes the roving focus and its name
+ * is its visible text (boardKeys.ts has the keys).
  */
-export const BoardCard = memo(function BoardCard({ item, channelName, channelColor, ownerName, members, channels, onOpen, onSet, onStep, tasks }: Props) {
+export const BoardCard = memo(function BoardCard({ item, active, channelName, channelColor, ownerName, members, channels, onOpen, onSet, tasks }: Props) {
   const date = item.plannedDate ? dateFmt.format(new Date(`${item.plannedDate}T00:00:00Z`)) : null
   return (
     <div
       className={`card card-${item.status}`}
-      role="button"
-      tabIndex={0}
+      role="gridcell"
+      tabIndex={active ? 0 : -1}
       draggable
-      aria-label={`${item.title}; ${channelName ?? 'no channel'}; ${date ?? 'unplanned'}; ${ownerName ?? 'no owner'}`}
       title={item.title}
       data-testid="board-card"
       data-id={item.id}
@@ -48,17 +49,10 @@ export const BoardCard = memo(function BoardCard({ item, channelName, channelCol
         e.dataTransfer.effectAllowed = 'move'
       }}
       onClick={() => onOpen(item.id)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault()
-          onOpen(item.id)
-        } else if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
-          e.preventDefault()
-          onStep(item, e.key === 'ArrowLeft' ? -1 : 1)
-        }
-      }}
     >
-      <span className="card-title">{item.title}</span>
+      <button type="button" className="card-open" tabIndex={-1} onClick={(e) => (e.stopPropagation(), onOpen(item.id))}>
+        <span className="card-title">{item.title}</span>
+      </button>
       <span className="card-channel">
         <span className="card-dot" style={{ background: channelColor }} aria-hidden="true" />
         <span className="card-channel-name">{channelName ?? 'No channel'}</span>
@@ -69,6 +63,7 @@ export const BoardCard = memo(function BoardCard({ item, channelName, channelCol
         {item.effortHours > 0 && <span className="card-effort" title="Planned effort">{item.effortHours} h</span>}
         <span className="filter-gap" />
         <span className={`avatar${ownerName ? '' : ' avatar-none'}`} title={ownerName ?? 'No owner'} aria-hidden="true">{ownerName ? initials(ownerName) : '?'}</span>
+        <span className="cal-sr">{ownerName ? `, owner ${ownerName}` : ', no owner'}</span>
       </span>
       <CardMenu item={item} members={members} channels={channels} onSet={(set, label) => onSet(item, set, label)} />
     </div>

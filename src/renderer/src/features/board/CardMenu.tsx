@@ -13,7 +13,8 @@ type Props = {
 /**
  * A card's quick edit: a small "⋯" button (shown on hover or focus) opening a menu with status,
  * owner and channel at full width. The menu is fixed-positioned from the button so a column's own
- * scroll box does not clip it; Escape or a click elsewhere closes it and focus returns to the button.
+ * scroll box does not clip it; Escape or a click elsewhere closes it and focus returns to the card.
+ * A small non-modal dialog, not a `menu`: it holds form fields, which a menu may not.
  */
 export function CardMenu({ item, members, channels, onSet }: Props) {
   const [open, setOpen] = useState(false)
@@ -48,9 +49,11 @@ export function CardMenu({ item, members, channels, onSet }: Props) {
     }
   }, [open])
 
+  // Focus goes back to the card (the board's roving cell), where the arrow keys work again.
   const close = () => {
     setOpen(false)
-    button.current?.focus()
+    const card = button.current?.closest<HTMLElement>('[role="gridcell"]') ?? button.current
+    card?.focus()
   }
   const pick = (set: Parameters<Props['onSet']>[0], label: string) => {
     onSet(set, label)
@@ -64,8 +67,10 @@ export function CardMenu({ item, members, channels, onSet }: Props) {
         type="button"
         className={`card-more${open ? ' card-more-open' : ''}`}
         aria-label={`Quick edit "${item.title}"`}
-        aria-haspopup="menu"
+        aria-haspopup="dialog"
         aria-expanded={open}
+        // Reached with M or Shift+F10 on the focused card, so the board stays one Tab stop.
+        tabIndex={-1}
         data-testid="card-menu"
         onClick={(e) => (e.stopPropagation(), setOpen((o) => !o))}
         onKeyDown={(e) => e.stopPropagation()}
@@ -76,7 +81,7 @@ export function CardMenu({ item, members, channels, onSet }: Props) {
         <div
           ref={menu}
           className="card-pop"
-          role="menu"
+          role="dialog"
           aria-label={`Quick edit "${item.title}"`}
           style={{ top: at.top, left: at.left }}
           data-testid="card-pop"
@@ -87,7 +92,7 @@ export function CardMenu({ item, members, channels, onSet }: Props) {
           }}
         >
           <label>
-            Status
+            Move to column
             <select className="select select-sm" value={item.status} data-testid="quick-status" onChange={(e) => pick({ status: e.target.value as CalendarItem['status'] }, `move "${item.title}" to ${labelOf(e.target.value)}`)}>
               {enums.contentStatus.options.map((s) => <option key={s} value={s}>{labelOf(s)}</option>)}
             </select>

@@ -1,14 +1,40 @@
+import { useState, type KeyboardEvent } from 'react'
 import type { CalendarFilter } from '../../../../core/calendar/calendarFilter'
 import { useQuery } from '../../api/useQuery'
 import { ItemChip } from './ItemChip'
 import { usePlanner } from './plannerContext'
 import { useDropTarget } from './useDropTarget'
 
-/** Ideas and drafts without a date. Drag one onto a day to plan it; drag a dated one here to unplan it. */
+/**
+ * Ideas and drafts without a date. Drag one onto a day to plan it; drag a dated one here to unplan it.
+ * From the keyboard the list is one Tab stop: ↑/↓, Home/End move, Enter opens, M plans it on a date.
+ */
 export function BacklogTray({ filter }: { filter: CalendarFilter }) {
   const p = usePlanner()
   const { data } = useQuery('calendar-backlog', { filter })
   const drop = useDropTarget((id) => p.drop(id, null))
+  const [active, setActive] = useState<string | null>(null)
+  const items = data?.items ?? []
+  const current = items.some((i) => i.id === active) ? active : (items[0]?.id ?? null)
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!(e.target instanceof HTMLElement)) return
+    const id = e.target.dataset.id
+    const i = items.findIndex((it) => it.id === id)
+    if (id === undefined || i < 0) return
+    const next = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: items.length - 1 }[e.key]
+    if ((e.key === 'm' || e.key === 'M') && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault()
+      e.stopPropagation()
+      return p.askMove(id)
+    }
+    if (next === undefined) return
+    e.preventDefault()
+    e.stopPropagation()
+    const to = items[Math.max(0, Math.min(items.length - 1, next))]
+    if (to === undefined) return
+    setActive(to.id)
+    e.currentTarget.querySelector<HTMLElement>(`[data-id="${to.id}"]`)?.focus()
+  }
   return (
     <aside
       className={`backlog${drop.over ? ' day-over' : ''}`}
@@ -19,10 +45,10 @@ export function BacklogTray({ filter }: { filter: CalendarFilter }) {
       <h2>
         Backlog <span className="count">{data?.total ?? '…'}</span>
       </h2>
-      <p className="subtle small">Unplanned ideas and drafts. Drag onto a day to plan.</p>
-      <div className="backlog-items">
-        {(data?.items ?? []).map((it) => (
-          <ItemChip key={it.id} item={it} />
+      <p className="subtle small">Unplanned ideas and drafts. Drag onto a day to plan, or press M on one.</p>
+      <div className="backlog-items" onKeyDown={onKey} onFocus={(e) => { const id = (e.target as HTMLElement).dataset.id; if (id !== undefined) setActive(id) }}>
+        {items.map((it) => (
+          <ItemChip key={it.id} item={it} tabIndex={it.id === current ? 0 : -1} />
         ))}
       </div>
     </aside>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
 import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { calendarDates } from '../../../../core/calendar/calendarDates'
@@ -7,12 +7,16 @@ import { api } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
 import { useRecords } from '../../api/useRecords'
 import { localZone } from '../../components/formValues'
+import { announce } from '../../shell/announce'
 import { useNames } from '../../features/records/useNames'
 import { AgendaView } from './AgendaView'
 import { BacklogTray } from './BacklogTray'
 import { BulkBar } from './BulkBar'
 import { CalendarToolbar } from './CalendarToolbar'
 import { dateOf } from './ItemChip'
+import { dayLabel } from './dayLabel'
+import { gridKeys } from './gridKeys'
+import { MoveToDate } from './MoveToDate'
 import { Insights, quarterStart } from './Insights'
 import { useOpenRequest } from '../../drafts/useOpenRequest'
 import { ItemPanel, type NewItem } from './ItemPanel'
@@ -27,7 +31,7 @@ import { usePlannerState } from './usePlannerState'
 import { useMonthData } from './useMonthData'
 import { stepCursor, viewDays } from './viewDays'
 import { ViewOptions } from './ViewOptions'
-import { WeekView } from './WeekView'
+import { WEEK_HOURS, WeekView } from './WeekView'
 import { TaskMarksProvider } from '../sharing/TaskMarks'
 import './calendar.css'
 
@@ -42,6 +46,12 @@ export function CalendarScreen() {
   const [today] = useState(() => calendarDates.todayIn(Date.now(), zone))
   const cursor = state.cursor ?? today
   const [focus, setFocus] = useState(cursor)
+  // The week view's focused row (-1 = all day, else the hour); the month view has only days.
+  const [row, setRow] = useState(-1)
+  // "Move to date…" open for this item; after a keyboard move, focus follows the item to its new day.
+  const [moving, setMoving] = useState<string | null>(null)
+  const follow = useRef<{ id: string; date: string } | null>(null)
+  const helpId = useId()
   const [openId, setOpenId] = useState<string | null>(null)
   // "Open" on an unsaved draft from the start banner.
   useOpenRequest('content', true, (id) => {
@@ -60,6 +70,9 @@ export function CalendarScreen() {
 
   const days = useMemo(() => viewDays(state.mode, cursor, ws), [state.mode, cursor, ws])
   const from = days[0] ?? cursor
+  // The day holding the grid's one Tab stop: the keyboard's day when it is on screen, else the
+  // cursor's (a saved view can open on another month than today's), so the grid is never unreachable.
+  const tabDay = days.includes(focus) ? focus : days.includes(cursor) ? cursor : from
   const to = days[days.length - 1] ?? cursor
   // One call per view (items, campaigns, clashes, week marks), the neighbours fetched ahead.
   const neighbours = useMemo(
@@ -120,9 +133,18 @@ export function CalendarScreen() {
       select: (id, additive) => setSelected((s) => { const n = new Set(additive ? s : []); if (n.has(id)) n.delete(id); else n.add(id); return n }),
       selectMany: (ids, additive) => setSelected((s) => new Set([...(additive ? s : []), ...ids])),
       drop: (id, date, time) => void actions.drop(id, date, time),
-      create
+      create,
+      moveBy: (id, n) => {
+        const item = items.find((i) => i.id === id)
+        const from = item ? dateOf(item, state.dateField, zone) : null
+        if (from === null) return announce('This item has no date here; press M to move it to a date', 'assertive')
+        moveItemTo(id, calendarDates.addDays(from, n))
+      },
+      askMove: setMoving
     }),
-    [colorOf, selected, clashMap, state.dateField, zone, members.map, channels.map, actions, create, openItem]
+    // moveItemTo (defined below, recreated per render) reads the view range: from, to, cursor and mode.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
+    [colorOf, selected, clashMap, state.dateField, zone, members.map, channels.map, actions, create, openItem, items, from, to, cursor, state.mode]
   )
 
   const go = (n: number) => {
@@ -130,41 +152,65 @@ export function CalendarScreen() {
     update({ cursor: next })
     setFocus(next)
   }
-  // Set by the arrow keys: only then does the day cell take DOM focus (a toolbar click keeps it).
+  // Set by the grid's keys: only then does the cell take DOM focus. Focusing forces a synchronous
+  // layout of the new grid, which after a ‹/› click would double the cost of a month switch for nothing.
   const keyNav = useRef(false)
-  const moveFocus = (n: number) => {
-    const next = calendarDates.addDays(focus, n)
+  /** Put the roving focus on a day (and row), turning the page when the day is outside the view. */
+  const showDay = (date: string) => {
+    setFocus(date)
+    if (date < from || date > to || (state.mode === 'month' && date.slice(0, 7) !== cursor.slice(0, 7))) update({ cursor: date })
+  }
+  const moveTo = (date: string, r = row) => {
     keyNav.current = true
-    setFocus(next)
-    if (next < from || next > to || (state.mode === 'month' && next.slice(0, 7) !== cursor.slice(0, 7))) update({ cursor: next })
+    setRow(r)
+    showDay(date)
   }
   useEffect(() => {
-    // Focusing forces a synchronous layout of the new grid; after a ‹/› click that doubled the cost
-    // of a month switch for nothing, so the cell takes focus only when the keyboard is in the grid.
-    const inGrid = grid.current?.contains(document.activeElement) ?? false
-    if (!keyNav.current && !inGrid) return
+    if (!keyNav.current) return
     keyNav.current = false
     grid.current?.querySelector<HTMLElement>(`[data-date="${focus}"][tabindex="0"]`)?.focus({ preventScroll: true })
-  }, [focus, days])
+  }, [focus, row, days])
+  // A keyboard move (Alt+arrows, Move to date…) is the same write as a drop; the roving focus goes
+  // to the new day and DOM focus to the item once it is drawn there.
+  const moveItemTo = (id: string, date: string) => {
+    follow.current = { id, date }
+    showDay(date)
+    void actions.drop(id, date)
+  }
+  useEffect(() => {
+    const f = follow.current
+    if (f === null) return
+    const chip = grid.current?.querySelector<HTMLElement>(`[data-date="${f.date}"] [data-testid="cal-item"][data-id="${f.id}"]`)
+    if (!chip) return
+    follow.current = null
+    chip.focus({ preventScroll: false })
+  }, [items, days])
+  // Every message the toast shows is also spoken (the shell's live region); errors interrupt.
+  useEffect(() => {
+    if (!actions.toast) return
+    announce(actions.toast.text, actions.toast.tone === 'error' ? 'assertive' : 'polite')
+    // A refused move leaves the item (and focus) where it was: nothing to follow any more.
+    if (actions.toast.tone === 'error') follow.current = null
+  }, [actions.toast])
+
+  const onGridKey = (e: KeyboardEvent) =>
+    gridKeys(e, {
+      mode: state.mode, focus: tabDay, row, hours: WEEK_HOURS, days, cursor, moveTo,
+      moveItem: planner.moveBy,
+      askMove: setMoving,
+      empty: (d) => announce(`Nothing planned on ${dayLabel(d)}; press N to plan an item`),
+      panelOpen: openId !== null || newOn !== null
+    })
 
   const onKey = (e: KeyboardEvent) => {
     const t = e.target as HTMLElement
-    if (t.closest('input, textarea, select, .item-panel')) return
-    const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: state.mode === 'agenda' ? -1 : -7, ArrowDown: state.mode === 'agenda' ? 1 : 7 }
-    if (e.key in step) {
+    if (e.defaultPrevented || t.closest('input, textarea, select, .item-panel, dialog')) return
+    const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }
+    if (e.key in step && e.altKey && selected.size > 0) {
+      // Alt+arrows with a selection (and focus not on an item) shifts the whole selection: one undo step.
       e.preventDefault()
-      if (e.altKey && selected.size > 0) {
-        void api.call('calendar-update', { ids: [...selected], shiftDays: step[e.key] ?? 0, label: `move ${selected.size} items` }).catch(actions.fail)
-        return
-      }
-      moveFocus(step[e.key] ?? 0)
-    } else if (e.key === 'Enter') {
-      const first = byDay.get(focus)?.[0]
-      if (first && t.dataset.testid !== 'cal-item') {
-        e.preventDefault()
-        openItem(first.id)
-      }
-    } else if (e.key === 'n' || e.key === 'N') {
+      void api.call('calendar-update', { ids: [...selected], shiftDays: step[e.key] ?? 0, label: `move ${selected.size} items` }).catch(actions.fail)
+    } else if ((e.key === 'n' || e.key === 'N') && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault()
       create(focus)
     } else if (e.key === '/') {
@@ -206,18 +252,32 @@ export function CalendarScreen() {
         )}
         {range.data?.truncated && <p className="warn-line">Showing the first 20,000 items; narrow the filter to see the rest.</p>}
         <div className="planner-body">
-          <div className="planner-main" ref={grid} data-testid="calendar-grid" data-range={`${from}..${to}`} data-ready={range.loading ? 'false' : 'true'}>
-            {state.mode === 'month' && <MonthView days={days} month={cursor} byDay={byDay} campaigns={range.data?.campaigns ?? []} showCampaigns today={today} focus={focus} onFocus={setFocus} weekdayNames={weekdayNames} cadence={range.data?.cadence} capacity={range.data?.capacity} />}
-            {state.mode === 'week' && <WeekView days={days} byDay={byDay} today={today} focus={focus} onFocus={setFocus} weekdayNames={weekdayNames} />}
+          <div className="planner-main" ref={grid} onKeyDown={onGridKey} data-testid="calendar-grid" data-range={`${from}..${to}`} data-ready={range.loading ? 'false' : 'true'}>
+            <p id={helpId} className="cal-sr">
+              {state.mode === 'agenda'
+                ? 'Up and down arrows move between items, Page Up and Page Down between days. Enter opens an item, Alt with up or down moves it a day, M moves it to a date.'
+                : 'Arrow keys move between days, Page Up and Page Down between months. Enter goes into a day\'s items: arrows move among them, Enter opens one, Alt with an arrow moves it, M moves it to a date, Escape goes back to the day. N plans a new item on the day.'}
+            </p>
+            {state.mode === 'month' && <MonthView describedBy={helpId} days={days} month={cursor} byDay={byDay} campaigns={range.data?.campaigns ?? []} showCampaigns today={today} focus={tabDay} onFocus={setFocus} weekdayNames={weekdayNames} cadence={range.data?.cadence} capacity={range.data?.capacity} />}
+            {state.mode === 'week' && <WeekView describedBy={helpId} days={days} byDay={byDay} today={today} focus={tabDay} row={row} onFocus={(d, r) => (setFocus(d), setRow(r))} weekdayNames={weekdayNames} />}
             {state.mode === 'agenda' && <AgendaView days={days} byDay={byDay} today={today} />}
           </div>
           <BacklogTray filter={state.filter} />
           {newOn !== null && <ItemPanel key={`new:${newOn.date}`} id={null} newItem={newOn} refOptions={{ member: members.options, channel: channels.options, campaign: campaignNames.options, goal: goals.options }} names={members.map} onClose={() => setNewOn(null)} onMessage={actions.say} />}
           {openId !== null && <ItemPanel key={openId} id={openId} refOptions={{ member: members.options, channel: channels.options, campaign: campaignNames.options, goal: goals.options }} names={members.map} onClose={() => setOpenId(null)} onMessage={actions.say} />}
         </div>
+        {moving !== null && (
+          <MoveToDate
+            title={[...items, ...(backlog.data?.items ?? [])].find((i) => i.id === moving)?.title ?? 'item'}
+            date={(() => { const it = items.find((i) => i.id === moving); return (it && dateOf(it, state.dateField, zone)) ?? focus })()}
+            onClose={() => setMoving(null)}
+            onMove={(d) => (setMoving(null), moveItemTo(moving, d))}
+          />
+        )}
         {state.showInsights && <Insights quarter={quarterStart(cursor)} weekStart={ws} filter={state.filter} />}
+        {/* Spoken through the shell's live region (see the effect above), so not a second live region. */}
         {actions.toast && (
-          <div className={`toast toast-${actions.toast.tone}`} role={actions.toast.tone === 'error' ? 'alert' : 'status'} data-testid="toast" onAnimationEnd={() => actions.setToast(null)}>
+          <div className={`toast toast-${actions.toast.tone}`} data-testid="toast" onAnimationEnd={() => actions.setToast(null)}>
             {actions.toast.text}
             {actions.toast.undo && (
               <button type="button" className="btn btn-sm toast-action" data-testid="toast-undo" onClick={() => (history.undo(), actions.setToast(null))}>

@@ -5,7 +5,8 @@ import { labelOf } from '../../../../core/domain/enums'
 import { DRAG_TYPE, usePlanner } from './plannerContext'
 
 /** One item on the calendar: colour, time in the viewer's zone (planned zone on hover), warnings. */
-export const ItemChip = memo(function ItemChip({ item, compact = false }: { item: CalendarCell; compact?: boolean }) {
+/** `tabIndex`: -1 inside a grid or list that moves focus itself (one Tab stop for all of them). */
+export const ItemChip = memo(function ItemChip({ item, compact = false, tabIndex = 0 }: { item: CalendarCell; compact?: boolean; tabIndex?: number }) {
   const p = usePlanner()
   const color = p.colorOf(item)
   const clash = p.clashes.get(item.id)
@@ -22,7 +23,7 @@ export const ItemChip = memo(function ItemChip({ item, compact = false }: { item
     // A div, not a <button>: Chromium does not start a native drag from a button.
     <div
       role="button"
-      tabIndex={0}
+      tabIndex={tabIndex}
       className={`chip chip-${item.status}${p.selected.has(item.id) ? ' chip-selected' : ''}${clash ? ' chip-clash' : ''}${compact ? ' chip-compact' : ''}`}
       style={{ ['--chip' as string]: color.color }}
       draggable={item.status !== 'published'}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { keepApproval, voidedBy } from '../../../../core/calendar/approvalVoidingFields'
 import type { FieldIssue } from '../../../../core/domain/recordKind'
 import { zonedTime } from '../../../../core/calendar/zonedTime'
@@ -74,9 +74,25 @@ function ItemForm({ item, creating, refOptions, names, onClose, onMessage }: Com
   const checklist = checklistOf(draft.checklist)
   const setDraftField = session.setField
 
-  // A new item starts with its title, so typing right after the click names it.
+  // Opening the panel puts focus in it: a new item on its title (typing right after the click names
+  // it), an existing one on its heading, so the next Tab is the first field and not 93 Tabs away.
+  // Closing gives focus back to what opened it (the item, or the day for a new one); if that element
+  // was redrawn meanwhile (a save moved the item), to the element with the same item id or date.
+  const heading = useRef<HTMLHeadingElement>(null)
+  const panel = useRef<HTMLElement>(null)
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
+    const key = opener?.dataset.id !== undefined ? `[data-id="${opener.dataset.id}"]` : opener?.dataset.date !== undefined ? `[data-date="${opener.dataset.date}"][tabindex]` : null
     if (creating) document.getElementById(`${formId}-title`)?.focus()
+    else heading.current?.focus()
+    const inside = panel.current
+    return () => {
+      const now = document.activeElement
+      // Focus the user put somewhere else on purpose (another item, the toolbar) stays there.
+      if (now !== null && now !== document.body && !(inside?.contains(now) ?? false)) return
+      const target = opener?.isConnected ? opener : key !== null ? document.querySelector<HTMLElement>(key) : null
+      target?.focus({ preventScroll: true })
+    }
   }, [creating, formId])
 
   const names_ = contentFields.map((f) => f.name).concat(['publishZone', 'checklist', 'approvedAt', 'keepApprovalAs'])
@@ -142,9 +158,9 @@ function ItemForm({ item, creating, refOptions, names, onClose, onMessage }: Com
   const zoneHint = item.publishAt && item.publishZone ? `${zonedTime.toWallClock(item.publishAt, item.publishZone).time} in ${item.publishZone}; ${zonedTime.toWallClock(item.publishAt, localZone()).time} your time (${localZone()})` : undefined
 
   return (
-    <aside className="item-panel" aria-label={creating ? 'New item' : `Edit ${item.title}`} data-testid="item-panel" onKeyDown={(e) => e.key === 'Escape' && asking === null && onClose()}>
+    <aside ref={panel} className="item-panel" aria-label={creating ? 'New item' : `Edit ${item.title}`} data-testid="item-panel" onKeyDown={(e) => e.key === 'Escape' && asking === null && onClose()}>
       <header className="item-panel-head">
-        <h2>{creating ? `New item on ${String(item.plannedDate)}` : item.title}</h2>
+        <h2 ref={heading} tabIndex={-1}>{creating ? `New item on ${String(item.plannedDate)}` : item.title}</h2>
         <button type="button" className="btn btn-ghost btn-sm" aria-label="Close panel" onClick={onClose}>
           ✕
         </button>

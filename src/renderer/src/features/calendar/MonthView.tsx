@@ -2,9 +2,11 @@ import type { ApiOutput } from '../../../../core/api/contract'
 import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { calendarDates } from '../../../../core/calendar/calendarDates'
 import { DayCell } from './DayCell'
+import { readableText } from './readableText'
 import { WeekMarks } from './WeekMarks'
 
 const noItems: CalendarCell[] = []
+const monthName = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' })
 type Campaign = ApiOutput<'calendar-range'>['campaigns'][number]
 type Props = {
   days: string[]
@@ -18,16 +20,18 @@ type Props = {
   weekdayNames: string[]
   cadence: ApiOutput<'calendar-cadence'> | undefined
   capacity: ApiOutput<'calendar-capacity'> | undefined
+  /** The id of the keys' explanation, read when the grid takes focus. */
+  describedBy: string
 }
 
 /** Whole weeks, campaign bars across the days they run, cadence and capacity marks per week. */
-export function MonthView({ days, month, byDay, campaigns, showCampaigns, today, focus, onFocus, weekdayNames, cadence, capacity }: Props) {
+export function MonthView({ describedBy, days, month, byDay, campaigns, showCampaigns, today, focus, onFocus, weekdayNames, cadence, capacity }: Props) {
   const weeks: string[][] = []
   for (let i = 0; i < days.length; i += 7) weeks.push(days.slice(i, i + 7))
   const rows = weeks.length
   const max = rows > 5 ? 3 : 4
   return (
-    <div className="month" role="grid" aria-label="Month" data-testid="cal-month" style={{ ['--weeks' as string]: rows }}>
+    <div className="month" role="grid" aria-label={monthName.format(new Date(`${month.slice(0, 7)}-01T00:00:00Z`))} aria-describedby={describedBy} data-testid="cal-month" style={{ ['--weeks' as string]: rows }}>
       <div className="month-head" role="row">
         <span />
         {weekdayNames.map((n) => (
@@ -50,7 +54,7 @@ export function MonthView({ days, month, byDay, campaigns, showCampaigns, today,
                   className="campaign-bar"
                   data-testid="campaign-bar"
                   title={`${c.name}: ${c.startDate} – ${c.endDate}`}
-                  style={{ gridColumn: `${start + 2} / ${end + 3}`, gridRow: lane + 2, ['--chip' as string]: c.color }}
+                  style={{ gridColumn: `${start + 2} / ${end + 3}`, gridRow: lane + 2, ['--chip' as string]: c.color, color: readableText(c.color) }}
                 >
                   {c.startDate >= first || start === 0 ? c.name : ''}
                 </div>

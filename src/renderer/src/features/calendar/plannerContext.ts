@@ -18,6 +18,10 @@ export type Planner = {
   /** Drop dragged item(s) on a day (and optionally a local time in the viewer's zone); null unplans. */
   drop: (id: string, date: string | null, time?: string) => void
   create: (date: string) => void
+  /** Keyboard moves (Alt+arrows): the item, or the selection it belongs to, `days` days later; focus follows it. */
+  moveBy: (id: string, days: number) => void
+  /** Open "Move to date…" for an item (M). */
+  askMove: (id: string) => void
 }
 
 export const PlannerContext = createContext<Planner | null>(null)

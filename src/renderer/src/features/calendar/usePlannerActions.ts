@@ -5,6 +5,7 @@ import { VOIDABLE_STATUSES } from '../../../../core/calendar/approvalVoidingFiel
 import { zonedTime } from '../../../../core/calendar/zonedTime'
 import { ApiError } from '../../api/ApiError'
 import { api } from '../../api/client'
+import { dayLabel } from './dayLabel'
 import { dateOf } from './ItemChip'
 import type { DateField } from './usePlannerState'
 
@@ -52,14 +53,14 @@ export function usePlannerActions(items: readonly CalendarCell[], backlog: reado
         const from = dateOf(item, dateField, zone)
         if (from === null) {
           await api.call('calendar-update', { ids: [id], set: { plannedDate: date }, label: `plan "${item.title}"` })
-          return say(`"${item.title}" planned for ${date}`)
+          return say(`Planned "${item.title}" for ${dayLabel(date)}`)
         }
         const delta = calendarDates.daysBetween(from, date)
         if (delta === 0) return
         const ids = selected.has(id) ? [...selected] : [id]
         await api.call('calendar-update', { ids, shiftDays: delta, label: ids.length > 1 ? `move ${ids.length} items` : `move "${item.title}"` })
         const moving = ids.flatMap((x) => items.find((i) => i.id === x) ?? [])
-        moved(ids.length > 1 ? `Moved ${ids.length} items by ${delta} day(s)` : `"${item.title}" moved to ${date}`, moving)
+        moved(ids.length > 1 ? `Moved ${ids.length} items by ${delta} day${Math.abs(delta) === 1 ? '' : 's'}` : `Moved "${item.title}" to ${dayLabel(date)}`, moving)
       } catch (e) {
         fail(e)
       }
