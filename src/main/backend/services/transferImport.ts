@@ -11,6 +11,7 @@ import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import type { Change } from '../mutate'
 import { recordRepo } from '../repo/recordRepo'
+import { historyService } from './historyService'
 import { fieldsOf, validateRecord } from './recordService'
 import { importDuplicates } from './importDuplicates'
 import { parseCsvText, readImportFile, type ImportTable } from './importFile'
@@ -107,7 +108,9 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
   const spans = new Map<string, { from: string; to: string }>()
 
   // A required field with no column fails every new row; say it once, at the header.
-  const unmapped = (rk.required as readonly string[]).filter((f) => !mapping.includes(f))
+  // A scheduler row's title comes from its text when there is no title column (finishImportRow).
+  const derived = kind === 'content' && mapping.includes('brief') ? ['title'] : []
+  const unmapped = (rk.required as readonly string[]).filter((f) => !mapping.includes(f) && !derived.includes(f) && !(f in fixed))
   const creating = read.rows.some((r) => r.id === null || !recordRepo.exists(b.db, kind, r.id))
   if (creating) for (const f of unmapped) problems.push({ row: 1, field: f, label: fieldLabel(f), column: null, message: 'No column is mapped to this required field' })
 
@@ -245,6 +248,9 @@ export function applyPrepared(b: Backend, input: ImportInput, p: Prepared): { cr
       p.allProblems.slice(0, MAX_PROBLEMS).map((x) => ({ path: ['rows', x.row, x.field ?? ''], message: x.message }))
     )
   }
-  b.mutate('import-apply', p.changes)
+  const r = b.mutate('import-apply', p.changes)
+  // One step on the app's undo stack: Ctrl+Z (history-undo) takes the whole import back, records
+  // --create-missing added included.
+  historyService.record(b, r.tx, `import ${input.fileName} (${p.creates + p.updates} ${p.creates + p.updates === 1 ? 'record' : 'records'})`)
   return { created: p.creates, updated: p.updates, unchanged: p.unchanged }
 }
