@@ -152,7 +152,9 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
       else if (existing) before = existing
       seen.set(r.id, r.row)
     }
-    if (rowProblems.length === 0 && !cellFailed.has(r.row) && duplicateOf && before === null) {
+    // A row that names its record by SMO Desk id says which record it is; only the others can repeat one.
+    const ownId = r.id !== null && primitives.id.safeParse(r.id).success
+    if (rowProblems.length === 0 && !cellFailed.has(r.row) && duplicateOf && before === null && !ownId) {
       const dup = duplicateOf({ ...rk.defaults, ...r.values }, r.row, r.id)
       if (dup) {
         duplicateRows.push({ row: r.row, reason: `${dup.reason}; ${onDuplicate === 'keep' ? 'kept as a new record' : onDuplicate === 'update' && dup.id ? 'updates that record' : 'skipped'}` })
