@@ -51,7 +51,15 @@ export function transferRefs(
     return idx
   }
   const nameOf = (kind: KindName, id: string) => load(kind).entries.find((e) => e.id === id)?.name ?? [...pending.values()].find((m) => m.id === id)?.name ?? id
+  // A 100,000-row file names the same few channels and people over and over: answer each text once.
+  const memo = new Map<string, { id: string } | { error: string }>()
   const resolve: RefResolver = (kind, text) => {
+    const k = `${kind}\u0000${text}`
+    let hit = memo.get(k)
+    if (hit === undefined) memo.set(k, (hit = resolveOnce(kind, text)))
+    return hit
+  }
+  const resolveOnce: RefResolver = (kind, text) => {
     const idx = load(kind)
     const label = recordKinds[kind].label.toLowerCase()
     const plural = recordKinds[kind].plural.toLowerCase()
