@@ -8,7 +8,7 @@ import { parseMapOption } from '../../../core/transfer/matchColumns'
 import { describeProblem, type RowProblem } from '../../../core/transfer/readImportRows'
 import { MAX_UPLOAD } from '../../backend/services/importUploads'
 import { importJson } from '../../backend/services/transferJson'
-import { readImportFile } from '../../backend/services/importFile'
+import { readImportFile, type ImportTable } from '../../backend/services/importFile'
 import { applyPrepared, prepareImportSteps, type Prepared } from '../../backend/services/transferImport'
 import { registerCalendarRules } from '../../backend/services/calendarRules'
 import { scoringRules } from '../../backend/services/scoringRules'
@@ -122,12 +122,18 @@ export const importCommand = command({
       ...(dates !== undefined ? { dateOrder: dates as 'dmy' | 'mdy' } : {}),
       ...(duplicates !== undefined ? { duplicates: duplicates as 'skip' | 'update' | 'keep' } : {})
     } satisfies ImportInput
+    // A file that is not what it claims, or a sheet it does not have, is refused (exit 2) before the workspace is opened.
+    let table: ImportTable
+    try {
+      table = await readImportFile(bytes, fileName, input.sheet)
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'invalid_input') throw new UsageError(e.message)
+      throw e
+    }
     const b = await openCliBackend(values, { lock: 'smo import' })
     try {
       let plan: Prepared
       try {
-        // The bytes go straight to the reader (no base64 round trip); the file is read once.
-        const table = await readImportFile(bytes, fileName, input.sheet)
         const steps = prepareImportSteps(b, input, table)
         for (;;) {
           const s = steps.next()
@@ -137,7 +143,7 @@ export const importCommand = command({
           }
         }
       } catch (e) {
-        // A file that is not what it claims, a sheet it does not have, an unknown preset: exit 2.
+        // An unknown preset: exit 2, like any bad argument.
         if (e instanceof ApiError && e.code === 'invalid_input') throw new UsageError(e.message)
         throw e
       }
