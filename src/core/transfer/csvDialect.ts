@@ -79,19 +79,20 @@ export function detectDateOrder(values: Iterable<string>): { order: DateOrder | 
 
 /**
  * The decimal mark of the number columns: a comma followed by other than three digits (3,5 or
- * 1.234,56) is a decimal comma; a file that also writes 1,234.5 is read with points. Files written
- * with `;` default to the decimal comma only when a cell shows it.
+ * 1.234,56) is a decimal comma; a point likewise (3.5, 1,234.56) a decimal point. When the cells
+ * do not tell (only 1.234 or 1,234, or whole numbers), a `;`-separated file — what Excel writes in
+ * locales with a decimal comma — reads with commas, any other with points.
  */
-export function detectDecimal(values: Iterable<string>): '.' | ',' {
+export function detectDecimal(values: Iterable<string>, delimiter: string = ','): '.' | ',' {
   let comma = false
   let point = false
   for (const raw of values) {
     const v = raw.trim().replace(/[\s\u00a0\u202f%€$£]/g, '')
     if (/^[-+]?\d+(\.\d{3})*,\d+$/.test(v) && !/^[-+]?\d{1,3},\d{3}$/.test(v)) comma = true
-    else if (/^[-+]?\d{1,3}(\.\d{3})+,\d+$/.test(v)) comma = true
     if (/^[-+]?\d+(,\d{3})*\.\d+$/.test(v) && !/^[-+]?\d{1,3}\.\d{3}$/.test(v)) point = true
   }
-  return comma && !point ? ',' : '.'
+  if (comma !== point) return comma ? ',' : '.'
+  return delimiter === ';' ? ',' : '.'
 }
 
 /** "," → "comma", for the preview's one-line description of the file. */

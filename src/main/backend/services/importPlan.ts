@@ -43,7 +43,7 @@ export function planImport(kind: KindName, table: ImportTable, input: ImportInpu
   const dateQuestion = dates.ambiguous && input.dateOrder === undefined
   if (dateQuestion) problems.push(header('Dates like 03/04/2026 read both ways: say whether the day or the month comes first (smo import --dates dmy or --dates mdy)'))
   const dateOrder = input.dateOrder ?? dates.order ?? 'ymd'
-  const decimal = detectDecimal(of(['number']))
+  const decimal = detectDecimal(of(['number']), table.source.format === 'csv' ? table.source.delimiter : ',')
   const zone = input.zone ?? localZone()
   const s = table.source
   const parts = s.format === 'xlsx'
