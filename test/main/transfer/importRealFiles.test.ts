@@ -36,6 +36,9 @@ describe('importing the files marketers really have', () => {
     expect(p.source?.summary).toContain('decimal commas')
     expect(p.source?.summary).toContain('dates day first')
     await applyImport(t.b, file('content', 'export.csv', cp1252(text), { mapping: { Titel: 'title' } }))
+    // The choice of column is remembered for the next file with these columns.
+    const next = await prepareImport(t.b, file('content', 'export-jan.csv', cp1252(text)))
+    expect(next.mapping[0]).toBe('title')
     const row = content(t.b, 'Café-Bericht für Kunden')
     expect(row?.planned_date).toBe('2026-12-01')
     expect(row?.effort_hours).toBe(2.5)

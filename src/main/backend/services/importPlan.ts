@@ -18,17 +18,18 @@ export const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().t
 
 /**
  * Everything decided once per file before any row is read: which column fills which field
- * (the person's choices, then a preset — named, or recognised from a scheduler's header row — then
- * the field names, labels and the aliases other tools write), the date order and decimal mark the
+
+ * (the person's choices, then a preset — named, or recognised from a scheduler's header row —
+ * then the choices saved for a file with these columns, then the field names, labels and the aliases other tools write), the date order and decimal mark the
  * cells use, and the zone local times mean. Each decision is in `source.summary`, the preview's
  * "Read as …" line; a date order that cannot be told is a question, not a guess.
  */
-export function planImport(kind: KindName, table: ImportTable, input: ImportInput, fields: readonly TransferField[]): ImportPlan | { error: string } {
+export function planImport(kind: KindName, table: ImportTable, input: ImportInput, fields: readonly TransferField[], saved: Readonly<Record<string, string>> = {}): ImportPlan | { error: string } {
   const problems: RowProblem[] = []
   const preset = input.preset ?? guessPreset(table.headers)
   const fromPreset = preset === null ? {} : presetMapping(preset, table.headers)
   if (fromPreset === null) return { error: `Unknown preset "${preset ?? ''}"; use one of ${presetNames.join(', ')}` }
-  const explicit = { ...fromPreset, ...(input.mapping ?? {}) }
+  const explicit = { ...saved, ...fromPreset, ...(input.mapping ?? {}) }
   const mapping = matchColumns(table.headers, fields, explicit, { ...aliasesOf(kind), ...(input.aliases ?? {}) })
   const rows = table.data.slice(0, SCAN_ROWS)
   const column = (i: number) => rows.map((r) => r[i] ?? '').filter((c) => c.trim() !== '')

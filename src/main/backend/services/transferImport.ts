@@ -14,6 +14,7 @@ import { historyService } from './historyService'
 import { fieldsOf, validateRecord } from './recordService'
 import { importDuplicates } from './importDuplicates'
 import { parseCsvText, readImportFile, type ImportTable } from './importFile'
+import { importMappings } from './importMappings'
 import { missingChanges } from './importMissing'
 import { planImport } from './importPlan'
 import { readUploadBytes } from './importUploads'
@@ -76,7 +77,7 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
   const fields = importFields(kind)
   const byName = new Map(fields.map((f) => [f.name, f]))
   yield { done: 0, total: csv.data.length }
-  const plan = planImport(kind, csv, input, fields)
+  const plan = planImport(kind, csv, input, fields, importMappings.get(b.ws.paths.dir, kind, csv.headers))
   if ('error' in plan) throw new ApiError('invalid_input', plan.error, [{ path: ['preset'], message: plan.error }])
   const { mapping, dialect } = plan
   const refs = transferRefs(b, { createMissing: input.createMissing === true })
@@ -253,6 +254,7 @@ export function applyPrepared(b: Backend, input: ImportInput, p: Prepared): { cr
     )
   }
   const r = b.mutate('import-apply', p.changes)
+  importMappings.save(b.ws.paths.dir, input.kind, p.headers, input.mapping ?? {})
   // One step on the app's undo stack: Ctrl+Z (history-undo) takes the whole import back, records
   // --create-missing added included.
   historyService.record(b, r.tx, `import ${input.fileName} (${p.creates + p.updates} ${p.creates + p.updates === 1 ? 'record' : 'records'})`)
