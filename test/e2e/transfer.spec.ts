@@ -34,6 +34,25 @@ test.describe('spreadsheets in and out', () => {
     await expect(table.rows()).toHaveCount(before + 3)
   })
 
+  test('an Excel file from a European locale (semicolons, Windows-1252, decimal commas) imports without hand-editing, and the dialog says how it read it', async ({ page, app }) => {
+    const w = new AppPage(page, app)
+    await w.open('channels')
+    const table = new TablePage(page, 'channels')
+    await expect(table.rows().first()).toBeVisible()
+    const tx = new TransferPage(page, table.root)
+    await tx.openImport()
+    const eu = 'Channel;Platform;Followers;Notes\r\nRésumé Café;Blog;1.234;Größe 2,5\r\n'
+    await tx.chooseFile('kanäle.csv', Buffer.from([...eu].map((c) => c.charCodeAt(0))))
+    await expect(tx.dialect()).toContainText('CSV, semicolon-separated, Windows-1252')
+    await expect(tx.dialect()).toContainText('decimal commas')
+    await tx.next()
+    await expect(tx.summary()).toContainText('All 1 rows are ready: 1 new')
+    await tx.importButton().click()
+    await expect(page.getByTestId('import-done')).toContainText('1 added')
+    await tx.close()
+    await expect(table.row('Résumé Café')).toBeVisible()
+  })
+
   test('export the filtered, sorted table as the CSV it shows', async ({ page, app }) => {
     const w = new AppPage(page, app)
     await w.open('channels')

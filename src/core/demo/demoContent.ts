@@ -168,7 +168,7 @@ function backlogItem(ctx: DemoContext, rng: Rng, titler: Titler, i: number, memb
     title, brief: status === 'idea' && rng.chance(0.4) ? '' : brief, channelId: channel?.id ?? null, campaignId: null, pillar, format,
     ownerId: owner, status, plannedDate: null, dueDate: null, publishAt: null, publishZone: null,
     effortHours: effort(rng, channel?.spec.hoursPerPost ?? 4), goalId: null, trackingUrl: '',
-    checklist: {}, approverId: null, approvedAt: null, resultReach: null, resultEngagements: null, resultClicks: null, resultConversions: null
+    checklist: {}, approverId: null, approvedAt: null, resultReach: null, resultEngagements: null, resultClicks: null, resultConversions: null, externalId: ''
   }
 }
 
@@ -252,7 +252,8 @@ function datedItem(ctx: DemoContext, rng: Rng, titler: Titler, slot: Slot, posts
     resultReach: reach,
     resultEngagements: engagements,
     resultClicks: clicks,
-    resultConversions: conversions
+    resultConversions: conversions,
+    externalId: ''
   }
 }
 

@@ -76,7 +76,8 @@ export function demoInfluencers(ctx: DemoContext, team: DemoTeam): DemoRecord<'i
       nextActionDate: hasNext ? cal.dayString(ctx.today + rng.int(-21, 30)) : null,
       notes: notesFor(rng, archetype, topics),
       interactions,
-      stageHistory: history.map((h) => ({ stage: h.stage, date: cal.dayString(h.day) }))
+      stageHistory: history.map((h) => ({ stage: h.stage, date: cal.dayString(h.day) })),
+      externalId: ''
     })
   })
   return out

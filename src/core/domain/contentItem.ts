@@ -42,13 +42,15 @@ export const contentItem = recordKind({
     /** Recurring items: every occurrence is its own item sharing the series id (the first item's id). */
     seriesId: p.ref.optional(),
     /** The rule the series was made with, kept on each occurrence so any of them can show it. */
-    recurrence: recurrenceRule.nullable().optional()
+    recurrence: recurrenceRule.nullable().optional(),
+    /** The id another tool (a scheduler, a CRM) gave this record: a re-import of its export updates it. */
+    externalId: p.text(200)
   }),
   defaults: {
     brief: '', channelId: null, campaignId: null, pillar: '', format: 'post', ownerId: null, status: 'idea',
     plannedDate: null, dueDate: null, publishAt: null, publishZone: null, effortHours: 1, goalId: null,
     trackingUrl: '', checklist: {}, approverId: null, approvedAt: null, resultReach: null,
-    resultEngagements: null, resultClicks: null, resultConversions: null, seriesId: null, recurrence: null
+    resultEngagements: null, resultClicks: null, resultConversions: null, seriesId: null, recurrence: null, externalId: ''
   },
   required: ['title'],
   refs: { channelId: 'channel', campaignId: 'campaign', ownerId: 'member', goalId: 'goal', approverId: 'member' },

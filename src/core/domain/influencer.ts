@@ -32,11 +32,13 @@ export const influencer = recordKind({
     nextActionDate: p.date.nullable(),
     notes: p.text(),
     interactions: z.array(interaction).max(500),
-    stageHistory: z.array(stageChange).max(200)
+    stageHistory: z.array(stageChange).max(200),
+    /** The id another tool (a scheduler, a CRM) gave this record: a re-import of its export updates it. */
+    externalId: p.text(200)
   }),
   defaults: {
     title: '', handles: {}, topics: [], reach: 0, engagementRate: 0, relevance: 3, stage: 'identified', ownerId: null,
-    lastContactDate: null, nextAction: '', nextActionDate: null, notes: '', interactions: [], stageHistory: []
+    lastContactDate: null, nextAction: '', nextActionDate: null, notes: '', interactions: [], stageHistory: [], externalId: ''
   },
   required: ['name'],
   refs: { ownerId: 'member' },

@@ -1,3 +1,6 @@
+import type { KindName } from '../domain/recordKinds'
+import type { CellDialect } from './csvDialect'
+import { finishImportRow } from './finishImportRow'
 import { parseCell, type RefResolver } from './parseCell'
 import type { TransferField } from './transferFields'
 
@@ -20,7 +23,11 @@ export function readImportRows(
   data: readonly (readonly string[])[],
   mapping: readonly (string | null)[],
   fields: readonly TransferField[],
-  resolve: RefResolver
+  resolve: RefResolver,
+  dialect?: CellDialect,
+  kind?: KindName,
+  /** `--set field=value`: values every row gets (over the file's), already parsed. */
+  fixed: Readonly<Record<string, unknown>> = {}
 ): { rows: ImportRow[]; problems: RowProblem[] } {
   const byName = new Map(fields.map((f) => [f.name, f]))
   const rows: ImportRow[] = []
@@ -34,7 +41,7 @@ export function readImportRows(
     mapping.forEach((name, col) => {
       const field = name === null ? undefined : byName.get(name)
       if (!field) return
-      const r = parseCell(field, cells[col] ?? '', resolve)
+      const r = parseCell(field, cells[col] ?? '', resolve, dialect)
       if ('error' in r) {
         problems.push({ row, field: field.name, label: field.label, column: headers[col] ?? null, message: r.error })
         return
@@ -42,6 +49,12 @@ export function readImportRows(
       if (field.type === 'id') id = typeof r.value === 'string' ? r.value : null
       else if (r.value !== undefined) values[field.name] = r.value
     })
+    Object.assign(values, fixed)
+    if (dialect && kind)
+      for (const p of finishImportRow(kind, values, dialect)) {
+        const col = mapping.indexOf(p.field)
+        problems.push({ row, field: p.field, label: byName.get(p.field)?.label ?? p.field, column: headers[col] ?? null, message: p.message })
+      }
     // More cells than headers would drop data silently; fewer is a row whose last cells are blank.
     if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== ''))
       problems.push({ row, field: null, label: 'Row', column: null, message: `Has ${cells.length} cells but the header has ${headers.length}` })

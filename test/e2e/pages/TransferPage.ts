@@ -17,8 +17,13 @@ export class TransferPage {
   }
 
   /** Choose a file in whichever step shows the picker (first file, or the fixed one on the check step). */
-  async chooseFile(name: string, csv: string): Promise<void> {
-    await this.wizard.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
+  async chooseFile(name: string, csv: string | Buffer): Promise<void> {
+    await this.wizard.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: typeof csv === 'string' ? Buffer.from(csv, 'utf8') : csv })
+  }
+
+  /** The "Read as …" line: how the file was read (delimiter, encoding, dates, zone). */
+  dialect(): Locator {
+    return this.wizard.getByTestId('import-dialect')
   }
 
   async next(): Promise<void> {

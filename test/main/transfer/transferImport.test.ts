@@ -96,7 +96,7 @@ describe('CSV import and export', () => {
       text: csvOf(['Channel,Type,Owner', 'A,blog,Nobody', 'B,fax,', ',blog,'])
     })
     expect(bad.problems.map((p) => `row ${p.row}, ${p.label}: ${p.message}`)).toEqual([
-      'row 2, Owner: No member with the name or id "Nobody"',
+      'row 2, Owner: No member with the name or id "Nobody" (--create-missing, or "Create missing" in the app, adds it)',
       expect.stringMatching(/^row 3, Platform: Unknown value "fax"; use one of Blog, LinkedIn/),
       'row 4, Name: Required'
     ])

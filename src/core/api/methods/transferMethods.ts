@@ -21,8 +21,24 @@ export const importInput = z.object({
   /** The screen's column headers (→ field), so a table exported from the app maps back by itself. */
   aliases: z.record(z.string(), z.string()).optional(),
   /** With an id column: change the records that already exist instead of refusing those rows. */
-  updateById: z.boolean().optional()
-}).refine((i) => (i.text === undefined) !== (i.upload === undefined), { message: 'Give the file as text or as an upload id (one of the two)', path: ['text'] })
+  updateById: z.boolean().optional(),
+  /** The file's bytes in base64 (an XLSX, or a CSV whose encoding the backend should detect), instead of text or upload. */
+  data: z.string().optional(),
+  /** The workbook sheet to read (default: the first). */
+  sheet: z.string().max(200).optional(),
+  /** A mapping preset: generic, hootsuite, buffer, sprout, later. */
+  preset: z.string().max(40).optional(),
+  /** The answer to "03/04/2026: day or month first?" when the file's dates read both ways. */
+  dateOrder: z.enum(['dmy', 'mdy']).optional(),
+  /** The zone local times are read in (default: the workspace's, this computer's zone). */
+  zone: z.string().max(64).optional(),
+  /** Create the channels, members and campaigns the file names that do not exist yet. */
+  createMissing: z.boolean().optional(),
+  /** field → value every row gets (`--set channelId=Blog`). */
+  set: z.record(z.string(), z.string()).optional(),
+  /** A row that repeats a record (same channel, title and date, or same link or handle): skip it (default), update that record, or keep both. */
+  duplicates: z.enum(['skip', 'update', 'keep']).optional()
+}).refine((i) => [i.text, i.upload, i.data].filter((x) => x !== undefined).length === 1, { message: 'Give the file as text, bytes or an upload id (one of the three)', path: ['text'] })
 export type ImportInput = z.infer<typeof importInput>
 
 export const rowProblem = z.object({ row: z.number(), field: z.string().nullable(), label: z.string(), column: z.string().nullable(), message: z.string() })
@@ -51,7 +67,27 @@ export const importPreview = z.object({
   problemCount: z.number(),
   /** The first rows as they will be stored (display strings per field), to check the mapping by eye. */
   sample: z.array(z.object({ row: z.number(), values: z.record(z.string(), z.string()) })),
-  hasIdColumn: z.boolean()
+  hasIdColumn: z.boolean(),
+  /** How the file was read, as the preview says it ("CSV, semicolon-separated, Windows-1252; dates day first; times in Europe/Berlin"). */
+  source: z.object({
+    format: z.enum(['csv', 'xlsx']),
+    encoding: z.string().optional(),
+    delimiter: z.string().optional(),
+    quotedNewlines: z.boolean().optional(),
+    sheet: z.string().optional(),
+    sheets: z.array(z.string()).optional(),
+    decimal: z.enum(['.', ',']),
+    dateOrder: z.enum(['ymd', 'dmy', 'mdy']),
+    /** The dates read both ways (all days ≤ 12): the person is asked which, with dateOrder. */
+    dateQuestion: z.boolean(),
+    zone: z.string(),
+    preset: z.string().nullable(),
+    summary: z.string()
+  }).optional(),
+  /** Rows that repeat a record already there or an earlier row, with what happens to them. */
+  duplicates: z.array(z.object({ row: z.number(), reason: z.string() })).optional(),
+  /** Records the file names that do not exist yet (created with createMissing). */
+  missing: z.array(z.object({ kind: z.string(), name: z.string() })).optional()
 })
 export type ImportPreview = z.infer<typeof importPreview>
 

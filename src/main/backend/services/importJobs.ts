@@ -2,7 +2,7 @@ import { ApiError } from '../../../core/api/apiError'
 import type { ImportInput, ImportProgress } from '../../../core/api/methods/transferMethods'
 import type { Backend } from '../backend'
 import { removeUpload } from './importUploads'
-import { applyPrepared, prepareImportSteps } from './transferImport'
+import { applyPrepared, loadImportTable, prepareImportSteps } from './transferImport'
 
 type Job = { progress: ImportProgress; cancel: AbortController; input: ImportInput }
 
@@ -19,7 +19,7 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 async function run(b: Backend, job: Job): Promise<void> {
   const p = job.progress
   try {
-    const steps = prepareImportSteps(b, job.input)
+    const steps = prepareImportSteps(b, job.input, await loadImportTable(b, job.input))
     let prepared
     for (;;) {
       if (job.cancel.signal.aborted) {

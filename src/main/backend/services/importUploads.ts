@@ -50,10 +50,11 @@ export async function saveUpload(wsDir: string, body: Readable, limit = MAX_UPLO
 
 export class UploadTooLarge extends Error {}
 
-export function readUpload(wsDir: string, id: string): string {
+/** The uploaded file's bytes (CSV in any encoding, or a workbook: importFile.ts tells which). */
+export function readUploadBytes(wsDir: string, id: string): Uint8Array {
   const file = fileOf(wsDir, id)
   if (!existsSync(file)) throw new ApiError('not_found', 'The uploaded file is no longer there (it was imported, cancelled or cleared); choose the file again', [{ path: ['upload'], message: 'Unknown upload' }])
-  return readFileSync(file, 'utf8')
+  return readFileSync(file)
 }
 
 export function removeUpload(wsDir: string, id: string | undefined): void {

@@ -10,8 +10,8 @@ import { exportJson } from './transferJson'
 /** Spreadsheets in and out, the JSON export and backups: handlers.ts spreads this table into the one every host dispatches into. */
 export const transferHandlers: Partial<HandlerTable> = {
   'import-preview': (b, i) => previewImport(b, i),
-  'import-apply': (b, i) => {
-    const r = applyImport(b, i)
+  'import-apply': async (b, i) => {
+    const r = await applyImport(b, i)
     removeUpload(b.ws.paths.dir, i.upload)
     return r
   },

@@ -1,23 +1,37 @@
 import { ApiError } from '../../../core/api/apiError'
 import type { ImportInput, ImportPreview } from '../../../core/api/methods/transferMethods'
 import { labelOf } from '../../../core/domain/enums'
-import { primitives } from '../../../core/domain/primitives'
 import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
-import { matchColumns } from '../../../core/transfer/matchColumns'
+import { importFields } from '../../../core/transfer/importFields'
+import { parseCell } from '../../../core/transfer/parseCell'
 import { describeProblem, readImportRows, type RowProblem } from '../../../core/transfer/readImportRows'
-import { fieldLabel, transferFields, type TransferField } from '../../../core/transfer/transferFields'
+import { fieldLabel, type TransferField } from '../../../core/transfer/transferFields'
 import type { Backend } from '../backend'
+import { sql } from '../db/sql'
 import type { Change } from '../mutate'
 import { recordRepo } from '../repo/recordRepo'
+import { historyService } from './historyService'
 import { fieldsOf, validateRecord } from './recordService'
-import { readUpload } from './importUploads'
-import { parseCsv } from './transferCsv'
+import { importDuplicates } from './importDuplicates'
+import { parseCsvText, readImportFile, type ImportTable } from './importFile'
+import { importMappings } from './importMappings'
+import { missingChanges } from './importMissing'
+import { planImport } from './importPlan'
+import { readUploadBytes } from './importUploads'
 import { transferRefs } from './transferRefs'
 
 type Rec = Record<string, unknown>
-type Prepared = ImportPreview & { changes: Change[]; unchanged: number; allProblems: RowProblem[] }
+export type Prepared = ImportPreview & {
+  changes: Change[]
+  unchanged: number
+  allProblems: RowProblem[]
+  duplicateRows: { row: number; reason: string }[]
+  missingRefs: { kind: string; name: string }[]
+}
 
 const MAX_PROBLEMS = 1000
+/** primitives.id's pattern, tested directly: a failed zod parse per row costs more than the row itself. */
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/
 const SAMPLE_ROWS = 20
 
 function display(field: TransferField | undefined, v: unknown, nameOf: (k: KindName, id: string) => string): string {
@@ -33,9 +47,17 @@ function display(field: TransferField | undefined, v: unknown, nameOf: (k: KindN
 /** Rows checked between two progress reports (and chances to cancel) of a background import. */
 const STEP_ROWS = 2000
 
-/** Read, map, parse and validate a whole CSV without writing (see prepareImportSteps). */
-export function prepareImport(b: Backend, input: ImportInput): Prepared {
-  const steps = prepareImportSteps(b, input)
+/** The file as a table: text as given, or bytes (base64 or an upload) read by what they are (CSV in any encoding, XLSX). */
+export async function loadImportTable(b: Backend, input: ImportInput): Promise<ImportTable> {
+  if (input.text !== undefined) return parseCsvText(input.text, 'UTF-8')
+  const bytes = input.data !== undefined ? Buffer.from(input.data, 'base64') : readUploadBytes(b.ws.paths.dir, input.upload ?? '')
+  return readImportFile(bytes, input.fileName, input.sheet)
+}
+
+/** Read, map, parse and validate a whole file without writing (see prepareImportSteps). */
+export async function prepareImport(b: Backend, input: ImportInput): Promise<Prepared> {
+  const table = await loadImportTable(b, input)
+  const steps = prepareImportSteps(b, input, table)
   for (;;) {
     const s = steps.next()
     if (s.done) return s.value
@@ -49,22 +71,48 @@ export function prepareImport(b: Backend, input: ImportInput): Prepared {
  * Yields rows checked so far every few thousand rows, so a background import (importJobs.ts) can
  * report progress and stop between two steps.
  */
-export function* prepareImportSteps(b: Backend, input: ImportInput): Generator<{ done: number; total: number }, Prepared> {
+export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportTable): Generator<{ done: number; total: number }, Prepared> {
   const { kind } = input
   const rk = recordKinds[kind]
-  const fields = transferFields(kind)
+  const fields = importFields(kind)
   const byName = new Map(fields.map((f) => [f.name, f]))
-  const csv = parseCsv(input.text ?? readUpload(b.ws.paths.dir, input.upload ?? ''))
   yield { done: 0, total: csv.data.length }
-  const mapping = matchColumns(csv.headers, fields, input.mapping ?? {}, input.aliases ?? {})
-  const refs = transferRefs(b)
-  const read = readImportRows(csv.headers, csv.data, mapping, fields, refs.resolve)
-  const problems: RowProblem[] = [...csv.problems, ...read.problems]
+  const plan = planImport(kind, csv, input, fields, importMappings.get(b.ws.paths.dir, kind, csv.headers))
+  if ('error' in plan) throw new ApiError('invalid_input', plan.error, [{ path: ['preset'], message: plan.error }])
+  const { mapping, dialect } = plan
+  const refs = transferRefs(b, { createMissing: input.createMissing === true })
+  // `--set field=value`: one value for every row, read like a cell of that field.
+  const fixed: Rec = {}
+  const setProblems: RowProblem[] = []
+  for (const [name, raw] of Object.entries(input.set ?? {})) {
+    const field = byName.get(name) ?? fields.find((f) => f.label.toLowerCase() === name.toLowerCase())
+    if (!field || field.name === 'id') {
+      setProblems.push({ row: 1, field: null, label: 'Set', column: null, message: `${kind} has no field "${name}" to set` })
+      continue
+    }
+    const r = parseCell(field, raw, refs.resolve, dialect)
+    if ('error' in r) setProblems.push({ row: 1, field: field.name, label: field.label, column: `--set ${name}`, message: r.error })
+    else fixed[field.name] = r.value
+  }
+  const read = readImportRows(csv.headers, csv.data, mapping, fields, refs.resolve, dialect, kind, fixed)
+  const problems: RowProblem[] = [...csv.problems, ...plan.problems, ...setProblems, ...read.problems]
   const columnOf = (field: string): string | null => csv.headers[mapping.indexOf(field)] ?? null
   const hasIdColumn = mapping.includes('id')
+  const hasExternal = 'externalId' in rk.fields.shape
+  const externalIds = new Map<string, string>()
+  if (hasExternal && hasIdColumn)
+    for (const x of b.db.all<{ id: string; external_id: string }>(sql`SELECT id, external_id FROM ${sql.id(rk.table)} WHERE external_id <> '' AND deleted_at IS NULL`)) externalIds.set(x.external_id, x.id)
+  const duplicateOf = importDuplicates(b, kind)
+  const onDuplicate = input.duplicates ?? 'skip'
+  const duplicateRows: { row: number; reason: string }[] = []
+  const pendingIds = new Set(refs.missing.map((m) => m.id))
+  const refFields = Object.keys(rk.refs)
+  const spans = new Map<string, { from: string; to: string }>()
 
   // A required field with no column fails every new row; say it once, at the header.
-  const unmapped = (rk.required as readonly string[]).filter((f) => !mapping.includes(f))
+  // A scheduler row's title comes from its text when there is no title column (finishImportRow).
+  const derived = kind === 'content' && mapping.includes('brief') ? ['title'] : []
+  const unmapped = (rk.required as readonly string[]).filter((f) => !mapping.includes(f) && !derived.includes(f) && !(f in fixed))
   const creating = read.rows.some((r) => r.id === null || !recordRepo.exists(b.db, kind, r.id))
   if (creating) for (const f of unmapped) problems.push({ row: 1, field: f, label: fieldLabel(f), column: null, message: 'No column is mapped to this required field' })
 
@@ -87,16 +135,43 @@ export function* prepareImportSteps(b: Backend, input: ImportInput): Generator<{
         message
       })
     let before: Rec | null = null
-    if (r.id !== null) {
-      const existing = primitives.id.safeParse(r.id).success ? recordRepo.get(b.db, kind, r.id) : null
-      if (!primitives.id.safeParse(r.id).success) add('id', 'Must be a record id (26 letters and digits), or leave the id blank for a new record')
+    // Another tool's id ("item-000042", a CRM's contact id) is kept as the external id; importing
+    // the same export again finds the record by it and updates it.
+    const isUlid = r.id !== null && ULID.test(r.id)
+    if (r.id !== null && hasExternal && !isUlid) {
+      const ext = r.id
+      r.values.externalId = ext
+      const known = externalIds.get(ext)
+      r.id = known ?? null
+      if (seen.has(`x:${ext}`)) add('id', `The same id is on row ${seen.get(`x:${ext}`)}`)
+      seen.set(`x:${ext}`, r.row)
+      if (known) before = recordRepo.get(b.db, kind, known)
+    } else if (r.id !== null) {
+      const existing = isUlid ? recordRepo.get(b.db, kind, r.id) : null
+      if (!isUlid) add('id', 'Must be a record id (26 letters and digits), or leave the id blank for a new record')
       else if (seen.has(r.id)) add('id', `The same id is on row ${seen.get(r.id)}`)
       else if (existing?.deletedAt) add('id', `This ${rk.label.toLowerCase()} was deleted; restore it in the app first`)
       else if (existing && !input.updateById) add('id', `A ${rk.label.toLowerCase()} with this id already exists; turn on "Update existing records by id" (smo import --update)`)
       else if (existing) before = existing
       seen.set(r.id, r.row)
     }
+    // A row that names its record by SMO Desk id says which record it is; only the others can repeat one.
+    const ownId = r.id !== null && ULID.test(r.id)
+    if (rowProblems.length === 0 && !cellFailed.has(r.row) && duplicateOf && before === null && !ownId) {
+      const dup = duplicateOf(r.values, r.row, r.id)
+      if (dup) {
+        duplicateRows.push({ row: r.row, reason: `${dup.reason}; ${onDuplicate === 'keep' ? 'kept as a new record' : onDuplicate === 'update' && dup.id ? 'updates that record' : 'skipped'}` })
+        if (onDuplicate === 'update' && dup.id) before = recordRepo.get(b.db, kind, dup.id)
+        else if (onDuplicate !== 'keep') continue
+      }
+    }
     if (rowProblems.length === 0 && !cellFailed.has(r.row)) {
+      // Records --create-missing will add are not in the database yet: validate without them.
+      const held: Rec = {}
+      for (const f of refFields) if (typeof r.values[f] === 'string' && pendingIds.has(String(r.values[f]))) {
+        held[f] = r.values[f]
+        r.values[f] = null
+      }
       const candidate = before ? { ...fieldsOf(kind, before), ...r.values } : { ...rk.defaults, ...r.values }
       // A required field with no value gets one plain "Required" (a missing column was reported at the
       // header), not also the schema's message about undefined.
@@ -105,13 +180,18 @@ export function* prepareImportSteps(b: Backend, input: ImportInput): Generator<{
       const { value, issues } = validateRecord(b, kind, before, candidate)
       for (const i of issues) if (!absent.includes(String(i.path[0]))) add(String(i.path[0] ?? ''), i.message, i.path)
       if (rowProblems.length === 0) {
-        const values = fieldsOf(kind, value)
+        const values = { ...fieldsOf(kind, value), ...held }
+        for (const id of Object.values(held)) {
+          const day = typeof values.plannedDate === 'string' ? values.plannedDate : null
+          const s0 = spans.get(String(id))
+          if (day) spans.set(String(id), { from: s0 && s0.from < day ? s0.from : day, to: s0 && s0.to > day ? s0.to : day })
+        }
         if (before) {
           const prev = before
           const set = Object.fromEntries(Object.entries(values).filter(([k, v]) => JSON.stringify(prev[k]) !== JSON.stringify(v)))
           if (Object.keys(set).length === 0) unchanged++
           else {
-            changes.push({ op: 'update', kind, id: r.id ?? '', set })
+            changes.push({ op: 'update', kind, id: String(before.id), set })
             updates++
           }
         } else {
@@ -124,6 +204,9 @@ export function* prepareImportSteps(b: Backend, input: ImportInput): Generator<{
     }
     problems.push(...rowProblems)
   }
+  const made = missingChanges(b, refs.missing, spans)
+  for (const m of made.issues) problems.push({ row: 1, field: null, label: 'Create missing', column: null, message: m })
+  changes.unshift(...made.changes)
   problems.sort((a, b2) => a.row - b2.row)
   return {
     fileName: input.fileName,
@@ -138,20 +221,25 @@ export function* prepareImportSteps(b: Backend, input: ImportInput): Generator<{
     problemCount: problems.length,
     sample,
     hasIdColumn,
+    source: plan.source,
+    duplicates: duplicateRows.slice(0, MAX_PROBLEMS),
+    missing: refs.missing.map((m) => ({ kind: m.kind, name: m.name })),
     changes,
     unchanged,
-    allProblems: problems
+    allProblems: problems,
+    duplicateRows,
+    missingRefs: refs.missing.map((m) => ({ kind: m.kind, name: m.name }))
   }
 }
 
-export function previewImport(b: Backend, input: ImportInput): ImportPreview {
-  const { changes: _c, unchanged: _u, allProblems: _a, ...preview } = prepareImport(b, input)
+export async function previewImport(b: Backend, input: ImportInput): Promise<ImportPreview> {
+  const { changes: _c, unchanged: _u, allProblems: _a, duplicateRows: _d, missingRefs: _m, ...preview } = await prepareImport(b, input)
   return preview
 }
 
 /** All or nothing: any problem in any row and nothing is written; else one transaction, one undo step. */
-export function applyImport(b: Backend, input: ImportInput): { created: number; updated: number; unchanged: number } {
-  return applyPrepared(b, input, prepareImport(b, input))
+export async function applyImport(b: Backend, input: ImportInput): Promise<{ created: number; updated: number; unchanged: number }> {
+  return applyPrepared(b, input, await prepareImport(b, input))
 }
 
 /** Write what prepareImport found, or nothing if it found any problem. */
@@ -165,6 +253,10 @@ export function applyPrepared(b: Backend, input: ImportInput, p: Prepared): { cr
       p.allProblems.slice(0, MAX_PROBLEMS).map((x) => ({ path: ['rows', x.row, x.field ?? ''], message: x.message }))
     )
   }
-  b.mutate('import-apply', p.changes)
+  const r = b.mutate('import-apply', p.changes)
+  importMappings.save(b.ws.paths.dir, input.kind, p.headers, input.mapping ?? {})
+  // One step on the app's undo stack: Ctrl+Z (history-undo) takes the whole import back, records
+  // --create-missing added included.
+  historyService.record(b, r.tx, `import ${input.fileName} (${p.creates + p.updates} ${p.creates + p.updates === 1 ? 'record' : 'records'})`)
   return { created: p.creates, updated: p.updates, unchanged: p.unchanged }
 }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import type { ImportPreview } from '../../../../core/api/methods/transferMethods'
+import type { ImportInput, ImportPreview } from '../../../../core/api/methods/transferMethods'
 import { recordKinds, type KindName } from '../../../../core/domain/recordKinds'
 import { ApiError } from '../../api/ApiError'
 import { api } from '../../api/client'
@@ -36,18 +36,20 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
   const onCancel = (f: () => void) => (stop.current = f)
   const [mapping, setMapping] = useState<Record<string, string>>({})
   const [updateById, setUpdateById] = useState(false)
+  // How to read the file where the person decides: the workbook sheet, the date order when dates read both ways.
+  const [reading, setReading] = useState<Pick<ImportInput, 'sheet' | 'dateOrder'>>({})
   const [preview, setPreview] = useState<ImportPreview | undefined>(undefined)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | undefined>(undefined)
   const [result, setResult] = useState<{ created: number; updated: number; unchanged: number } | undefined>(undefined)
   const asked = useRef(0)
 
-  const refresh = async (f: PickedFile, m: Record<string, string>, update: boolean): Promise<void> => {
+  const refresh = async (f: PickedFile, m: Record<string, string>, update: boolean, how: Pick<ImportInput, 'sheet' | 'dateOrder'> = reading): Promise<void> => {
     // Answers can arrive out of order while someone clicks through the selects; keep the latest.
     const ticket = ++asked.current
     setBusy(true)
     try {
-      const p = await api.call('import-preview', { kind, fileName: f.name, ...sourceOf(f), mapping: m, aliases, updateById: update })
+      const p = await api.call('import-preview', { kind, fileName: f.name, ...sourceOf(f), mapping: m, aliases, updateById: update, ...how })
       if (ticket === asked.current) {
         setPreview(p)
         setError(undefined)
@@ -75,7 +77,8 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
     }
     setFile(f)
     setResult(undefined)
-    await refresh(f, mapping, updateById)
+    setReading({})
+    await refresh(f, mapping, updateById, {})
     setStep(next)
   }
 
@@ -85,7 +88,7 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
     setNotice(undefined)
     setRunning({ phase: 'checking', done: 0, total: preview?.rows ?? 0 })
     try {
-      const p = await followImport({ kind, fileName: file.name, ...sourceOf(file), mapping, aliases, updateById }, setRunning, onCancel)
+      const p = await followImport({ kind, fileName: file.name, ...sourceOf(file), mapping, aliases, updateById, ...reading }, setRunning, onCancel)
       setRunning(null)
       if (p.phase === 'done' && p.result) {
         setResult(p.result)
@@ -113,7 +116,7 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
   const filePicker = (label: string, next: Step) => (
     <label className="btn tx-file">
       {label}
-      <input type="file" accept=".csv,text/csv,text/plain" data-testid="import-file" onChange={(e) => void choose(e.target.files?.[0], next).finally(() => (e.target.value = ''))} />
+      <input type="file" accept=".csv,.tsv,.txt,.xlsx,text/csv,text/plain" data-testid="import-file" onChange={(e) => void choose(e.target.files?.[0], next).finally(() => (e.target.value = ''))} />
     </label>
   )
 
@@ -134,6 +137,38 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
             {preview !== undefined && ` · ${preview.rows.toLocaleString()} rows · ${preview.headers.length} columns`}
             {busy && ' · checking…'}
           </p>
+        )}
+        {file !== undefined && step !== 'file' && preview?.source !== undefined && (
+          <div className="tx-dialect muted" data-testid="import-dialect">
+            <span>Read as {preview.source.summary}.</span>
+            {(preview.source.sheets?.length ?? 0) > 1 && (
+              <label>
+                {' '}Sheet{' '}
+                <select data-testid="import-sheet" value={preview.source.sheet} onChange={(e) => {
+                  const how = { ...reading, sheet: e.target.value }
+                  setReading(how)
+                  void refresh(file, mapping, updateById, how)
+                }}>
+                  {preview.source.sheets?.map((s) => <option key={s} value={s}>{s}</option>)}
+                </select>
+              </label>
+            )}
+            {(preview.source.dateQuestion || reading.dateOrder !== undefined) && (
+              <label>
+                {' '}Dates like 03/04/2026 are{' '}
+                <select data-testid="import-date-order" value={reading.dateOrder ?? ''} onChange={(e) => {
+                  const v = e.target.value
+                  const how: Pick<ImportInput, 'sheet' | 'dateOrder'> = { sheet: reading.sheet, dateOrder: v === 'dmy' ? 'dmy' : v === 'mdy' ? 'mdy' : undefined }
+                  setReading(how)
+                  void refresh(file, mapping, updateById, how)
+                }}>
+                  <option value="">choose…</option>
+                  <option value="dmy">3 April (day first)</option>
+                  <option value="mdy">March 4 (month first)</option>
+                </select>
+              </label>
+            )}
+          </div>
         )}
         {error !== undefined && (
           <p className="form-error tx-error" role="alert">

@@ -3,11 +3,20 @@ import { api } from '../../api/client'
 import { uploadFile } from '../../api/uploadFile'
 
 /** The file the wizard works on: its text (desktop host) or the id of its upload (browser host). */
-export type PickedFile = { name: string; size: number; text?: string; upload?: string }
+export type PickedFile = { name: string; size: number; text?: string; upload?: string; data?: string }
 export type Running = { phase: 'uploading' | 'checking' | 'writing'; done: number; total: number }
 
 /** The file as the import methods take it. */
-export const sourceOf = (f: PickedFile): Pick<ImportInput, 'text' | 'upload'> => (f.upload !== undefined ? { upload: f.upload } : { text: f.text ?? '' })
+export const sourceOf = (f: PickedFile): Pick<ImportInput, 'text' | 'upload' | 'data'> =>
+  f.upload !== undefined ? { upload: f.upload } : f.data !== undefined ? { data: f.data } : { text: f.text ?? '' }
+
+/** Bytes → base64 in slices (a spread of a whole 18 MB file would overflow the call stack). */
+function base64Of(buf: ArrayBuffer): string {
+  const bytes = new Uint8Array(buf)
+  let bin = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(bin)
+}
 
 /**
  * Get a picked file to the backend: streamed with byte progress in the browser host (any size),
@@ -15,7 +24,8 @@ export const sourceOf = (f: PickedFile): Pick<ImportInput, 'text' | 'upload'> =>
  */
 export async function readPicked(picked: File, onProgress: (r: Running) => void, onCancel: (stop: () => void) => void): Promise<PickedFile> {
   const up = uploadFile(picked, (done, total) => onProgress({ phase: 'uploading', done, total }))
-  if (up === null) return { name: picked.name, size: picked.size, text: await picked.text() }
+  // The desktop host sends the bytes, so the backend detects the encoding (Windows-1252, UTF-16) and reads workbooks.
+  if (up === null) return { name: picked.name, size: picked.size, data: base64Of(await picked.arrayBuffer()) }
   onCancel(up.abort)
   onProgress({ phase: 'uploading', done: 0, total: picked.size })
   return { name: picked.name, size: picked.size, upload: await up.promise }

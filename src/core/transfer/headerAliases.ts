@@ -1,0 +1,86 @@
+import type { KindName } from '../domain/recordKinds'
+
+/**
+ * Column names other tools and people write, per kind and field. Matched after the field's own name
+ * and label, ignoring case, spaces and punctuation ("Publish date", `publish_date` and `publishDate`
+ * are one key). Virtual fields start with `_`: `_time` is a time of day that joins the planned date
+ * into a publish time; `handles.x` fills one entry of an influencer's handles.
+ */
+export const headerAliases: Partial<Record<KindName, Record<string, readonly string[]>>> = {
+  content: {
+    title: ['Title', 'Headline', 'Subject', 'Post title', 'Name'],
+    brief: ['Message', 'Text', 'Post', 'Post text', 'Content', 'Caption', 'Copy', 'Body', 'Description', 'Notes'],
+    plannedDate: ['Publish date', 'Date', 'Planned date', 'Post date', 'Publish on', 'Day', 'Publication date'],
+    publishAt: ['Scheduled time', 'Scheduled at', 'Publish time', 'Posting time', 'Send time', 'Scheduled date', 'Date and time', 'Publish at'],
+    _time: ['Time', 'Post time', 'Time of day'],
+    publishZone: ['Time zone', 'Timezone', 'Zone'],
+    channelId: ['Channel', 'Network', 'Platform', 'Social network', 'Profile', 'Social profile', 'Account', 'Profiles'],
+    campaignId: ['Campaign', 'Campaign name'],
+    ownerId: ['Owner', 'Author', 'Assignee', 'Assigned to', 'Created by', 'Writer'],
+    status: ['Status', 'State', 'Workflow status'],
+    effortHours: ['Effort', 'Effort hours', 'Hours', 'Estimated hours'],
+    trackingUrl: ['Link', 'URL', 'Link URL', 'Tracking link', 'Tracking URL'],
+    pillar: ['Pillar', 'Topic', 'Theme', 'Content pillar'],
+    format: ['Format', 'Type', 'Post type', 'Content type'],
+    dueDate: ['Due', 'Due date', 'Deadline']
+  },
+  influencer: {
+    name: ['Name', 'Full name', 'Contact name', 'Contact'],
+    title: ['Job title', 'Title', 'Position', 'Role'],
+    reach: ['Followers', 'Follower count', 'Audience', 'Audience size', 'Reach'],
+    'handles.email': ['Email', 'E-mail', 'Email address', 'Work email'],
+    'handles.x': ['Twitter', 'Twitter handle', 'X', 'X handle', 'Twitter username'],
+    'handles.linkedin': ['LinkedIn', 'LinkedIn URL', 'LinkedIn profile', 'LinkedIn Profile URL'],
+    'handles.youtube': ['YouTube', 'YouTube channel'],
+    'handles.website': ['Website', 'Web site', 'Blog URL'],
+    ownerId: ['Owner', 'Contact owner', 'Account owner', 'Assigned to'],
+    notes: ['Notes', 'Comments', 'Description'],
+    stage: ['Stage', 'Lifecycle stage', 'Status'],
+    topics: ['Topics', 'Tags', 'Interests'],
+    lastContactDate: ['Last contacted', 'Last contact', 'Last activity date']
+  },
+  channel: {
+    name: ['Channel', 'Channel name', 'Account', 'Profile'],
+    platform: ['Network', 'Platform', 'Type'],
+    handle: ['Handle', 'Username', 'URL'],
+    audienceSize: ['Audience', 'Followers', 'Subscribers']
+  },
+  member: { name: ['Full name', 'Person'], email: ['E-mail', 'Email address'], weeklyCapacityHours: ['Hours', 'Hours per week', 'Capacity'] },
+  campaign: { name: ['Campaign', 'Campaign name'], startDate: ['Start', 'Starts'], endDate: ['End', 'Ends'] }
+}
+
+/** The bulk-upload sheets of scheduling tools, header → field, as their templates write them. */
+const presetMaps: Record<string, Readonly<Record<string, string>>> = {
+  // Hootsuite bulk composer: date and time in one cell (local), the post text, a link.
+  hootsuite: { Date: 'publishAt', 'Date (DD/MM/YYYY HH:MM)': 'publishAt', 'Date (MM/DD/YYYY HH:MM)': 'publishAt', Message: 'brief', Text: 'brief', Link: 'trackingUrl', URL: 'trackingUrl', 'Social profile': 'channelId' },
+  buffer: { Text: 'brief', 'Posting Time': 'publishAt', 'Image URL': '', Tags: 'pillar', 'Link URL': 'trackingUrl', Channel: 'channelId' },
+  sprout: { Date: 'plannedDate', Time: '_time', Message: 'brief', Link: 'trackingUrl', Profile: 'channelId', Network: 'channelId', Tags: 'pillar', 'Image URL': '' },
+  later: { Date: 'plannedDate', Time: '_time', Caption: 'brief', 'Media URL': '', Link: 'trackingUrl', 'Social Profile': 'channelId', Profile: 'channelId' }
+}
+
+export const presetNames = ['generic', ...Object.keys(presetMaps)] as const
+
+/** A preset's mapping for the headers a file has (generic: none, the aliases do the work); null for an unknown preset. */
+export function presetMapping(preset: string, headers: readonly string[]): Record<string, string> | null {
+  if (preset === 'generic') return {}
+  const map = presetMaps[preset]
+  if (!map) return null
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '')
+  const out: Record<string, string> = {}
+  for (const h of headers) {
+    const hit = Object.entries(map).find(([k]) => norm(k) === norm(h))
+    if (hit) out[h] = hit[1]
+  }
+  return out
+}
+
+/** Which preset a header row looks like: the one whose template names most of its columns, at least two. */
+export function guessPreset(headers: readonly string[]): string | null {
+  let best: { name: string; n: number } | null = null
+  for (const name of Object.keys(presetMaps)) {
+    const r = presetMapping(name, headers)
+    const n = r === null ? 0 : Object.keys(r).length
+    if (n >= 3 && n === headers.length && (best === null || n > best.n)) best = { name, n }
+  }
+  return best?.name ?? null
+}
