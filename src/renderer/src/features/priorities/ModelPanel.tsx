@@ -16,6 +16,8 @@ const SCENARIOS: { value: Scenario; label: string }[] = [
 
 export type ModelState = {
   data: Model | undefined
+  /** True while a new answer (other weights or scenario) is on its way; `data` is still the last one. */
+  updating: boolean
   error: { message: string } | undefined
   scenario: Scenario
   setScenario: (s: Scenario) => void
@@ -32,8 +34,12 @@ export function useModel(weights: ReadonlyMap<string, number>): ModelState {
     ...(scenario === 'plus' ? { hours: delta } : {}),
     weights: [...weights].map(([goalId, weight]) => ({ goalId, weight }))
   }
-  const { data, error } = useQuery('score-model', input, { dependsOn: DEPENDS })
-  return { data, error, scenario, setScenario, delta, setDelta }
+  const { data, error, loading } = useQuery('score-model', input, { dependsOn: DEPENDS })
+  // The last answer stays on screen while the next one is computed, so moving a slider never empties the
+  // table (adjusting state during render, the pattern React documents for derived state).
+  const [shown, setShown] = useState<Model | undefined>(data)
+  if (data !== undefined && data !== shown) setShown(data)
+  return { data: data ?? shown, updating: loading && shown !== undefined, error, scenario, setScenario, delta, setDelta }
 }
 
 /**
@@ -41,7 +47,7 @@ export function useModel(weights: ReadonlyMap<string, number>): ModelState {
  * from, and any warning. The table of ranks and hours follows it (ModelTable).
  */
 export function ModelPanel({ model }: { model: ModelState }) {
-  const { data, error, scenario, setScenario, delta, setDelta } = model
+  const { data, error, updating, scenario, setScenario, delta, setDelta } = model
   return (
     <>
       <div className="prio-capacity">
@@ -68,6 +74,11 @@ export function ModelPanel({ model }: { model: ModelState }) {
             />
             <span>h/week more than today</span>
           </>
+        )}
+        {updating && (
+          <span className="subtle" role="status">
+            Updating…
+          </span>
         )}
       </div>
       {error !== undefined && (
