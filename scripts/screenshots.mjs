@@ -55,7 +55,7 @@ const shots = [
   ['board', 'board', 'light'],
   ['channels', 'channels', 'light'],
   ['priorities', 'priorities', 'light'],
-  ['priorities', 'priorities-hours', 'light', 'section[aria-label="Where the hours go"]'],
+  ['priorities', 'priorities-hours', 'light', 'section[aria-labelledby="prio-hours-title"]'],
   ['influencers', 'influencers', 'light'],
   ['conversations', 'conversations', 'light'],
   ['goals', 'goals', 'light'],

@@ -67,22 +67,6 @@ test.describe('charts as tables', () => {
     await expect(chart).toHaveAttribute('aria-label', /Capacity 100% throughout\./)
   })
 
-  test('priorities: the impact/effort scatter lists each channel with the numbers its name reads out', async ({ page, app }) => {
-    const w = new AppPage(page, app)
-    await w.open('priorities')
-    const { chart, box } = figure(page, 'impact-scatter')
-    await chart.locator('svg').waitFor()
-    const svgText = (await chart.locator('svg text').allTextContents()).join('|')
-    const region = await showTableByKeyboard(page, box)
-    const row = region.locator('tbody tr').first()
-    const name = (await row.getByRole('rowheader').textContent()) ?? ''
-    const [effort, impact] = await row.getByRole('cell').allTextContents()
-    expect(Number((effort ?? '').replace(/,/g, ''))).toBeGreaterThan(0)
-    // The chart labels its dots with channel names, and its accessible name gives the same numbers as the table.
-    expect(svgText).toContain(name.length > 22 ? name.slice(0, 21) : name)
-    await expect(chart).toHaveAttribute('aria-label', new RegExp(`${escape(name)}: Effort \\(h/month\\) ${escape(effort ?? '')}, Impact \\(points\\) ${escape(impact ?? '')}`))
-  })
-
   test('review: a slide chart as a table, with the numbers of its alt text; thumbnails named by their visible label', async ({ page, app }) => {
     const w = new AppPage(page, app)
     await w.open('review')

@@ -13,7 +13,9 @@ test('a weight slider re-ranks live, Save keeps it across a reload', async ({ pa
 
   await p.setWeight('Qualified demo requests', 0)
   await p.setWeight('Community questions answered within 24h', 0)
-  await expect.poll(() => p.order()).not.toEqual(before)
+  // The model answers from the backend: wait until its new order is on screen (and not an empty table).
+  await expect.poll(async () => { const o = await p.order(); return o.length > 0 && o.join() !== before.join() }).toBe(true)
+  await expect(page.getByText('Updating…')).toHaveCount(0)
   const whatIf = await p.order()
   await expect(page.getByText('What-if: not saved')).toBeVisible()
 
@@ -67,7 +69,7 @@ test('stale estimates and duplicates are called out; a channel opens with its hi
   await p.ready()
   await expect(page.getByTestId('stale-notice')).toContainText('older than 90 days')
   await expect(page.getByTestId('duplicate-notice')).toContainText('same platform and handle')
-  await expect(page.locator('[data-testid="priority-row"] [data-flag="duplicate"]')).toHaveCount(2)
+  await expect(page.locator('[data-testid="allocation-row"] [data-flag="duplicate"]')).toHaveCount(2)
   await page.getByTestId('priority-name').filter({ hasText: 'LinkedIn company page' }).click()
   const drawer = page.getByTestId('channel-page')
   await expect(drawer.getByTestId('channel-duplicate')).toContainText('LinkedIn – Northwind Analytics (imported)')
@@ -93,8 +95,24 @@ test('the model: scenarios with where the hours come from, ranks that say how of
   await expect(page.getByTestId('scenario-statement')).toContainText('re-divided')
   await expect(page.getByTestId('hours-source')).toContainText('Within today’s plan')
   await expect(page.getByTestId('rank-holds').first()).toHaveText(/^holds in \d+ %$/)
+  // One model on the screen: ranks from it (a tie says so), the first model's table and scatter are gone.
+  await expect(page.getByTestId('model-rank').first()).toHaveText(/^#1(–\d+tied)?$/)
+  await expect(page.getByRole('heading', { name: 'Impact against effort' })).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'Score from the estimates' })).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'Plain RICE, for comparison' })).toBeVisible()
+  // A paused channel gets no hours, so one post more is not offered: it says "paused".
+  const paused = page.getByTestId('allocation-row').filter({ hasText: 'Snowpine partner newsletter' })
+  await expect(paused).toHaveAttribute('data-hours', '0')
+  await expect(paused.getByTestId('plus-one')).toHaveText('paused')
+  // The rates' scroll area is reachable by keyboard and named.
+  const rates = page.getByRole('region', { name: /Rates per channel and goal/ })
+  await expect(rates).toHaveAttribute('tabindex', '0')
+  // Nothing in the model's table runs past its card at 1440 px.
+  await page.setViewportSize({ width: 1440, height: 900 })
+  const overflow = await page.getByTestId('allocation').evaluate((t) => t.getBoundingClientRect().right - (t.closest('.card')?.getBoundingClientRect().right ?? 0))
+  expect(overflow).toBeLessThanOrEqual(0)
   await expect(page.getByTestId('predicted').first()).toContainText('–')
-  await expect(page.getByTestId('goal-predictions')).toContainText('Weeks left')
+  await expect(page.getByTestId('goal-predictions')).toContainText('weeks left')
   await expect(page.getByTestId('rice-sentence')).not.toBeEmpty()
   await expect(page.getByTestId('sensitivity')).toContainText('Goal inputs:')
 

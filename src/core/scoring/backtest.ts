@@ -1,4 +1,5 @@
 import type { ModelChannel, ModelGoal, ModelPost } from './modelTypes'
+import { Z80 } from './channelEvidence'
 import { predictGoalResults } from './predictGoalResults'
 
 /**
@@ -70,6 +71,28 @@ export type BacktestResult = {
   methods: Record<BacktestMethodName, BacktestMethod>
   /** One sentence for the Priorities screen. */
   summary: string
+}
+
+/**
+ * Learning from the model's own record: the error of the model, log(actual ÷ predicted) per goal KPI, in the
+ * quarters already judged. Its mean (shrunk toward 0 with CALIBRATION_PRIOR_QUARTERS quarters of weight)
+ * corrects the next prediction; its spread (shrunk toward MODEL_LOG_SPREAD) widens the 80 % range, because
+ * the range from sampling noise alone held the actual only about a quarter of the time: what goes wrong
+ * between quarters is mostly not noise in the posts but a world that moved.
+ */
+export const CALIBRATION_PRIOR_QUARTERS = 2
+/** The model's error between quarters before any is measured: sd of log(actual ÷ predicted), a factor of ~1.5. */
+export const MODEL_LOG_SPREAD = 0.5
+
+type Residuals = Map<string, number[]>
+
+/** Correction factor and extra log spread for one KPI from the residuals of earlier quarters. */
+export function calibrationFor(errors: readonly number[]): { factor: number; logSpread: number } {
+  const n = errors.length
+  const k = CALIBRATION_PRIOR_QUARTERS
+  const mean = n === 0 ? 0 : errors.reduce((a, x) => a + x, 0) / n
+  const ss = errors.reduce((a, x) => a + (x - mean) ** 2, 0)
+  return { factor: Math.exp((n * mean) / (n + k)), logSpread: Math.sqrt((ss + n * mean * mean * (k / (n + k)) + k * MODEL_LOG_SPREAD ** 2) / (n + k)) }
 }
 
 /** Fewer past quarters than this and a backtest says so instead of guessing (the oldest is only "the quarter before"). */
@@ -158,6 +181,7 @@ export function backtest(input: BacktestInput): BacktestResult {
   // A quarter is judged only when the quarter before it exists, so every method answers on the same goal-quarters.
   const methods = { model: acc(), uncalibrated: acc(), lastQuarter: acc() }
   const quarters: BacktestResult['quarters'] = []
+  const residuals: Residuals = new Map()
   if (input.quarters.length < MIN_BACKTEST_QUARTERS) {
     const have = input.quarters.length
     return {
@@ -173,7 +197,14 @@ export function backtest(input: BacktestInput): BacktestResult {
     const channels = channelsFor(input, q)
     const base = { channels, goals: q.goals, posts: input.posts, goalKeys: input.goalKeys, members: [], pins: [] }
     const today = dayBefore(q.start)
-    const model = predictGoalResults(base, { today, calibrate: true })
+    const model = predictGoalResults(base, { today, calibrate: true }).map((p) => {
+      const key = keyOf(p.goalId) ?? p.goalId
+      const raw = p.point
+      const c = calibrationFor(residuals.get(key) ?? [])
+      const point = p.kind === 'rate' ? Math.min(100, raw * c.factor) : raw * c.factor
+      const sigma = Math.sqrt((raw > 0 && p.low > 0 ? Math.log(p.high / p.low) / (2 * Z80) : 0) ** 2 + c.logSpread ** 2)
+      return { ...p, raw, point, low: point * Math.exp(-Z80 * sigma), high: Math.min(p.kind === 'rate' ? 100 : Infinity, point * Math.exp(Z80 * sigma)) }
+    })
     const raw = new Map(predictGoalResults(base, { today, calibrate: false }).map((p) => [p.goalId, p]))
     const prevByKey = new Map(prev.goals.map((g) => [keyOf(g.id), g.id]))
     const rows: BacktestGoalRow[] = []
@@ -195,6 +226,11 @@ export function backtest(input: BacktestInput): BacktestResult {
         methods.model.ratios.push(rm)
         methods.uncalibrated.ratios.push(ru)
         methods.lastQuarter.ratios.push(rl)
+      }
+      // The model's own error, for the quarters after this one (what it learns from its record).
+      if (actual !== null && actual > 0 && p.raw > 0) {
+        const key = keyOf(goal.id) ?? goal.id
+        residuals.set(key, [...(residuals.get(key) ?? []), Math.log(actual / p.raw)])
       }
       if (actual !== null && p.point > 0) {
         methods.model.judged++
@@ -237,6 +273,7 @@ export function backtest(input: BacktestInput): BacktestResult {
     out.model.medianRatio === null
       ? `No past quarter had both a prediction and a measured result to compare (${n} quarters replayed).`
       : `Replaying the last ${n} quarters: predictions were off by ${fmtRatio(out.model.medianRatio)} (median) and ranked channels with ρ = ${fmtRho(out.model.rankCorrelation)}; ` +
-        `without learning from results ${fmtRatio(out.uncalibrated.medianRatio)}, ρ = ${fmtRho(out.uncalibrated.rankCorrelation)}; "same as last quarter" ${fmtRatio(out.lastQuarter.medianRatio)}, ρ = ${fmtRho(out.lastQuarter.rankCorrelation)}.`
+        `without learning from results ${fmtRatio(out.uncalibrated.medianRatio)}, ρ = ${fmtRho(out.uncalibrated.rankCorrelation)}; "same as last quarter" ${fmtRatio(out.lastQuarter.medianRatio)}, ρ = ${fmtRho(out.lastQuarter.rankCorrelation)}.` +
+        (out.model.coverage === null ? '' : ` The actual fell inside the model's 80 % range in ${Math.round(out.model.coverage * 100)} % of goal-quarters.`)
   return { insufficient: null, quarters, methods: out, summary }
 }

@@ -3,10 +3,20 @@ import { organicReach } from './organicReach'
 
 /** Published results older than this say little about a channel's audience today. */
 export const EVIDENCE_DAYS = 365
-/** The prior reach counts as this many posts: after 4 posts the evidence weighs as much as the prior. */
-export const PRIOR_POSTS = 4
 /** Spread of one post's reach (sd of log reach) assumed before a channel has 3 posts of its own. */
 export const PRIOR_LOG_SPREAD = 0.6
+/**
+ * How far a platform's organic-reach share may be off for one channel: sd of log reach ≈ 1, a factor of
+ * about 2.7 either way ("a few per cent to ~20 %" covers LinkedIn pages from small to large).
+ */
+export const PRIOR_SHARE_LOG_SPREAD = 1
+/**
+ * The prior reach counts as this many posts: (one post's log spread ÷ the prior's)² = 0.36, the normal–normal
+ * weight. It used to be 4, which let a wrong platform share outweigh a channel's own first dozen posts (the
+ * paused partner newsletter kept a 40 % open-rate prior against its real ~3 %, and was predicted ~15× too
+ * high in the backtest).
+ */
+export const PRIOR_POSTS = (PRIOR_LOG_SPREAD / PRIOR_SHARE_LOG_SPREAD) ** 2
 /** Prior for the cadence exponent β in r(n) = r(n0)·(n/n0)^−β: each doubling of cadence costs ~13 % reach per post. */
 export const PRIOR_BETA = 0.2
 /** Weeks of history the prior β counts as. */

@@ -60,10 +60,20 @@ export type StabilityOptions = {
   evidenceSpread?: boolean
 }
 
+/**
+ * A channel ties with the head of the group above it when it comes out ahead of that head in at least this
+ * share of plausible inputs: an order that the inputs' own uncertainty reverses one time in twenty is not
+ * an order the screen may state.
+ */
+export const TIE_SHARE = 0.05
+
 export type Stability = {
   /** Mean value per hour over the draws: what the ranking is built on. */
   expected: Float64Array
-  /** Per channel: the share of draws in which it has its final rank. */
+  /** Per channel: the first and last rank of its tie group (equal when it is not tied). */
+  rankFrom: Int32Array
+  rankTo: Int32Array
+  /** Per channel: the share of draws in which its rank stays inside its tie group (its own rank when untied). */
   holds: Float64Array
   /** Per draw, the id of the #1 channel. */
   tops: string[]
@@ -84,6 +94,7 @@ export function stability(input: ModelInput, base: Prepared, evidence: readonly 
   const n = base.channels.length
   const sumScores = new Float64Array(n)
   const rankDraws: Int32Array[] = []
+  const drawScores: Float64Array[] = []
   const spread = o.evidenceSpread ?? true
   const u = (share: number): number => 1 + share * (2 * rand() - 1)
   for (let d = 0; d < o.draws; d++) {
@@ -105,16 +116,53 @@ export function stability(input: ModelInput, base: Prepared, evidence: readonly 
     const scores = Float64Array.from(channelValues(p), (v) => v.perHour)
     scores.forEach((s, i) => (sumScores[i] = (sumScores[i] ?? 0) + s))
     rankDraws.push(ranksOf(base, scores))
+    drawScores.push(scores)
   }
   const expected = o.draws === 0 ? Float64Array.from(channelValues(base), (v) => v.perHour) : sumScores.map((s) => s / o.draws)
   const final = ranksOf(base, expected)
+  const { rankFrom, rankTo } = tieGroups(base, final, drawScores)
   const holds = new Float64Array(n)
   const tops: string[] = []
   for (const r of rankDraws) {
     r.forEach((rank, ci) => {
-      if (rank === final[ci]) holds[ci] = (holds[ci] ?? 0) + 1
+      if (rank >= (rankFrom[ci] ?? 0) && rank <= (rankTo[ci] ?? 0)) holds[ci] = (holds[ci] ?? 0) + 1
       if (rank === 1) tops.push(base.channels[ci]?.c.id ?? '')
     })
   }
-  return { expected, holds: o.draws === 0 ? holds.fill(1) : holds.map((h) => h / o.draws), tops }
+  return { expected, rankFrom, rankTo, holds: o.draws === 0 ? holds.fill(1) : holds.map((h) => h / o.draws), tops }
+}
+
+/**
+ * Tie groups, walking down the final ranking: a group starts at its head, and each next channel of the
+ * same tier joins it when it beats the head in at least TIE_SHARE of the draws (paired draws, so a goal
+ * jitter that lifts both counts once). Comparing with the head, not with the last member, keeps a chain of
+ * near-ties from tying the first channel with one it beats every time. Without draws nothing is tied.
+ */
+export function tieGroups(p: Prepared, final: Int32Array, drawScores: readonly Float64Array[]): { rankFrom: Int32Array; rankTo: Int32Array } {
+  const n = final.length
+  const order = new Int32Array(n)
+  final.forEach((rank, ci) => (order[rank - 1] = ci))
+  const rankFrom = new Int32Array(n)
+  const rankTo = new Int32Array(n)
+  let start = 0
+  while (start < n) {
+    const head = order[start] ?? 0
+    let end = start + 1
+    while (end < n && drawScores.length > 0) {
+      const ci = order[end] ?? 0
+      // Needs-estimate channels score 0 in every draw: they are last by rule, never tied by chance.
+      if (tierOf(p, ci) !== tierOf(p, head) || tierOf(p, ci) === 2) break
+      let ahead = 0
+      for (const s of drawScores) if ((s[ci] ?? 0) > (s[head] ?? 0)) ahead++
+      if (ahead < TIE_SHARE * drawScores.length) break
+      end++
+    }
+    for (let r = start; r < end; r++) {
+      const ci = order[r] ?? 0
+      rankFrom[ci] = start + 1
+      rankTo[ci] = end
+    }
+    start = end
+  }
+  return { rankFrom, rankTo }
 }

@@ -3,7 +3,7 @@ import { channelEvidence, evidenceByChannel, type ChannelEvidence } from './chan
 import { hoursFor, postsAt, reachPerWeek } from './channelResponse'
 import { formatNumber } from './formatNumber'
 import { prepareModel, totalsOf, type Prepared, type Totals } from './modelCore'
-import { channelValues, ranksOf, stability, tierOf, TIER_LABEL } from './modelRanking'
+import { channelValues, ranksOf, stability, tierOf, TIE_SHARE, TIER_LABEL } from './modelRanking'
 import { modelSensitivity, type ModelChannelSensitivity } from './modelSensitivity'
 import type { CadenceCurve, ChannelPrediction, LinkRate, ModelInput, ModelOptions, Range, ReachEstimate, Scenario } from './modelTypes'
 import { channelGoalRange, goalRanges, type GoalPrediction } from './predictGoalResults'
@@ -19,8 +19,14 @@ export type ModelChannelResult = {
   name: string
   status: string
   rank: number
+  /**
+   * First and last rank of the channel's tie group: channels the inputs' uncertainty cannot order (one beats
+   * the group's head in at least TIE_SHARE of plausible inputs) share a rank, "#1–2, tied". Equal when untied.
+   */
+  rankFrom: number
+  rankTo: number
   tier: (typeof TIER_LABEL)[number]
-  /** Share of plausible inputs (stability draws) in which the channel keeps this rank. */
+  /** Share of plausible inputs (stability draws) in which the channel's rank stays inside [rankFrom, rankTo]. */
   holds: number
   /** Goal points per weekly hour at the hours it is judged at, with the point inputs, and averaged over the draws. */
   valuePerHour: number
@@ -93,6 +99,8 @@ export function planPriorities(input: ModelInput, options: ModelOptions, sensiti
       name: ch.c.name,
       status: ch.c.status,
       rank: ranks[ci] ?? 0,
+      rankFrom: stab.rankFrom[ci] ?? 0,
+      rankTo: stab.rankTo[ci] ?? 0,
       tier: TIER_LABEL[tierOf(p, ci)],
       holds: stab.holds[ci] ?? 0,
       valuePerHour: values[ci]?.perHour ?? 0,
@@ -134,7 +142,7 @@ export function planPriorities(input: ModelInput, options: ModelOptions, sensiti
       draws,
       seed,
       goalJitter,
-      method: `${draws} draws: reach per post from its 80 % interval, each rate from its posterior spread, goal weights, targets and baselines ± ${Math.round(goalJitter * 100)} %; ranked by the mean value per hour over the draws.`,
+      method: `${draws} draws: reach per post from its 80 % interval, each rate from its posterior spread, goal weights, targets and baselines ± ${Math.round(goalJitter * 100)} %; ranked by the mean value per hour over the draws; a channel that beats the head of the group above in at least ${Math.round(TIE_SHARE * 100)} % of draws is tied with it.`,
       topHolds: channels.find((c) => c.rank === 1)?.holds ?? 0
     }
   }

@@ -4,12 +4,12 @@ import { AppPage } from './AppPage'
 /** The Priorities screen: ranking order, weight sliders, the allocation and its pins. */
 export class PrioritiesPage extends AppPage {
   async ready(): Promise<void> {
-    await this.page.getByTestId('priority-row').first().waitFor()
+    await this.page.getByTestId('allocation-row').first().waitFor()
   }
 
-  /** Channel ids in ranked order, as shown. */
+  /** Channel ids in the model's ranked order, as shown. */
   async order(): Promise<string[]> {
-    return this.page.getByTestId('priority-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-channel-id') ?? ''))
+    return this.page.getByTestId('allocation-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-channel-id') ?? ''))
   }
 
   slider(goalName: string): Locator {

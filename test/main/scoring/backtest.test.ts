@@ -37,13 +37,28 @@ describe('backtest on the demo workspace (issue #12, "Backtest")', () => {
     // Learning from results must beat the estimates alone, or the calibration is not doing its job.
     expect(model.medianRatio ?? Infinity).toBeLessThan(uncalibrated.medianRatio ?? 0)
     expect(model.rankCorrelation ?? -Infinity).toBeGreaterThan(uncalibrated.rankCorrelation ?? Infinity)
-    // Issue #12 also asks for a rank correlation at least that of "same as last quarter"; on the demo it is
-    // 0.70–0.83 against 0.64–0.88 depending on seed and day (open in #12). Both are computed and shown.
-    expect(lastQuarter.rankCorrelation).not.toBeNull()
+    expect(model.rankCorrelation ?? -Infinity).toBeGreaterThanOrEqual(lastQuarter.rankCorrelation ?? Infinity)
+    // 80 % ranges that hold the actual about 80 % of the time (they held it ~26 % before the model's own error widened them).
+    expect(model.coverage ?? 0).toBeGreaterThanOrEqual(0.65)
+    expect(model.coverage ?? 1).toBeLessThanOrEqual(0.95)
     // Every method is judged on the same goal-quarters.
     expect(uncalibrated.compared).toBe(model.compared)
     expect(lastQuarter.compared).toBe(model.compared)
   })
+
+  // Not one lucky day: the demo built on other days has other quarters behind it and other cadences in them.
+  it.each(['2026-08-20', '2026-10-05', '2027-01-10'])('on the demo built on %s the model ranks channels at least as well as "same as last quarter"', async (day) => {
+    const other = await tempBackend(() => Date.parse(`${day}T10:00:00Z`))
+    try {
+      writeDemo(other.b, { seed: 1, today: day })
+      const { model, lastQuarter } = (await backtest(other.b)).methods
+      expect(model.medianRatio ?? Infinity).toBeLessThanOrEqual(2)
+      expect(model.rankCorrelation ?? -Infinity).toBeGreaterThanOrEqual(lastQuarter.rankCorrelation ?? Infinity)
+      expect(model.coverage ?? 0).toBeGreaterThanOrEqual(0.65)
+    } finally {
+      other.cleanup()
+    }
+  }, 120_000)
 
   it('every past quarter has goals with a prediction and a measured result', async () => {
     const r = await backtest(b)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiOutput, ApiResult } from '../../../src/core/api/contract'
 import { channelEvidence } from '../../../src/core/scoring/channelEvidence'
 import { prepareModel } from '../../../src/core/scoring/modelCore'
-import { ranksOf, stability } from '../../../src/core/scoring/modelRanking'
+import { stability } from '../../../src/core/scoring/modelRanking'
 import { seededUniform } from '../../../src/core/scoring'
 import type { Backend } from '../../../src/main/backend/backend'
 import { sql } from '../../../src/main/backend/db/sql'
@@ -59,23 +59,39 @@ describe('score-model on the demo workspace', () => {
     expect(b.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM goal`)?.n).toBe(before)
   })
 
-  // Issue #12 asks that ±5 % jitter change #1 in at most 5 % of draws. Since a channel's observed rate is
-  // its units over all it reached (what the prediction multiplies it by), the demo's top two are within a
-  // few per cent of each other and #1 changes in about half the draws: the criterion is open in #12.
-  // What must hold meanwhile is that the screen says so: the #1's "holds" is the share of draws that keep it.
-  it('under ±5 % jitter, the #1 is the channel most often first, and its "holds" reports how often that is', () => {
+  // Issue #12: jittering every input by ±5 % at once may change #1 in at most 5 % of draws. #1 is what the
+  // screen states as first: the top tie group (channels the inputs' uncertainty cannot order share a rank).
+  it('under ±5 % jitter of every input, the first place the screen states changes in at most 5 % of draws', async () => {
+    const r = await call<ApiOutput<'score-model'>>('score-model', {})
+    if (!r.ok) throw new Error(r.error.message)
+    const first = new Set(r.data.channels.filter((c) => c.rankFrom === 1).map((c) => c.channelId))
+    // A tie must be earned: the top group is not the whole list.
+    expect(first.size).toBeLessThan(r.data.channels.filter((c) => c.tier === 'scorable').length / 2)
     const ws = modelInputs(b)
     const goals = new Map(ws.input.goals.map((g) => [g.id, g]))
     const evidence = ws.input.channels.map((c) => channelEvidence(c, goals, ws.input.goalKeys, ws.input.posts, ws.asOf, true))
     const p = prepareModel(ws.input, ws.asOf, true, {}, evidence)
     const s = stability(ws.input, p, evidence, true, seededUniform(7), { draws: 400, seed: 7, goalJitter: 0.05, inputJitter: 0.05, evidenceSpread: false })
-    const final = ranksOf(p, s.expected)
-    const top = final.indexOf(1)
-    const topId = p.channels[top]?.c.id ?? ''
-    const counts = new Map<string, number>()
-    for (const id of s.tops) counts.set(id, (counts.get(id) ?? 0) + 1)
-    const mostOften = [...counts].toSorted((x, y) => y[1] - x[1])[0]
-    expect(counts.get(topId) ?? 0).toBe(mostOften?.[1])
-    expect(s.holds[top]).toBeCloseTo((counts.get(topId) ?? 0) / s.tops.length, 9)
+    const changed = s.tops.filter((id) => !first.has(id)).length
+    expect(s.tops).toHaveLength(400)
+    expect(changed / s.tops.length).toBeLessThanOrEqual(0.05)
+  })
+
+  it('ranks: tie groups are runs of the order, and "holds" is the share of draws inside the group', async () => {
+    const r = await call<ApiOutput<'score-model'>>('score-model', { draws: 200, seed: 3 })
+    if (!r.ok) throw new Error(r.error.message)
+    for (const c of r.data.channels) {
+      expect(c.rankFrom).toBeLessThanOrEqual(c.rank)
+      expect(c.rankTo).toBeGreaterThanOrEqual(c.rank)
+      // Every rank inside a group belongs to a channel of that same group.
+      const members = r.data.channels.filter((x) => x.rank >= c.rankFrom && x.rank <= c.rankTo)
+      expect(members.every((x) => x.rankFrom === c.rankFrom && x.rankTo === c.rankTo)).toBe(true)
+      expect(c.holds).toBeGreaterThanOrEqual(0)
+      expect(c.holds).toBeLessThanOrEqual(1)
+    }
+    // Reproducible: the same seed gives the same groups and holds.
+    const again = await call<ApiOutput<'score-model'>>('score-model', { draws: 200, seed: 3 })
+    if (!again.ok) throw new Error(again.error.message)
+    expect(again.data.channels.map((c) => [c.rankFrom, c.rankTo, c.holds])).toEqual(r.data.channels.map((c) => [c.rankFrom, c.rankTo, c.holds]))
   })
 })

@@ -13,7 +13,7 @@ const curve = z.object({ beta: z.number(), betaFitted: z.number().nullable(), we
 const linkRate = z.object({ goalId: z.string(), estimate: z.number(), observed: z.number().nullable(), blended: z.number(), spread: z.number(), posts: z.number() })
 
 const channel = z.object({
-  channelId: z.string(), name: z.string(), status: z.string(), rank: z.number(), tier: z.enum(['scorable', 'paused or retired', 'needs estimate']),
+  channelId: z.string(), name: z.string(), status: z.string(), rank: z.number(), rankFrom: z.number(), rankTo: z.number(), tier: z.enum(['scorable', 'paused or retired', 'needs estimate']),
   holds: z.number(), valuePerHour: z.number(), expectedValuePerHour: z.number(), judgedHours: z.number(),
   reach, curve, rates: list(linkRate), predicted: list(prediction),
   cadence: z.object({ todayPostsPerWeek: z.number(), recommendedPostsPerWeek: z.number(), plusOne: list(prediction), minusOne: list(prediction) }),

@@ -68,6 +68,8 @@ function toJson(listed: Listed, allocated: Allocated, modelled: Modelled, explai
         channelId: m.channelId,
         name: m.name,
         rank: m.rank,
+        rankFrom: m.rankFrom,
+        rankTo: m.rankTo,
         holds: round(m.holds, 3),
         tier: m.tier,
         valuePerHour: round(m.valuePerHour, 4),

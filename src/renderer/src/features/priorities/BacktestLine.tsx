@@ -12,7 +12,7 @@ export function BacktestLine() {
   return (
     <p className="subtle prio-hint" data-testid="backtest-line">
       <strong>How good has this advice been?</strong> {r.data.summary}
-      {r.data.insufficient === null && m.coverage !== null && m.coverage < 0.6 && ` The actual result fell inside the 80 % range in ${Math.round(m.coverage * 100)} % of goal-quarters, so read the ranges as narrower than they should be.`}
+      {r.data.insufficient === null && m.coverage !== null && m.coverage < 0.6 && ' Read the ranges as narrower than they should be.'}
     </p>
   )
 }

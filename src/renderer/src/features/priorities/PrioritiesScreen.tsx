@@ -4,14 +4,16 @@ import { useMutation } from '../../api/useMutation'
 import { useQuery } from '../../api/useQuery'
 import { ScreenHeader } from '../records/ScreenHeader'
 import { ChannelPage } from '../channels/ChannelPage'
+import { PinDialog } from './PinDialog'
 import { AdvicePanel } from './AdvicePanel'
 import { BacktestLine } from './BacktestLine'
-import { computePriorities, savedWeights, type ScoreData } from './computePriorities'
-import { ImpactScatter } from './ImpactScatter'
+import { savedWeights, type ScoreData } from './computePriorities'
+import { GoalPredictions } from './GoalPredictions'
+import { ModelComparisons } from './ModelComparisons'
+import { ModelPanel, useModel } from './ModelPanel'
+import { ModelRates } from './ModelRates'
+import { ModelTable } from './ModelTable'
 import { RankChanges } from './RankChanges'
-import { RankingTable } from './RankingTable'
-import { RatesTable } from './RatesTable'
-import { ModelPanel } from './ModelPanel'
 import { WeightSliders } from './WeightSliders'
 import './priorities.css'
 
@@ -35,11 +37,11 @@ export function PrioritiesScreen() {
     setDrafts((d) => new Map([...d].filter(([id, w]) => saved.get(id) !== w)))
   }
 
-  const cap = data?.capacityFromMembers ?? 0
-  const live = useMemo(() => (data === undefined ? undefined : computePriorities(data, { weights, capacityHours: cap })), [data, weights, cap])
-  const savedRank = useMemo(() => new Map((data?.channels ?? []).map((c) => [c.id, c.rank])), [data])
+  // The model runs in the backend: a slider asks again once the hand rests (deferred), not on every step.
   const deferredWeights = useDeferredValue(weights)
-  const goalIds = useMemo(() => (data?.goals ?? []).map((g) => g.id), [data])
+  const model = useModel(deferredWeights)
+  const flags = useMemo(() => new Map((data?.channels ?? []).map((c) => [c.id, c.flags])), [data])
+  const [pinning, setPinning] = useState<{ id: string; name: string; hours: number } | undefined>(undefined)
 
   const actions = (
     <div className="prio-actions">
@@ -63,7 +65,7 @@ export function PrioritiesScreen() {
     <div className="screen">
       <ScreenHeader
         title="Priorities"
-        description="Channels ranked by expected impact on this quarter's goals per hour of effort. The score advises and explains; people decide."
+        description="Where the team's next hour should go: channels ranked by what it adds to this quarter's goals, from the team's own results. The model advises and explains; people decide."
         actions={actions}
       />
       {error !== undefined && (
@@ -76,7 +78,7 @@ export function PrioritiesScreen() {
           {save.error.message}
         </p>
       )}
-      {data === undefined || live === undefined ? (
+      {data === undefined ? (
         <p className="subtle">{error === undefined ? 'Scoring…' : ''}</p>
       ) : data.channels.length === 0 ? (
         <p className="muted">No channels yet. Add channels and link them to this quarter's goals to see where the team's hours should go.</p>
@@ -84,49 +86,62 @@ export function PrioritiesScreen() {
         <div className="prio-scroll">
           <Notices data={data} />
           <div className="prio-grid-top">
-            <section className="card prio-card" aria-label="Goal weights">
-              <h2 className="panel-title">Goal weights · {data.quarter}</h2>
+            <section className="card prio-card" aria-labelledby="prio-weights-title">
+              <h2 className="panel-title" id="prio-weights-title">
+                Goal weights · {data.quarter}
+              </h2>
               <p className="subtle prio-hint">Move a slider to see the ranking change; save when it reflects what matters this quarter.</p>
               <WeightSliders goals={data.goals} weights={weights} onChange={(id, w) => setDrafts((d) => new Map(d).set(id, w))} />
             </section>
-            <section className="card prio-card" aria-label="Impact against effort">
-              <h2 className="panel-title">Impact against effort</h2>
-              <p className="subtle prio-hint">Split at the medians. A dot takes the colour of the goal that gives the channel most of its impact.</p>
-              <ImpactScatter ranked={live.ranked} goalIds={goalIds} />
+            <section className="card prio-card" aria-labelledby="prio-goals-title">
+              <h2 className="panel-title" id="prio-goals-title">
+                What the goals get
+              </h2>
+              <p className="subtle prio-hint">Predicted over what is left of each goal’s quarter (80 % range), at today’s plan and at the recommendation below.</p>
+              {model.data === undefined ? <p className="subtle">Running the model…</p> : <GoalPredictions data={model.data} />}
             </section>
           </div>
-          <section className="card prio-card" aria-label="Ranking">
-            <h2 className="panel-title">Score from the estimates</h2>
+          <section className="card prio-card" aria-labelledby="prio-hours-title">
+            <h2 className="panel-title" id="prio-hours-title">
+              Where the hours go
+            </h2>
             <p className="subtle prio-hint">
-              Score = impact points per 100 h of effort. Impact = points of the weighted remaining goal gap a channel closes this quarter, after confidence. Monthly cost counts as
-              effort at {data.inputs.options.blendedHourlyRate.toLocaleString()} per hour (workspace profile). Select a channel to see its page.
-            </p>
-            <RankingTable ranked={live.ranked} goalIds={goalIds} savedRank={savedRank} onOpen={setOpen} />
-          </section>
-          <section className="card prio-card" aria-label="Where the hours go">
-            <h2 className="panel-title">Where the hours go</h2>
-            <p className="subtle prio-hint">
-              Reach per post from published results (shrunk toward a share of the audience), diminishing returns from each channel’s own history, goals that are met stop
-              pulling hours. Bounds are 50–200 % of today’s hours unless a pin with a reason says otherwise.
+              Ranked by what a channel’s next hour adds to the goals. Reach per post from published results (shrunk toward a share of the audience), diminishing returns from each
+              channel’s own history, goals that are met stop pulling hours. Bounds are 50–200 % of today’s hours unless a pin with a reason says otherwise. Select a channel to see its page.
             </p>
             <BacktestLine />
-            <ModelPanel weights={deferredWeights} pins={data.pins} />
+            <ModelPanel model={model} />
+            {model.data !== undefined && (
+              <>
+                <ModelTable data={model.data} pins={data.pins} flags={flags} onOpen={setOpen} onPin={setPinning} />
+                <p className="subtle prio-hint">{model.data.stability.method}</p>
+              </>
+            )}
           </section>
-          <div className="prio-grid-bottom">
-            <section className="card prio-card" aria-label="Why the rank changed">
-              <h2 className="panel-title">Why the rank changed</h2>
-              {dirty && <p className="subtle prio-hint">Compared with the saved weights, not the what-if.</p>}
-              <RankChanges data={data} />
+          {model.data !== undefined && <ModelComparisons data={model.data} />}
+          {model.data !== undefined && (
+            <section className="card prio-card" aria-labelledby="prio-rates-title">
+              <h2 className="panel-title" id="prio-rates-title">
+                Learning from results
+              </h2>
+              <p className="subtle prio-hint">The estimate, what published content did in the last 12 months, and the blend the model uses, with its spread.</p>
+              <ModelRates data={model.data} />
             </section>
-          </div>
-          <section className="card prio-card" aria-label="Estimated, observed and blended rates">
-            <h2 className="panel-title">Learning from results</h2>
-            <p className="subtle prio-hint">KPI units per 1,000 people reached: the estimate, what published content did in the last 12 months, and the blend the score uses.</p>
-            <RatesTable data={data} ranked={live.ranked} />
+          )}
+          <section className="card prio-card" aria-labelledby="prio-changes-title">
+            <h2 className="panel-title" id="prio-changes-title">
+              Estimate scores since a snapshot
+            </h2>
+            <p className="subtle prio-hint">
+              Snapshots keep the score from the estimates (RICE tied to the goals), not the model above: this says which estimate or goal input moved a channel since then.
+              {dirty && ' Compared with the saved weights, not the what-if.'}
+            </p>
+            <RankChanges data={data} />
           </section>
           <AdvicePanel />
         </div>
       )}
+      {pinning !== undefined && <PinDialog channelId={pinning.id} channelName={pinning.name} currentHours={pinning.hours} onClose={() => setPinning(undefined)} />}
       {open !== undefined && <ChannelPage channelId={open} onClose={() => setOpen(undefined)} />}
     </div>
   )

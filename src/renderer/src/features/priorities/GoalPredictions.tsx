@@ -1,0 +1,54 @@
+import type { ApiOutput } from '../../../../core/api/contract'
+import { hours, num } from './ModelTable'
+
+type Range = { point: number; low: number; high: number }
+
+/** Point on top, the 80 % range under it: two short lines fit a half-width card. */
+function Cell({ r, pct }: { r: Range; pct: boolean }) {
+  return (
+    <>
+      {num(r.point)}
+      {pct ? ' %' : ''}
+      <div className="subtle prio-sub">
+        {num(r.low)}–{num(r.high)}
+      </div>
+    </>
+  )
+}
+
+type Model = ApiOutput<'score-model'>
+
+/** Per goal: what today's plan and the recommendation are expected to bring over what is left of its quarter. */
+export function GoalPredictions({ data }: { data: Model }) {
+  return (
+    <div className="prio-table-wrap">
+      <table className="prio-table" data-testid="goal-predictions">
+        <thead>
+          <tr>
+            <th>Goal</th>
+            <th className="num">Today’s plan</th>
+            <th className="num">Recommended</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.goals.map((g) => (
+            <tr key={g.goalId}>
+              <td>
+                {g.name} <span className="subtle">({g.kind})</span>
+                <div className="subtle prio-why-line">
+                  {hours(g.weeks)} weeks left · {g.why}
+                </div>
+              </td>
+              <td className="num">
+                <Cell r={g.today} pct={g.kind === 'rate'} />
+              </td>
+              <td className="num prio-strong">
+                <Cell r={g} pct={g.kind === 'rate'} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
