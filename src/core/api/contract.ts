@@ -7,6 +7,7 @@ import { calendarMethods } from './methods/calendarMethods'
 import { deckMethods, deckProgressEvent } from './methods/deckMethods'
 import { scoringMethods } from './methods/scoringMethods'
 import { modelMethods } from './methods/modelMethods'
+import { peopleMethods } from './methods/peopleMethods'
 import { syncChangedEvent, syncMethods } from './methods/syncMethods'
 import { transferMethods } from './methods/transferMethods'
 import { workspaceMethods } from './methods/workspaceMethods'
@@ -34,7 +35,8 @@ export const contract = {
   ...calendarMethods,
   ...syncMethods,
   ...transferMethods,
-  ...adviceMethods
+  ...adviceMethods,
+  ...peopleMethods
 }
 
 /** Push events from the backend to every open window. */

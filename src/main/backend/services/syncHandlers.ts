@@ -1,4 +1,4 @@
-import type { HandlerTable } from '../handlers'
+import type { HandlerTable } from '../handlerTable'
 import { syncReviewList, syncReviewResolve } from './syncReview'
 import { schedulerOf } from './syncScheduler'
 import { syncNow, syncSetDeviceName, syncSetup, syncStatus, syncUnlock } from './syncService'

@@ -65,7 +65,7 @@ export const serveCommand = command({
         }
       }
     }
-    if (b && fresh) writeDemo(b)
+    if (b && fresh) writeDemo(b, { pickMe: false })
     const host = await startWebHost(b, {
       port,
       rendererDir,
