@@ -24,7 +24,7 @@ export const historyEntry = z.object({
   /** The member's name, or null for changes made before people were recorded (or by sync of an older app). */
   member: z.string().nullable(),
   memberId: z.string().nullable(),
-  /** The field's name in the API (`plannedDate`), `*` for the creation, `_deleted` for delete/restore. */
+  /** The field's name in the API (`plannedDate`), `created` for the creation, `deleted` for a delete or restore. */
   field: z.string(),
   from: z.json(),
   to: z.json(),
@@ -68,7 +68,7 @@ export const peopleMethods = {
   },
   'record-history': {
     input: z.object({ id: z.string().min(1, 'Required'), limit: z.number().int().min(1).max(5000).optional() }),
-    output: z.object({ kind: z.string(), title: z.string(), items: z.array(historyEntry), truncated: z.boolean() }),
+    output: z.object({ kind: z.string(), title: z.string(), items: z.array(historyEntry), truncated: z.boolean(), names: z.record(z.string(), z.string()) }),
     summary: 'Every change of one record, newest first: who, when, field, from, to'
   },
   'mine-get': {

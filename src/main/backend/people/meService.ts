@@ -1,9 +1,10 @@
 import { ApiError } from '../../../core/api/apiError'
 import type { MeState } from '../../../core/api/methods/peopleMethods'
 import { atLeast, rolesFrom, type Access } from '../../../core/people/access'
+import { member } from '../../../core/domain/member'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
-import { currentMember, memberRow, rolesEnforced, savedMeId, withActing, workspaceKey } from './currentMember'
+import { actAs, currentMember, memberRow, rolesEnforced, savedMeId, withActing, workspaceKey } from './currentMember'
 
 type Person = MeState['members'][number]
 
@@ -57,6 +58,8 @@ export const meService = {
       )
     }
     save(b, memberId)
+    // A choice made in the app replaces a `--as` the host was started with.
+    actAs(b, null)
     return state(b)
   },
 
@@ -72,7 +75,10 @@ export const meService = {
     if (taken) throw new ApiError('invalid_input', `${taken.name} is already a member: pick them instead`, [{ path: ['create', 'name'], message: 'Already a member' }])
     const access: Access = rolesEnforced(b) ? 'viewer' : 'owner'
     const id = b.newId()
-    const values = { name: input.name.trim(), role: input.role ?? '', email: input.email ?? '', weeklyCapacityHours: 32, otherWorkHoursPerWeek: 0, active: true, access }
+    const parsed = member.fields.safeParse({ name: input.name, role: input.role ?? '', email: input.email ?? '', weeklyCapacityHours: 32, otherWorkHoursPerWeek: 0, active: true, access })
+    if (!parsed.success)
+      throw new ApiError('invalid_input', 'You were not added: check your name and email', parsed.error.issues.map((i) => ({ path: ['create', ...i.path.map(String)], message: i.message })))
+    const values = parsed.data
     // The new member writes their own record: the change log names them from their first change.
     withActing(b, id, () => b.mutate('Add me', [{ op: 'create', kind: 'member', id, values }]))
     save(b, id)

@@ -75,9 +75,10 @@ function contentRules(before: Rec | null, after: Rec, me: Acting, keepApprovalAs
     if (!approver) refuse('Keeping an approval', 'approver', me)
     if (keepApprovalAs !== me.id) throw new ApiError('forbidden', `An approval is kept in your own name, never someone else’s; you are ${me.name}.`, [{ path: ['keepApprovalAs'], message: 'Only yourself' }])
   }
-  // Approval records who approved from "me", never a free choice; a published item created as
-  // history (an import of past posts) keeps the approver it names.
-  const recordingHistory = before === null && after.status === 'published'
+  // Approval records who approved from "me", never a free choice. A record created already signed off
+  // (a calendar import) states an approval given elsewhere: it keeps the approver it names — still
+  // under the four-eyes rule, and only an approver may create it.
+  const recordingHistory = before === null && typeof after.approverId === 'string'
   if (entering && !recordingHistory) extra.approverId = me.id
   else if (before !== null && !same(before.approverId, after.approverId) && after.approverId !== me.id)
     throw new ApiError('forbidden', `The approver is whoever approves: an item cannot name someone else as its approver; you are ${me.name}.`, [{ path: ['approverId'], message: 'Set by the approval' }])

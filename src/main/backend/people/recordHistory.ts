@@ -1,5 +1,6 @@
 import { ApiError } from '../../../core/api/apiError'
 import type { ApiOutput } from '../../../core/api/contract'
+import type { HistoryEntry } from '../../../core/api/methods/peopleMethods'
 import { kindNames, recordKinds, type KindName } from '../../../core/domain/recordKinds'
 import { parseHlc } from '../../../core/sync/hlc'
 import type { Backend } from '../backend'
@@ -9,7 +10,26 @@ import { recordCodec } from '../repo/recordCodec'
 
 type Row = { dev: string; seq: number; hlc: string; col: string; old_value: string | null; new_value: string | null; label: string | null; member_id: string | null; name: string | null }
 
-const parse = (v: string | null): unknown => (v === null ? null : JSON.parse(v))
+type Json = HistoryEntry['from']
+const parse = (v: string | null): Json => (v === null ? null : (JSON.parse(v) as Json))
+
+/** Names of the records the changes point to (an owner, a channel), so the history reads "owner: Tom Ellery". */
+function namesOf(b: Backend, kind: KindName, items: { field: string; from: Json; to: Json }[]): Record<string, string> {
+  const refs = recordKinds[kind].refs as Partial<Record<string, string>>
+  const out: Record<string, string> = {}
+  for (const it of items) {
+    const target = refs[it.field] as KindName | undefined
+    if (target === undefined) continue
+    for (const v of [it.from, it.to]) {
+      if (typeof v !== 'string' || v in out) continue
+      const codec = recordCodec(target)
+      const col = codec.byField.get(recordKinds[target].title)?.column ?? 'id'
+      const row = b.db.get<Record<string, unknown>>(sql`SELECT ${sql.id(col)} AS t FROM ${sql.id(codec.table)} WHERE id = ${v}`)
+      if (row) out[v] = String(row.t)
+    }
+  }
+  return out
+}
 
 /** Which kind holds this id (ids are ULIDs, unique across kinds): one primary-key look-up per kind. */
 function kindOf(b: Backend, id: string): KindName | null {
@@ -46,12 +66,12 @@ export function recordHistory(b: Backend, input: { id: string; limit?: number | 
       member: r.name,
       memberId: r.member_id,
       field,
-      from: parse(r.old_value) as never,
-      to: parse(r.new_value) as never,
+      from: parse(r.old_value),
+      to: parse(r.new_value),
       label: r.label ?? ''
     }
   })
   const rec = b.db.get<Record<string, unknown>>(sql`SELECT * FROM ${sql.id(codec.table)} WHERE id = ${input.id}`)
   const titleCol = codec.byField.get(recordKinds[kind].title)?.column ?? 'id'
-  return { kind, title: String(rec?.[titleCol] ?? input.id), items, truncated: rows.length > limit }
+  return { kind, title: String(rec?.[titleCol] ?? input.id), items, truncated: rows.length > limit, names: namesOf(b, kind, items) }
 }

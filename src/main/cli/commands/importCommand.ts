@@ -9,6 +9,7 @@ import { registerCalendarRules } from '../../backend/services/calendarRules'
 import { scoringRules } from '../../backend/services/scoringRules'
 import { command, UsageError } from '../command'
 import { openCliBackend } from '../openCliBackend'
+import { authorize } from '../../backend/people/authorize'
 import { kindOption } from './exportCommand'
 
 function readText(file: string): string {
@@ -48,6 +49,8 @@ export const importCommand = command({
     scoringRules()
     const b = await openCliBackend(values, { create: values.all === true, lock: 'smo import' })
     try {
+      // The same role check as the app's import (core/api/methodRoles.ts); rows are checked one by one too.
+      authorize(b, 'import-apply')
       if (values.all === true) {
         if (values['dry-run'] === true) throw new UsageError('--dry-run works with --kind only')
         const { created } = importJson(b, text, fileName)

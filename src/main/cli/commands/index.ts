@@ -7,10 +7,13 @@ import { demoCommand } from './demoCommand'
 import { exportCommand } from './exportCommand'
 import { icsCommand } from './icsCommand'
 import { importCommand } from './importCommand'
+import { historyCommand } from './historyCommand'
+import { membersCommand } from './membersCommand'
+import { mineCommand } from './mineCommand'
 import { restoreCommand } from './restoreCommand'
 import { scoreCommand } from './scoreCommand'
 import { serveCommand } from './serveCommand'
 import { syncCommand } from './syncCommand'
 
 /** Every `smo` sub-command, in the order `smo --help` lists them. Feature areas add theirs here. */
-export const commands: Command[] = [demoCommand, serveCommand, checkCommand, scoreCommand, adviceCommand, deckCommand, icsCommand, syncCommand, importCommand, exportCommand, backupCommand, restoreCommand]
+export const commands: Command[] = [demoCommand, serveCommand, checkCommand, scoreCommand, adviceCommand, deckCommand, icsCommand, syncCommand, importCommand, exportCommand, backupCommand, restoreCommand, membersCommand, mineCommand, historyCommand]
