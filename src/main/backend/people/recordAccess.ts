@@ -79,9 +79,9 @@ function contentRules(before: Rec | null, after: Rec, me: Acting, keepApprovalAs
   // (a calendar import) states an approval given elsewhere: it keeps the approver it names — still
   // under the four-eyes rule, and only an approver may create it.
   const recordingHistory = before === null && typeof after.approverId === 'string'
-  if (entering && !recordingHistory) extra.approverId = me.id
-  else if (before !== null && !same(before.approverId, after.approverId) && after.approverId !== me.id)
+  if (before !== null && !same(before.approverId, after.approverId) && after.approverId !== me.id)
     throw new ApiError('forbidden', `The approver is whoever approves: an item cannot name someone else as its approver; you are ${me.name}.`, [{ path: ['approverId'], message: 'Set by the approval' }])
+  if (entering && !recordingHistory) extra.approverId = me.id
   return extra
 }
 
