@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { HistoryEntry } from '../../../src/core/api/methods/peopleMethods'
 import { historyText } from '../../../src/core/people/historyText'
 import type { Backend } from '../../../src/main/backend/backend'
 import { dispatch } from '../../../src/main/backend/dispatch'
@@ -32,7 +33,7 @@ describe('record history', () => {
     clock += 60_000
     await call('content-update', { id: item.id, title: 'Launch day' })
     const h = await call('record-history', { id: item.id })
-    const items = h.items as { at: string; member: string; field: string; from: unknown; to: unknown }[]
+    const items = h.items as HistoryEntry[]
     expect(items.map((e) => [e.field, e.from, e.to])).toEqual([
       ['title', 'Launch', 'Launch day'],
       ['plannedDate', '2026-03-03', '2026-03-05'],

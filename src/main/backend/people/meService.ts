@@ -38,6 +38,8 @@ function state(b: Backend): MeState {
 function save(b: Backend, memberId: string): void {
   const all = b.settings.get().me
   b.settings.update({ me: { ...all, [workspaceKey(b)]: memberId } })
+  // Every window shows "me" (title bar, My work): tell them, as a change of the member list would.
+  b.events.emit('data-changed', { tx: 'me', kinds: ['member'], ids: [memberId] })
 }
 
 /** Who "me" is on this computer for this workspace: pick, create, switch (issue #14, item 1). */
