@@ -1,12 +1,19 @@
 import type { Access, Acting } from '../../../core/people/access'
-import type { Backend } from '../backend'
+import type { Db } from '../db/db'
 import { sql } from '../db/sql'
+import type { SettingsPort } from '../settings/settingsPort'
+
+/**
+ * What "me" needs of a backend. Structural, so backend.ts (which stamps each change with
+ * `currentMember`) and this file do not import each other.
+ */
+type Backend = { ws: { deviceId: string }; db: Db; settings: SettingsPort }
 
 type MemberRow = { id: string; name: string; access: Access; active: number; deleted_at: string | null }
 
 // Who a call acts as when it is not this computer's "me": `smo … --as NAME`, or the backend itself
 // writing on someone's behalf (the demo is written as its owner). Per backend, so hosts never mix.
-const override = new WeakMap<Backend, string>()
+const override = new WeakMap<object, string>()
 
 /** The settings key of this workspace: its database's own id, which a moved or restored folder keeps. */
 export function workspaceKey(b: Backend): string {

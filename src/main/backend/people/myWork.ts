@@ -12,6 +12,8 @@ export type MineContext = { me: Acting; today: string; weekEnd: string }
 type SectionKey = Exclude<keyof Mine, 'me' | 'today' | 'weekEnd'>
 /** One section of My work: reads its records for "me". Other areas add theirs with `registerMineSection`. */
 export type MineSection<K extends SectionKey = SectionKey> = { key: K; read: (b: Backend, ctx: MineContext) => Mine[K] }
+/** Any one section, its key and its records' type kept together. */
+type AnySection = { [K in SectionKey]: MineSection<K> }[SectionKey]
 
 /** Each section shows at most this many records (the most urgent first); a longer list is a different screen. */
 const CAP = 200
@@ -24,7 +26,7 @@ const items = (b: Backend, where: ReturnType<typeof sql>, order: ReturnType<type
 // the owner index (content_owner_planned), so a 100k-item workspace reads only my items.
 const due = sql`coalesce(due_date, planned_date)`
 
-const sections: MineSection[] = [
+const sections: AnySection[] = [
   { key: 'dueThisWeek', read: (b, c) => items(b, sql`owner_id = ${c.me.id} AND ${OPEN} AND ${due} BETWEEN ${c.today} AND ${c.weekEnd}`, sql`${due}, id`) },
   { key: 'overdue', read: (b, c) => items(b, sql`owner_id = ${c.me.id} AND ${OPEN} AND ${due} < ${c.today}`, sql`${due}, id`) },
   {
@@ -56,10 +58,10 @@ const sections: MineSection[] = [
 ]
 
 /** Add or replace a section (the sharing work's tasks and mentions plug in here). */
-export function registerMineSection<K extends SectionKey>(section: MineSection<K>): void {
+export function registerMineSection(section: AnySection): void {
   const i = sections.findIndex((s) => s.key === section.key)
-  if (i >= 0) sections[i] = section as unknown as MineSection
-  else sections.push(section as unknown as MineSection)
+  if (i >= 0) sections[i] = section
+  else sections.push(section)
 }
 
 /** The Sunday ending the ISO week (Monday to Sunday) that holds `today`. */
