@@ -29,7 +29,7 @@ export const membersCommand = command({
         if (!m) throw new UsageError(`--set-role: no member is called "${name}"`)
         if (found.length > 1) throw new UsageError(`--set-role: ${found.length} members are called "${name}"`)
         await callApi(b, 'member-update', { id: m.id, access: access.data })
-        console.log(`${m.name} is now ${access.data === 'owner' ? 'an' : 'a'} ${access.data} (was ${m.access}).`)
+        console.log(`${m.name} is now ${/^[aeiou]/.test(access.data) ? 'an' : 'a'} ${access.data} (was ${m.access}).`)
         return 0
       }
       const me = currentMember(b)
