@@ -7,10 +7,13 @@ export type Served = { url: string; base: string; token: string; dir: string; st
 
 const smo = join(process.cwd(), 'bin', 'smo.mjs')
 
-/** Create a demo workspace in a temp folder (through the real CLI). */
+/**
+ * Create a demo workspace in a temp folder (through the real CLI). Its settings go where `serveWorkspace`
+ * reads them, so the demo's owner is "me" in the served app (never the user's own settings).
+ */
 export function createDemoWorkspace(extra: string[] = []): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'smo-e2e-')), 'ws')
-  const r = spawnSync(process.execPath, [smo, 'demo', '--workspace', dir, ...extra], { encoding: 'utf8' })
+  const r = spawnSync(process.execPath, [smo, 'demo', '--workspace', dir, ...extra], { encoding: 'utf8', env: { ...process.env, SMO_USER_DATA: join(dir, '..', 'userdata') } })
   if (r.status !== 0) throw new Error(`smo demo failed: ${r.stderr}`)
   return dir
 }

@@ -46,7 +46,7 @@ test('a comment with an @mention reaches the named member, and a template plans 
   // Priya on this computer: the mention is in her inbox, unread; opening it marks it read.
   const members = await call<{ items: { id: string; name: string }[] }>(request, app, 'member-list', { q: 'Priya' })
   const priya = members.items.find((m) => m.name === 'Priya Raman')?.id ?? ''
-  await call(request, app, 'settings-update', { ui: { me: priya } })
+  await call(request, app, 'me-set', { memberId: priya })
   await shell.reload()
   const bell = page.getByTestId('bell')
   await expect(bell).toHaveAccessibleName(/Notifications, [1-9]\d* unread/)

@@ -8,6 +8,7 @@ import { deckMethods, deckProgressEvent } from './methods/deckMethods'
 import { scoringMethods } from './methods/scoringMethods'
 import { sharingMethods } from './methods/sharingMethods'
 import { modelMethods } from './methods/modelMethods'
+import { peopleMethods } from './methods/peopleMethods'
 import { syncChangedEvent, syncMethods } from './methods/syncMethods'
 import { transferMethods } from './methods/transferMethods'
 import { workspaceMethods } from './methods/workspaceMethods'
@@ -36,7 +37,8 @@ export const contract = {
   ...syncMethods,
   ...transferMethods,
   ...adviceMethods,
-  ...sharingMethods
+  ...sharingMethods,
+  ...peopleMethods
 }
 
 /** Push events from the backend to every open window. */

@@ -24,7 +24,13 @@ export const settingsSchema = z.object({
    */
   syncFolders: z.record(z.string().max(4096), z.string().max(4096)).default({}),
   /** Small UI state that should survive a restart (current filters, column choices…), by key. */
-  ui: z.record(z.string().max(80), z.json()).default({})
+  ui: z.record(z.string().max(80), z.json()).default({}),
+  /**
+   * Who "me" is on this computer, per workspace (keyed by the workspace database's own id, so a
+   * moved or restored folder keeps it): the member id. Not in `settingsPatch`: only `me-set` changes
+   * it, under the switching rules (backend people/meService.ts).
+   */
+  me: z.record(z.string().max(80), z.string().max(80)).default({})
 })
 
 export type Settings = z.infer<typeof settingsSchema>
@@ -40,3 +46,5 @@ export const settingsPatch = z.object({
   ui: shape.ui.unwrap().optional()
 })
 export type SettingsPatch = z.infer<typeof settingsPatch>
+/** What the backend itself may write: the API's patch plus "me" (set only through its own rules). */
+export type SettingsWrite = SettingsPatch & { me?: Settings['me'] }

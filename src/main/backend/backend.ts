@@ -5,6 +5,7 @@ import { createMutator, type Mutator } from './mutate'
 import type { Workspace } from './openWorkspace'
 import type { SecretPort } from './settings/secretPort'
 import type { SettingsPort } from './settings/settingsPort'
+import { currentMember } from './people/currentMember'
 
 /** Everything a handler may use. Hosts build one per open workspace and pass it to `dispatch`. */
 export type Backend = {
@@ -23,8 +24,9 @@ export type Backend = {
 export function createBackend(ws: Workspace, settings: SettingsPort, secrets: SecretPort, now: () => number = Date.now): Backend {
   const events = eventHub()
   const ulid = monotonicFactory()
-  const mutate = createMutator(ws.db, ws.deviceId, now, (e) => events.emit('data-changed', e))
-  return {
+  // The member on each change is read when the change is written: `--as`, a switch of "me", the demo's owner.
+  const mutate = createMutator(ws.db, ws.deviceId, now, (e) => events.emit('data-changed', e), () => currentMember(backend)?.id ?? null)
+  const backend: Backend = {
     ws,
     db: ws.db,
     mutate,
@@ -35,4 +37,5 @@ export function createBackend(ws: Workspace, settings: SettingsPort, secrets: Se
     newId: () => ulid(now()),
     close: () => ws.close()
   }
+  return backend
 }

@@ -3,6 +3,7 @@ import { ApiError } from '../../core/api/apiError'
 import { contract, isMethod, type ApiResult } from '../../core/api/contract'
 import type { Backend } from './backend'
 import { handlers } from './handlers'
+import { authorize } from './people/authorize'
 import { WorkspaceError } from './workspaceError'
 
 function issuesOf(e: z.ZodError) {
@@ -19,6 +20,8 @@ const checkOutputs = process.env.SMO_CHECK_OUTPUT === '1'
 export async function dispatch(b: Backend, method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
   try {
     if (!isMethod(method)) throw new ApiError('unknown_method', `There is no method "${method}". GET /api lists them.`)
+    // Roles first (core/api/methodRoles.ts): a refused call writes nothing and says which role it needs.
+    authorize(b, method)
     const entry = contract[method]
     const parsed = (entry.input as z.ZodType).safeParse(rawInput ?? {})
     if (!parsed.success) {

@@ -1,4 +1,3 @@
-import type { ApiInput, ApiOutput, Method } from '../../core/api/contract'
 import type { ListQuery } from '../../core/api/listQuery'
 import { kindMethod } from '../../core/api/kindMethod'
 import { kindNames } from '../../core/domain/recordKinds'
@@ -13,10 +12,10 @@ import { syncHandlers } from './services/syncHandlers'
 import { transferHandlers } from './services/transferHandlers'
 import { saveWorkspaceProfile, workspaceProfileOf } from './services/workspaceProfileService'
 import { workspaceService } from './services/workspaceService'
+import type { HandlerTable } from './handlerTable'
+import { peopleHandlers } from './people/peopleHandlers'
 
-export type Handler<M extends Method> = (b: Backend, input: ApiOutput<M> extends never ? never : ParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>>
-type ParsedInput<M extends Method> = ApiInput<M>
-export type HandlerTable = { [M in Method]: Handler<M> }
+export type { Handler, HandlerTable } from './handlerTable'
 type Loose = (b: Backend, input: unknown) => unknown
 
 /**
@@ -43,7 +42,7 @@ const written: Partial<HandlerTable> = {
   'workspace-profile-save': (b, i) => saveWorkspaceProfile(b, i)
 }
 
-export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(scoringHandlers as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>), ...(calendarHandlers as Record<string, Loose>), ...(syncHandlers as Record<string, Loose>), ...(transferHandlers as Record<string, Loose>), ...(adviceHandlers as Record<string, Loose>), ...(sharingHandlers as Record<string, Loose>) }
+export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(scoringHandlers as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>), ...(calendarHandlers as Record<string, Loose>), ...(syncHandlers as Record<string, Loose>), ...(transferHandlers as Record<string, Loose>), ...(adviceHandlers as Record<string, Loose>), ...(sharingHandlers as Record<string, Loose>), ...(peopleHandlers as Record<string, Loose>) }
 
 /** Feature areas register their handlers at import time (see services/*). */
 export function registerHandlers(extra: Partial<HandlerTable>): void {

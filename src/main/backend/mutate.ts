@@ -30,7 +30,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * (the field's heads), moves the heads, and only after commit emits `data-changed`. Sync publishes
  * these records, undo replays their old values, and history screens read them.
  */
-export function createMutator(db: Db, deviceId: string, now: () => number, emit: (e: DataChanged) => void): Mutator {
+export function createMutator(db: Db, deviceId: string, now: () => number, emit: (e: DataChanged) => void, memberId: () => string | null = () => null): Mutator {
   const load = (key: string) => db.get<{ value: string }>(sql`SELECT value FROM local_state WHERE key = ${key}`)?.value
   let seq = Number(load('seq') ?? '0')
   // Team sync moves the clock forward when it adopts a teammate's stamp, so read it in each
@@ -136,7 +136,8 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
         changedIds.push(ch.id)
       }
       if (written === 0) return
-      db.run(sql`INSERT INTO change_tx (dev, seq, hlc, origin, label, created_at) VALUES (${deviceId}, ${nextSeq}, ${stamp.stamp}, 'local', ${label}, ${iso})`)
+      // Who made it (issue #14): the acting member, so every record's history can say "Dana moved …".
+      db.run(sql`INSERT INTO change_tx (dev, seq, hlc, origin, label, created_at, member_id) VALUES (${deviceId}, ${nextSeq}, ${stamp.stamp}, 'local', ${label}, ${iso}, ${memberId()})`)
       db.run(sql`INSERT INTO local_state (key, value) VALUES ('seq', ${String(nextSeq)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
       db.run(sql`INSERT INTO local_state (key, value) VALUES ('hlc', ${JSON.stringify(stamp.state)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
       committed = { seq: nextSeq, clock: stamp.state }

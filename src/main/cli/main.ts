@@ -3,6 +3,7 @@ import { ApiError } from '../../core/api/apiError'
 import { WorkspaceError } from '../backend/workspaceError'
 import { UsageError, type Command } from './command'
 import { commands } from './commands/index'
+import { takeAsOption } from './actAsOption'
 
 function help(): string {
   const lines = ['smo — SMO Desk on the command line', '', 'Usage: smo <command> [options]', '', 'Commands:']
@@ -10,6 +11,7 @@ function help(): string {
   lines.push('', 'Examples:')
   for (const c of commands) for (const e of c.examples) lines.push(`  ${e}`)
   lines.push('', 'Run `smo <command> --help` for a command\'s options. Data lives in the workspace folder you pass with --workspace.')
+  lines.push('Every command acts as this computer\'s "me" for the workspace, or as --as NAME where the roles allow it.')
   return lines.join('\n')
 }
 
@@ -34,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   try {
-    const parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true })
+    const parsed = parseArgs({ args: takeAsOption(rest), options: cmd.options, allowPositionals: true, strict: true })
     return await cmd.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals })
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -74,7 +74,7 @@ if (!app.requestSingleInstanceLock()) {
       const fresh = !existsSync(workspacePaths(dir).db)
       const ws = await openWorkspace(dir, { create: true, lock: 'desktop app' }).catch((e: unknown) => offerRestore(dir, e))
       backend = createBackend(ws, settings, electronSecrets())
-      if (fresh) writeDemo(backend)
+      if (fresh) writeDemo(backend, { pickMe: false })
       startSyncScheduler(backend)
       startDailyBackup(backend)
     } catch (e) {

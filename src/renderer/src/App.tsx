@@ -6,6 +6,7 @@ import { ConversationsScreen } from './features/conversations/ConversationsScree
 import { GoalsScreen } from './features/goals/GoalsScreen'
 import { InfluencersScreen } from './features/influencers/InfluencersScreen'
 import { MembersScreen } from './features/members/MembersScreen'
+import { MyWorkScreen } from './features/people/MyWorkScreen'
 import { BoardScreen } from './features/board/BoardScreen'
 import { CalendarScreen } from './features/calendar/CalendarScreen'
 import { PrioritiesScreen } from './features/priorities/PrioritiesScreen'
@@ -20,6 +21,7 @@ import type { ScreenId } from './shell/screens'
 import { useHashRoute } from './shell/useHashRoute'
 
 const screenComponents: Record<ScreenId, () => JSX.Element> = {
+  mine: MyWorkScreen,
   calendar: CalendarScreen,
   board: BoardScreen,
   channels: ChannelsScreen,

@@ -5,6 +5,7 @@ import { createBackend, type Backend } from '../../../src/main/backend/backend'
 import { openWorkspace } from '../../../src/main/backend/openWorkspace'
 import { memorySettings } from '../../../src/main/backend/settings/confSettings'
 import { fileSecrets } from '../../../src/main/backend/settings/fileSecrets'
+import { meService } from '../../../src/main/backend/people/meService'
 
 /** A fresh temp folder, removed by the returned cleanup. */
 export function tempDir(prefix = 'smo-test-'): { dir: string; cleanup: () => void } {
@@ -25,4 +26,15 @@ export async function tempBackend(now: () => number = Date.now): Promise<{ b: Ba
       t.cleanup()
     }
   }
+}
+
+/**
+ * Make the workspace's first active owner "me" on this (test) computer, as a person would at the
+ * first start: every call then acts as an owner, whom the roles allow everything (issue #14).
+ */
+export function actAsOwner(b: Backend): string {
+  const owner = b.db.raw.prepare(`SELECT id FROM member WHERE access = 'owner' AND active = 1 AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1`).get() as { id: string } | undefined
+  if (!owner) throw new Error('This workspace has no owner to act as')
+  meService.pick(b, owner.id)
+  return owner.id
 }

@@ -6,7 +6,7 @@ import { task } from '../../domain/task'
 import { taskTemplate } from '../../domain/taskTemplate'
 import { crudMethods } from '../crudMethods'
 
-const commentRecord = comment.fields.extend(systemFields)
+export const commentRecord = comment.fields.extend(systemFields)
 const thread = commentRecord.extend({ replies: z.array(commentRecord) })
 const body = comment.fields.shape.body
 

@@ -4,6 +4,8 @@ import type { Backend } from '../backend'
 import type { Change } from '../mutate'
 import { saveWorkspaceProfile } from '../services/workspaceProfileService'
 import { countRecords } from '../services/workspaceService'
+import { withActing } from '../people/currentMember'
+import { meService } from '../people/meService'
 
 export const DEMO_SEED = 20261123
 
@@ -12,7 +14,7 @@ export const DEMO_SEED = 20261123
  * change records a user's data would). Dates are relative to today; the same seed and day give the
  * same workspace.
  */
-export function writeDemo(b: Backend, options: { seed?: number; today?: string; contentItems?: number; years?: number } = {}) {
+export function writeDemo(b: Backend, options: { seed?: number; today?: string; contentItems?: number; years?: number; pickMe?: boolean } = {}) {
   const existing = Object.values(countRecords(b.db)).reduce((a, n) => a + n, 0)
   if (existing > 0) throw new Error(`${b.ws.paths.dir} already holds ${existing} records; the demo goes into an empty workspace`)
   const today = options.today ?? new Date(b.now()).toISOString().slice(0, 10)
@@ -28,9 +30,16 @@ export function writeDemo(b: Backend, options: { seed?: number; today?: string; 
       changes.push({ op: 'create', kind, id, values })
     }
   }
-  // One transaction per 5,000 records keeps memory flat for the large benchmark workspaces.
-  for (let i = 0; i < changes.length; i += 5000) b.mutate('demo-create', changes.slice(i, i + 5000))
-  // The demo company (src/core/demo) and what an hour of its marketing team costs.
-  saveWorkspaceProfile(b, { name: 'Northwind Analytics', blendedHourlyRate: 85, currency: 'USD' })
+  // The head of marketing owns the demo team and writes it, so its history names her (issue #14).
+  const owner = (data.member as { id: string; access?: string }[]).find((m) => m.access === 'owner')
+  if (!owner) throw new Error('The demo team has no owner')
+  withActing(b, owner.id, () => {
+    // One transaction per 5,000 records keeps memory flat for the large benchmark workspaces.
+    for (let i = 0; i < changes.length; i += 5000) b.mutate('demo-create', changes.slice(i, i + 5000))
+    // The demo company (src/core/demo) and what an hour of its marketing team costs.
+    saveWorkspaceProfile(b, { name: 'Northwind Analytics', blendedHourlyRate: 85, currency: 'USD' })
+  })
+  // `smo demo` makes her "me" on this computer; the app's first start lets the person choose instead.
+  if (options.pickMe !== false) meService.pick(b, owner.id)
   return countRecords(b.db)
 }

@@ -1,4 +1,4 @@
-import type { HandlerTable } from '../handlers'
+import type { HandlerTable } from '../handlerTable'
 import { adviceService } from './adviceService'
 
 /** The advice methods of the contract (src/core/api/methods/adviceMethods.ts), spread into the handler table. */

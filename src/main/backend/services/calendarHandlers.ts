@@ -1,4 +1,4 @@
-import type { HandlerTable } from '../handlers'
+import type { HandlerTable } from '../handlerTable'
 import { calendarIcs } from './calendarIcs'
 import { calendarMonth } from './calendarMonth'
 import { calendarPolicy } from './calendarPolicy'

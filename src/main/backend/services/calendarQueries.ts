@@ -9,7 +9,7 @@ import { taskHoursByWeek } from './taskQueries'
 import { sql, type Sql } from '../db/sql'
 import { calendarPolicy } from './calendarPolicy'
 
-type ItemRow = {
+export type ItemRow = {
   id: string; title: string; channel_id: string | null; campaign_id: string | null; pillar: string; format: string
   owner_id: string | null; status: CalendarItem['status']; planned_date: string | null; due_date: string | null
   publish_at: string | null; publish_zone: string | null; effort_hours: number; series_id: string | null
@@ -17,7 +17,7 @@ type ItemRow = {
 }
 
 /** Only the columns a cell draws: a month of a 100k-item workspace is a few thousand rows. */
-const COLS = sql`id, title, channel_id, campaign_id, pillar, format, owner_id, status, planned_date, due_date, publish_at,
+export const COLS = sql`id, title, channel_id, campaign_id, pillar, format, owner_id, status, planned_date, due_date, publish_at,
   publish_zone, effort_hours, series_id, approver_id, approved_at, tracking_url`
 
 export function toItem(r: ItemRow): CalendarItem {

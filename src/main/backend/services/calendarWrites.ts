@@ -16,6 +16,7 @@ import { toItem } from './calendarQueries'
 import { historyService } from './historyService'
 import { createOnce } from './createOnce'
 import { keptApprovalLabel } from './keptApprovalLabel'
+import { checkRecordDelete } from '../people/recordAccess'
 
 type Rec = Record<string, unknown>
 
@@ -118,7 +119,13 @@ export const calendarWrites = {
   delete(b: Backend, input: ApiInput<'calendar-delete'>): ApiOutput<'calendar-delete'> {
     const targets = input.ids.map((id) => load(b, id))
     const ids = new Set(targets.map((t) => String(t.id)))
-    if (input.scope === 'series') for (const t of targets) if (typeof t.seriesId === 'string') for (const m of seriesMembers(b, t.seriesId)) ids.add(String(m.id))
+    const all = [...targets]
+    if (input.scope === 'series') for (const t of targets) if (typeof t.seriesId === 'string') for (const m of seriesMembers(b, t.seriesId)) if (!ids.has(String(m.id))) {
+      ids.add(String(m.id))
+      all.push(m)
+    }
+    // All or nothing: one item the person may not delete keeps every item.
+    for (const t of all) checkRecordDelete(b, 'content', t)
     const r = b.mutate('Delete items', [...ids].map((id): Change => ({ op: 'delete', kind: 'content', id })))
     historyService.record(b, r.tx, ids.size === 1 ? `delete "${String(targets[0]?.title)}"` : `delete ${ids.size} items`)
     return { tx: r.tx, count: ids.size }

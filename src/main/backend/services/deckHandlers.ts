@@ -1,6 +1,6 @@
 import { ApiError } from '../../../core/api/apiError'
 import type { ApiOutput } from '../../../core/api/contract'
-import type { HandlerTable } from '../handlers'
+import type { HandlerTable } from '../handlerTable'
 import type { Backend } from '../backend'
 import { recordService } from './recordService'
 import { deckGoalProgress } from './deckGoalProgress'

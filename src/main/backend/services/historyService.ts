@@ -7,6 +7,7 @@ import { recordCodec } from '../repo/recordCodec'
 import { recordRepo } from '../repo/recordRepo'
 import { calendarValidate } from './calendarValidate'
 import { whileReplaying } from './calendarRules'
+import { checkRecordDelete } from '../people/recordAccess'
 
 export type HistoryStep = { tx: string; label: string }
 export type HistoryState = { undo: HistoryStep[]; redo: HistoryStep[] }
@@ -77,9 +78,13 @@ function apply(b: Backend, tx: string, label: string): string {
     const { changes } = inverse(b, tx)
     // Replayed values still pass the schema and the rules (references may have gone since).
     for (const ch of changes) {
-      if (ch.op !== 'update') continue
       const before = recordRepo.get(b.db, ch.kind, ch.id)
       if (!before) continue
+      // Undo acts as whoever presses it: taking back a creation is a delete they must be allowed.
+      if (ch.op !== 'update') {
+        checkRecordDelete(b, ch.kind, before)
+        continue
+      }
       const { issues } = calendarValidate(b, ch.kind, before, { ...before, ...ch.set })
       if (issues.length) throw new ApiError('rule_violation', `Cannot undo "${label}": ${issues.map((i) => i.message).join('; ')}`, issues)
     }

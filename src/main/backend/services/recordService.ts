@@ -10,6 +10,7 @@ import { checkEditBase } from './checkEditBase'
 import { kindRules, type WriteOptions } from './kindRules'
 import { createOnce } from './createOnce'
 import { keptApprovalLabel } from './keptApprovalLabel'
+import { checkRecordDelete, checkRecordWrite } from '../people/recordAccess'
 
 type Rec = Record<string, unknown>
 
@@ -30,7 +31,8 @@ export function validateRecord(b: Backend, kind: KindName, before: Rec | null, c
   if (!parsed.success) {
     return { value: candidate, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })) }
   }
-  let value: Rec = parsed.data
+  // Who may write this record comes first: a refusal names the role, whatever else is wrong.
+  let value: Rec = { ...parsed.data, ...checkRecordWrite(b, kind, before, parsed.data, opts.keepApprovalAs) }
   const check = rk.check as ((r: Rec) => FieldIssue[]) | undefined
   const issues: FieldIssue[] = check ? [...check(value)] : []
   for (const [field, target] of Object.entries(rk.refs) as [string, KindName][]) {
@@ -102,7 +104,7 @@ export const recordService = {
   },
 
   delete(b: Backend, kind: KindName, id: string): { id: string } {
-    recordService.get(b, kind, id)
+    checkRecordDelete(b, kind, recordService.get(b, kind, id))
     b.mutate(kindMethod(kind, 'delete'), [{ op: 'delete', kind, id }])
     return { id }
   }

@@ -1,4 +1,4 @@
-import type { HandlerTable } from '../handlers'
+import type { HandlerTable } from '../handlerTable'
 import { scoringRules } from './scoringRules'
 import { scoringService } from './scoringService'
 import { modelService } from './modelService'

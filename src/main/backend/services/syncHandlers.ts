@@ -1,4 +1,4 @@
-import type { HandlerTable } from '../handlers'
+import type { HandlerTable } from '../handlerTable'
 import { syncReviewList, syncReviewResolve } from './syncReview'
 import { schedulerOf } from './syncScheduler'
 import { syncAdmit, syncNow, syncSetDeviceName, syncSetup, syncStartSigning, syncStatus, syncUnlock } from './syncService'

@@ -1,6 +1,6 @@
 import { createBackup } from '../backup/createBackup'
 import { listBackups } from '../backup/listBackups'
-import type { HandlerTable } from '../handlers'
+import type { HandlerTable } from '../handlerTable'
 import { removeUpload } from './importUploads'
 import { cancelImport, importProgress, startImport } from './importJobs'
 import { exportCsv } from './transferExport'

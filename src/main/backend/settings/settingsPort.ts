@@ -1,7 +1,7 @@
-import type { Settings, SettingsPatch } from '../../../core/settings/settingsSchema'
+import type { Settings, SettingsWrite } from '../../../core/settings/settingsSchema'
 
 /** Per-machine settings as the backend sees them; electron-store or conf behind it. */
 export type SettingsPort = {
   get: () => Settings
-  update: (patch: SettingsPatch) => Settings
+  update: (patch: SettingsWrite) => Settings
 }

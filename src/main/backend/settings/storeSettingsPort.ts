@@ -1,4 +1,4 @@
-import { settingsSchema, type Settings, type SettingsPatch } from '../../../core/settings/settingsSchema'
+import { settingsSchema, type Settings, type SettingsWrite } from '../../../core/settings/settingsSchema'
 import type { SettingsPort } from './settingsPort'
 
 /**
@@ -14,7 +14,7 @@ export function storeSettingsPort(store: { store: Settings }): SettingsPort {
   }
   return {
     get: read,
-    update: (patch: SettingsPatch) => {
+    update: (patch: SettingsWrite) => {
       const next = settingsSchema.parse({ ...read(), ...patch })
       store.store = next
       return next

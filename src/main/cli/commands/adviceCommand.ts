@@ -2,6 +2,7 @@ import type { ApiOutput } from '../../../core/api/contract'
 import { adviceService } from '../../backend/services/adviceService'
 import { command, UsageError } from '../command'
 import { openCliBackend } from '../openCliBackend'
+import { authorize } from '../../backend/people/authorize'
 
 type Advice = ApiOutput<'advice-get'>
 
@@ -47,6 +48,7 @@ export const adviceCommand = command({
     const b = await openCliBackend(values)
     try {
       if (typeof add === 'string') {
+        authorize(b, 'advice-republish-add')
         const r = adviceService.addToBacklog(b, { itemId: add.trim() })
         if (values.json) console.log(JSON.stringify(r, null, 2))
         else console.log(r.created ? `Added to the backlog as ${r.copyId}.` : `Already in the backlog as ${r.copyId}; nothing added.`)

@@ -15,6 +15,7 @@ import { scoringRules } from '../../backend/services/scoringRules'
 import type { Backend } from '../../backend/backend'
 import { command, UsageError } from '../command'
 import { openCliBackend } from '../openCliBackend'
+import { authorize } from '../../backend/people/authorize'
 import { kindOption } from './exportCommand'
 
 const SHOWN = 20
@@ -95,6 +96,8 @@ export const importCommand = command({
       if (values['dry-run'] === true) throw new UsageError('--dry-run works with --kind only')
       const b = await openCliBackend(values, { create: true, lock: 'smo import' })
       try {
+        // The same role check as the app's import (core/api/methodRoles.ts); rows are checked one by one too.
+        authorize(b, 'import-apply')
         const { created } = importJson(b, bytes.toString('utf8'), fileName)
         console.log(`Loaded ${fileName}: ${Object.entries(created).map(([k, n]) => `${n} ${k}`).join(', ') || 'no records'}`)
         return 0
@@ -132,6 +135,7 @@ export const importCommand = command({
     }
     const b = await openCliBackend(values, { lock: 'smo import' })
     try {
+      authorize(b, 'import-apply')
       let plan: Prepared
       try {
         const steps = prepareImportSteps(b, input, table)

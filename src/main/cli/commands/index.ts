@@ -7,6 +7,9 @@ import { demoCommand } from './demoCommand'
 import { exportCommand } from './exportCommand'
 import { icsCommand } from './icsCommand'
 import { importCommand } from './importCommand'
+import { historyCommand } from './historyCommand'
+import { membersCommand } from './membersCommand'
+import { mineCommand } from './mineCommand'
 import { newCommand } from './newCommand'
 import { restoreCommand } from './restoreCommand'
 import { scoreCommand } from './scoreCommand'
@@ -15,4 +18,4 @@ import { commentsCommand, tasksCommand } from './sharingCommands'
 import { syncCommand } from './syncCommand'
 
 /** Every `smo` sub-command, in the order `smo --help` lists them. Feature areas add theirs here. */
-export const commands: Command[] = [demoCommand, newCommand, serveCommand, checkCommand, scoreCommand, adviceCommand, deckCommand, icsCommand, syncCommand, importCommand, exportCommand, backupCommand, restoreCommand, tasksCommand, commentsCommand]
+export const commands: Command[] = [demoCommand, newCommand, serveCommand, checkCommand, scoreCommand, adviceCommand, deckCommand, icsCommand, syncCommand, importCommand, exportCommand, backupCommand, restoreCommand, membersCommand, mineCommand, historyCommand, tasksCommand, commentsCommand]

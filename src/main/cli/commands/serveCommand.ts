@@ -3,6 +3,7 @@ import { createBackend, type Backend } from '../../backend/backend'
 import { restoreWorkspace } from '../../backend/backup/restoreWorkspace'
 import { WorkspaceError } from '../../backend/workspaceError'
 import { writeDemo } from '../../backend/demo/writeDemo'
+import { applyAsOption } from '../actAsOption'
 import { openWorkspace } from '../../backend/openWorkspace'
 import { confSettings } from '../../backend/settings/confSettings'
 import { fileSecrets } from '../../backend/settings/fileSecrets'
@@ -39,7 +40,9 @@ export const serveCommand = command({
     const fresh = values['create-demo'] === true && !existsSync(workspacePaths(dir).db)
     const open = async () => {
       const ws = await openWorkspace(dir, { create: values['create-demo'] === true, lock: 'browser host (smo serve)' })
-      return createBackend(ws, confSettings(userDataDir()), fileSecrets(userDataDir()))
+      const opened = createBackend(ws, confSettings(userDataDir()), fileSecrets(userDataDir()))
+      applyAsOption(opened)
+      return opened
     }
     // Team sync runs by itself while the host is up (no-op until a team folder is set up).
     const started = (b: Backend) => {
@@ -65,7 +68,7 @@ export const serveCommand = command({
         }
       }
     }
-    if (b && fresh) writeDemo(b)
+    if (b && fresh) writeDemo(b, { pickMe: false })
     const host = await startWebHost(b, {
       port,
       rendererDir,

@@ -6,6 +6,7 @@ import { syncReviewList } from '../../backend/services/syncReview'
 import { setSyncFolder, syncAdmit, syncNow, syncSetup, syncStartSigning, syncStatus } from '../../backend/services/syncService'
 import { command, UsageError } from '../command'
 import { openCliBackend } from '../openCliBackend'
+import { authorize } from '../../backend/people/authorize'
 
 function passphraseFrom(file: unknown): string | undefined {
   if (file === undefined) return undefined
@@ -66,6 +67,7 @@ export const syncCommand = command({
     const b: Backend = await openCliBackend(values, { create: sub === 'join', lock: 'smo sync' })
     try {
       if (sub === 'init' || sub === 'join') {
+        authorize(b, 'sync-setup')
         const s = syncSetup(b, { mode: sub === 'init' ? 'create' : 'join', folder: folder ?? '', passphrase, signed: values.signed === true })
         if (values.json) console.log(JSON.stringify(s, null, 2))
         else printStatus(s)

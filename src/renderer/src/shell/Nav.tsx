@@ -1,9 +1,18 @@
 import { SyncIndicator } from '../features/sync/SyncIndicator'
+import { useQuery } from '../api/useQuery'
+import { MeControl } from '../features/people/MeControl'
 import { NavIcon } from './NavIcon'
 import { screens, type ScreenId } from './screens'
 
 /** The left navigation. Plain links to hashes: keyboard, middle-click and history work as usual. */
 export function Nav({ current, workspaceName }: { current: ScreenId; workspaceName: string | undefined }) {
+  // My work's counts beside its link: what is late, due this week and waiting on me.
+  const me = useQuery('me-get', {})
+  const mine = useQuery('mine-get', {}, { dependsOn: ['*'], enabled: me.data?.me != null })
+  const m = me.data?.me != null ? mine.data : undefined
+  const counts: Partial<Record<ScreenId, { n: number; label: string }>> = m
+    ? { mine: { n: m.overdue.length + m.dueThisWeek.length + m.approvals.length + m.tasks.length + m.conversations.length + m.mentions.length, label: `${m.overdue.length} overdue, ${m.dueThisWeek.length} due this week, ${m.approvals.length} approvals waiting, ${m.conversations.length} conversations` } }
+    : {}
   return (
     <nav className="nav" aria-label="Main" data-testid="nav">
       <div className="nav-brand">
@@ -13,6 +22,7 @@ export function Nav({ current, workspaceName }: { current: ScreenId; workspaceNa
           <small>{workspaceName ?? 'Opening workspace…'}</small>
         </span>
       </div>
+      <MeControl />
       {screens.map((s, i) => {
         // A small heading sets the workspace-wide screens apart from the daily work above them.
         const heading = s.group === 'Workspace' && screens[i - 1]?.group !== 'Workspace' ? s.group : undefined
@@ -22,6 +32,11 @@ export function Nav({ current, workspaceName }: { current: ScreenId; workspaceNa
             <a href={`#/${s.id}`} aria-current={s.id === current ? 'page' : undefined} data-testid={`nav-${s.id}`}>
               <NavIcon screen={s.id} />
               {s.label}
+              {counts[s.id] !== undefined && (
+                <span className="nav-count" title={counts[s.id]?.label} data-testid={`nav-count-${s.id}`}>
+                  {counts[s.id]?.n}
+                </span>
+              )}
             </a>
           </div>
         )

@@ -2,6 +2,7 @@ import type { ScreenId } from './screens'
 
 // Simple 16px stroke icons drawn for this app (no icon font, nothing to load).
 const paths: Record<ScreenId, string> = {
+  mine: 'M3 4.5l1.5 1.5L7 3.5M3 9l1.5 1.5L7 8M9 5h4.5M9 9.5h4.5M3 13h10.5',
   calendar: 'M3 5.5h10v8H3zM3 8h10M5.5 3.5v3M10.5 3.5v3',
   board: 'M2.5 3h3v10h-3zM6.5 3h3v7h-3zM10.5 3h3v5h-3z',
   channels: 'M3 8a5 5 0 0 1 10 0M5 8a3 3 0 0 1 6 0M8 8v5',

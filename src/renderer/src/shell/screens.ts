@@ -1,5 +1,6 @@
 /** The screens of the left navigation, in order; the id is also the URL hash (`#/channels`). */
 export const screens = [
+  { id: 'mine', label: 'My work', group: 'Work' },
   { id: 'calendar', label: 'Calendar', group: 'Work' },
   { id: 'board', label: 'Board', group: 'Work' },
   { id: 'channels', label: 'Channels', group: 'Work' },
@@ -15,7 +16,7 @@ export const screens = [
 
 export type ScreenId = (typeof screens)[number]['id']
 
-export const defaultScreen: ScreenId = 'channels'
+export const defaultScreen: ScreenId = 'mine'
 
 export function isScreenId(s: string): s is ScreenId {
   return screens.some((x) => x.id === s)

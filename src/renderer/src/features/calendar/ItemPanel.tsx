@@ -17,6 +17,7 @@ import { describeValue } from '../../drafts/describeValue'
 import type { EditState } from '../../drafts/editSession'
 import { RestoreOffer } from '../../drafts/RestoreOffer'
 import { useEditSession } from '../../drafts/useEditSession'
+import { RecordHistory } from '../people/RecordHistory'
 import { ApprovalVoidPrompt } from './ApprovalVoidPrompt'
 import { RepeatForm } from './RepeatForm'
 import { CommentsSection } from '../sharing/CommentsSection'
@@ -51,6 +52,7 @@ export function ItemPanel({ id, newItem, ...rest }: Props) {
 function ItemForm({ item, creating, refOptions, names, onClose, onMessage }: Common & { item: Item; creating: boolean }) {
   const members = useRecords('member')
   const policy = useQuery('calendar-policy-get', {})
+  const me = useQuery('me-get', {})
   const formId = useId()
   const base = item as Record<string, unknown>
   const [issues, setIssues] = useState<FieldIssue[]>([])
@@ -146,14 +148,16 @@ function ItemForm({ item, creating, refOptions, names, onClose, onMessage }: Com
   // have the rights for the edited content. The backend checks the same rule again.
   const keeper = useMemo(() => {
     if (asking === null || !policy.data) return { who: null, why: null }
-    const approverId = (asking.set.approverId as string | null | undefined) ?? item.approverId
-    if (approverId === null) return { who: null, why: 'Nobody is named as approver, so the approval cannot be kept.' }
+    // An approval is kept in your own name only (issue #14), and only by an approver or owner.
+    const self = me.data?.me ?? null
+    const approverId = self !== null && (self.access === 'approver' || self.access === 'owner') ? self.id : null
+    if (approverId === null) return { who: null, why: 'Keeping an approval needs the approver or owner role.' }
     const m = members.data?.items.find((x) => x.id === approverId)
     const approver = m ? { id: m.id, name: m.name, active: m.active } : null
     const ownerId = (asking.set.ownerId as string | null | undefined) ?? item.ownerId
     const refused = keepApproval({ ownerId, checklist: (asking.set.checklist as Record<string, boolean> | undefined) ?? item.checklist }, approver, approverId, policy.data)
     return refused.length === 0 && approver ? { who: { id: approver.id, name: approver.name }, why: null } : { who: null, why: refused[0]?.message ?? null }
-  }, [asking, policy.data, members.data, item])
+  }, [asking, policy.data, members.data, item, me.data])
 
   const zoneHint = item.publishAt && item.publishZone ? `${zonedTime.toWallClock(item.publishAt, item.publishZone).time} in ${item.publishZone}; ${zonedTime.toWallClock(item.publishAt, localZone()).time} your time (${localZone()})` : undefined
 
@@ -213,6 +217,7 @@ function ItemForm({ item, creating, refOptions, names, onClose, onMessage }: Com
       {!creating && <RepeatForm item={item as Parameters<typeof RepeatForm>[0]['item']} onMessage={onMessage} />}
       {!creating && <TaskChecklist contentId={item.id} channelId={typeof item.channelId === 'string' ? item.channelId : null} format={String(item.format)} />}
       {!creating && <CommentsSection targetKind="content" targetId={item.id} />}
+      {!creating && <RecordHistory id={item.id} />}
       {asking !== null && (
         <ApprovalVoidPrompt
           keeper={keeper.who}

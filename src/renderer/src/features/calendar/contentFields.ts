@@ -16,7 +16,6 @@ export const contentFields: readonly FieldSpec[] = [
   { name: 'effortHours', label: 'Effort (hours)', input: 'number', step: 0.5, min: 0 },
   { name: 'goalId', label: 'Goal', input: 'ref', refKind: 'goal' },
   { name: 'trackingUrl', label: 'Tracking link (UTM)', input: 'text', wide: true },
-  { name: 'approverId', label: 'Approver', input: 'ref', refKind: 'member' },
   { name: 'brief', label: 'Brief', input: 'textarea', wide: true },
   { name: 'resultReach', label: 'Reach', input: 'number' },
   { name: 'resultEngagements', label: 'Engagements', input: 'number' },

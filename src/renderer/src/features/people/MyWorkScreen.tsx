@@ -1,0 +1,71 @@
+import type { ApiOutput } from '../../../../core/api/contract'
+import { labelOf } from '../../../../core/domain/enums'
+import { useQuery } from '../../api/useQuery'
+import { ScreenHeader } from '../records/ScreenHeader'
+
+type Mine = ApiOutput<'mine-get'>
+type Row = { id: string; primary: string; secondary: string; href: string }
+
+const itemRow = (i: Mine['overdue'][number]): Row => ({
+  id: i.id,
+  primary: i.title,
+  secondary: `${labelOf(i.status)}${i.dueDate ? ` · due ${i.dueDate}` : i.plannedDate ? ` · planned ${i.plannedDate}` : ''}`,
+  href: `#/calendar?item=${i.id}`
+})
+
+/** The sections in the order a person works through them: late first, then this week, then what waits on me. */
+const SECTIONS: { key: keyof Pick<Mine, 'overdue' | 'dueThisWeek' | 'approvals' | 'tasks' | 'conversations' | 'influencers' | 'mentions'>; title: string; empty: string; rows: (m: Mine) => Row[] }[] = [
+  { key: 'overdue', title: 'Overdue', empty: 'Nothing of yours is late.', rows: (m) => m.overdue.map(itemRow) },
+  { key: 'dueThisWeek', title: 'Due this week', empty: 'Nothing of yours is due this week.', rows: (m) => m.dueThisWeek.map(itemRow) },
+  { key: 'approvals', title: 'Approvals waiting on me', empty: 'No item waits for your approval.', rows: (m) => m.approvals.map(itemRow) },
+  { key: 'tasks', title: 'My tasks', empty: 'No tasks.', rows: (m) => m.tasks.map((t) => ({ id: t.id, primary: t.title, secondary: `${t.contentTitle}${t.due ? ` · due ${t.due}` : ''}${t.overdue ? ' · overdue' : ''}`, href: '#/calendar' })) },
+  {
+    key: 'conversations',
+    title: 'Conversations routed to me',
+    empty: 'No open conversation is routed to you.',
+    rows: (m) => m.conversations.map((c) => ({ id: c.id, primary: c.summary, secondary: `${labelOf(c.type)} from ${c.author} · ${labelOf(c.status)}`, href: '#/conversations' }))
+  },
+  {
+    key: 'influencers',
+    title: 'Influencer next actions',
+    empty: 'No next action with an influencer is yours.',
+    rows: (m) => m.influencers.map((r) => ({ id: r.id, primary: `${r.name}: ${r.nextAction || 'next step'}`, secondary: r.nextActionDate ? `by ${r.nextActionDate}` : labelOf(r.stage), href: '#/influencers' }))
+  },
+  { key: 'mentions', title: 'Mentions', empty: 'Nobody mentioned you.', rows: (m) => m.mentions.map((x) => ({ id: x.id, primary: x.body, secondary: x.createdAt.slice(0, 10), href: '#/calendar' })) }
+]
+
+/** My work (issue #14): the home screen for "me" — what I owe, what is late, what waits on me. */
+export function MyWorkScreen() {
+  const mine = useQuery('mine-get', {}, { dependsOn: ['*'] })
+  const m = mine.data
+  return (
+    <div className="screen">
+      <ScreenHeader title="My work" description={m ? `${m.me.name} (${m.me.access}) · week ending ${m.weekEnd}` : 'What you owe this week, what is late and what waits on you.'} />
+      <div className="screen-body my-work" data-testid="my-work">
+        {mine.error && <p className="form-error" role="alert">{mine.error.message}</p>}
+        {m &&
+          SECTIONS.map((s) => {
+            const rows = s.rows(m)
+            return (
+              <section key={s.key} className="card my-work-section" aria-labelledby={`mine-${s.key}`} data-testid={`mine-${s.key}`}>
+                <h2 id={`mine-${s.key}`}>
+                  {s.title} <span className="subtle">({rows.length})</span>
+                </h2>
+                {rows.length === 0 ? (
+                  <p className="subtle">{s.empty}</p>
+                ) : (
+                  <ul>
+                    {rows.map((r) => (
+                      <li key={r.id}>
+                        <a href={r.href}>{r.primary}</a> <span className="subtle small">{r.secondary}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            )
+          })}
+      </div>
+    </div>
+  )
+}
