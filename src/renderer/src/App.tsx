@@ -14,6 +14,7 @@ import { SettingsScreen } from './features/settings/SettingsScreen'
 import { DraftsBanner } from './drafts/DraftsBanner'
 import { ConnectionBanner } from './shell/ConnectionBanner'
 import { Nav } from './shell/Nav'
+import { SkipLink } from './shell/SkipLink'
 import type { ScreenId } from './shell/screens'
 import { useHashRoute } from './shell/useHashRoute'
 
@@ -37,8 +38,10 @@ export function App() {
   const Screen = screenComponents[screen]
   return (
     <div className="app">
+      <SkipLink target="main" />
       <Nav current={screen} workspaceName={info.data?.name} />
-      <main className="main" id="main">
+      {/* tabIndex -1: the skip link moves focus here, so the next Tab is the screen's first control. */}
+      <main className="main" id="main" tabIndex={-1}>
         <ConnectionBanner />
         <DraftsBanner />
         {/* Keyed by screen so each one starts fresh (its own table state, no stale dialog). */}

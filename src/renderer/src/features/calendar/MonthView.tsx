@@ -3,6 +3,7 @@ import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { calendarDates } from '../../../../core/calendar/calendarDates'
 import { DayCell } from './DayCell'
 import { WeekMarks } from './WeekMarks'
+import { labelColorOn } from '../../theme/labelColorOn'
 
 const noItems: CalendarCell[] = []
 type Campaign = ApiOutput<'calendar-range'>['campaigns'][number]
@@ -50,7 +51,7 @@ export function MonthView({ days, month, byDay, campaigns, showCampaigns, today,
                   className="campaign-bar"
                   data-testid="campaign-bar"
                   title={`${c.name}: ${c.startDate} – ${c.endDate}`}
-                  style={{ gridColumn: `${start + 2} / ${end + 3}`, gridRow: lane + 2, ['--chip' as string]: c.color }}
+                  style={{ gridColumn: `${start + 2} / ${end + 3}`, gridRow: lane + 2, ['--chip' as string]: c.color, color: labelColorOn(c.color) }}
                 >
                   {c.startDate >= first || start === 0 ? c.name : ''}
                 </div>

@@ -97,7 +97,6 @@ export function ReviewScreen() {
                   type="button"
                   className={`review-thumb${i === index ? ' active' : ''}`}
                   aria-current={i === index ? 'true' : undefined}
-                  aria-label={`Slide ${s.number}: ${s.title}`}
                   onClick={() => setIndex(i)}
                   onKeyDown={(e) => {
                     if (e.key === 'ArrowDown' || e.key === 'ArrowRight') move(1)
@@ -106,8 +105,13 @@ export function ReviewScreen() {
                     e.preventDefault()
                   }}
                 >
-                  <SlideView slide={s} width={176} />
+                  {/* The name is the visible label (WCAG 2.5.3: say "click Executive summary"); the miniature repeats
+                      the slide's words and would drown it, so assistive tech skips it. */}
+                  <span aria-hidden="true">
+                    <SlideView slide={s} width={176} />
+                  </span>
                   <span className="review-thumb-label">
+                    <span className="sr-only">Slide </span>
                     {s.number}. {s.title}
                   </span>
                 </button>
