@@ -99,7 +99,7 @@ export function RankingTable({ ranked, goalIds, savedRank, onOpen }: Props) {
 function StackedBar({ channel, goalIds }: { channel: ChannelScore; goalIds: readonly string[] }) {
   // Largest share first, the order the sentence below names them in.
   const parts = channel.breakdown.filter((s) => s.fraction > 0).toSorted((a, b) => b.fraction - a.fraction)
-  if (parts.length === 0) return <div className="prio-bar prio-bar-empty" aria-label="No impact" />
+  if (parts.length === 0) return <div className="prio-bar prio-bar-empty" role="img" aria-label="No impact" />
   return (
     <div className="prio-bar" role="img" aria-label={parts.map((s) => `${Math.round(s.fraction * 100)} % ${s.goalName}`).join(', ')}>
       {parts.map((s) => (

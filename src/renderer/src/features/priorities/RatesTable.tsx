@@ -16,7 +16,8 @@ export function RatesTable({ data, ranked }: { data: ScoreData; ranked: readonly
     return cal.rates.filter((r) => goalName.has(r.goalId)).map((r, i) => ({ ch, cal, r, first: i === 0 }))
   })
   return (
-    <div className="prio-table-wrap prio-scroll-y">
+    // Scrolls on its own: focusable and named so a keyboard can reach and scroll it (#18).
+    <div className="prio-table-wrap prio-scroll-y" tabIndex={0} role="region" aria-label="Rates by channel and goal">
       <table className="prio-table" data-testid="rates">
         <thead>
           <tr>
