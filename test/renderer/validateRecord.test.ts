@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { recordKinds } from '../../src/core/domain/recordKinds'
-import { isNullable, issuesByField, validateRecord } from '../../src/renderer/src/components/validateRecord'
+import { describeIssues, isNullable, issuesByField, validateRecord } from '../../src/renderer/src/components/validateRecord'
 
 describe('validateRecord (the backend schema, run in the form)', () => {
   const channel = { ...recordKinds.channel.defaults, name: 'Blog', platform: 'blog' }
@@ -25,5 +25,12 @@ describe('validateRecord (the backend schema, run in the form)', () => {
   it('knows which fields take null', () => {
     expect(isNullable('channel', 'ownerId')).toBe(true)
     expect(isNullable('channel', 'name')).toBe(false)
+  })
+  it('says a refused save in one sentence a screen reader reads out: count, then label and message (first five)', () => {
+    const label = (path: readonly (string | number)[]): string => ({ name: 'Name', confidence: 'Confidence' })[String(path[0])] ?? String(path[0])
+    expect(describeIssues([], label)).toBe('')
+    expect(describeIssues([{ path: ['name'], message: 'Required' }], label)).toBe('Not saved, 1 problem. Name: Required.')
+    const seven = Array.from({ length: 7 }, (_, i) => ({ path: [`f${i}`], message: 'Bad' }))
+    expect(describeIssues(seven, label)).toBe('Not saved, 7 problems. f0: Bad. f1: Bad. f2: Bad. f3: Bad. f4: Bad. And 2 more.')
   })
 })

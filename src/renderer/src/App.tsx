@@ -17,6 +17,7 @@ import { ConnectionBanner } from './shell/ConnectionBanner'
 import { NotificationBell } from './features/sharing/NotificationBell'
 import { LiveRegion } from './shell/LiveRegion'
 import { Nav } from './shell/Nav'
+import { SkipLink } from './shell/SkipLink'
 import type { ScreenId } from './shell/screens'
 import { useHashRoute } from './shell/useHashRoute'
 
@@ -41,8 +42,10 @@ export function App() {
   const Screen = screenComponents[screen]
   return (
     <div className="app">
+      <SkipLink target="main" />
       <Nav current={screen} workspaceName={info.data?.name} />
-      <main className="main" id="main">
+      {/* tabIndex -1: the skip link moves focus here, so the next Tab is the screen's first control. */}
+      <main className="main" id="main" tabIndex={-1}>
         <ConnectionBanner />
         <NotificationBell />
         <DraftsBanner />

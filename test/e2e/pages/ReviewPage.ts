@@ -10,7 +10,7 @@ export class ReviewPage {
 
   async pickQuarter(key: string): Promise<void> {
     await this.quarter().selectOption(key)
-    await this.page.getByRole('button', { name: /^Slide 1:/ }).waitFor()
+    await this.page.getByRole('button', { name: /^Slide 1: / }).waitFor()
   }
 
   thumbnails(): Locator {

@@ -22,7 +22,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
         </p>
       )}
       <footer className="dialog-foot">
-        <button type="button" className="btn" onClick={onClose} autoFocus>
+        <button type="button" className="btn" onClick={onClose} data-autofocus>
           Cancel
         </button>
         <button

@@ -96,6 +96,7 @@ export function FieldInput({ field, draft, id, error, errorId, nullable, refOpti
               name={timeKey(field.name)}
               aria-label={`${field.label} time of day`}
               aria-invalid={common['aria-invalid']}
+              aria-describedby={common['aria-describedby']}
               placeholder="HH:MM"
               inputMode="numeric"
               autoComplete="off"
@@ -106,7 +107,7 @@ export function FieldInput({ field, draft, id, error, errorId, nullable, refOpti
           {zoneField === undefined ? (
             <span className="subtle datetime-zone">In your time zone ({localZone().replace(/_/g, ' ')})</span>
           ) : (
-            <select className="select" aria-label={`${field.label} time zone`} name={zoneField} value={zoneValue} onChange={(e) => onChange(zoneField, e.target.value)}>
+            <select className="select" aria-label={`${field.label} time zone`} aria-invalid={common['aria-invalid']} aria-describedby={common['aria-describedby']} name={zoneField} value={zoneValue} onChange={(e) => onChange(zoneField, e.target.value)}>
               <option value="">— Zone —</option>
               {timeZones().map((z) => (
                 <option key={z} value={z}>

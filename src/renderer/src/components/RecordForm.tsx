@@ -13,7 +13,7 @@ import type { EditState } from '../drafts/editSession'
 import { RestoreOffer } from '../drafts/RestoreOffer'
 import { useEditSession } from '../drafts/useEditSession'
 import { draftIssues, fromDraft, toDraft, type Draft } from './formValues'
-import { isNullable, issuesByField, kindSchema, validateRecord } from './validateRecord'
+import { describeIssues, isNullable, issuesByField, kindSchema, validateRecord } from './validateRecord'
 
 type Props<K extends KindName> = {
   kind: K
@@ -63,6 +63,9 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
   const [formError, setFormError] = useState<string | undefined>(undefined)
   const [saving, setSaving] = useState(false)
   const [confirming, setConfirming] = useState(false)
+  // Read out by the live region below after a refused save. The region sits inside the dialog because
+  // everything outside a modal is inert, and some screen readers then skip its announcements.
+  const [announcement, setAnnouncement] = useState('')
   // One creation id per opened "New" form: Enter pressed twice or a retried request creates one record.
   const [creationId] = useState(() => crypto.randomUUID())
 
@@ -73,6 +76,16 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
 
   const showIssues = (next: FieldIssue[]): void => {
     setIssues(next)
+    // The same problems twice in a row are still a new event: a trailing no-break space toggles so the
+    // text changes and the live region speaks again.
+    const first = new Set<string>()
+    const unique = next.filter((i) => {
+      const key = String(i.path[0] ?? '')
+      if (key !== '' && first.has(key)) return false
+      first.add(key)
+      return true
+    })
+    setAnnouncement((prev) => describeIssues(unique, labelOf) + (prev.endsWith('\u00a0') ? '' : '\u00a0'))
     // Move focus to the first field in error, after React has marked it invalid.
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
   }
@@ -156,6 +169,9 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
             )
           })}
         </div>
+        <p className="sr-only" aria-live="assertive" data-testid="form-announce">
+          {announcement}
+        </p>
         {(formError !== undefined || rest.length > 0) && (
           <div className="form-error" role="alert" data-testid="form-error">
             {formError !== undefined && <p>{formError}</p>}

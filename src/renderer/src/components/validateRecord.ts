@@ -43,3 +43,14 @@ export function issuesByField(issues: readonly FieldIssue[], fieldNames: readonl
   }
   return { byField, rest }
 }
+
+/**
+ * What a screen reader says after a save is refused: how many problems, then each one with its field's
+ * label (the first five; the fields themselves carry every message through aria-describedby).
+ */
+export function describeIssues(issues: readonly FieldIssue[], labelOf: (path: FieldIssue['path']) => string): string {
+  if (issues.length === 0) return ''
+  const shown = issues.slice(0, 5).map((i) => `${labelOf(i.path)}: ${i.message}`)
+  const more = issues.length > 5 ? ` And ${issues.length - 5} more.` : ''
+  return `Not saved, ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}. ${shown.join('. ')}.${more}`
+}

@@ -48,7 +48,7 @@ export function ConflictDialog({ conflict, describe, labelOf, onKeepMine, onTake
         </table>
       </div>
       <footer className="dialog-foot">
-        <button type="button" className="btn" data-testid="conflict-cancel" onClick={onCancel} autoFocus>
+        <button type="button" className="btn" data-testid="conflict-cancel" onClick={onCancel} data-autofocus>
           Cancel
         </button>
         <button type="button" className="btn" data-testid="conflict-take-theirs" onClick={onTakeTheirs}>

@@ -33,7 +33,7 @@ export function RestoreOffer({ draft, labelOf, onRestore, onDiscard }: Props) {
         <button type="button" className="btn" data-testid="restore-discard" onClick={onDiscard}>
           Discard
         </button>
-        <button type="button" className="btn btn-primary" data-testid="restore-accept" onClick={onRestore} autoFocus>
+        <button type="button" className="btn btn-primary" data-testid="restore-accept" onClick={onRestore} data-autofocus>
           Restore
         </button>
       </footer>

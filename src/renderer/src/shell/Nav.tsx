@@ -17,7 +17,7 @@ export function Nav({ current, workspaceName }: { current: ScreenId; workspaceNa
     <nav className="nav" aria-label="Main" data-testid="nav">
       <div className="nav-brand">
         <span className="nav-brand-mark" aria-hidden="true">S</span>
-        <span>
+        <span className="nav-label">
           SMO Desk
           <small>{workspaceName ?? 'Opening workspace…'}</small>
         </span>
@@ -31,7 +31,7 @@ export function Nav({ current, workspaceName }: { current: ScreenId; workspaceNa
             {heading !== undefined && <div className="nav-group">{heading}</div>}
             <a href={`#/${s.id}`} aria-current={s.id === current ? 'page' : undefined} data-testid={`nav-${s.id}`}>
               <NavIcon screen={s.id} />
-              {s.label}
+              <span className="nav-label">{s.label}</span>
               {counts[s.id] !== undefined && (
                 <span className="nav-count" title={counts[s.id]?.label} data-testid={`nav-count-${s.id}`}>
                   {counts[s.id]?.n}

@@ -32,7 +32,7 @@ export function ApprovalVoidPrompt({ keeper, keepRefused, busy, onSendBack, onKe
             Keep approval as {keeper.name}
           </button>
         )}
-        <button type="button" className="btn btn-primary" onClick={onSendBack} disabled={busy} autoFocus data-testid="send-back-to-review">
+        <button type="button" className="btn btn-primary" onClick={onSendBack} disabled={busy} data-autofocus data-testid="send-back-to-review">
           Save and send back to review
         </button>
       </footer>

@@ -2,8 +2,8 @@ import type { ApiOutput } from '../../../../core/api/contract'
 import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { calendarDates } from '../../../../core/calendar/calendarDates'
 import { DayCell } from './DayCell'
-import { readableText } from './readableText'
 import { WeekMarks } from './WeekMarks'
+import { labelColorOn } from '../../theme/labelColorOn'
 
 const noItems: CalendarCell[] = []
 const monthName = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' })
@@ -54,7 +54,7 @@ export function MonthView({ describedBy, days, month, byDay, campaigns, showCamp
                   className="campaign-bar"
                   data-testid="campaign-bar"
                   title={`${c.name}: ${c.startDate} – ${c.endDate}`}
-                  style={{ gridColumn: `${start + 2} / ${end + 3}`, gridRow: lane + 2, ['--chip' as string]: c.color, color: readableText(c.color) }}
+                  style={{ gridColumn: `${start + 2} / ${end + 3}`, gridRow: lane + 2, ['--chip' as string]: c.color, color: labelColorOn(c.color) }}
                 >
                   {c.startDate >= first || start === 0 ? c.name : ''}
                 </div>

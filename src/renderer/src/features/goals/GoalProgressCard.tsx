@@ -65,7 +65,7 @@ export function GoalProgressCard({ card }: { card: Card }) {
     <article className="card goal-card" data-testid="goal-card" aria-label={card.objective}>
       <header className="goal-card-head">
         <div>
-          <h3>{card.objective}</h3>
+          <h2>{card.objective}</h2>
           <p className="subtle">
             {card.kpiName}
             {card.kpiUnit === '' ? '' : ` (${card.kpiUnit})`} · {labelOf(card.driver)} · priority {card.priority}
@@ -134,7 +134,7 @@ export function GoalProgressCard({ card }: { card: Card }) {
         </table>
         {card.content.length > 0 && (
           <div>
-            <h4>Top content</h4>
+            <h3>Top content</h3>
             <ol className="goal-card-content">
               {card.content.map((c) => (
                 <li key={c.id}>

@@ -97,7 +97,8 @@ export function AdvicePanel() {
 function TimingTable({ rows }: { rows: Timing[] }) {
   if (rows.length === 0) return <p className="muted">No published posts with reach yet.</p>
   return (
-    <div className="adv-table-wrap">
+    // Scrolls on its own: focusable and named so a keyboard can reach and scroll it (#18).
+    <div className="adv-table-wrap" tabIndex={0} role="region" aria-label="Best times to post">
       <table className="adv-table">
         <thead>
           <tr>
