@@ -6,6 +6,7 @@ import { mentionsFor } from '../../../src/main/backend/services/mentionsFor'
 import { watchNotifications } from '../../../src/main/backend/services/notificationWatch'
 import { tasksFor } from '../../../src/main/backend/services/tasksFor'
 import { tempBackend } from '../helpers/tempWorkspace'
+import { actAs as actAsMember } from '../../../src/main/backend/people/currentMember'
 
 // Issue #14 items 5–7 through the real dispatch on a real SQLite file.
 let b: Backend
@@ -27,13 +28,15 @@ async function fails(method: string, input: unknown) {
   if (r.ok) throw new Error(`${method} should have been refused`)
   return r.error
 }
-const actAs = (id: string) => b.settings.update({ ui: { ...b.settings.get().ui, me: id } })
+// Who this test computer acts as (people/currentMember.ts): the first owner, then teammates in turn.
+const actAs = (id: string) => actAsMember(b, id)
 const rows = (table: string) => b.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(table)}`)?.n ?? -1
 
 beforeEach(async () => {
   clock = Date.parse('2026-03-10T09:00:00Z')
   ;({ b, cleanup } = await tempBackend(() => clock))
   hannah = (await ok('member-create', { name: 'Hannah Vogel', access: 'owner' })).id
+  actAs(hannah)
   tom = (await ok('member-create', { name: 'Tom Ellery', access: 'approver' })).id
   dana = (await ok('member-create', { name: 'Dana Design', role: 'Designer', access: 'editor' })).id
   item = (await ok('content-create', { title: 'Launch post', ownerId: hannah, plannedDate: '2026-03-20', status: 'draft', checklist: full })).id
@@ -159,20 +162,24 @@ describe('workback tasks', () => {
   it('the approval gate can require every task done first', async () => {
     const tpl = (await ok('task-template-create', { name: 'Blog post', steps: blogSteps })).id
     const { tasks } = await ok<{ tasks: { id: string; title: string }[] }>('task-template-apply', { templateId: tpl, contentId: item })
-    await ok('content-update', { id: item, status: 'in_review', approverId: tom })
+    // Asking for review names no approver (issue #14: the approver is whoever approves); every approver is asked.
+    await ok('content-update', { id: item, status: 'in_review' })
     // The policy switch is off by default; turned on, open gating tasks hold the approval back.
     await ok('calendar-policy-set', { requireTasksDone: true })
     const refused = await fails('content-update', { id: item, status: 'approved' })
     expect(refused.issues.find((i) => i.path[0] === 'status')?.message).toBe('2 tasks are not done yet (the policy needs every task done before approval): Brief; Design')
     expect((await ok<{ status: string }>('content-get', { id: item })).status).toBe('in_review')
     for (const t of tasks.filter((x) => x.title !== 'Approval')) await ok('task-set-done', { id: t.id, done: true })
+    // Four eyes: Tom approves Hannah's item.
+    actAs(tom)
     expect((await ok<{ status: string }>('content-update', { id: item, status: 'approved' })).status).toBe('approved')
   })
 
   it('overdue tasks and review requests reach the inbox', async () => {
     const tpl = (await ok('task-template-create', { name: 'Blog post', steps: blogSteps })).id
     await ok('task-template-apply', { templateId: tpl, contentId: item })
-    await ok('content-update', { id: item, status: 'in_review', approverId: tom })
+    // Asking for review names no approver (issue #14: the approver is whoever approves); every approver is asked.
+    await ok('content-update', { id: item, status: 'in_review' })
     clock = Date.parse('2026-03-17T09:00:00Z')
     actAs(dana)
     const danaInbox = await ok<{ items: { kind: string; title: string }[] }>('notification-list', {})

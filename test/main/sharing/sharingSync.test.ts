@@ -2,6 +2,7 @@
  * Comments, templates and tasks are team records: they travel through the sync folder like every
  * other kind, and a task moved on one computer by its item's date is moved on the other too.
  */
+import { actAs } from '../../../src/main/backend/people/currentMember'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -39,11 +40,14 @@ describe('sharing over team sync', () => {
     mkdirSync(folder)
     const a = await workspace(t.dir, 'a')
     const hannah = (await ok(a, 'member-create', { name: 'Hannah Vogel', access: 'owner' })).id
+    actAs(a, hannah)
     const tom = (await ok(a, 'member-create', { name: 'Tom Ellery', access: 'approver' })).id
     const item = (await ok(a, 'content-create', { title: 'Launch post', ownerId: hannah, plannedDate: '2026-03-20' })).id
     syncSetup(a, { mode: 'create', folder })
     const b = await workspace(t.dir, 'b')
     syncSetup(b, { mode: 'join', folder })
+    // Tom's computer: he is *me* there.
+    actAs(b, tom)
 
     const c = await ok<{ id: string }>(a, 'comment-add', { targetKind: 'content', targetId: item, body: '@Tom Ellery have a look' })
     const tpl = (await ok(a, 'task-template-create', { name: 'Short', steps: [{ key: 'draft', title: 'Draft', offsetDays: -3, hours: 2, assigneeId: tom, assigneeRole: '', after: [], gatesApproval: true }] })).id

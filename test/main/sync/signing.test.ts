@@ -21,6 +21,7 @@ import { admitKey, readTeamTrust } from '../../../src/main/backend/sync/signing/
 import { signingFor } from '../../../src/main/backend/services/syncSigning'
 import { syncRound } from '../../../src/main/backend/sync/syncRound'
 import type { RoundReport } from '../../../src/main/backend/sync/syncRound'
+import { actAs, withActing } from '../../../src/main/backend/people/currentMember'
 import { tempBackend, tempDir } from '../helpers/tempWorkspace'
 
 const cleanups: (() => void)[] = []
@@ -48,14 +49,26 @@ const refusals = (b: Backend): { who: string; reason: string }[] => b.db.raw.pre
 const deviceOf = (c: Computer): string => syncStateOf(c.b).store.device
 const ownFiles = (dir: string, c: Computer): string[] => readdirSync(join(dir, 'devices', deviceOf(c))).filter((n) => n.startsWith('ops-')).sort()
 
+/**
+ * A write the app on that computer would refuse (its own role checks, issue #14), made anyway — a
+ * changed app or SQL on the database file. Locally it pretends to be the owner; what it publishes is
+ * still signed with that computer's own key, which is all the other computers can go by.
+ */
+function tampered<T>(c: Computer, ownerId: string, write: () => T): T {
+  return withActing(c.b, ownerId, write)
+}
+
 /** Hannah founds a signed team (root owner); Ed (editor) and Vi (viewer) join and are admitted. */
 async function team(): Promise<{ dir: string; hannah: Computer; ed: Computer; vi: Computer }> {
   const { dir: folder, cleanup } = tempDir('smo-sign-')
   cleanups.push(cleanup)
   const a = await workspace()
-  const ids = Object.fromEntries(
-    (['Hannah', 'Ed', 'Vi'] as const).map((name) => [name, (recordService.create(a, 'member', { name, access: name === 'Hannah' ? 'owner' : name === 'Ed' ? 'editor' : 'viewer' }) as { id: string }).id])
-  )
+  // Hannah creates the workspace and herself as its owner, then is *me* there and adds the others.
+  const ids: Record<string, string> = {}
+  for (const name of ['Hannah', 'Ed', 'Vi'] as const) {
+    ids[name] = (recordService.create(a, 'member', { name, access: name === 'Hannah' ? 'owner' : name === 'Ed' ? 'editor' : 'viewer' }) as { id: string }).id
+    if (name === 'Hannah') actAs(a, ids.Hannah ?? '')
+  }
   // Founded signed: TEAM.signing.json names Hannah (the first owner, *me* here) as root, and the
   // member list as it is now; her first round already signs.
   syncSetup(a, { mode: 'create', folder, signed: true })
@@ -70,6 +83,7 @@ async function team(): Promise<{ dir: string; hannah: Computer; ed: Computer; vi
     const b = await workspace()
     syncSetup(b, { mode: 'join', folder })
     const c: Computer = { b, key: newMemberKey().key, member: ids[name] ?? '', name }
+    actAs(b, c.member)
     // Not admitted yet: it receives the team's changes, asks to join, and keeps its edits unshared.
     const first = round(c)
     expect(first.problems.map((p) => p.code)).toContain('not-admitted')
@@ -100,7 +114,7 @@ describe('signed team sync', () => {
 
   it("refuses everywhere what a viewer's computer writes into its own database and syncs", () => {
     // Nothing on Vi's computer stops this (a changed app, or SQL on the file): the readers do.
-    recordService.create(t.vi.b, 'channel', { name: 'Rogue channel', platform: 'blog' })
+    tampered(t.vi, t.hannah.member, () => recordService.create(t.vi.b, 'channel', { name: 'Rogue channel', platform: 'blog' }))
     expect(round(t.vi).sent).toBe(1)
     for (const c of [t.hannah, t.ed]) {
       const r = round(c)
@@ -118,6 +132,7 @@ describe('signed team sync', () => {
     const b = await workspace()
     syncSetup(b, { mode: 'join', folder: join(t.dir, '..') })
     const leo: Computer = { b, key: newMemberKey().key, member: t.ed.member, name: 'Ed' }
+    actAs(b, leo.member)
     recordService.create(b, 'channel', { name: 'From the laptop', platform: 'blog' })
     expect(round(leo).sent).toBe(0)
     const ask = syncStatus(t.hannah.b).problems.find((p) => p.code === 'join-request')
@@ -185,7 +200,7 @@ describe('signed team sync', () => {
     recordService.create(t.ed.b, 'channel', { name: 'Before', platform: 'blog' })
     round(t.ed)
     // Ed's computer has now read the demotion; anything it signs next names it in its causal past.
-    recordService.create(t.ed.b, 'channel', { name: 'After', platform: 'blog' })
+    tampered(t.ed, t.hannah.member, () => recordService.create(t.ed.b, 'channel', { name: 'After', platform: 'blog' }))
     round(t.ed)
     for (const c of [t.hannah, t.vi]) {
       round(c)
@@ -195,7 +210,7 @@ describe('signed team sync', () => {
   })
 
   it('lets only an owner change the member list', () => {
-    recordService.update(t.ed.b, 'member', { id: t.ed.member, access: 'owner' })
+    tampered(t.ed, t.hannah.member, () => recordService.update(t.ed.b, 'member', { id: t.ed.member, access: 'owner' }))
     round(t.ed)
     round(t.hannah)
     expect(refusals(t.hannah.b).map((x) => x.reason)).toEqual([expect.stringMatching(/Ed is an editor and may not change the member list/)])
