@@ -51,6 +51,7 @@ const url = await new Promise((resolve, reject) => {
 
 // Each shot: screen hash, file name, colour scheme, optional action before the capture.
 const shots = [
+  ['mine', 'my-work', 'light'],
   ['calendar', 'calendar', 'light'],
   ['board', 'board', 'light'],
   ['channels', 'channels', 'light'],
@@ -61,6 +62,7 @@ const shots = [
   ['goals', 'goals', 'light'],
   ['review', 'review', 'light'],
   ['settings', 'settings', 'light'],
+  ['members', 'members', 'light'],
   ['settings', 'team-sync', 'light', '[data-testid="team-sync"]'],
   ['calendar', 'calendar-dark', 'dark'],
   ['priorities', 'priorities-dark', 'dark']

@@ -172,3 +172,46 @@ test('build a deck on Review with the keyboard: pick the quarter, walk the slide
   await expect(result).toBeVisible({ timeout: 60_000 })
   await expect(result.getByTestId('export-path').first()).toContainText('.pptx')
 })
+
+test('reorder priorities with the keyboard: weight sliders by arrow keys re-rank, Save keeps it; pin a channel from its row', async ({ page, app }) => {
+  const w = new AppPage(page, app)
+  await w.open('priorities')
+  const rows = page.getByTestId('allocation-row')
+  await rows.first().waitFor()
+  const order = () => rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-channel-id') ?? ''))
+  const before = await order()
+
+  // Home takes a slider to its least weight: the two goals that lead today stop counting.
+  for (const goal of ['Qualified demo requests', 'Community questions answered within 24h']) {
+    const slider = page.getByRole('slider', { name: `Weight of ${goal}` })
+    await tabTo(page, slider)
+    await page.keyboard.press('Home')
+    await expect(slider).toHaveValue('0')
+  }
+  await expect.poll(async () => { const o = await order(); return o.length > 0 && o.join() !== before.join() }, { timeout: 60_000 }).toBe(true)
+  const reordered = await order()
+  await tabTo(page, page.getByTestId('save-weights'))
+  await page.keyboard.press('Enter')
+  await page.reload()
+  await rows.first().waitFor()
+  await expect.poll(order, { timeout: 60_000 }).toEqual(reordered)
+
+  // Pin the first channel that gets no hours: its Pin button by Tab, the dialog by keys, Enter saves.
+  const row = page.locator('[data-testid="allocation-row"][data-hours="0"]').first()
+  const channelId = (await row.getAttribute('data-channel-id')) ?? ''
+  const pinned = page.locator(`[data-testid="allocation-row"][data-channel-id="${channelId}"]`)
+  await tabTo(page, pinned.getByTestId('pin-create'))
+  await page.keyboard.press('Enter')
+  const dialog = page.getByTestId('pin-dialog')
+  await expect(dialog).toBeVisible()
+  await tabTo(page, dialog.getByTestId('pin-min-hours'), 20)
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type('3')
+  await tabTo(page, dialog.getByTestId('pin-reason'), 20)
+  await page.keyboard.type('Analysts quote this channel')
+  await tabTo(page, dialog.getByTestId('pin-save'), 20)
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(pinned.getByTestId('pin-shown')).toContainText('Analysts quote this channel')
+  await expect.poll(async () => Number(await pinned.getAttribute('data-hours')), { timeout: 60_000 }).toBeGreaterThanOrEqual(3)
+})

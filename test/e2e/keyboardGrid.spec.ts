@@ -96,6 +96,12 @@ test('plan an item from the keyboard, move it a day and to a date, undo each ste
   const title = `Keyboard plan ${Date.now() % 100000}`
   await page.keyboard.press('n')
   await expect(page.getByTestId('item-panel').getByRole('heading')).toHaveText(`New item on ${day}`)
+  // Saving without a title is refused: spoken at once, the field marked, focus on it (#18 "Bad input").
+  await page.keyboard.press('Enter')
+  const titleField = page.getByTestId('item-panel').getByRole('textbox', { name: /^Title/ })
+  await expect(page.getByTestId('live-assertive')).toContainText(/^Not saved, 1 problem\. Title: /)
+  await expect(titleField).toHaveAttribute('aria-invalid', 'true')
+  await expect(titleField).toBeFocused()
   await page.keyboard.type(title)
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('item-panel')).toHaveCount(0)

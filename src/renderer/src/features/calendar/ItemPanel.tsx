@@ -10,7 +10,8 @@ import { useRecords } from '../../api/useRecords'
 import { FieldInput } from '../../components/FieldInput'
 import type { RefOptions } from '../../components/fieldSpec'
 import { draftIssues, fromDraft, localZone, toDraft, type Draft } from '../../components/formValues'
-import { isNullable, issuesByField, validateRecord } from '../../components/validateRecord'
+import { describeIssues, isNullable, issuesByField, validateRecord } from '../../components/validateRecord'
+import { announce } from '../../shell/announce'
 import { contentFields } from './contentFields'
 import { ConflictDialog } from '../../drafts/ConflictDialog'
 import { describeValue } from '../../drafts/describeValue'
@@ -100,6 +101,15 @@ function ItemForm({ item, creating, refOptions, names, onClose, onMessage }: Com
   const names_ = contentFields.map((f) => f.name).concat(['publishZone', 'checklist', 'approvedAt', 'keepApprovalAs'])
   const { byField, rest } = issuesByField(issues, names_)
 
+  // A refused save is spoken (the panel is not a modal, so the shell's live region reaches every screen
+  // reader) and focus goes to the first field in error, after React has marked it invalid (#18).
+  const showIssues = (list: FieldIssue[]) => {
+    setIssues(list)
+    const label = (path: FieldIssue['path']) => contentFields.find((f) => f.name === path[0])?.label ?? String(path[0] ?? 'Item')
+    announce(describeIssues(list, label), 'assertive')
+    requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+  }
+
   const submit = async (set: Record<string, unknown>, editBase: Asking['editBase'], keepApprovalAs?: string) => {
     const title = String(set.title ?? item.title)
     setSaving(true)
@@ -117,7 +127,9 @@ function ItemForm({ item, creating, refOptions, names, onClose, onMessage }: Com
       setAsking(null)
       if (e instanceof ApiError && e.code === 'conflict' && e.conflict !== undefined) session.setConflict(e.conflict)
       else if (e instanceof ApiError) {
-        setIssues(e.issues.map((i) => ({ ...i, path: i.path[0] === 'set' || i.path[0] === 'values' ? i.path.slice(1) : i.path })))
+        const list = e.issues.map((i) => ({ ...i, path: i.path[0] === 'set' || i.path[0] === 'values' ? i.path.slice(1) : i.path }))
+        if (list.length > 0) showIssues(list)
+        else setIssues([])
         onMessage(e.message, 'error')
       } else onMessage(String(e), 'error')
     } finally {
@@ -132,7 +144,7 @@ function ItemForm({ item, creating, refOptions, names, onClose, onMessage }: Com
     const ticks = from.draft.checklist === checklistDraft(origin.checklist) ? origin.checklist : checklistOf(from.draft.checklist)
     const values: Record<string, unknown> = { ...fromDraft(contentFields, from.draft, (n) => isNullable('content', n)), checklist: ticks }
     const client = [...draftIssues(contentFields, from.draft), ...validateRecord('content', { ...base, ...values })]
-    if (client.length) return setIssues(client)
+    if (client.length) return showIssues(client)
     if (creating) return submit(values, undefined)
     const { set, base: editBase } = session.changes(values, from)
     if (Object.keys(set).length === 0) {
