@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, screen, session, shell } from 'electron'
 import { createBackend, type Backend } from '../backend/backend'
 import { writeDemo } from '../backend/demo/writeDemo'
 import { openWorkspace } from '../backend/openWorkspace'
@@ -15,6 +15,7 @@ import { electronSecrets } from './electronSecrets'
 import { electronSettings } from './electronSettings'
 import { guardUnsavedClose } from './guardUnsavedClose'
 import { registerIpc } from './registerIpc'
+import { windowPlacement } from './windowPlacement'
 
 /**
  * A damaged workspace is not used: before any window opens, say so and offer the newest backup that
@@ -81,12 +82,15 @@ if (!app.requestSingleInstanceLock()) {
       app.quit()
       return
     }
-    const bounds = settings.get().windowBounds
+    // Primary display first: a window whose display is gone is centred there.
+    const primary = screen.getPrimaryDisplay()
+    const areas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea)
+    const bounds = windowPlacement(settings.get().windowBounds, areas, { width: 1360, height: 860 })
     win = new BrowserWindow({
-      width: bounds?.width ?? 1360,
-      height: bounds?.height ?? 860,
-      x: bounds?.x,
-      y: bounds?.y,
+      width: bounds.width,
+      height: bounds.height,
+      x: bounds.x,
+      y: bounds.y,
       minWidth: 900,
       minHeight: 600,
       title: 'SMO Desk',
@@ -100,7 +104,7 @@ if (!app.requestSingleInstanceLock()) {
         spellcheck: true
       }
     })
-    if (bounds?.maximized) win.maximize()
+    if (bounds.maximized) win.maximize()
     const saveBounds = () => {
       if (!win || win.isDestroyed()) return
       settings.update({ windowBounds: { ...win.getNormalBounds(), maximized: win.isMaximized() } })
