@@ -68,7 +68,7 @@ if (!app.requestSingleInstanceLock()) {
       cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
     )
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
-    const settings = electronSettings()
+    const settings = electronSettings((note) => dialog.showMessageBoxSync({ type: 'warning', title: 'SMO Desk', message: 'Settings were reset', detail: note }))
     const dir = defaultWorkspaceDir()
     try {
       const fresh = !existsSync(workspacePaths(dir).db)
