@@ -54,3 +54,13 @@ describe('application menu', () => {
     expect(recent).toEqual([{ label: 'No recent workspaces', enabled: false }])
   })
 })
+
+describe('workspaceArg (a workspace passed on the command line or to a second instance)', async () => {
+  const { workspaceArg } = await import('../../../src/main/electron/workspaceArg')
+  it('takes the path after the executable (packaged) or after the app folder (development), ignoring switches', () => {
+    expect(workspaceArg(['/opt/SMO Desk/smo-desk', '--no-sandbox', '/home/ana/Team.smo'], true)).toBe('/home/ana/Team.smo')
+    expect(workspaceArg(['/usr/bin/electron', '.', '--inspect'], false)).toBeNull()
+    expect(workspaceArg(['/usr/bin/electron', '/src/app', 'C:\\ws'], false)).toBe('C:\\ws')
+    expect(workspaceArg(['SMO Desk.exe'], true)).toBeNull()
+  })
+})
