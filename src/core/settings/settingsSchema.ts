@@ -18,6 +18,8 @@ export const settingsSchema = z.object({
     .default(null),
   deviceName: z.string().max(80).default(''),
   lastWorkspace: z.string().max(4096).nullable().default(null),
+  /** Where updates come from (a web address or a shared folder; see updateFeed.ts); null: updates off. */
+  updateFeed: z.string().max(4096).nullable().default(null),
   /** File → Open recent, newest first (see recentWorkspaces.ts). */
   recentWorkspaces: z.array(z.string().max(4096)).max(10).default([]),
   /**
@@ -39,6 +41,7 @@ export const settingsPatch = z.object({
   deviceName: shape.deviceName.unwrap().optional(),
   lastWorkspace: shape.lastWorkspace.unwrap().optional(),
   recentWorkspaces: shape.recentWorkspaces.unwrap().optional(),
+  updateFeed: shape.updateFeed.unwrap().optional(),
   syncFolders: shape.syncFolders.unwrap().optional(),
   ui: shape.ui.unwrap().optional()
 })

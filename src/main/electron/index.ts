@@ -19,6 +19,7 @@ import { addRecent, pruneRecent } from '../../core/settings/recentWorkspaces'
 import { checkWorkspacePath } from '../backend/checkWorkspacePath'
 import { appLogFile, diagnosticBundle } from '../backend/diagnose/diagnosticBundle'
 import { appMenuTemplate } from './appMenu'
+import { startUpdates } from './updates'
 import { workspaceArg } from './workspaceArg'
 import { windowPlacement } from './windowPlacement'
 
@@ -258,6 +259,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     buildMenu()
     await createWindow()
+    startUpdates(settings().get().updateFeed, () => win, (line) => console.warn(`[smo] ${line}`))
     if (pruned.note) say('Open recent was tidied', pruned.note)
   })
 
