@@ -34,7 +34,8 @@ describe('installer configuration (electron-builder.json)', () => {
     expect(config.productName).toBe('SMO Desk')
     expect(config.win.target.map((t) => t.target)).toEqual(['nsis'])
     expect(config.nsis.perMachine).toBe(false)
-    expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['universal'] }])
+    // The zip is what electron-updater installs from on macOS.
+    expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['universal'] }, { target: 'zip', arch: ['universal'] }])
     // Notarisation is left to electron-builder's environment detection (APPLE_* variables): off when absent.
     expect(config.mac.notarize).toBeUndefined()
     expect(config.linux.target).toEqual(['AppImage', 'deb'])
