@@ -51,6 +51,8 @@ export function productionPackages(root: string): string[] {
 // are needed; its C sources and build intermediates are tens of MB. Source maps are never shipped.
 function keep(path: string): boolean {
   if (/[\\/]better-sqlite3[\\/](deps|src|build)([\\/]|$)/.test(path)) return false
+  // Nested node_modules/.bin holds symlinks to scripts, which the builder leaves out too.
+  if (/[\\/]node_modules[\\/]\.bin([\\/]|$)/.test(path)) return false
   return !/\.map$/.test(path)
 }
 
