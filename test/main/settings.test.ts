@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { confSettings } from '../../src/main/backend/settings/confSettings'
@@ -37,5 +37,30 @@ describe('per-machine settings (conf, same schema as electron-store)', () => {
     confSettings(t.dir).update({ theme: 'dark' })
     writeFileSync(join(t.dir, 'settings.json'), JSON.stringify({ theme: 42 }))
     expect(confSettings(t.dir).get().theme).toBe('system')
+  })
+})
+
+describe('a damaged settings file', () => {
+  it('is moved aside with a note, and defaults are used', () => {
+    const t = tempDir()
+    cleanups.push(t.cleanup)
+    writeFileSync(join(t.dir, 'settings.json'), '{"theme": "dark", "windowBou')
+    const notes: string[] = []
+    const s = confSettings(t.dir, (m) => notes.push(m))
+    expect(s.get().theme).toBe('system')
+    expect(notes).toHaveLength(1)
+    expect(notes[0]).toMatch(/could not be read .*moved to .*settings\.damaged-.*\.json and default settings are used/)
+    const aside = readdirSync(t.dir).filter((f) => f.startsWith('settings.damaged-'))
+    expect(aside).toHaveLength(1)
+    expect(readFileSync(join(t.dir, aside[0]!), 'utf8')).toBe('{"theme": "dark", "windowBou')
+  })
+
+  it('a valid file is left alone, without a note', () => {
+    const t = tempDir()
+    cleanups.push(t.cleanup)
+    confSettings(t.dir).update({ theme: 'dark' })
+    const notes: string[] = []
+    expect(confSettings(t.dir, (m) => notes.push(m)).get().theme).toBe('dark')
+    expect(notes).toEqual([])
   })
 })

@@ -18,6 +18,10 @@ export const settingsSchema = z.object({
     .default(null),
   deviceName: z.string().max(80).default(''),
   lastWorkspace: z.string().max(4096).nullable().default(null),
+  /** Where updates come from (a web address or a shared folder; see updateFeed.ts); null: updates off. */
+  updateFeed: z.string().max(4096).nullable().default(null),
+  /** File → Open recent, newest first (see recentWorkspaces.ts). */
+  recentWorkspaces: z.array(z.string().max(4096)).max(10).default([]),
   /**
    * Team sync, per workspace folder on this machine (two workspaces may share one machine): the
    * chosen team folder. The device id lives in the workspace database; its name is `deviceName`.
@@ -42,6 +46,8 @@ export const settingsPatch = z.object({
   windowBounds: shape.windowBounds.unwrap().optional(),
   deviceName: shape.deviceName.unwrap().optional(),
   lastWorkspace: shape.lastWorkspace.unwrap().optional(),
+  recentWorkspaces: shape.recentWorkspaces.unwrap().optional(),
+  updateFeed: shape.updateFeed.unwrap().optional(),
   syncFolders: shape.syncFolders.unwrap().optional(),
   ui: shape.ui.unwrap().optional()
 })

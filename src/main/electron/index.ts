@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session, shell } from 'electron'
 import { createBackend, type Backend } from '../backend/backend'
 import { writeDemo } from '../backend/demo/writeDemo'
 import { openWorkspace } from '../backend/openWorkspace'
@@ -16,6 +16,13 @@ import { electronSettings } from './electronSettings'
 import { guardUnsavedClose } from './guardUnsavedClose'
 import { startOsNotifications } from './osNotifications'
 import { registerIpc } from './registerIpc'
+import { addRecent, pruneRecent } from '../../core/settings/recentWorkspaces'
+import { checkWorkspacePath } from '../backend/checkWorkspacePath'
+import { appLogFile, diagnosticBundle } from '../backend/diagnose/diagnosticBundle'
+import { appMenuTemplate } from './appMenu'
+import { startUpdates } from './updates'
+import { workspaceArg } from './workspaceArg'
+import { windowPlacement } from './windowPlacement'
 
 /**
  * A damaged workspace is not used: before any window opens, say so and offer the newest backup that
@@ -41,17 +48,125 @@ async function offerRestore(dir: string, e: unknown) {
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 
 if (!app.requestSingleInstanceLock()) {
-  // A second instance on this profile: the first one is told (second-instance) and focuses its window.
+  // A second instance on this profile: the first one is told (second-instance), focuses its window
+  // and opens the workspace passed on the command line, if any.
   app.quit()
 } else {
   let win: BrowserWindow | null = null
   let backend: Backend | null = null
+  let unregister: (() => void) | null = null
+  let stopNotifications: (() => void) | null = null
+  let appUrl = ''
+  // Opened on first use (after ready): a damaged settings file is moved aside and the user told.
+  let settingsPort: ReturnType<typeof electronSettings> | null = null
+  const settings = () =>
+    (settingsPort ??= electronSettings((note) => dialog.showMessageBoxSync({ type: 'warning', title: 'SMO Desk', message: 'Settings were reset', detail: note })))
 
-  app.on('second-instance', () => {
+  const say = (message: string, detail: string) =>
+    win ? void dialog.showMessageBox(win, { type: 'warning', title: 'SMO Desk', message, detail }) : dialog.showErrorBox(message, detail)
+
+  const buildMenu = () => {
+    const s = settings().get()
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate(
+          { platform: process.platform, appName: app.name, recent: s.recentWorkspaces, theme: s.theme },
+          {
+            newWorkspace: () => void pickFolder('Choose an empty folder for the new workspace', 'create'),
+            openWorkspace: () => void pickFolder('Open a workspace folder', 'open'),
+            openRecent: (dir) => void switchTo(dir, 'open'),
+            clearRecent: () => (settings().update({ recentWorkspaces: [] }), buildMenu()),
+            revealWorkspace: () => backend && shell.showItemInFolder(backend.ws.paths.db),
+            // The keystroke goes to the page as if typed: a text field undoes its typing, anywhere
+            // else the calendar's own history (useHistory) undoes the last change.
+            undo: () => sendShortcut(false),
+            redo: () => sendShortcut(true),
+            setTheme: (theme) => {
+              nativeTheme.themeSource = theme
+              settings().update({ theme })
+              buildMenu()
+            },
+            openReadme: () => void shell.openPath(join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'README.md')),
+            reportProblem: () => void reportProblem()
+          }
+        )
+      )
+    )
+  }
+
+  const sendShortcut = (redo: boolean) => {
+    if (!win) return
+    const modifiers: ('meta' | 'control' | 'shift')[] = [process.platform === 'darwin' ? 'meta' : 'control', ...(redo ? (['shift'] as const) : [])]
+    for (const type of ['keyDown', 'keyUp'] as const) win.webContents.sendInputEvent({ type, keyCode: 'Z', modifiers })
+  }
+
+  const pickFolder = async (title: string, intent: 'open' | 'create') => {
+    const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] }
+    const r = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options))
+    if (!r.canceled && r.filePaths[0]) await switchTo(r.filePaths[0], intent)
+  }
+
+  /** Open another workspace; any refusal leaves the current one open and untouched. */
+  const switchTo = async (path: string, intent: 'open' | 'create'): Promise<boolean> => {
+    const verdict = checkWorkspacePath(path, { intent })
+    if (!verdict.ok) {
+      say('This workspace was not opened', verdict.message)
+      return false
+    }
+    if (backend && backend.ws.paths.dir === verdict.dir) return true
+    let next: Backend
+    try {
+      const ws = await openWorkspace(verdict.dir, { create: intent === 'create', lock: 'desktop app' }).catch((e: unknown) => offerRestore(verdict.dir, e))
+      next = createBackend(ws, settings(), electronSecrets())
+    } catch (e) {
+      say('This workspace was not opened', e instanceof Error ? e.message : String(e))
+      return false
+    }
+    if (backend) {
+      unregister?.()
+      syncOnQuit(backend)
+      backend.close()
+    }
+    backend = next
+    startSyncScheduler(backend)
+    startDailyBackup(backend)
+    const s = settings().get()
+    settings().update({ lastWorkspace: verdict.dir, recentWorkspaces: addRecent(s.recentWorkspaces, verdict.dir) })
+    buildMenu()
+    if (win) {
+      unregister = registerIpc(backend, win, appUrl)
+      win.reload()
+    }
+    return true
+  }
+
+  const reportProblem = async () => {
+    const stamp = new Date().toISOString().slice(0, 10)
+    const options: Electron.SaveDialogOptions = {
+      title: 'Save a diagnostic bundle',
+      defaultPath: join(app.getPath('desktop'), `smo-desk-diagnostics-${stamp}.zip`),
+      filters: [{ name: 'Zip', extensions: ['zip'] }]
+    }
+    const r = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options))
+    if (r.canceled || !r.filePath) return
+    const zip = await diagnosticBundle({ workspaceDir: backend?.ws.paths.dir ?? '', settings: settings().get(), logFile: appLogFile(app.getPath('userData')), now: new Date() })
+    writeFileSync(r.filePath, zip)
+    shell.showItemInFolder(r.filePath)
+  }
+
+  app.on('second-instance', (_e, argv) => {
     if (win) {
       if (win.isMinimized()) win.restore()
       win.focus()
     }
+    const dir = workspaceArg(argv, app.isPackaged)
+    if (dir) void switchTo(dir, 'open')
+  })
+  // macOS: a workspace file double-clicked in Finder or dropped on the dock icon.
+  app.on('open-file', (e, path) => {
+    e.preventDefault()
+    if (app.isReady()) void switchTo(path, 'open')
+    else process.argv.push(path)
   })
 
   // Deny every navigation and new window; https links open in the system browser.
@@ -63,31 +178,17 @@ if (!app.requestSingleInstanceLock()) {
     })
   })
 
-  app.whenReady().then(async () => {
-    session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
-      cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
-    )
-    session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
-    const settings = electronSettings()
-    const dir = defaultWorkspaceDir()
-    try {
-      const fresh = !existsSync(workspacePaths(dir).db)
-      const ws = await openWorkspace(dir, { create: true, lock: 'desktop app' }).catch((e: unknown) => offerRestore(dir, e))
-      backend = createBackend(ws, settings, electronSecrets())
-      if (fresh) writeDemo(backend, { pickMe: false })
-      startSyncScheduler(backend)
-      startDailyBackup(backend)
-    } catch (e) {
-      dialog.showErrorBox('SMO Desk cannot open the workspace', e instanceof Error ? e.message : String(e))
-      app.quit()
-      return
-    }
-    const bounds = settings.get().windowBounds
-    win = new BrowserWindow({
-      width: bounds?.width ?? 1360,
-      height: bounds?.height ?? 860,
-      x: bounds?.x,
-      y: bounds?.y,
+  const createWindow = async () => {
+    if (!backend) return
+    // Primary display first: a window whose display is gone is centred there.
+    const primary = screen.getPrimaryDisplay()
+    const areas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea)
+    const bounds = windowPlacement(settings().get().windowBounds, areas, { width: 1360, height: 860 })
+    const w = new BrowserWindow({
+      width: bounds.width,
+      height: bounds.height,
+      x: bounds.x,
+      y: bounds.y,
       minWidth: 900,
       minHeight: 600,
       title: 'SMO Desk',
@@ -101,34 +202,87 @@ if (!app.requestSingleInstanceLock()) {
         spellcheck: true
       }
     })
-    if (bounds?.maximized) win.maximize()
+    win = w
+    if (bounds.maximized) w.maximize()
     const saveBounds = () => {
-      if (!win || win.isDestroyed()) return
-      settings.update({ windowBounds: { ...win.getNormalBounds(), maximized: win.isMaximized() } })
+      if (w.isDestroyed()) return
+      settings().update({ windowBounds: { ...w.getNormalBounds(), maximized: w.isMaximized() } })
     }
     let timer: NodeJS.Timeout | null = null
     const later = () => {
       if (timer) clearTimeout(timer)
       timer = setTimeout(saveBounds, 400)
     }
-    win.on('resize', later)
-    win.on('move', later)
-    win.on('close', saveBounds)
-    guardUnsavedClose(win)
-    win.once('ready-to-show', () => win?.show())
+    w.on('resize', later)
+    w.on('move', later)
+    w.on('close', saveBounds)
+    w.on('closed', () => {
+      unregister?.()
+      unregister = null
+      if (win === w) win = null
+    })
+    guardUnsavedClose(w)
+    w.once('ready-to-show', () => w.show())
     const devUrl = process.env.ELECTRON_RENDERER_URL
     const page = join(import.meta.dirname, '../renderer/index.html')
-    const appUrl = devUrl ?? pathToFileURL(page).href
-    registerIpc(backend, win, appUrl)
-    startOsNotifications(backend, () => (win?.isMinimized() && win.restore(), win?.focus()))
-    if (devUrl) await win.loadURL(devUrl)
-    else await win.loadFile(page)
+    appUrl = devUrl ?? pathToFileURL(page).href
+    unregister = registerIpc(backend, w, appUrl)
+    stopNotifications?.()
+    stopNotifications = startOsNotifications(backend, () => (win?.isMinimized() && win.restore(), win?.focus()))
+    if (devUrl) await w.loadURL(devUrl)
+    else await w.loadFile(page)
+  }
+
+  app.whenReady().then(async () => {
+    session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
+      cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
+    )
+    session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
+    const s = settings().get()
+    nativeTheme.themeSource = s.theme
+    const pruned = pruneRecent(s.recentWorkspaces, (d) => existsSync(d))
+    if (pruned.note) settings().update({ recentWorkspaces: pruned.kept })
+    // The workspace named on the command line, else the last one, else the default (demo) folder.
+    const asked = workspaceArg(process.argv, app.isPackaged)
+    const last = s.lastWorkspace && checkWorkspacePath(s.lastWorkspace, { intent: 'open' }).ok ? s.lastWorkspace : null
+    const dir = asked ?? last ?? defaultWorkspaceDir()
+    try {
+      const verdict = checkWorkspacePath(dir, { intent: existsSync(workspacePaths(dir).db) || asked ? 'open' : 'create' })
+      if (!verdict.ok) throw new Error(verdict.message)
+      const fresh = !existsSync(workspacePaths(verdict.dir).db)
+      const ws = await openWorkspace(verdict.dir, { create: true, lock: 'desktop app' }).catch((e: unknown) => offerRestore(verdict.dir, e))
+      backend = createBackend(ws, settings(), electronSecrets())
+      // The person is asked who they are at first start (issue #14), not made the demo's owner.
+      if (fresh) writeDemo(backend, { pickMe: false })
+      startSyncScheduler(backend)
+      startDailyBackup(backend)
+      settings().update({ lastWorkspace: verdict.dir, recentWorkspaces: addRecent(settings().get().recentWorkspaces, verdict.dir) })
+    } catch (e) {
+      dialog.showErrorBox('SMO Desk cannot open the workspace', e instanceof Error ? e.message : String(e))
+      app.quit()
+      return
+    }
+    buildMenu()
+    await createWindow()
+    startUpdates(settings().get().updateFeed, () => win, (line) => console.warn(`[smo] ${line}`))
+    if (pruned.note) say('Open recent was tidied', pruned.note)
   })
 
-  app.on('window-all-closed', () => {
+  // macOS: the app stays running with no window and the dock icon brings one back.
+  app.on('activate', () => {
+    if (!win && backend) void createWindow()
+  })
+
+  const shutDown = () => {
     // One last round so edits made just before quitting reach the team folder.
     if (backend) syncOnQuit(backend)
     backend?.close()
+    backend = null
+  }
+  app.on('window-all-closed', () => {
+    if (process.platform === 'darwin') return
+    shutDown()
     app.quit()
   })
+  app.on('will-quit', shutDown)
 }

@@ -4,6 +4,7 @@ import { backupCommand } from './backupCommand'
 import { checkCommand } from './checkCommand'
 import { deckCommand } from './deckCommand'
 import { demoCommand } from './demoCommand'
+import { diagnoseCommand } from './diagnoseCommand'
 import { exportCommand } from './exportCommand'
 import { icsCommand } from './icsCommand'
 import { importCommand } from './importCommand'
@@ -18,4 +19,4 @@ import { commentsCommand, tasksCommand } from './sharingCommands'
 import { syncCommand } from './syncCommand'
 
 /** Every `smo` sub-command, in the order `smo --help` lists them. Feature areas add theirs here. */
-export const commands: Command[] = [demoCommand, newCommand, serveCommand, checkCommand, scoreCommand, adviceCommand, deckCommand, icsCommand, syncCommand, importCommand, exportCommand, backupCommand, restoreCommand, membersCommand, mineCommand, historyCommand, tasksCommand, commentsCommand]
+export const commands: Command[] = [demoCommand, newCommand, serveCommand, checkCommand, scoreCommand, adviceCommand, deckCommand, icsCommand, syncCommand, importCommand, exportCommand, backupCommand, restoreCommand, membersCommand, mineCommand, historyCommand, tasksCommand, commentsCommand, diagnoseCommand]
