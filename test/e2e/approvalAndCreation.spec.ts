@@ -26,11 +26,13 @@ async function countTitled(request: APIRequestContext, app: Served, date: string
 /** An item approved through the API (owner and approver two different members, checklist ticked). */
 async function approvedItem(request: APIRequestContext, app: Served, date: string, title: string): Promise<{ id: string; approver: string }> {
   const members = await call<{ items: { id: string; name: string; active: boolean }[] }>(request, app, 'member-list', {})
-  const [owner, approver] = members.items.filter((m) => m.active)
+  // The approver is whoever approves (issue #14): *me*, the demo's owner Hannah Vogel; a teammate owns it (four eyes).
+  const approver = members.items.find((m) => m.name === 'Hannah Vogel')
+  const owner = members.items.find((m) => m.active && m.id !== approver?.id)
   const policy = await call<{ checklist: { id: string }[] }>(request, app, 'calendar-policy-get', {})
   const checklist = Object.fromEntries(policy.checklist.map((c) => [c.id, true]))
   const created = await call<{ item: { id: string } }>(request, app, 'calendar-create', { values: { title, plannedDate: date, status: 'in_review', ownerId: owner?.id, checklist } })
-  await call(request, app, 'calendar-update', { ids: [created.item.id], set: { status: 'approved', approverId: approver?.id } })
+  await call(request, app, 'calendar-update', { ids: [created.item.id], set: { status: 'approved' } })
   return { id: created.item.id, approver: approver?.name ?? '' }
 }
 

@@ -36,6 +36,9 @@ test.beforeAll(async () => {
   cli(['sync', 'join', '--workspace', bDir, '--folder', folder], bDir)
   a = await serveWorkspace(aDir, env)
   b = await serveWorkspace(bDir, env)
+  // B is Priya's computer: she picks herself once, as the app asks on a computer new to the team (#14).
+  const members = (await call(b, 'member-list', {})) as { items: { id: string; name: string }[] }
+  await call(b, 'me-set', { memberId: members.items.find((m) => m.name === 'Priya Raman')?.id ?? '' })
 })
 
 test.afterAll(async () => {

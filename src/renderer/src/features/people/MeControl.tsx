@@ -23,6 +23,7 @@ export function MeControl() {
       <span className="subtle small">You are</span>{' '}
       {choices.length > 1 ? (
         <select
+          className="select"
           aria-label="You are (switch member)"
           data-testid="me-switch"
           value={current.id}

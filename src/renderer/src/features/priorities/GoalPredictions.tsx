@@ -21,7 +21,7 @@ type Model = ApiOutput<'score-model'>
 /** Per goal: what today's plan and the recommendation are expected to bring over what is left of its quarter. */
 export function GoalPredictions({ data }: { data: Model }) {
   return (
-    <div className="prio-table-wrap">
+    <div className="prio-table-wrap" tabIndex={0} role="region" aria-label="Predicted results per goal (scrolls)">
       <table className="prio-table" data-testid="goal-predictions">
         <thead>
           <tr>

@@ -19,7 +19,7 @@ export function ModelComparisons({ data }: { data: Model }) {
           Reach × Impact × Confidence ÷ Effort from the estimates alone: reach is the audience times the platform’s organic share, impact the entered rates. The ranking above
           is the advice; it uses what published posts reached and brought, diminishing returns and what each goal still needs, so where the two disagree the reason is below.
         </p>
-        <div className="prio-table-wrap">
+        <div className="prio-table-wrap" tabIndex={0} role="region" aria-label="Plain RICE scores (scrolls)">
           <table className="prio-table" data-testid="rice">
             <thead>
               <tr>

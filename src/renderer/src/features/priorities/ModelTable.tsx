@@ -41,7 +41,7 @@ export function ModelTable({ data, pins, flags, onOpen, onPin }: Props) {
   const goals = new Map(data.goals.map((g) => [g.goalId, g]))
   const rows = new Map(data.allocation.rows.map((r) => [r.channelId, r]))
   return (
-    <div className="prio-table-wrap">
+    <div className="prio-table-wrap" tabIndex={0} role="region" aria-label="Channels ranked by the model (scrolls)">
       <table className="prio-table prio-model-table" data-testid="allocation">
         <thead>
           <tr>
