@@ -18,10 +18,11 @@ if (!process.argv.includes('--no-build')) {
 }
 const tmp = mkdtempSync(join(tmpdir(), 'smo-shots-'))
 const ws = join(tmp, 'Northwind Analytics')
-const demo = spawnSync(process.execPath, [smo, 'demo', '--workspace', ws], { encoding: 'utf8' })
+// Settings of a machine of its own (`smo demo` makes the head of marketing *me* there, issue #14).
+const env = { ...process.env, SMO_USER_DATA: join(tmp, 'userdata') }
+const demo = spawnSync(process.execPath, [smo, 'demo', '--workspace', ws], { encoding: 'utf8', env })
 if (demo.status !== 0) throw new Error(demo.stderr)
 // A teammate's laptop sharing the workspace through a folder, so the Team sync card has something to show.
-const env = { ...process.env, SMO_USER_DATA: join(tmp, 'userdata') }
 const team = join(tmp, 'Shared folder')
 // An encrypted team with a snapshot, so the card shows the key's keeping and the latest snapshot.
 const pass = join(tmp, 'team.pass')
@@ -79,6 +80,9 @@ try {
     // Let data load and charts finish their entry animation (the event stream keeps the network busy,
     // so there is no "network idle" to wait for).
     await page.waitForTimeout(1800)
+    // Screens that compute (Priorities runs the model) show "Scoring…" first: wait for the answer.
+    await page.waitForFunction(() => !/Loading|Scoring…/.test(document.querySelector('main')?.textContent ?? ''), null, { timeout: 60_000 })
+    await page.waitForTimeout(300)
     if (scrollTo) {
       // The section's top at the top of the window: a tall section would otherwise show only its end.
       await page.locator(scrollTo).evaluate((el) => el.scrollIntoView({ block: 'start' }))
