@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../src/main/backend/backend'
-import { dispatch } from '../../../src/main/backend/dispatch'
 import { sql } from '../../../src/main/backend/db/sql'
+import { dispatchCalls } from '../helpers/dispatchCalls'
 import { tempBackend } from '../helpers/tempWorkspace'
 
 // Issue #13 item 1: an approval belongs to the content it approved, on every local write path.
@@ -25,16 +25,7 @@ beforeEach(async () => {
 })
 afterEach(() => cleanup())
 
-async function ok<T = { id: string }>(method: string, input: unknown): Promise<T> {
-  const r = await dispatch(b, method, input)
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-  return r.data as T
-}
-async function fails(method: string, input: unknown) {
-  const r = await dispatch(b, method, input)
-  if (r.ok) throw new Error(`${method} should have been refused`)
-  return r.error
-}
+const { ok, fails } = dispatchCalls(() => b)
 const get = (id: string) => ok<Record<string, unknown>>('content-get', { id })
 const changeCount = () => b.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM change_record`)?.n ?? -1
 

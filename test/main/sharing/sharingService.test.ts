@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../src/main/backend/backend'
-import { dispatch } from '../../../src/main/backend/dispatch'
 import { sql } from '../../../src/main/backend/db/sql'
 import { mentionsFor } from '../../../src/main/backend/services/mentionsFor'
 import { watchNotifications } from '../../../src/main/backend/services/notificationWatch'
 import { tasksFor } from '../../../src/main/backend/services/tasksFor'
+import { dispatchCalls } from '../helpers/dispatchCalls'
 import { tempBackend } from '../helpers/tempWorkspace'
 import { actAs as actAsMember } from '../../../src/main/backend/people/currentMember'
 
@@ -18,16 +18,7 @@ let dana: string
 let item: string
 const full = { brand_voice: true, claims_checked: true, disclosure: true, accessibility: true, links_tracked: true }
 
-async function ok<T = { id: string }>(method: string, input: unknown): Promise<T> {
-  const r = await dispatch(b, method, input)
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-  return r.data as T
-}
-async function fails(method: string, input: unknown) {
-  const r = await dispatch(b, method, input)
-  if (r.ok) throw new Error(`${method} should have been refused`)
-  return r.error
-}
+const { ok, fails } = dispatchCalls(() => b)
 // Who this test computer acts as (people/currentMember.ts): the first owner, then teammates in turn.
 const actAs = (id: string) => actAsMember(b, id)
 const rows = (table: string) => b.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(table)}`)?.n ?? -1
