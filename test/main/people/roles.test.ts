@@ -67,6 +67,17 @@ describe('roles enforced in the backend', () => {
     await refused('channel-create', { name: 'Blog', platform: 'blog' }, /^Creating channels needs the editor, approver or owner role/)
   })
 
+  it('a viewer reads Priorities without writing anything; the first editor to look keeps the quarter baseline', async () => {
+    as('olga')
+    await data('channel-create', { name: 'Blog', platform: 'blog', audienceSize: 1000 })
+    as('vic')
+    const before = txCount()
+    expect((await call('score-list', {})).ok).toBe(true)
+    expect(txCount()).toBe(before)
+    as('ed')
+    expect(((await data('score-list', {})) as { snapshotTaken: string | null }).snapshotTaken).not.toBeNull()
+  })
+
   it('nobody chosen as "me" may read but not write', async () => {
     await refused('content-create', { title: 'Hello' }, /nobody is chosen as “me” for this workspace on this computer/)
     expect((await call('content-list', {})).ok).toBe(true)

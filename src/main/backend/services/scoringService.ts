@@ -1,3 +1,5 @@
+import { atLeast } from '../../../core/people/access'
+import { currentMember, rolesEnforced } from '../people/currentMember'
 import { ApiError } from '../../../core/api/apiError'
 import type { ApiOutput } from '../../../core/api/contract'
 import type { FieldIssue } from '../../../core/domain/recordKind'
@@ -25,8 +27,12 @@ function rank(ws: ScoringWorkspace): ChannelScore[] {
  * from a what-if.
  */
 function autoSnapshot(b: Backend, ws: ScoringWorkspace, whatIf: WhatIf): string | null {
-  // A read-only open (`smo check`, a copy on a read-only share) scores without keeping anything.
+  // A read-only open (`smo check`, a copy on a read-only share) scores without keeping anything; so does
+  // someone who may only read (a viewer, a contributor, nobody chosen as "me"): reading priorities never
+  // fails for want of a role, and the first editor to look keeps the baseline for everyone (issue #14).
   if (b.db.raw.readonly || ws.channels.length === 0) return null
+  const me = currentMember(b)
+  if (rolesEnforced(b) && (me === null || !atLeast(me.access, 'editor'))) return null
   const quarter = quarters.containing(ws.asOf).key
   if (ws.snapshots.some((s) => s.quarter === quarter && s.auto)) return null
   const saved = whatIf.weights === undefined && whatIf.capacityHours === undefined && whatIf.blendedHourlyRate === undefined ? ws : scoringInputs(b)
