@@ -18,6 +18,9 @@ export const STEP_HOURS = 1
  * the channel's effect on the weighted rate, and a channel whose rate goal does not move with volume
  * (the only channel serving it) earns nothing from more hours there.
  */
+/** Below a second of work a week, a step is treated as no step at all. */
+const MIN_STEP_HOURS = 1 / 3600
+
 export function channelValues(p: Prepared): { value: number; perHour: number; hours: number }[] {
   const plan = plannedHours(p)
   const t = totalsOf(p, plan)
@@ -25,9 +28,12 @@ export function channelValues(p: Prepared): { value: number; perHour: number; ho
     const h = plan[ci] ?? 0
     const start = c.status !== 'active' || h <= 0
     const step = start ? judgedHours(c) : STEP_HOURS
-    if (step <= 0) return { value: 0, perHour: 0, hours: 0 }
+    // A step of a vanishing number of hours (a cadence like 5e-324 posts a week) is no step: dividing by it
+    // would make an infinite value per hour out of nothing.
+    if (!(step > MIN_STEP_HOURS)) return { value: 0, perHour: 0, hours: 0 }
     const value = start ? channelGain(p, t, ci, h, judgedHours(c)) - channelGain(p, t, ci, h, 0) : channelGain(p, t, ci, h, h + step)
-    return { value, perHour: value / step, hours: start ? step : h }
+    const perHour = value / step
+    return Number.isFinite(perHour) ? { value, perHour, hours: start ? step : h } : { value: 0, perHour: 0, hours: 0 }
   })
 }
 
