@@ -3,23 +3,15 @@
  * truncated at any byte, bit flips, zero-byte placeholders and conflicted-copy duplicates. Writes go
  * to the real folder and are logged, so the model can check writer isolation (I6).
  */
+import { seededUniform } from '../../../src/core/scoring/seededUniform'
 import path from 'node:path'
 import { realFolderIo } from '../../../src/main/backend/sync/folderIo'
 import type { FileStat, FolderIo } from '../../../src/main/backend/sync/folderIo'
 
 export type Prng = () => number
 
-/** mulberry32: a tiny seeded PRNG so that a fast-check seed replays the same faults. */
-export function prng(seed: number): Prng {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded PRNG (the core's mulberry32) so that a fast-check seed replays the same faults. */
+export const prng: (seed: number) => Prng = seededUniform
 
 type Fault = { kind: 'ok' } | { kind: 'trunc'; at: number } | { kind: 'flip'; at: number } | { kind: 'zero' }
 
