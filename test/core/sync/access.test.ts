@@ -30,6 +30,13 @@ describe('member list fold', () => {
     expect(r.role('stranger')).toBeNull()
   })
 
+  it('an inactive member has no role until made active again; only an owner decides', () => {
+    const off = memberRoles(genesis, [w(1, 'ann', 'cat', false, 'active')])
+    expect(off.role('cat')).toBeNull()
+    expect(memberRoles(genesis, [w(1, 'ann', 'cat', false, 'active'), w(2, 'bob', 'cat', true, 'active')]).role('cat')).toBe('editor')
+    expect(memberRoles(genesis, [w(1, 'cat', 'dan', false, 'active')]).role('dan')).toBe('viewer')
+  })
+
   it('a member cannot make themselves owner', () => {
     expect(memberRoles(genesis, [w(1, 'cat', 'cat', 'owner')]).role('cat')).toBe('editor')
   })

@@ -18,6 +18,8 @@ export type AccessRole = (typeof ACCESS_ROLES)[number]
 /** The member table and its role column, as they travel in ops. */
 export const MEMBER_TABLE = 'member'
 export const ACCESS_COLUMN = 'access'
+/** Making a member inactive takes their role away like removing them (and giving it back restores it). */
+export const ACTIVE_COLUMN = 'active'
 
 /** One accepted write to the member table: `author` is the member whose key signed it. */
 export type MemberListWrite = { id: string; h: string; author: string; member: string; col: string; v: Json }
@@ -42,9 +44,10 @@ function byStamp(a: MemberListWrite, b: MemberListWrite): number {
 export function memberRoles(genesis: Genesis, writes: readonly MemberListWrite[]): MemberRoles {
   const access = new Map<string, AccessRole>(Object.entries(genesis.roles))
   const removed = new Set<string>()
+  const inactive = new Set<string>()
   const role = (member: string): AccessRole | null => {
     if (member === genesis.root) return 'owner'
-    if (removed.has(member)) return null
+    if (removed.has(member) || inactive.has(member)) return null
     return access.get(member) ?? null
   }
   const voided: MemberListWrite[] = []
@@ -57,6 +60,9 @@ export function memberRoles(genesis: Genesis, writes: readonly MemberListWrite[]
     else if (w.col === DELETED_COLUMN) {
       if (w.v === true) removed.add(w.member)
       else removed.delete(w.member)
+    } else if (w.col === ACTIVE_COLUMN) {
+      if (w.v === 0 || w.v === false) inactive.add(w.member)
+      else inactive.delete(w.member)
     }
   }
   return { role, void: voided }

@@ -12,16 +12,24 @@ import { currentMember } from '../people/currentMember'
 import { realFolderIo } from '../sync/folderIo'
 import { loadOrCreateMemberKey, memberKeySecretName } from '../sync/signing/memberKey'
 import type { MemberKey } from '../sync/signing/memberKey'
+import { boxKeySecretName, loadOrCreateBoxKey } from '../sync/signing/boxKey'
+import type { BoxKey } from '../sync/signing/boxKey'
 import { admitKey, readTeamTrust, writeGenesis } from '../sync/signing/teamTrust'
 import type { SqliteSyncStore } from '../sync/sqliteSyncStore'
 
-export type RoundSigning = { key: MemberKey; member: string; name: string }
+export type RoundSigning = { key: MemberKey; member: string; name: string; box: BoxKey }
 
 /** This computer's signing identity as *me* in `teamId`; null when the workspace has no members. */
 export function signingFor(b: Backend, teamId: string): RoundSigning | null {
   const me = currentMember(b)
   if (!me) return null
-  return { key: loadOrCreateMemberKey(b.secrets, memberKeySecretName(b.ws.deviceId, teamId, me.id)), member: me.id, name: me.name }
+  return {
+    key: loadOrCreateMemberKey(b.secrets, memberKeySecretName(b.ws.deviceId, teamId, me.id)),
+    member: me.id,
+    name: me.name,
+    // Receives renewed team keys (keyRing.ts); published next to the signing key on the next round.
+    box: loadOrCreateBoxKey(b.secrets, boxKeySecretName(b.ws.deviceId, teamId, me.id))
+  }
 }
 
 function stamp(store: SqliteSyncStore, now: number): string {

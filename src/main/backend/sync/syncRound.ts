@@ -33,6 +33,11 @@ import type { ReceivedOp } from '../../../core/sync/op'
 import type { MemberKey } from './signing/memberKey'
 import { logOwnMemberWrites, signingGuard } from './signing/signingGuard'
 import { readTeamTrust, writeJoinRequest } from './signing/teamTrust'
+import type { BoxKey } from './signing/boxKey'
+import { roundKeys } from './signing/roundKeys'
+import { MEMBER_TABLE } from '../../../core/sync/access/memberRoles'
+import type { MemberListWrite } from '../../../core/sync/access/memberRoles'
+import { opId } from '../../../core/sync/op'
 
 export type SyncProblem = { code: string; message: string; detail: string }
 
@@ -52,7 +57,7 @@ export type RoundInput = {
   /** Unread bytes from which the pull runs in a child process (see pullInChild); Infinity: never. */
   childPullBytes?: number
   /** This computer's signing key and the member it signs as (a signed team needs it to publish). */
-  signing?: { key: MemberKey; member: string; name: string } | null
+  signing?: { key: MemberKey; member: string; name: string; box?: BoxKey | undefined } | null
 }
 
 export type RoundReport = {
@@ -90,6 +95,9 @@ const NOT_ADMITTED =
 
 const REFUSED =
   "Some teammates' changes were refused because their signature or role does not allow them; they were not applied here. Sync health lists who and what."
+
+const KEY_NOT_HANDED =
+  "An owner renewed the team's key after someone left the team, and this computer has not been handed the new key yet, so it cannot read the newest shared changes and keeps your edits here unshared. It arrives when an owner's computer next syncs; if you were removed from the team, ask an owner."
 
 const DAMAGED =
   'Some shared files could not be read completely yet (still downloading, or damaged). SMO Desk keeps what it could read and retries; nothing was changed.'
@@ -139,11 +147,31 @@ export function syncRound(input: RoundInput): RoundReport {
   const signing = input.signing ?? null
   const admitted = trust !== null && signing !== null && trust.keys.get(signing.key.keyId)?.dev === store.device
   const dev = store.device
+  // This computer's changes not published yet, parsed once: signed, their member-list writes are
+  // logged on publish, and a removal among them renews the team key before they go out.
+  const own: ReceivedOp[] = []
+  if (signing !== null) {
+    for (const e of store.unpublished()) {
+      const op = parseOpRecord(dev, JSON.parse(e.text))
+      if (op) own.push({ op, hash: e.hash })
+    }
+  }
+  const keys = roundKeys({
+    io,
+    dir,
+    db: store.database,
+    trust,
+    signing,
+    admitted,
+    passphraseKey: input.dataKey,
+    ownWrites: signing ? memberWritesOf(own, signing.member) : [],
+    stamp: stampOf(store, now, dev)
+  })
   const folder = new SyncFolder(dir, {
     teamId,
     io,
-    writeKey: input.dataKey,
-    readKeys: input.dataKey ? [input.dataKey] : [],
+    writeKey: keys.writeKey,
+    readKeys: keys.readKeys,
     schema: input.schema,
     app: input.app,
     durable: input.durable ?? true,
@@ -162,19 +190,18 @@ export function syncRound(input: RoundInput): RoundReport {
   const peers = readPeers(io, folder, dir, dev)
   const snapshots = listSnapshots(io, dir, teamId)
   const from = readableFrom(firstSeqs(folder), peers)
-  const keys = input.dataKey ? [input.dataKey] : []
   const usable = (m: SnapshotManifest): boolean => snapshotUsable(m, from)
   // Snapshots are not signed yet: a signed team replays the verified logs instead of trusting one.
   if (guard === null && store.isFresh()) {
     // A new member starts from the newest usable snapshot and then reads only the tail.
-    const loaded = loadSnapshot({ db: store.database, recordTables: store.recordTables(), teamDir: dir, teamId, keys, io, schema: input.schema, accept: usable })
+    const loaded = loadSnapshot({ db: store.database, recordTables: store.recordTables(), teamDir: dir, teamId, keys: keys.readKeys, io, schema: input.schema, accept: usable })
     report.snapshotLoaded = loaded.loaded?.id ?? null
     const skipped = loaded.skipped[0]
     if (!loaded.loaded && skipped) report.problems.push({ code: 'snapshot-skipped', message: SNAPSHOT_SKIPPED, detail: `${skipped.id}: ${skipped.reason}` })
   } else if (guard === null && compactedAway(store, from, snapshots, now).length > 0) {
     // Back after longer than the team keeps old files: catch up on what was compacted from a
     // snapshot that covers it, merged into what this computer already has.
-    report.snapshotLoaded = mergeSnapshot(store, { teamDir: dir, teamId, keys, io, schema: input.schema, accept: usable }).loaded?.id ?? null
+    report.snapshotLoaded = mergeSnapshot(store, { teamDir: dir, teamId, keys: keys.readKeys, io, schema: input.schema, accept: usable }).loaded?.id ?? null
   }
   let published = true
   try {
@@ -186,14 +213,11 @@ export function syncRound(input: RoundInput): RoundReport {
       }
       report.problems.push({ code: 'not-admitted', message: NOT_ADMITTED, detail: signing?.key.keyId ?? 'no signing key' })
       published = false
+    } else if (keys.waitingFor !== null) {
+      // Writing under an older key could let a removed member read these edits: wait for the new one.
+      report.problems.push({ code: 'key-not-handed', message: KEY_NOT_HANDED, detail: keys.waitingFor })
+      published = false
     } else {
-      const own: ReceivedOp[] = []
-      if (signing !== null) {
-        for (const e of store.unpublished()) {
-          const op = parseOpRecord(dev, JSON.parse(e.text))
-          if (op) own.push({ op, hash: e.hash })
-        }
-      }
       report.sent = flushOutbox(store, folder).published
       if (signing !== null && trust !== null) logOwnMemberWrites(store.database, signing.member, own)
       if (ownChunks(folder, dev) > SEAL_AFTER_CHUNKS) sealOwn(store, folder)
@@ -220,6 +244,10 @@ export function syncRound(input: RoundInput): RoundReport {
     if (seen.has(p.code)) continue
     seen.add(p.code)
     if (p.code === 'refused') report.problems.push({ code: 'refused', message: REFUSED, detail: p.detail })
+    // Locked under a renewed generation (not the passphrase's): the passphrase is not what is wrong.
+    else if (p.code === 'wrong-passphrase' && /^key g[0-9]/.test(p.detail)) {
+      if (!report.problems.some((q) => q.code === 'key-not-handed')) report.problems.push({ code: 'key-not-handed', message: KEY_NOT_HANDED, detail: p.detail.slice(4) })
+    }
     else report.problems.push(p.code === 'damaged' ? { code: 'damaged', message: DAMAGED, detail: p.path } : problemOf(new SyncFolderError(p.code, p.path), p.path))
   }
   replayPending(store)
@@ -237,7 +265,7 @@ export function syncRound(input: RoundInput): RoundReport {
           teamDir: dir,
           teamId,
           device: dev,
-          dataKey: input.dataKey,
+          dataKey: keys.writeKey,
           io,
           now,
           hlc: stampOf(store, now, dev),
@@ -278,6 +306,17 @@ export function syncRound(input: RoundInput): RoundReport {
   }
   report.peers = peers
   return report
+}
+
+function memberWritesOf(ops: readonly ReceivedOp[], author: string): MemberListWrite[] {
+  const out: MemberListWrite[] = []
+  for (const { op } of ops) {
+    for (const w of op.tx) {
+      if (w.t !== MEMBER_TABLE) continue
+      for (const col of Object.keys(w.set)) out.push({ id: opId(op.d, op.s), h: op.h, author, member: w.r, col, v: w.set[col] ?? null })
+    }
+  }
+  return out
 }
 
 /** A manifest name stamp that sorts after the previous one even if the wall clock went back. */

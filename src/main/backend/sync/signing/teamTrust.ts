@@ -58,13 +58,13 @@ export type TeamTrust = {
 export const SIGNING_FILE = 'TEAM.signing.json'
 
 /** Canonical text a record's signature covers: its fields in a fixed order, `sig` left out. */
-function signedText(value: Record<string, unknown>): string {
+export function signedText(value: Record<string, unknown>): string {
   const out: Record<string, unknown> = {}
   for (const k of Object.keys(value).sort()) if (k !== 'sig') out[k] = value[k]
   return JSON.stringify(out)
 }
 
-function readJson(io: FolderIo, file: string): unknown {
+export function readJson(io: FolderIo, file: string): unknown {
   try {
     return JSON.parse(io.readFile(file).toString('utf8'))
   } catch {
