@@ -245,7 +245,7 @@ export default async function run(): Promise<BenchResult[]> {
     const init = openDb(dbFile)
     dbs.splice(dbs.indexOf(init), 1)
     init.close()
-    const viaChild = timed(() => pullInChild({ db: dbFile, dir: root, teamId: TEAM, device: 'ffffffffffffffff', dataKey: null, wallMs: T0 + 86_400_000, schema: latestVersion, app: '0.1.0' }))
+    const viaChild = timed(() => pullInChild({ db: dbFile, dir: root, teamId: TEAM, device: 'ffffffffffffffff', keys: [], signed: false, wallMs: T0 + 86_400_000, schema: latestVersion, app: '0.1.0' }))
     const pc = viaChild.value
     if (pc === null || pc.report.applied !== 1_000_000) throw new Error(`cold pull in a child failed: ${JSON.stringify(pc?.report)}`)
     const count = (q: string): number => {

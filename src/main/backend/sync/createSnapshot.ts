@@ -21,10 +21,11 @@ import type { FolderIo } from './folderIo'
 import { ReceivedRuns } from './receivedRuns'
 import { SNAPSHOT_DIR, SNAPSHOT_FORMAT, snapshotFileName, snapshotId } from './snapshotManifest'
 import type { SnapshotManifest } from './snapshotManifest'
+import { snapshotSignedText } from './snapshotManifest'
 import { writeOnce } from './teamFolder'
 
 /** Tables a snapshot carries besides the record tables; everything else is this machine's own. */
-export const SNAPSHOT_SYNC_TABLES = ['field_head', 'sync_ref', 'sync_pending', 'sync_received', 'sync_device'] as const
+export const SNAPSHOT_SYNC_TABLES = ['field_head', 'sync_ref', 'sync_pending', 'sync_received', 'sync_device', 'sync_member_write'] as const
 
 export type SnapshotInput = {
   db: Database.Database
@@ -40,6 +41,8 @@ export type SnapshotInput = {
   hlc: string
   /** This device's last published seq; its ops up to there are covered, unpublished ones are not. */
   lastPublished: number
+  /** Signed teams: the writer signs the manifest (and so, by its SHA-256, the file). */
+  signer?: { keyId: string; sign: (text: string) => string } | null
 }
 
 /** Null when there is nothing to snapshot safely (an own op without a fingerprint yet). */
@@ -103,6 +106,7 @@ export function createSnapshot(input: SnapshotInput): SnapshotManifest | null {
       sha256,
       enc: input.dataKey ? { alg: 'A256GCM', keyId: input.dataKey.keyId } : null
     }
+    if (input.signer) manifest.sign = { key: input.signer.keyId, sig: input.signer.sign(snapshotSignedText(manifest)) }
     writeOnce(input.io, dir, `${id}.json`, Buffer.from(JSON.stringify(manifest)))
     return manifest
   } finally {

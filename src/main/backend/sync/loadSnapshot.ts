@@ -30,8 +30,8 @@ export type LoadSnapshotInput = {
   io: FolderIo
   /** This app's workspace schema version. */
   schema: number
-  /** False for a snapshot that must not be used (see snapshotUsable). */
-  accept?: (m: SnapshotManifest) => boolean
+  /** False (or the reason, as a sentence) for a snapshot that must not be used (see snapshotUsable, snapshotTrust). */
+  accept?: (m: SnapshotManifest) => boolean | string
 }
 
 export type LoadSnapshotResult = { loaded: SnapshotManifest | null; skipped: { id: string; reason: string }[] }
@@ -44,7 +44,8 @@ function columns(db: Database.Database, schemaName: string, table: string): stri
 
 /** The snapshot file's plain SQLite bytes, or the reason it cannot be used. */
 function openFile(input: LoadSnapshotInput, m: SnapshotManifest): Buffer | string {
-  if (input.accept && !input.accept(m)) return 'older shared files it does not cover were already cleaned up'
+  const verdict = input.accept ? input.accept(m) : true
+  if (verdict !== true) return typeof verdict === 'string' ? verdict : 'older shared files it does not cover were already cleaned up'
   if (m.fmt > SNAPSHOT_FORMAT) return 'made by a newer version of SMO Desk'
   if (m.schema > input.schema) return 'made by a newer version of SMO Desk'
   const key = m.enc ? input.keys.find((k) => k.keyId === m.enc?.keyId) : null

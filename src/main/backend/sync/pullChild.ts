@@ -1,6 +1,6 @@
 /**
  * The child side of a bulk pull (see pullInChild): `smo __sync-pull` reads one JSON request on stdin
- * — the workspace database, the team folder, this device's id, the team key if any — runs pullFolder
+ * — the workspace database, the team folder, this device's id, the team's key generations — runs pullFolder
  * on its own connection in one transaction, and prints the report as JSON. The key travels on
  * stdin only, never in arguments or the environment where other processes could read it.
  */
@@ -10,13 +10,18 @@ import { pullFolder } from './folderSync'
 import type { PullReport } from './folderSync'
 import { SqliteSyncStore } from './sqliteSyncStore'
 import { SyncFolder } from './syncFolder'
+import { realFolderIo } from './folderIo'
+import { signingGuard } from './signing/signingGuard'
+import { readTeamTrust, SIGNING_FILE } from './signing/teamTrust'
 
 export const pullRequest = z.object({
   db: z.string(),
   dir: z.string(),
   teamId: z.string(),
   device: z.string().regex(/^[0-9a-f]{16}$/),
-  key: z.object({ keyId: z.string(), key: z.string() }).nullable(),
+  keys: z.array(z.object({ keyId: z.string(), key: z.string() })),
+  /** A signed team: the child reads TEAM.signing.json and the keys itself and judges every file. */
+  signed: z.boolean().optional(),
   wallMs: z.number(),
   schema: z.number().optional(),
   app: z.string().optional()
@@ -38,9 +43,12 @@ export function runPullChild(input: string): PullResponse {
     db.pragma('busy_timeout = 5000')
     const tables = new Set<string>()
     const store = new SqliteSyncStore(db, req.device, { now: () => req.wallMs, onApplied: (c) => c.tables.forEach((t) => tables.add(t)) })
-    const key = req.key ? { keyId: req.key.keyId, key: Buffer.from(req.key.key, 'base64') } : null
-    const folder = new SyncFolder(req.dir, { teamId: req.teamId, readKeys: key ? [key] : [], writeKey: key, schema: req.schema, app: req.app })
-    const report = pullFolder(store, folder, req.wallMs)
+    const keys = req.keys.map((k) => ({ keyId: k.keyId, key: Buffer.from(k.key, 'base64') }))
+    const folder = new SyncFolder(req.dir, { teamId: req.teamId, readKeys: keys, writeKey: null, schema: req.schema, app: req.app })
+    // Trust comes from the folder, as in the parent: a request cannot switch the checks off for a signed team.
+    const trust = readTeamTrust(realFolderIo, req.dir, req.teamId)
+    if (req.signed === true && trust === null) throw new Error(`${SIGNING_FILE} is missing from the team folder`)
+    const report = pullFolder(store, folder, req.wallMs, trust ? signingGuard(db, trust) : null)
     return { report, tables: [...tables].sort(), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }
   } finally {
     db.close()

@@ -23,7 +23,8 @@ import type { PullRequest, PullResponse } from './pullChild'
 /** Heap caps tried in turn (MB of old generation): the second covers teams about three times larger. */
 const HEAP_CAPS_MB = [512, 1536]
 
-export type PullInChildInput = { db: string; dir: string; teamId: string; device: string; dataKey: DataKey | null; wallMs: number; schema: number; app: string }
+/** `keys`: every key generation this computer holds; `signed`: the child judges every file with the team's guard. */
+export type PullInChildInput = { db: string; dir: string; teamId: string; device: string; keys: readonly DataKey[]; signed: boolean; wallMs: number; schema: number; app: string }
 
 export function pullInChild(input: PullInChildInput): PullResponse | null {
   const smo = path.join(packageRoot(), 'bin', 'smo.mjs')
@@ -33,7 +34,8 @@ export function pullInChild(input: PullInChildInput): PullResponse | null {
     dir: input.dir,
     teamId: input.teamId,
     device: input.device,
-    key: input.dataKey ? { keyId: input.dataKey.keyId, key: input.dataKey.key.toString('base64') } : null,
+    keys: input.keys.map((k) => ({ keyId: k.keyId, key: k.key.toString('base64') })),
+    signed: input.signed,
     wallMs: input.wallMs,
     schema: input.schema,
     app: input.app

@@ -28,6 +28,14 @@ export type SnapshotManifest = {
   size: number
   sha256: string
   enc: null | { alg: 'A256GCM'; keyId: string }
+  /** Signed teams: the writer's key and its signature over `snapshotSignedText` (docs/SYNC-SECURITY.md). */
+  sign?: { key: string; sig: string }
+}
+
+/** What a snapshot's signature covers: every manifest field but the signature (the file by its SHA-256). */
+export function snapshotSignedText(m: Omit<SnapshotManifest, 'sign'>): string {
+  const { id, team, createdBy, createdAt, wall, schema, covered, file, size, sha256, enc, fmt } = m
+  return JSON.stringify({ kind: 'snapshot', fmt, id, team, createdBy, createdAt, wall, schema, covered, file, size, sha256, enc })
 }
 
 const ID = /^snap-[0-9a-f]{32}-[0-9a-f]{16}$/
@@ -47,6 +55,10 @@ function isManifest(v: unknown, team: string): v is SnapshotManifest {
   if (typeof m.id !== 'string' || !ID.test(m.id) || typeof m.createdBy !== 'string' || typeof m.wall !== 'number') return false
   if (typeof m.schema !== 'number' || typeof m.file !== 'string' || m.file !== snapshotFileName(m.id, m.enc !== null)) return false
   if (typeof m.size !== 'number' || typeof m.sha256 !== 'string' || typeof m.covered !== 'object' || m.covered === null) return false
+  if (m.sign !== undefined) {
+    const g = m.sign as Record<string, unknown> | null
+    if (typeof g !== 'object' || g === null || typeof g.key !== 'string' || typeof g.sig !== 'string') return false
+  }
   return Object.values(m.covered as Record<string, unknown>).every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0)
 }
 

@@ -35,6 +35,7 @@ import { logOwnMemberWrites, signingGuard } from './signing/signingGuard'
 import { readTeamTrust, writeJoinRequest } from './signing/teamTrust'
 import type { BoxKey } from './signing/boxKey'
 import { roundKeys } from './signing/roundKeys'
+import { mayWriteSnapshots, snapshotTrust } from './signing/snapshotTrust'
 import { MEMBER_TABLE } from '../../../core/sync/access/memberRoles'
 import type { MemberListWrite } from '../../../core/sync/access/memberRoles'
 import { opId } from '../../../core/sync/op'
@@ -190,9 +191,9 @@ export function syncRound(input: RoundInput): RoundReport {
   const peers = readPeers(io, folder, dir, dev)
   const snapshots = listSnapshots(io, dir, teamId)
   const from = readableFrom(firstSeqs(folder), peers)
-  const usable = (m: SnapshotManifest): boolean => snapshotUsable(m, from)
-  // Snapshots are not signed yet: a signed team replays the verified logs instead of trusting one.
-  if (guard === null && store.isFresh()) {
+  // A signed team loads only a snapshot its root owner signed (see snapshotTrust).
+  const usable = (m: SnapshotManifest): boolean | string => snapshotUsable(m, from) && (trust === null || snapshotTrust(trust, m))
+  if (store.isFresh()) {
     // A new member starts from the newest usable snapshot and then reads only the tail.
     const loaded = loadSnapshot({ db: store.database, recordTables: store.recordTables(), teamDir: dir, teamId, keys: keys.readKeys, io, schema: input.schema, accept: usable })
     report.snapshotLoaded = loaded.loaded?.id ?? null
@@ -227,8 +228,8 @@ export function syncRound(input: RoundInput): RoundReport {
     report.problems.push(problemOf(err, 'publishing'))
     published = false
   }
-  // The child process pulls without the guard, so a signed team pulls here.
-  const inChild = guard === null ? bulkPullInChild(input, folder, io) : null
+  // The child builds the same guard from the folder, so a signed team's bulk pull is verified there too.
+  const inChild = bulkPullInChild(input, folder, io, keys.readKeys, trust !== null)
   report.pulledInChild = inChild !== null
   const pull = inChild ?? pullFolder(store, folder, now, guard)
   report.refused = pull.refused ?? 0
@@ -255,9 +256,13 @@ export function syncRound(input: RoundInput): RoundReport {
   const missed = compactedAway(store, from, snapshots, now)
   if (missed.length > 0) report.problems.push({ code: 'behind-compaction', message: BEHIND_COMPACTION, detail: missed.join(', ') })
   // A snapshot only from a device whose every edit is in the folder: it claims to cover them.
-  if (published && guard === null && store.lastPublished() === store.lastLocalSeq()) {
+  // In a signed team only the root owner's computers write snapshots (the only ones a joiner trusts),
+  // and own files are not compacted: the policy below picks a writer among all devices.
+  const snapshotSigner = trust !== null && admitted && signing !== null && mayWriteSnapshots(trust, signing.key.keyId) ? signing.key : null
+  if (published && (guard === null || snapshotSigner !== null) && store.lastPublished() === store.lastLocalSeq()) {
     const heldOps = store.knownDevices().reduce((n, d) => n + store.highWaterMark(d), 0)
-    if (input.forceSnapshot === true || snapshotDue({ self: dev, now, peers, newest: snapshots[0] ?? null, heldOps })) {
+    const newest = trust === null ? snapshots[0] : snapshots.find((m) => snapshotTrust(trust, m) === true)
+    if (input.forceSnapshot === true || snapshotDue({ self: dev, now, peers: trust === null ? peers : [], newest: newest ?? null, heldOps })) {
       try {
         const made = createSnapshot({
           db: store.database,
@@ -269,7 +274,8 @@ export function syncRound(input: RoundInput): RoundReport {
           io,
           now,
           hlc: stampOf(store, now, dev),
-          lastPublished: store.lastPublished()
+          lastPublished: store.lastPublished(),
+          signer: snapshotSigner ? { keyId: snapshotSigner.keyId, sign: (text) => snapshotSigner.sign(text) } : null
         })
         if (made) {
           report.snapshotCreated = made.id
@@ -279,10 +285,12 @@ export function syncRound(input: RoundInput): RoundReport {
         report.problems.push(problemOf(err, 'snapshot'))
       }
     }
-    try {
-      report.compacted = compactOwnFiles({ folder, self: dev, now, peers, snapshots }).length
-    } catch (err) {
-      report.problems.push(problemOf(err, 'compaction'))
+    if (guard === null) {
+      try {
+        report.compacted = compactOwnFiles({ folder, self: dev, now, peers, snapshots }).length
+      } catch (err) {
+        report.problems.push(problemOf(err, 'compaction'))
+      }
     }
   }
 
@@ -356,7 +364,7 @@ function compactedAway(store: SqliteSyncStore, from: ReadonlyMap<string, number>
 const CHILD_PULL_BYTES = 4 << 20
 
 /** A big pull on the real file system runs in a child process with a capped heap; null: pull here. */
-function bulkPullInChild(input: RoundInput, folder: SyncFolder, io: FolderIo): PullReport | null {
+function bulkPullInChild(input: RoundInput, folder: SyncFolder, io: FolderIo, keys: readonly DataKey[], signed: boolean): PullReport | null {
   const { store } = input
   if (io !== realFolderIo) return null
   let unread = 0
@@ -365,7 +373,7 @@ function bulkPullInChild(input: RoundInput, folder: SyncFolder, io: FolderIo): P
     if (state !== 'done' && state !== 'foreign') unread += f.size
   }
   if (unread < (input.childPullBytes ?? CHILD_PULL_BYTES)) return null
-  const out = pullInChild({ db: store.database.name, dir: input.dir, teamId: input.teamId, device: store.device, dataKey: input.dataKey, wallMs: input.now, schema: input.schema, app: input.app })
+  const out = pullInChild({ db: store.database.name, dir: input.dir, teamId: input.teamId, device: store.device, keys, signed, wallMs: input.now, schema: input.schema, app: input.app })
   if (out === null) return null
   store.notifyApplied({ tables: new Set(out.tables), rows: new Set() })
   return out.report
