@@ -13,8 +13,9 @@ const TEAM = '01JBENCHTEAM00000000000000'
 
 type Stored = { root: { keyId: string; publicKey: string }; keys: { dev: string; keyId: string; publicKey: string }[] }
 
-export function writeBenchTrust(root: string, keys: ReadonlyMap<string, MemberKey>): void {
-  const r = newMemberKey().key
+/** `rootKey`: the root owner's key (the bench signs its snapshot with it); a throwaway one by default. */
+export function writeBenchTrust(root: string, keys: ReadonlyMap<string, MemberKey>, rootKey: MemberKey = newMemberKey().key): void {
+  const r = rootKey
   const stored: Stored = { root: { keyId: r.keyId, publicKey: r.publicKey }, keys: [...keys].map(([dev, k]) => ({ dev, keyId: k.keyId, publicKey: k.publicKey })) }
   fs.writeFileSync(path.join(root, 'bench-trust.json'), JSON.stringify(stored))
 }

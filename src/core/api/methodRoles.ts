@@ -115,6 +115,7 @@ export const methodRoles = {
   'mine-get': read('Reading my work'),
   'sync-sign': { role: 'owner', doing: 'Turning on signed team sync' },
   'sync-admit': { role: 'owner', doing: 'Admitting a computer to the team' },
+  'sync-join-requests': read('Reading who asks to join the team'),
   // Comments: anyone who may write may discuss; editing and deleting are limited to the author in the service.
   'comment-list': read('Reading comments'),
   'comment-add': { role: 'contributor', doing: 'Commenting' },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ACCESS_ROLES } from '../../sync/access/memberRoles'
 
 /** A problem shown in Sync health: one sentence saying what happened and what to do. */
 export const syncProblem = z.object({ code: z.string(), message: z.string(), detail: z.string() })
@@ -64,6 +65,19 @@ export const syncReviewItem = z.object({
 })
 export type SyncReviewItem = z.infer<typeof syncReviewItem>
 
+/** A computer asking to join a signed team, as the Members screen shows it. */
+export const joinRequest = z.object({
+  key: z.string(),
+  /** The key id grouped for reading aloud and comparing with the requester's screen. */
+  fingerprint: z.string(),
+  memberId: z.string(),
+  name: z.string(),
+  device: z.string(),
+  /** Their role in this workspace's member list now; null when the member is unknown here. */
+  role: z.enum(ACCESS_ROLES).nullable()
+})
+export type JoinRequest = z.infer<typeof joinRequest>
+
 const folderPath = z.string().trim().min(1, 'Choose a folder').max(4096)
 
 export const syncMethods = {
@@ -87,9 +101,18 @@ export const syncMethods = {
   },
   'sync-sign': { input: z.object({}), output: syncStatus, summary: "Owner: start signing an existing team's changes (what was shared before stays legacy, unsigned)" },
   'sync-admit': {
-    input: z.object({ key: z.string().regex(/^[0-9a-f]{16}$/, 'A key id is 16 hex characters') }),
+    input: z.object({
+      key: z.string().regex(/^[0-9a-f]{16}$/, 'A key id is 16 hex characters'),
+      /** The role to give the member the computer signs as (their role is changed first when it differs). */
+      role: z.enum(ACCESS_ROLES, { error: 'Role must be owner, approver, editor, contributor or viewer' }).optional()
+    }),
     output: syncStatus,
-    summary: 'Owner: admit a computer that asked to join a signed team (its key id from sync health)'
+    summary: 'Owner: admit a computer that asked to join a signed team (its key id from sync health), optionally giving its member a role'
+  },
+  'sync-join-requests': {
+    input: z.object({}),
+    output: z.array(joinRequest),
+    summary: 'Computers asking to join a signed team: who, which computer, the key fingerprint, the role they hold now'
   },
   'sync-device-name': { input: z.object({ name: z.string().trim().min(1, 'Give this device a name').max(80) }), output: syncStatus, summary: "Rename this device as teammates see it" },
   'sync-unlock': { input: z.object({ passphrase: z.string().min(1).max(1024) }), output: syncStatus, summary: 'Enter the team passphrase on this device' },

@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../handlerTable'
 import { syncReviewList, syncReviewResolve } from './syncReview'
 import { schedulerOf } from './syncScheduler'
+import { syncJoinRequests } from './syncJoinRequests'
 import { syncAdmit, syncNow, syncSetDeviceName, syncSetup, syncStartSigning, syncStatus, syncUnlock } from './syncService'
 
 /** Team sync's methods: handlers.ts spreads this table into the one every host dispatches into. */
@@ -13,7 +14,8 @@ export const syncHandlers: Partial<HandlerTable> = {
     return status
   },
   'sync-sign': (b) => syncStartSigning(b),
-  'sync-admit': (b, i) => syncAdmit(b, i.key),
+  'sync-admit': (b, i) => syncAdmit(b, i.key, i.role),
+  'sync-join-requests': (b) => syncJoinRequests(b),
   'sync-device-name': (b, i) => syncSetDeviceName(b, i.name),
   'sync-unlock': (b, i) => syncUnlock(b, i.passphrase),
   'sync-review-list': (b) => syncReviewList(b),

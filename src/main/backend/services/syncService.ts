@@ -12,6 +12,7 @@ import type { SyncProblem, SyncRoundOut, SyncStatus } from '../../../core/api/me
 import { kindNames, recordKinds } from '../../../core/domain/recordKinds'
 import { openConflicts } from '../../../core/sync/openConflicts'
 import type { Backend } from '../backend'
+import type { AccessRole } from '../../../core/sync/access/memberRoles'
 import { latestVersion } from '../db/migrations/index'
 import { sql } from '../db/sql'
 import { packageRoot } from '../packageRoot'
@@ -342,7 +343,7 @@ function signingHealth(b: Backend): SyncProblem[] {
   if (dir && teamId && existsSync(path.join(dir, SIGNING_FILE))) {
     try {
       for (const r of readTeamTrust(realFolderIo, dir, teamId)?.requests ?? []) {
-        out.push({ code: 'join-request', message: `${r.name}'s computer asks to join the team. An owner can admit it (Team sync, or smo sync admit --key ${r.key}).`, detail: r.key })
+        out.push({ code: 'join-request', message: `${r.name}'s computer asks to join the team. An owner can admit it on the Members screen (or smo sync admit --key ${r.key}).`, detail: r.key })
       }
     } catch (err) {
       out.push({ code: 'signing-broken', message: err instanceof Error ? err.message : String(err), detail: SIGNING_FILE })
@@ -362,11 +363,14 @@ export function syncStartSigning(b: Backend): SyncStatus {
   return syncStatus(b)
 }
 
-/** Owner: admits a computer that asked to join (its key id, as sync health shows it). */
-export function syncAdmit(b: Backend, keyId: string): SyncStatus {
+/**
+ * Owner: admits a computer that asked to join (its key id, as sync health shows it). With `role`,
+ * the member it signs as gets that role first (an ordinary member-list change, signed by this owner).
+ */
+export function syncAdmit(b: Backend, keyId: string, role?: AccessRole): SyncStatus {
   const dir = syncFolderOf(b)
   const teamId = getLocal(b, 'sync_team')
   if (!dir || !teamId) throw new ApiError('rule_violation', 'Team sync is not set up for this workspace. Open Settings → Team sync to create or join a team.')
-  admitComputer(b, syncStateOf(b).store, dir, teamId, keyId)
+  admitComputer(b, syncStateOf(b).store, dir, teamId, keyId, role)
   return syncStatus(b)
 }

@@ -9,6 +9,7 @@ import { isAccessRole } from '../../../core/sync/access/memberRoles'
 import type { AccessRole } from '../../../core/sync/access/memberRoles'
 import type { Backend } from '../backend'
 import { currentMember } from '../people/currentMember'
+import { recordService } from './recordService'
 import { realFolderIo } from '../sync/folderIo'
 import { loadOrCreateMemberKey, memberKeySecretName } from '../sync/signing/memberKey'
 import type { MemberKey } from '../sync/signing/memberKey'
@@ -59,7 +60,7 @@ export function startSigning(b: Backend, store: SqliteSyncStore, dir: string, te
 }
 
 /** An owner's computer admits a computer that asked to join (its request's key id). */
-export function admitComputer(b: Backend, store: SqliteSyncStore, dir: string, teamId: string, keyId: string): void {
+export function admitComputer(b: Backend, store: SqliteSyncStore, dir: string, teamId: string, keyId: string, role?: AccessRole): void {
   const trust = readTeamTrust(realFolderIo, dir, teamId)
   if (!trust) throw new ApiError('rule_violation', 'This team does not sign its changes, so there is nobody to admit.')
   const request = trust.requests.find((r) => r.key === keyId)
@@ -69,5 +70,11 @@ export function admitComputer(b: Backend, store: SqliteSyncStore, dir: string, t
   const access = (b.db.raw.prepare(`SELECT access FROM member WHERE id = ?`).get(signing.member) as { access: string } | undefined)?.access
   // Readers would ignore an admission by a non-owner anyway; saying so here is kinder.
   if (signing.member !== trust.genesis.root.member && access !== 'owner') throw new ApiError('rule_violation', `Only an owner can admit a computer to the team; ${signing.name} is ${access ?? 'not a member'}.`)
+  if (role !== undefined) {
+    const member = b.db.raw.prepare(`SELECT access FROM member WHERE id = ? AND deleted_at IS NULL`).get(request.member) as { access: string } | undefined
+    if (!member) throw new ApiError('not_found', `${request.name} is not in this workspace's member list yet, so no role can be given; sync once more, or admit without a role.`)
+    // Before the admission, so the computer's first files already meet the role it was given.
+    if (member.access !== role) recordService.update(b, 'member', { id: request.member, access: role })
+  }
   admitKey(realFolderIo, dir, request, signing.key, stamp(store, b.now()))
 }

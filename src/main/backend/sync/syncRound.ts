@@ -31,6 +31,7 @@ import { snapshotDue, snapshotUsable } from './snapshotPolicy'
 import { parseOpRecord } from '../../../core/sync/op'
 import type { ReceivedOp } from '../../../core/sync/op'
 import type { MemberKey } from './signing/memberKey'
+import { keyFingerprint } from './signing/memberKey'
 import { logOwnMemberWrites, signingGuard } from './signing/signingGuard'
 import { readTeamTrust, writeJoinRequest } from './signing/teamTrust'
 import type { BoxKey } from './signing/boxKey'
@@ -92,7 +93,7 @@ const BEHIND_COMPACTION =
   "This computer was away longer than the team keeps old changes (60 days) and no team snapshot it can use covers them, so some of your teammates' edits from that time are missing here. Your own edits are shared as usual. To see everything, join the team again into a new workspace (Settings → Team sync, or smo sync join --workspace NEW-FOLDER --folder …)."
 
 const NOT_ADMITTED =
-  'This team signs every change, and no owner has admitted this computer yet, so your edits wait here unshared. An owner accepts the request under Team sync (sync health); nothing is lost meanwhile.'
+  'This team signs every change, and no owner has admitted this computer yet, so your edits wait here unshared. An owner admits it on the Members screen; nothing is lost meanwhile.'
 
 const REFUSED =
   "Some teammates' changes were refused because their signature or role does not allow them; they were not applied here. Sync health lists who and what."
@@ -212,7 +213,8 @@ export function syncRound(input: RoundInput): RoundReport {
       if (signing !== null && !trust.requests.some((r) => r.key === signing.key.keyId)) {
         writeJoinRequest(io, dir, { team: teamId, key: signing.key, dev, member: signing.member, name: signing.name, h: stampOf(store, now, dev) })
       }
-      report.problems.push({ code: 'not-admitted', message: NOT_ADMITTED, detail: signing?.key.keyId ?? 'no signing key' })
+      // The fingerprint the owner compares on the Members screen before admitting.
+      report.problems.push({ code: 'not-admitted', message: NOT_ADMITTED, detail: signing ? `This computer's key fingerprint: ${keyFingerprint(signing.key.keyId)}` : 'no signing key' })
       published = false
     } else if (keys.waitingFor !== null) {
       // Writing under an older key could let a removed member read these edits: wait for the new one.

@@ -36,6 +36,11 @@ export function memberKeyFromSecret(secret: string): MemberKey {
   return fromPrivate(createPrivateKey({ key: Buffer.from(secret, 'base64'), format: 'der', type: 'pkcs8' }))
 }
 
+/** "1a2b 3c4d 5e6f 7a8b": the key id in groups of four, to compare on two screens before admitting. */
+export function keyFingerprint(keyId: string): string {
+  return keyId.match(/.{1,4}/g)?.join(' ') ?? keyId
+}
+
 /** The secret's name: per workspace, team and member, so two workspaces never share an identity. */
 export function memberKeySecretName(workspaceId: string, teamId: string, member: string): string {
   return `sign:${workspaceId}:${teamId}:${member}`

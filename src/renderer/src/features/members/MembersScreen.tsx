@@ -6,6 +6,7 @@ import { col, type DataColumn } from '../../components/dataColumns'
 import type { FieldSpec } from '../../components/fieldSpec'
 import { RecordTable } from '../records/RecordTable'
 import { ScreenHeader } from '../records/ScreenHeader'
+import { JoinRequests } from './JoinRequests'
 
 type Member = KindRecord<'member'>
 
@@ -39,6 +40,7 @@ export function MembersScreen() {
     <div className="screen">
       <ScreenHeader title="Members" description="The people on the team and the hours a week each can give; capacity planning and ownership build on this list." />
       <div className="screen-body">
+        <JoinRequests />
         <RecordTable kind="member" tableId="members" columns={columns} fields={fields} refOptions={{}} initialSort={[{ id: 'name', desc: false }]} />
       </div>
     </div>

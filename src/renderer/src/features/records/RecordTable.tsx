@@ -12,6 +12,7 @@ import { RecordForm } from '../../components/RecordForm'
 import { useOpenRequest } from '../../drafts/useOpenRequest'
 import { TransferActions } from '../transfer/TransferActions'
 import { CommentsSection } from '../sharing/CommentsSection'
+import { RecordHistory } from '../people/RecordHistory'
 import { commentTarget } from '../../../../core/domain/comment'
 
 type Props<K extends KindName> = {
@@ -93,7 +94,15 @@ export function RecordTable<K extends KindName>(props: Props<K>) {
           presets={props.presets}
           refOptions={refOptions}
           onClose={() => setEditing(undefined)}
-          extra={editing.mode === 'edit' && commentTarget.safeParse(kind).success ? <div className="record-extra"><CommentsSection targetKind={commentTarget.parse(kind)} targetId={editing.record.id} /></div> : undefined}
+          // Every record's own form shows who changed what (issue #14), as the content item panel does.
+          extra={
+            editing.mode === 'edit' ? (
+              <div className="record-extra">
+                {commentTarget.safeParse(kind).success && <CommentsSection targetKind={commentTarget.parse(kind)} targetId={editing.record.id} />}
+                <RecordHistory id={editing.record.id} />
+              </div>
+            ) : undefined
+          }
         />
       )}
       {deleting !== undefined && (
