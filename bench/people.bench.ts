@@ -29,6 +29,17 @@ export default async function run(): Promise<BenchResult[]> {
     try {
       writeDemo(b, { contentItems: 100_000, years: 3 })
       const members = b.db.raw.prepare(`SELECT id FROM member WHERE deleted_at IS NULL`).all() as { id: string }[]
+      // The issue's figure is for 10,000 workback tasks; the demo makes a few dozen. The rest are
+      // written straight into the table (the read is what is measured): spread over the members and
+      // over open items, a third of them done.
+      const open = b.db.raw.prepare(`SELECT id FROM content_item WHERE status <> 'published' AND deleted_at IS NULL ORDER BY id LIMIT 5000`).all() as { id: string }[]
+      const have = (b.db.raw.prepare(`SELECT count(*) AS n FROM task`).get() as { n: number }).n
+      const at = new Date(b.now()).toISOString()
+      const ins = b.db.raw.prepare(`INSERT INTO task (id, content_id, step_key, title, offset_days, hours, assignee_id, done, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 2, ?, ?, ?, ?)`)
+      b.db.raw.transaction(() => {
+        for (let i = have; i < 10_000; i++) ins.run(`01BENCHTASK${String(i).padStart(15, '0')}`, open[i % open.length]?.id ?? '', `step-${i % 5}`, `Step ${i % 5}`, -((i % 10) + 1), members[i % members.length]?.id ?? null, i % 3 === 0 ? 1 : 0, at, at)
+      })()
+      const tasks = (b.db.raw.prepare(`SELECT count(*) AS n FROM task`).get() as { n: number }).n
       const times: number[] = []
       for (let pass = 0; pass < 5; pass++)
         for (const m of members) {
@@ -37,7 +48,7 @@ export default async function run(): Promise<BenchResult[]> {
           JSON.stringify(myWork(b, {}))
           times.push(performance.now() - t0)
         }
-      out.push({ name: 'people: My work for one member (100k items, 3 years)', value: round(median(times)), unit: 'ms', target: '≤ 50 ms', note: `median of ${times.length} calls over ${members.length} members, serialised` })
+      out.push({ name: 'people: My work for one member (100k items, 10k tasks, 3 years)', value: round(median(times)), unit: 'ms', target: '≤ 50 ms', note: `median of ${times.length} calls over ${members.length} members, serialised; ${tasks} tasks; slowest ${round(Math.max(...times))} ms` })
       const [item] = b.db.raw.prepare(`SELECT id FROM content_item WHERE status = 'draft' AND deleted_at IS NULL LIMIT 1`).all() as { id: string }[]
       if (!item) throw new Error('no draft item')
       actAs(b, members[0]?.id ?? null)

@@ -31,11 +31,18 @@ const due = sql`coalesce(due_date, planned_date)`
 // Overdue and due this week are one read of my open items up to the week's end, split here: half the
 // work of two queries over the same owner's rows.
 const openByCall = new WeakMap<MineContext, CalendarItem[]>()
+/**
+ * My open items due up to `weekEnd`. The WHERE repeats the partial index content_owner_open_due
+ * (m016) word for word, so the read is a range over my open items, not over all I ever owned.
+ */
+export function myOpenItemsQuery(memberId: string, weekEnd: string): ReturnType<typeof sql> {
+  return sql`SELECT ${COLS} FROM content_item WHERE owner_id = ${memberId} AND status IN ('idea', 'draft', 'in_review', 'approved', 'scheduled') AND deleted_at IS NULL AND ${due} <= ${weekEnd} ORDER BY ${due}, id`
+}
 function myOpen(b: Backend, c: MineContext): CalendarItem[] {
   let hit = openByCall.get(c)
   if (!hit) {
     hit = b.db
-      .all<ItemRow>(sql`SELECT ${COLS} FROM content_item WHERE owner_id = ${c.me.id} AND status IN ('idea', 'draft', 'in_review', 'approved', 'scheduled') AND deleted_at IS NULL AND ${due} <= ${c.weekEnd} ORDER BY ${due}, id`)
+      .all<ItemRow>(myOpenItemsQuery(c.me.id, c.weekEnd))
       .map(toItem)
     openByCall.set(c, hit)
   }
