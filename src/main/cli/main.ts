@@ -4,6 +4,9 @@ import { WorkspaceError } from '../backend/workspaceError'
 import { UsageError, type Command } from './command'
 import { commands } from './commands/index'
 import { takeAsOption } from './actAsOption'
+import { appLog, appLogFile } from '../backend/log/appLog'
+import { teeConsoleToLog } from '../backend/log/teeConsoleToLog'
+import { userDataDir } from '../backend/userDataDir'
 
 function help(): string {
   const lines = ['smo — SMO Desk on the command line', '', 'Usage: smo <command> [options]', '', 'Commands:']
@@ -35,6 +38,9 @@ export async function main(argv: string[]): Promise<number> {
     console.log(commandHelp(cmd))
     return 0
   }
+  // Errors and warnings (a failed command, the browser host's sync problems) also go to the log the
+  // diagnostic bundle reads; the internal pull child is not a command and stays out of it.
+  teeConsoleToLog(appLog(appLogFile(userDataDir()), { source: name === 'serve' ? 'serve' : `cli ${name}` }))
   try {
     const parsed = parseArgs({ args: takeAsOption(rest), options: cmd.options, allowPositionals: true, strict: true })
     return await cmd.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals })

@@ -19,6 +19,8 @@ import { registerIpc } from './registerIpc'
 import { addRecent, pruneRecent } from '../../core/settings/recentWorkspaces'
 import { checkWorkspacePath } from '../backend/checkWorkspacePath'
 import { appLogFile, diagnosticBundle } from '../backend/diagnose/diagnosticBundle'
+import { appLog } from '../backend/log/appLog'
+import { teeConsoleToLog } from '../backend/log/teeConsoleToLog'
 import { appMenuTemplate } from './appMenu'
 import { startUpdates } from './updates'
 import { workspaceArg } from './workspaceArg'
@@ -52,6 +54,8 @@ if (!app.requestSingleInstanceLock()) {
   // and opens the workspace passed on the command line, if any.
   app.quit()
 } else {
+  // The main process's warnings and errors (updater, sync, crashes) go to logs/smo.log as well.
+  teeConsoleToLog(appLog(appLogFile(app.getPath('userData')), { source: 'desktop' }))
   let win: BrowserWindow | null = null
   let backend: Backend | null = null
   let unregister: (() => void) | null = null
