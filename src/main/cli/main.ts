@@ -2,13 +2,13 @@ import { parseArgs } from 'node:util'
 import { ApiError } from '../../core/api/apiError'
 import { WorkspaceError } from '../backend/workspaceError'
 import { UsageError, type Command } from './command'
-import { commands } from './commands/index'
+import { commandLoaders, loadCommands } from './commands/index'
 import { takeAsOption } from './actAsOption'
 import { appLog, appLogFile } from '../backend/log/appLog'
 import { teeConsoleToLog } from '../backend/log/teeConsoleToLog'
 import { userDataDir } from '../backend/userDataDir'
 
-function help(): string {
+function help(commands: readonly Command[]): string {
   const lines = ['smo — SMO Desk on the command line', '', 'Usage: smo <command> [options]', '', 'Commands:']
   for (const c of commands) lines.push(`  ${c.name.padEnd(8)} ${c.summary}`)
   lines.push('', 'Examples:')
@@ -26,14 +26,15 @@ function commandHelp(c: Command): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(help())
+    console.log(help(await loadCommands()))
     return 0
   }
-  const cmd = commands.find((c) => c.name === name)
-  if (!cmd) {
+  const load = commandLoaders.find(([n]) => n === name)?.[1]
+  if (!load) {
     console.error(`smo: unknown command "${name}". Run \`smo --help\` for the list.`)
     return 2
   }
+  const cmd = await load()
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(commandHelp(cmd))
     return 0
