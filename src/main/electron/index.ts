@@ -25,6 +25,7 @@ import { appMenuTemplate } from './appMenu'
 import { startUpdates } from './updates'
 import { workspaceArg } from './workspaceArg'
 import { windowPlacement } from './windowPlacement'
+import { firstStartPicker } from './firstStartPicker'
 
 /**
  * A damaged workspace is not used: before any window opens, say so and offer the newest backup that
@@ -249,6 +250,22 @@ if (!app.requestSingleInstanceLock()) {
     // The workspace named on the command line, else the last one, else the default (demo) folder.
     const asked = workspaceArg(process.argv, app.isPackaged)
     const last = s.lastWorkspace && checkWorkspacePath(s.lastWorkspace, { intent: 'open' }).ok ? s.lastWorkspace : null
+    // Nothing configured yet (no workspace asked for, none opened before, no default one): ask.
+    if (!asked && !last && !process.env.SMO_WORKSPACE && !existsSync(workspacePaths(defaultWorkspaceDir()).db)) {
+      const picked = await firstStartPicker(defaultWorkspaceDir(), (ws) => createBackend(ws, settings(), electronSecrets()))
+      if (!picked) {
+        app.quit()
+        return
+      }
+      backend = picked.backend
+      startSyncScheduler(backend)
+      startDailyBackup(backend)
+      settings().update({ lastWorkspace: picked.dir, recentWorkspaces: addRecent(settings().get().recentWorkspaces, picked.dir) })
+      buildMenu()
+      await createWindow()
+      startUpdates(settings().get().updateFeed, () => win, (line) => console.warn(`[smo] ${line}`))
+      return
+    }
     const dir = asked ?? last ?? defaultWorkspaceDir()
     try {
       const verdict = checkWorkspacePath(dir, { intent: existsSync(workspacePaths(dir).db) || asked ? 'open' : 'create' })
