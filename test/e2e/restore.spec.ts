@@ -16,6 +16,10 @@ test('restore a backup from Settings after seeing what it holds, then undo the r
   test.setTimeout(120_000)
   const w = new AppPage(page, app)
   await w.open('settings')
+  // The badge of a browser tab: the title carries My work's count ("(3) SMO Desk — name").
+  const waiting = (await page.getByTestId('nav-count-mine').textContent())?.trim() ?? ''
+  expect(Number(waiting)).toBeGreaterThan(0)
+  await expect(page).toHaveTitle(new RegExp(`^\\(${waiting}\\) SMO Desk — `))
   const card = page.getByTestId('backups')
   await card.getByTestId('backup-now').click()
   await expect(card.getByRole('status')).toContainText('Backed up to workspace-manual-')

@@ -15,6 +15,7 @@ import { electronSecrets } from './electronSecrets'
 import { electronSettings } from './electronSettings'
 import { guardUnsavedClose } from './guardUnsavedClose'
 import { startOsNotifications } from './osNotifications'
+import { watchWaitingCount } from '../backend/people/watchWaitingCount'
 import { registerIpc } from './registerIpc'
 import { addRecent, pruneRecent } from '../../core/settings/recentWorkspaces'
 import { checkWorkspacePath } from '../backend/checkWorkspacePath'
@@ -233,7 +234,10 @@ if (!app.requestSingleInstanceLock()) {
     appUrl = devUrl ?? pathToFileURL(page).href
     unregister = registerIpc(backend, w, appUrl)
     stopNotifications?.()
-    stopNotifications = startOsNotifications(backend, () => (win?.isMinimized() && win.restore(), win?.focus()))
+    const stopOs = startOsNotifications(backend, () => (win?.isMinimized() && win.restore(), win?.focus()))
+    // The dock (macOS) or launcher (Linux) badge: the things waiting on me, as My work counts them.
+    const stopBadge = watchWaitingCount(backend, (n) => app.setBadgeCount(n))
+    stopNotifications = () => (stopOs(), stopBadge())
     if (devUrl) await w.loadURL(devUrl)
     else await w.loadFile(page)
   }
