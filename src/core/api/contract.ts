@@ -11,6 +11,7 @@ import { modelMethods } from './methods/modelMethods'
 import { peopleMethods } from './methods/peopleMethods'
 import { syncChangedEvent, syncMethods } from './methods/syncMethods'
 import { transferMethods } from './methods/transferMethods'
+import { restoreMethods } from './methods/restoreMethods'
 import { workspaceMethods } from './methods/workspaceMethods'
 
 /**
@@ -36,6 +37,7 @@ export const contract = {
   ...calendarMethods,
   ...syncMethods,
   ...transferMethods,
+  ...restoreMethods,
   ...adviceMethods,
   ...sharingMethods,
   ...peopleMethods

@@ -106,6 +106,8 @@ export const methodRoles = {
   'export-json': read('Exporting'),
   'backup-create': read('Backing up'),
   'backup-list': read('Reading backups'),
+  'restore-inspect': read('Reading a backup'),
+  'restore-apply': { role: 'owner', doing: 'Restoring a backup' },
   'advice-get': read('Reading advice'),
   'advice-republish-add': { role: 'contributor', doing: 'Adding to the backlog' },
   // Picking or switching "me" has its own rules (people/meService.ts): open to everyone here.

@@ -2,10 +2,13 @@ import { parseArgs } from 'node:util'
 import { ApiError } from '../../core/api/apiError'
 import { WorkspaceError } from '../backend/workspaceError'
 import { UsageError, type Command } from './command'
-import { commands } from './commands/index'
+import { commandLoaders, loadCommands } from './commands/index'
 import { takeAsOption } from './actAsOption'
+import { appLog, appLogFile } from '../backend/log/appLog'
+import { teeConsoleToLog } from '../backend/log/teeConsoleToLog'
+import { userDataDir } from '../backend/userDataDir'
 
-function help(): string {
+function help(commands: readonly Command[]): string {
   const lines = ['smo — SMO Desk on the command line', '', 'Usage: smo <command> [options]', '', 'Commands:']
   for (const c of commands) lines.push(`  ${c.name.padEnd(8)} ${c.summary}`)
   lines.push('', 'Examples:')
@@ -23,18 +26,22 @@ function commandHelp(c: Command): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(help())
+    console.log(help(await loadCommands()))
     return 0
   }
-  const cmd = commands.find((c) => c.name === name)
-  if (!cmd) {
+  const load = commandLoaders.find(([n]) => n === name)?.[1]
+  if (!load) {
     console.error(`smo: unknown command "${name}". Run \`smo --help\` for the list.`)
     return 2
   }
+  const cmd = await load()
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(commandHelp(cmd))
     return 0
   }
+  // Errors and warnings (a failed command, the browser host's sync problems) also go to the log the
+  // diagnostic bundle reads; the internal pull child is not a command and stays out of it.
+  teeConsoleToLog(appLog(appLogFile(userDataDir()), { source: name === 'serve' ? 'serve' : `cli ${name}` }))
   try {
     const parsed = parseArgs({ args: takeAsOption(rest), options: cmd.options, allowPositionals: true, strict: true })
     return await cmd.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals })

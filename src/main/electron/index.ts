@@ -15,14 +15,18 @@ import { electronSecrets } from './electronSecrets'
 import { electronSettings } from './electronSettings'
 import { guardUnsavedClose } from './guardUnsavedClose'
 import { startOsNotifications } from './osNotifications'
+import { watchWaitingCount } from '../backend/people/watchWaitingCount'
 import { registerIpc } from './registerIpc'
 import { addRecent, pruneRecent } from '../../core/settings/recentWorkspaces'
 import { checkWorkspacePath } from '../backend/checkWorkspacePath'
 import { appLogFile, diagnosticBundle } from '../backend/diagnose/diagnosticBundle'
+import { appLog } from '../backend/log/appLog'
+import { teeConsoleToLog } from '../backend/log/teeConsoleToLog'
 import { appMenuTemplate } from './appMenu'
 import { startUpdates } from './updates'
 import { workspaceArg } from './workspaceArg'
 import { windowPlacement } from './windowPlacement'
+import { firstStartPicker } from './firstStartPicker'
 
 /**
  * A damaged workspace is not used: before any window opens, say so and offer the newest backup that
@@ -52,6 +56,8 @@ if (!app.requestSingleInstanceLock()) {
   // and opens the workspace passed on the command line, if any.
   app.quit()
 } else {
+  // The main process's warnings and errors (updater, sync, crashes) go to logs/smo.log as well.
+  teeConsoleToLog(appLog(appLogFile(app.getPath('userData')), { source: 'desktop' }))
   let win: BrowserWindow | null = null
   let backend: Backend | null = null
   let unregister: (() => void) | null = null
@@ -228,7 +234,10 @@ if (!app.requestSingleInstanceLock()) {
     appUrl = devUrl ?? pathToFileURL(page).href
     unregister = registerIpc(backend, w, appUrl)
     stopNotifications?.()
-    stopNotifications = startOsNotifications(backend, () => (win?.isMinimized() && win.restore(), win?.focus()))
+    const stopOs = startOsNotifications(backend, () => (win?.isMinimized() && win.restore(), win?.focus()))
+    // The dock (macOS) or launcher (Linux) badge: the things waiting on me, as My work counts them.
+    const stopBadge = watchWaitingCount(backend, (n) => app.setBadgeCount(n))
+    stopNotifications = () => (stopOs(), stopBadge())
     if (devUrl) await w.loadURL(devUrl)
     else await w.loadFile(page)
   }
@@ -245,6 +254,22 @@ if (!app.requestSingleInstanceLock()) {
     // The workspace named on the command line, else the last one, else the default (demo) folder.
     const asked = workspaceArg(process.argv, app.isPackaged)
     const last = s.lastWorkspace && checkWorkspacePath(s.lastWorkspace, { intent: 'open' }).ok ? s.lastWorkspace : null
+    // Nothing configured yet (no workspace asked for, none opened before, no default one): ask.
+    if (!asked && !last && !process.env.SMO_WORKSPACE && !existsSync(workspacePaths(defaultWorkspaceDir()).db)) {
+      const picked = await firstStartPicker(defaultWorkspaceDir(), (ws) => createBackend(ws, settings(), electronSecrets()))
+      if (!picked) {
+        app.quit()
+        return
+      }
+      backend = picked.backend
+      startSyncScheduler(backend)
+      startDailyBackup(backend)
+      settings().update({ lastWorkspace: picked.dir, recentWorkspaces: addRecent(settings().get().recentWorkspaces, picked.dir) })
+      buildMenu()
+      await createWindow()
+      startUpdates(settings().get().updateFeed, () => win, (line) => console.warn(`[smo] ${line}`))
+      return
+    }
     const dir = asked ?? last ?? defaultWorkspaceDir()
     try {
       const verdict = checkWorkspacePath(dir, { intent: existsSync(workspacePaths(dir).db) || asked ? 'open' : 'create' })

@@ -6,6 +6,7 @@ import type { Backend } from '../backend/backend'
 import { dispatch } from '../backend/dispatch'
 import { httpStatus } from './httpStatus'
 import { formatBytes, readBody } from './readBody'
+import { pickerRoutes, type Picker } from './pickerRoutes'
 import { recoveryRoutes, type Recovery } from './recoveryRoutes'
 import { staticFiles } from './staticFiles'
 import { uploadRoute } from './uploadRoute'
@@ -53,17 +54,17 @@ function methodList() {
  */
 export function startWebHost(
   initial: Backend | null,
-  options: { port?: number; rendererDir: string; recovery?: Recovery; onRestored?: (b: Backend) => void }
+  options: { port?: number; rendererDir: string; recovery?: Recovery; onRestored?: (b: Backend) => void; picker?: Picker }
 ): Promise<WebHost> {
-  // Null while the workspace is damaged and the host shows the restore offer instead (recoveryRoutes.ts).
+  // Null while the workspace is damaged and the host shows the restore offer instead (recoveryRoutes.ts),
+  // or before one is chosen, while it shows the first-start picker (pickerRoutes.ts).
   let b = initial
-  if (b === null && !options.recovery) throw new Error('startWebHost needs a backend or a recovery offer')
-  const recovery = options.recovery
-    ? recoveryRoutes(options.recovery, (restored) => {
-        b = restored
-        options.onRestored?.(restored)
-      })
-    : null
+  if (b === null && !options.recovery && !options.picker) throw new Error('startWebHost needs a backend, a recovery offer or a picker')
+  const adopt = (opened: Backend) => {
+    b = opened
+    options.onRestored?.(opened)
+  }
+  const beforeApp = options.recovery ? recoveryRoutes(options.recovery, adopt) : options.picker ? pickerRoutes(options.picker, adopt) : null
   const token = randomBytes(24).toString('base64url')
   const serve = staticFiles(options.rendererDir)
   let port = options.port ?? 0
@@ -88,11 +89,11 @@ export function startWebHost(
       if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, { code: 'forbidden', message: 'Only GET for pages', issues: [] })
       if (session.redeemToken(req, url, res)) return
       if (!session.authorised(req)) return sendUnauthorisedPage(res)
-      if (b === null) return recovery?.(req, url, res)
+      if (b === null) return beforeApp?.(req, url, res)
       return serve(url.pathname, res)
     }
     if (!session.authorised(req)) return fail(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address `smo serve` printed', issues: [] })
-    if (b === null) return recovery?.(req, url, res)
+    if (b === null) return beforeApp?.(req, url, res)
     const backend = b
     if (url.pathname === '/api' && req.method === 'GET') {
       listing ??= methodList()

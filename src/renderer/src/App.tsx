@@ -1,17 +1,5 @@
-import type { JSX } from 'react'
+import { lazy, Suspense, useEffect, type ComponentType } from 'react'
 import { useQuery } from './api/useQuery'
-import { CampaignsScreen } from './features/campaigns/CampaignsScreen'
-import { ChannelsScreen } from './features/channels/ChannelsScreen'
-import { ConversationsScreen } from './features/conversations/ConversationsScreen'
-import { GoalsScreen } from './features/goals/GoalsScreen'
-import { InfluencersScreen } from './features/influencers/InfluencersScreen'
-import { MembersScreen } from './features/members/MembersScreen'
-import { MyWorkScreen } from './features/people/MyWorkScreen'
-import { BoardScreen } from './features/board/BoardScreen'
-import { CalendarScreen } from './features/calendar/CalendarScreen'
-import { PrioritiesScreen } from './features/priorities/PrioritiesScreen'
-import { ReviewScreen } from './features/review/ReviewScreen'
-import { SettingsScreen } from './features/settings/SettingsScreen'
 import { DraftsBanner } from './drafts/DraftsBanner'
 import { ConnectionBanner } from './shell/ConnectionBanner'
 import { NotificationBell } from './features/sharing/NotificationBell'
@@ -21,25 +9,54 @@ import { SkipLink } from './shell/SkipLink'
 import type { ScreenId } from './shell/screens'
 import { useHashRoute } from './shell/useHashRoute'
 
-const screenComponents: Record<ScreenId, () => JSX.Element> = {
-  mine: MyWorkScreen,
-  calendar: CalendarScreen,
-  board: BoardScreen,
-  channels: ChannelsScreen,
-  priorities: PrioritiesScreen,
-  influencers: InfluencersScreen,
-  conversations: ConversationsScreen,
-  goals: GoalsScreen,
-  review: ReviewScreen,
-  campaigns: CampaignsScreen,
-  members: MembersScreen,
-  settings: SettingsScreen
+/**
+ * Each screen is its own chunk, loaded when first shown: the calendar paints without first parsing the
+ * charts (echarts), the deck builder or the import wizard (issue #17: cold start ≤ 1.5 s). The others
+ * are fetched a few seconds after the first screen is up, so switching stays instant.
+ */
+const screenLoaders: Record<ScreenId, () => Promise<{ default: ComponentType }>> = {
+  mine: () => import('./features/people/MyWorkScreen').then((m) => ({ default: m.MyWorkScreen })),
+  calendar: () => import('./features/calendar/CalendarScreen').then((m) => ({ default: m.CalendarScreen })),
+  board: () => import('./features/board/BoardScreen').then((m) => ({ default: m.BoardScreen })),
+  channels: () => import('./features/channels/ChannelsScreen').then((m) => ({ default: m.ChannelsScreen })),
+  priorities: () => import('./features/priorities/PrioritiesScreen').then((m) => ({ default: m.PrioritiesScreen })),
+  influencers: () => import('./features/influencers/InfluencersScreen').then((m) => ({ default: m.InfluencersScreen })),
+  conversations: () => import('./features/conversations/ConversationsScreen').then((m) => ({ default: m.ConversationsScreen })),
+  goals: () => import('./features/goals/GoalsScreen').then((m) => ({ default: m.GoalsScreen })),
+  review: () => import('./features/review/ReviewScreen').then((m) => ({ default: m.ReviewScreen })),
+  campaigns: () => import('./features/campaigns/CampaignsScreen').then((m) => ({ default: m.CampaignsScreen })),
+  members: () => import('./features/members/MembersScreen').then((m) => ({ default: m.MembersScreen })),
+  settings: () => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen }))
+}
+
+const screenComponents: Record<ScreenId, ComponentType> = {
+  mine: lazy(screenLoaders.mine),
+  calendar: lazy(screenLoaders.calendar),
+  board: lazy(screenLoaders.board),
+  channels: lazy(screenLoaders.channels),
+  priorities: lazy(screenLoaders.priorities),
+  influencers: lazy(screenLoaders.influencers),
+  conversations: lazy(screenLoaders.conversations),
+  goals: lazy(screenLoaders.goals),
+  review: lazy(screenLoaders.review),
+  campaigns: lazy(screenLoaders.campaigns),
+  members: lazy(screenLoaders.members),
+  settings: lazy(screenLoaders.settings)
+}
+
+function prefetchScreens(): () => void {
+  // Not at the first idle moment: the browser is idle while the first screen waits for its data, and
+  // fetching eleven chunks then delays that data. A few seconds later the first screen is up.
+  const run = () => Object.values(screenLoaders).forEach((load) => void load())
+  const timer = setTimeout(() => ('requestIdleCallback' in window ? window.requestIdleCallback(run, { timeout: 3000 }) : run()), 4000)
+  return () => clearTimeout(timer)
 }
 
 export function App() {
   const screen = useHashRoute()
   const info = useQuery('workspace-info', {})
   const Screen = screenComponents[screen]
+  useEffect(prefetchScreens, [])
   return (
     <div className="app">
       <SkipLink target="main" />
@@ -50,7 +67,15 @@ export function App() {
         <NotificationBell />
         <DraftsBanner />
         {/* Keyed by screen so each one starts fresh (its own table state, no stale dialog). */}
-        <Screen key={screen} />
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              Loading…
+            </p>
+          }
+        >
+          <Screen key={screen} />
+        </Suspense>
       </main>
       <LiveRegion />
     </div>

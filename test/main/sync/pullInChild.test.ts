@@ -93,3 +93,13 @@ describe('a bulk pull in a child process', () => {
     }
   }, 60_000)
 })
+
+describe('where a bulk pull runs (pullChildKind)', () => {
+  it('a Node host starts the smo child; the desktop app never starts its own binary as Node (fuses) and pulls in-process', async () => {
+    const { pullChildKind } = await import('../../../src/main/backend/sync/pullChildKind')
+    expect(pullChildKind({ electron: undefined, smoScript: true })).toBe('node-process')
+    expect(pullChildKind({ electron: undefined, smoScript: false })).toBe('in-process')
+    expect(pullChildKind({ electron: '45.4.1', smoScript: true })).toBe('in-process')
+    expect(pullChildKind({ electron: '45.4.1', smoScript: false })).toBe('in-process')
+  })
+})

@@ -82,7 +82,4 @@ export async function diagnosticBundle(input: DiagnosticInput): Promise<Uint8Arr
   return zipSync(files, { level: 9, mtime: input.now })
 }
 
-/** Where the hosts append their log lines (one file per machine, beside the settings). */
-export function appLogFile(userData: string): string {
-  return join(userData, 'logs', 'smo.log')
-}
+export { appLogFile } from '../log/appLog'

@@ -65,6 +65,11 @@ const setLocal = (b: Backend, key: string, value: string): void => {
   b.db.run(sql`INSERT INTO local_state (key, value) VALUES (${key}, ${value}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
 }
 
+/** Drop what sync keeps in memory for this workspace (after its records were replaced by a restore). */
+export function forgetSyncState(b: Backend): void {
+  states.delete(b)
+}
+
 export function syncStateOf(b: Backend): SyncState {
   let s = states.get(b)
   if (!s || s.store.device !== b.ws.deviceId) {

@@ -6,6 +6,7 @@ import { cancelImport, importProgress, startImport } from './importJobs'
 import { exportCsv } from './transferExport'
 import { applyImport, previewImport } from './transferImport'
 import { exportJson } from './transferJson'
+import { applyRestore, inspectRestore } from './restoreService'
 
 /** Spreadsheets in and out, the JSON export and backups: handlers.ts spreads this table into the one every host dispatches into. */
 export const transferHandlers: Partial<HandlerTable> = {
@@ -21,5 +22,7 @@ export const transferHandlers: Partial<HandlerTable> = {
   'export-csv': (b, i) => exportCsv(b, i.kind),
   'export-json': (b) => exportJson(b),
   'backup-create': (b) => createBackup(b.db.raw, b.ws.paths.backups, 'manual', b.now()),
-  'backup-list': (b) => ({ folder: b.ws.paths.backups, items: listBackups(b.ws.paths.backups) })
+  'backup-list': (b) => ({ folder: b.ws.paths.backups, items: listBackups(b.ws.paths.backups) }),
+  'restore-inspect': (b, i) => inspectRestore(b, i),
+  'restore-apply': (b, i) => applyRestore(b, i)
 }

@@ -17,16 +17,7 @@ export function confSettings(cwd: string, note: (message: string) => void = (m) 
   return storeSettingsPort(store)
 }
 
-/** An in-memory port for tests and one-shot commands that must not touch the user's settings. */
-export function memorySettings(initial: Partial<Settings> = {}): SettingsPort {
-  let value = settingsSchema.parse(initial)
-  return {
-    get: () => value,
-    update: (patch) => {
-      value = settingsSchema.parse({ ...value, ...patch })
-      return value
-    }
-  }
-}
+// Kept in its own file so a one-shot command (smo check) does not load conf and its JSON-schema validator.
+export { memorySettings } from './memorySettings'
 
 export const settingsJsonSchema = () => z.toJSONSchema(settingsSchema, { io: 'input' })

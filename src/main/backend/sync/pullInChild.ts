@@ -19,6 +19,7 @@ import path from 'node:path'
 import type { DataKey } from './blockCipher'
 import { packageRoot } from '../packageRoot'
 import type { PullRequest, PullResponse } from './pullChild'
+import { pullChildKind } from './pullChildKind'
 
 /** Heap caps tried in turn (MB of old generation): the second covers teams about three times larger. */
 const HEAP_CAPS_MB = [512, 1536]
@@ -28,7 +29,7 @@ export type PullInChildInput = { db: string; dir: string; teamId: string; device
 
 export function pullInChild(input: PullInChildInput): PullResponse | null {
   const smo = path.join(packageRoot(), 'bin', 'smo.mjs')
-  if (!existsSync(smo)) return null
+  if (pullChildKind({ electron: process.versions.electron, smoScript: existsSync(smo) }) !== 'node-process') return null
   const request: PullRequest = {
     db: input.db,
     dir: input.dir,
@@ -46,8 +47,6 @@ export function pullInChild(input: PullInChildInput): PullResponse | null {
       // NODE_OPTIONS reaches the Node 24 that bin/smo.mjs may re-execute itself with.
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${cap} --max-semi-space-size=32`.trim()
     }
-    // Inside Electron, process.execPath is the app itself: run it as plain Node.
-    if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1'
     const r = spawnSync(process.execPath, [smo, '__sync-pull'], { input: JSON.stringify(request), encoding: 'utf8', env, maxBuffer: 64 << 20 })
     const line = r.status === 0 ? (r.stdout.trim().split('\n').pop() ?? '') : ''
     if (line.startsWith('{')) return JSON.parse(line) as PullResponse

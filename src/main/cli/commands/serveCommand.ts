@@ -10,6 +10,12 @@ import { fileSecrets } from '../../backend/settings/fileSecrets'
 import { defaultWorkspaceDir, userDataDir } from '../../backend/userDataDir'
 import { workspacePaths } from '../../backend/workspacePaths'
 import { startWebHost } from '../../web/webHost'
+import type { Picker } from '../../web/pickerRoutes'
+import { checkWorkspacePath } from '../../backend/checkWorkspacePath'
+import { openChosenWorkspace } from '../../backend/openChosenWorkspace'
+import { addRecent, pruneRecent } from '../../../core/settings/recentWorkspaces'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
 import type { Recovery } from '../../web/recoveryRoutes'
 import { startSyncScheduler, syncOnQuit } from '../../backend/services/syncScheduler'
 import { startDailyBackup } from '../../backend/backup/dailyBackup'
@@ -21,7 +27,12 @@ export const serveCommand = command({
   name: 'serve',
   summary: 'Serve the app to a browser on 127.0.0.1 (the browser host)',
   usage: 'smo serve [--workspace DIR] [--port N] [--no-open] [--create-demo]',
-  examples: ['smo serve --workspace ~/smo-demo', 'smo serve --workspace ~/smo-demo --port 5180 --no-open', 'smo serve --create-demo   (the default workspace, created on first use)'],
+  examples: [
+    'smo serve --workspace ~/smo-demo',
+    'smo serve --workspace ~/smo-demo --port 5180 --no-open',
+    'smo serve   (the last workspace; on first start, a page to choose one)',
+    'smo serve --create-demo   (the default workspace, created on first use)'
+  ],
   options: {
     workspace: { type: 'string', short: 'w' },
     port: { type: 'string', short: 'p' },
@@ -29,8 +40,19 @@ export const serveCommand = command({
     'create-demo': { type: 'boolean' }
   },
   run: async ({ values }) => {
-    // Without --workspace: $SMO_WORKSPACE, else the workspace in the user-data folder (what `npm start` opens).
-    const dir = typeof values.workspace === 'string' && values.workspace !== '' ? values.workspace : defaultWorkspaceDir()
+    const settings = confSettings(userDataDir())
+    const asked = typeof values.workspace === 'string' && values.workspace !== '' ? values.workspace : null
+    // Without --workspace: $SMO_WORKSPACE, the last workspace opened, the one in the user-data folder
+    // (what `npm start` opens, --create-demo makes it); with none of them, the first-start picker.
+    const lastDir = settings.get().lastWorkspace
+    const remembered = lastDir !== null && checkWorkspacePath(lastDir, { intent: 'open' }).ok ? lastDir : null
+    const fallback = values['create-demo'] === true || process.env.SMO_WORKSPACE || existsSync(workspacePaths(defaultWorkspaceDir()).db) ? defaultWorkspaceDir() : null
+    const chosen = asked ?? remembered ?? fallback
+    const dir = chosen ?? defaultWorkspaceDir()
+    const remember = (opened: string) => {
+      const s = settings.get()
+      settings.update({ lastWorkspace: opened, recentWorkspaces: addRecent(s.recentWorkspaces, opened) })
+    }
     let port = 0
     if (values.port !== undefined) {
       port = Number(values.port)
@@ -40,7 +62,7 @@ export const serveCommand = command({
     const fresh = values['create-demo'] === true && !existsSync(workspacePaths(dir).db)
     const open = async () => {
       const ws = await openWorkspace(dir, { create: values['create-demo'] === true, lock: 'browser host (smo serve)' })
-      const opened = createBackend(ws, confSettings(userDataDir()), fileSecrets(userDataDir()))
+      const opened = createBackend(ws, settings, fileSecrets(userDataDir()))
       applyAsOption(opened)
       return opened
     }
@@ -51,8 +73,23 @@ export const serveCommand = command({
     }
     let b: Backend | null = null
     let recovery: Recovery | undefined
+    let picker: Picker | undefined
     try {
-      b = await open()
+      if (chosen === null) {
+        const recent = pruneRecent(settings.get().recentWorkspaces, (d) => existsSync(d)).kept
+        picker = {
+          recent,
+          suggested: { demo: defaultWorkspaceDir(), new: join(homedir(), 'SMO Desk workspace') },
+          open: async (choice) => {
+            const r = await openChosenWorkspace(choice, { lock: 'browser host (smo serve)', backendFor: (ws) => createBackend(ws, settings, fileSecrets(userDataDir())) })
+            if (r.ok) {
+              applyAsOption(r.backend)
+              remember(r.dir)
+            }
+            return r
+          }
+        }
+      } else b = await open()
     } catch (e) {
       // A damaged workspace is not used: the browser shows the refusal and offers the newest good backup.
       if (!(e instanceof WorkspaceError) || !e.damaged) throw e
@@ -73,13 +110,18 @@ export const serveCommand = command({
       port,
       rendererDir,
       recovery,
+      picker,
       onRestored: (restored) => {
         b = restored
         started(restored)
+        remember(restored.ws.paths.dir)
       }
     })
-    if (b) started(b)
-    console.log(`Ready: ${host.url}`)
+    if (b) {
+      started(b)
+      remember(b.ws.paths.dir)
+    }
+    console.log(`Ready: ${host.url}${picker ? ' (no workspace yet: the page lets you choose one)' : ''}`)
     if (!values['no-open']) openBrowser(host.url)
     await new Promise<void>((resolve) => {
       const stop = () => resolve()

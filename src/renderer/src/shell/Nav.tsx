@@ -1,5 +1,7 @@
 import { SyncIndicator } from '../features/sync/SyncIndicator'
+import { useEffect } from 'react'
 import { useQuery } from '../api/useQuery'
+import { waitingOnMe, windowTitle } from '../../../core/people/waitingOnMe'
 import { MeControl } from '../features/people/MeControl'
 import { NavIcon } from './NavIcon'
 import { screens, type ScreenId } from './screens'
@@ -10,8 +12,14 @@ export function Nav({ current, workspaceName }: { current: ScreenId; workspaceNa
   const me = useQuery('me-get', {})
   const mine = useQuery('mine-get', {}, { dependsOn: ['*'], enabled: me.data?.me != null })
   const m = me.data?.me != null ? mine.data : undefined
+  const waiting = m ? waitingOnMe(m) : 0
+  const name = me.data?.me?.name
+  // The tab's (or window's) title carries the count too: "(3) SMO Desk — Priya Shah" (issue #17's badge).
+  useEffect(() => {
+    document.title = windowTitle(name, waiting)
+  }, [name, waiting])
   const counts: Partial<Record<ScreenId, { n: number; label: string }>> = m
-    ? { mine: { n: m.overdue.length + m.dueThisWeek.length + m.approvals.length + m.tasks.length + m.conversations.length + m.mentions.length, label: `${m.overdue.length} overdue, ${m.dueThisWeek.length} due this week, ${m.approvals.length} approvals waiting, ${m.conversations.length} conversations` } }
+    ? { mine: { n: waiting, label: `${m.overdue.length} overdue, ${m.dueThisWeek.length} due this week, ${m.approvals.length} approvals waiting, ${m.conversations.length} conversations` } }
     : {}
   return (
     <nav className="nav" aria-label="Main" data-testid="nav">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { CalendarItem } from '../../../../core/api/methods/calendarMethods'
 import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { calendarDates } from '../../../../core/calendar/calendarDates'
@@ -17,7 +17,10 @@ import { dateOf } from './ItemChip'
 import { dayLabel } from './dayLabel'
 import { gridKeys } from './gridKeys'
 import { MoveToDate } from './MoveToDate'
-import { Insights, quarterStart } from './Insights'
+import { quarterStart } from './quarterStart'
+
+// The insights (a heatmap) pull in the charting library: loaded only when shown, not before the calendar paints.
+const Insights = lazy(() => import('./Insights').then((m) => ({ default: m.Insights })))
 import { useOpenRequest } from '../../drafts/useOpenRequest'
 import { ItemPanel, type NewItem } from './ItemPanel'
 import { Legend } from './Legend'
@@ -274,7 +277,11 @@ export function CalendarScreen() {
             onMove={(d) => (setMoving(null), moveItemTo(moving, d))}
           />
         )}
-        {state.showInsights && <Insights quarter={quarterStart(cursor)} weekStart={ws} filter={state.filter} />}
+        {state.showInsights && (
+          <Suspense fallback={<p role="status">Loading the insights…</p>}>
+            <Insights quarter={quarterStart(cursor)} weekStart={ws} filter={state.filter} />
+          </Suspense>
+        )}
         {/* Spoken through the shell's live region (see the effect above), so not a second live region. */}
         {actions.toast && (
           <div className={`toast toast-${actions.toast.tone}`} data-testid="toast" onAnimationEnd={() => actions.setToast(null)}>

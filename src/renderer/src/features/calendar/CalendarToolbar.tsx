@@ -1,10 +1,12 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import type { CalendarFilter } from '../../../../core/calendar/calendarFilter'
 import { calendarDates } from '../../../../core/calendar/calendarDates'
 import { ApiError } from '../../api/ApiError'
 import { api } from '../../api/client'
 import type { PlannerState, ViewMode } from './usePlannerState'
-import { ImportWizard } from '../transfer/ImportWizard'
+
+// The import wizard (CSV and Excel reading) loads when it is opened, not with the screen.
+const ImportWizard = lazy(() => import('../transfer/ImportWizard').then((m) => ({ default: m.ImportWizard })))
 
 type Props = {
   state: PlannerState
@@ -63,7 +65,11 @@ export function CalendarToolbar({ state, update, cursor, zone, go, today, histor
       <button type="button" className="btn btn-sm" onClick={() => update({ showInsights: !state.showInsights })} aria-pressed={state.showInsights}>Insights</button>
       <button type="button" className="btn btn-sm" onClick={() => setImporting(true)} data-testid="import-csv" title="Add or update content items from a spreadsheet">Import CSV…</button>
       <button type="button" className="btn btn-sm btn-primary" onClick={() => void exportIcs()} data-testid="export-ics">Export .ics</button>
-      {importing && <ImportWizard kind="content" aliases={{}} onClose={() => setImporting(false)} />}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportWizard kind="content" aliases={{}} onClose={() => setImporting(false)} />
+        </Suspense>
+      )}
     </header>
   )
 }

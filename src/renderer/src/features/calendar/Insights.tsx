@@ -7,15 +7,11 @@ import type { CalendarFilter } from '../../../../core/calendar/calendarFilter'
 import { useQuery } from '../../api/useQuery'
 import { EChart } from '../../components/EChart'
 import { echarts, type ChartOption } from '../../components/echartsCore'
+import { quarterStart } from './quarterStart'
 
 // The heatmap is this screen's own chart type; registering it here keeps it out of other screens' bundles.
 echarts.use([HeatmapChart, VisualMapComponent])
 
-/** The first day of the quarter a date is in: the screen passes this, not its cursor, so the charts stay put within a quarter. */
-export function quarterStart(d: string): string {
-  const q = Math.floor((Number(d.slice(5, 7)) - 1) / 3)
-  return `${d.slice(0, 4)}-${String(q * 3 + 1).padStart(2, '0')}-01`
-}
 
 function quarterOf(from: string): { from: string; to: string; label: string } {
   const to = calendarDates.addDays(calendarDates.addMonths(from, 3), -1)
@@ -78,3 +74,5 @@ export const Insights = memo(function Insights({ quarter, weekStart, filter }: {
     </section>
   )
 })
+
+export { quarterStart }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
 import { Dialog } from '../../components/Dialog'
@@ -10,10 +10,6 @@ import { Dialog } from '../../components/Dialog'
 export function MeControl() {
   const me = useQuery('me-get', {})
   const [error, setError] = useState<string | null>(null)
-  const name = me.data?.me?.name
-  useEffect(() => {
-    document.title = name ? `SMO Desk — ${name}` : 'SMO Desk'
-  }, [name])
   if (!me.data) return null
   const current = me.data.me
   const choices = me.data.members.filter((m) => me.data?.canSwitchTo.includes(m.id))

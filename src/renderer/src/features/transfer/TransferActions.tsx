@@ -1,9 +1,11 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { recordKinds, type KindName } from '../../../../core/domain/recordKinds'
 import type { DataColumn } from '../../components/dataColumns'
 import { downloadText } from './downloadText'
-import { ImportWizard } from './ImportWizard'
 import { refFieldOf, tableCsv } from './tableCsv'
+
+// The import wizard (CSV and Excel reading) loads when it is opened, not with the screen.
+const ImportWizard = lazy(() => import('./ImportWizard').then((m) => ({ default: m.ImportWizard })))
 
 type Props<Row extends { id: string }> = {
   kind: KindName
@@ -36,7 +38,11 @@ export function TransferActions<Row extends { id: string }>({ kind, columns, get
       <button type="button" className="btn" data-testid="import-csv" onClick={() => setImporting(true)}>
         Import CSV…
       </button>
-      {importing && <ImportWizard kind={kind} aliases={aliases} onClose={() => setImporting(false)} />}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportWizard kind={kind} aliases={aliases} onClose={() => setImporting(false)} />
+        </Suspense>
+      )}
     </>
   )
 }
