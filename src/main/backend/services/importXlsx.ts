@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { ApiError } from '../../../core/api/apiError'
 
 /** More than this unpacked (a 100k-row sheet is ~40 MB) is a zip bomb or not a team's spreadsheet. */
@@ -80,7 +80,10 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, sheet: strin
       ? `${fileName} is an OpenDocument spreadsheet (.ods), which SMO Desk does not read; save it as .xlsx or CSV; nothing was imported`
       : `${fileName} is a zip file but not an Excel workbook; nothing was imported`)
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
+  // Loaded on first use: exceljs takes a third of a second to load, which every CSV import and every
+  // other `smo` command would otherwise pay.
+  const { default: Excel } = await import('exceljs')
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
     sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit'
   })
   const sheets: string[] = []
