@@ -33,15 +33,37 @@ export function guardFormula(text: string): string {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
+/** Building a formatter costs far more than using one: an export of 100k rows converts 200k times. */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+/** Zone offsets by quarter hour (every zone's changes fall on one): a bulk export asks the same few. */
+const offsets = new Map<string, number>()
+const QUARTER = 15 * 60 * 1000
+
+function offsetAt(ms: number, zone: string): number {
+  const bucket = Math.floor(ms / QUARTER) * QUARTER
+  const key = `${zone}\u0000${bucket}`
+  let off = offsets.get(key)
+  if (off === undefined) {
+    let f = formatters.get(zone)
+    if (!f) {
+      f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+      formatters.set(zone, f)
+    }
+    const parts = f.formatToParts(new Date(bucket))
+    const get = (t: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === t)?.value ?? 0)
+    off = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - bucket
+    if (offsets.size > 10_000) offsets.clear()
+    offsets.set(key, off)
+  }
+  return off
+}
+
 /** The wall clock of an instant in a zone ("2026-12-01T09:00:00Z" in Europe/Berlin → 2026-12-01 10:00:00). */
 export function wallClock(instant: string, zone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } | null {
   const ms = Date.parse(instant)
   if (Number.isNaN(ms)) return null
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric'
-  }).formatToParts(new Date(ms))
-  const get = (t: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === t)?.value ?? 0)
-  return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') }
+  const w = new Date(ms + offsetAt(ms, zone))
+  return { y: w.getUTCFullYear(), mo: w.getUTCMonth() + 1, d: w.getUTCDate(), h: w.getUTCHours(), mi: w.getUTCMinutes(), s: w.getUTCSeconds() }
 }
 
 /** "2026-12-01 10:00" (seconds only when there are some): how the importer reads a local time back. */

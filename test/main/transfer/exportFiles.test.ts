@@ -95,7 +95,8 @@ describe('export to XLSX and CSV dialects', () => {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer)
     const ws = wb.worksheets[0]
     expect(ws?.name).toBe('Content')
-    expect(ws?.getCell('A2').value).toBe('Launch post')
+    expect(ws?.getCell('A2').text).toBe('Launch post')
+    expect(ws?.getCell('A1').text).toBe('Title')
     expect(ws?.getCell('B2').value).toBe(2.5)
     expect(ws?.getCell('C2').value).toEqual(new Date('2026-12-01T00:00:00Z'))
     expect(ws?.getCell('C2').numFmt).toBe('yyyy-mm-dd')
@@ -108,7 +109,7 @@ describe('export to XLSX and CSV dialects', () => {
     expect(sheet).toContain('<autoFilter ref="A1:E3"')
   })
 
-  it('never lets exported text run as a formula: a leading quote in CSV, a plain string cell in XLSX, and the text comes back on import', async () => {
+  it('never lets exported text run as a formula: a leading quote in CSV, a string cell in XLSX, and the text comes back on import', async () => {
     const risky = ['=HYPERLINK("http://evil.example","click")', '+1+2', '-3+4', '@SUM(A1)', '\tTab', '\rReturn']
     const table = { sheet: 'Channels', headers: ['name', 'audienceSize'], types: ['text', 'number'] as ('text' | 'number')[], rows: risky.map((n, i) => [n, i - 2]) }
     const csv = (await tableFile(table, 'csv', 'utf-8', ZONE)).toString('utf8').split('\r\n')
@@ -120,7 +121,8 @@ describe('export to XLSX and CSV dialects', () => {
     const sheet = zipPart(xlsx, 'xl/worksheets/sheet1.xml')
     expect(sheet).not.toContain('<f>')
     expect(sheet).not.toContain('t="str"')
-    expect(zipPart(xlsx, 'xl/sharedStrings.xml')).toContain('=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)')
+    // An inline string cell holding the text as typed.
+    expect(sheet).toMatch(/<c r="A2" t="inlineStr"><is><r><t>=HYPERLINK\(&quot;http:\/\/evil\.example&quot;,&quot;click&quot;\)<\/t><\/r><\/is><\/c>/)
     // Both files import back to the same names (the importer takes the CSV guard off again).
     for (const [fileName, bytes] of [['c.csv', Buffer.from(csv.join('\r\n'))], ['c.xlsx', xlsx]] as const) {
       const input = { kind: 'channel', fileName, data: bytes.toString('base64'), mapping: { audienceSize: '' }, set: { platform: 'blog' } }
