@@ -72,4 +72,27 @@ test.describe('spreadsheets in and out', () => {
     // Other specs in this worker share the workspace and may have added owner-less blogs: check the demo's own blog.
     expect(lines.find((l) => l.includes(',Northwind blog,'))).toMatch(/,Blog,Active,[^,]+,[0-9A-Z]{26},/)
   })
+
+  test('export the filtered table as an Excel workbook and as CSV for a European Excel', async ({ page, app }) => {
+    const w = new AppPage(page, app)
+    await w.open('channels')
+    const table = new TablePage(page, 'channels')
+    await table.search('blog')
+    await expect(table.count()).toContainText(' of ')
+    const shown = await table.rows().count()
+    const tx = new TransferPage(page, table.root)
+    const xlsx = await tx.exportFile('export-xlsx')
+    expect(xlsx.name).toMatch(/^channels-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    // A zip holding a workbook (the backend tests look inside).
+    expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK')
+    expect(xlsx.bytes.includes(Buffer.from('xl/worksheets/sheet1.xml'))).toBe(true)
+    const eu = await tx.exportFile('export-csv-eu')
+    expect(eu.name).toMatch(/^channels-\d{4}-\d{2}-\d{2}\.csv$/)
+    const lines = eu.bytes.toString('latin1').trim().split('\r\n')
+    expect(lines[0]).toBe('Id;Name;Platform;Status;Owner;Owner id;Audience;Posts / week;Hours / post;Cost / month;Confidence')
+    expect(lines).toHaveLength(shown + 1)
+    // Numbers as numbers with a decimal comma (no thousands separators), not the text shown.
+    expect(lines.find((l) => l.includes(';Northwind blog;'))).toMatch(/;Blog;Active;[^;]+;[0-9A-Z]{26};\d+;[\d,]+;[\d,]+;[\d,]*;0,\d+$/)
+    await expect(table.root.getByTestId('export-problem')).toHaveCount(0)
+  })
 })

@@ -104,6 +104,7 @@ export const methodRoles = {
   'import-cancel': { role: 'editor', doing: 'Importing' },
   'export-csv': read('Exporting'),
   'export-json': read('Exporting'),
+  'export-table': read('Exporting'),
   'backup-create': read('Backing up'),
   'backup-list': read('Reading backups'),
   'restore-inspect': read('Reading a backup'),

@@ -56,4 +56,10 @@ export class TransferPage {
     const path = await download.path()
     return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') }
   }
+
+  /** Click one of the backend-written exports (Excel, CSV for a European Excel) and return the file's name and bytes. */
+  async exportFile(testId: 'export-xlsx' | 'export-csv-eu'): Promise<{ name: string; bytes: Buffer }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.table.getByTestId(testId).click()])
+    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) }
+  }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { kindNames, type KindName } from '../../domain/recordKinds'
+import { csvDialectNames } from '../../transfer/exportTable'
 
 const kind = z.enum(kindNames as [KindName, ...KindName[]])
 
@@ -130,6 +131,20 @@ export const transferMethods = {
     summary: 'Stop a started import before it writes; nothing is imported and the uploaded file is removed'
   },
   'export-csv': { input: z.object({ kind }), output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number() }), summary: 'Every live record of a kind as CSV, every field' },
+  'export-table': {
+    input: z.object({
+      table: z.object({
+        sheet: z.string().max(200),
+        headers: z.array(z.string()),
+        types: z.array(z.enum(['text', 'number', 'date', 'datetime', 'bool'])),
+        rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])))
+      }),
+      format: z.enum(['xlsx', 'csv']),
+      dialect: z.enum(csvDialectNames).default('utf-8')
+    }),
+    output: z.object({ data: z.string() }),
+    summary: 'A table the page shows (its filtered view) as an XLSX workbook or a CSV file in a dialect, base64'
+  },
   'export-json': { input: z.object({}), output: z.object({ fileName: z.string(), json: z.string() }), summary: 'Every live record of every kind as one JSON file' },
   'backup-create': { input: z.object({}), output: backupEntry, summary: 'Copy the workspace database into its backups folder now' },
   'backup-list': { input: z.object({}), output: z.object({ folder: z.string(), items: z.array(backupEntry) }), summary: 'The backups in the workspace folder, newest first' }

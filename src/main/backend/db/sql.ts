@@ -39,5 +39,15 @@ sql.join = (parts: Sql[], separator = ', '): Sql => ({
   __sql: true
 })
 
+/**
+ * The same statement with other values: a bulk write (an import's 100k INSERTs) builds its text once
+ * instead of per row, and the statement cache then finds it by the very same string. The count must
+ * match the template's parameters, so a value can never shift into another column.
+ */
+sql.rebind = (template: Sql, values: SqlValue[]): Sql => {
+  if (values.length !== template.values.length) throw new Error(`sql.rebind: ${values.length} values for ${template.values.length} parameters`)
+  return { text: template.text, values, __sql: true }
+}
+
 /** Trusted constant SQL text written in this codebase (keywords such as ASC/DESC). */
 sql.raw = (text: 'ASC' | 'DESC' | 'AND' | 'OR' | '1' | '0'): Sql => ({ text, values: [], __sql: true })

@@ -35,6 +35,12 @@ export function memberRow(b: Backend, id: string): MemberRow | undefined {
  * member's computer no longer acts as anyone. The one accessor every service uses (SHARING and SIGN too).
  */
 export function currentMember(b: Backend): Acting | null {
+  const memo = steady.get(b)
+  if (memo) return memo.me === undefined ? (memo.me = readCurrentMember(b)) : memo.me
+  return readCurrentMember(b)
+}
+
+function readCurrentMember(b: Backend): Acting | null {
   const id = override.get(b) ?? savedMeId(b)
   if (id === null) return null
   const m = memberRow(b, id)
@@ -44,6 +50,7 @@ export function currentMember(b: Backend): Acting | null {
 
 /** Make every call on this backend act as `memberId` (the CLI's `--as`), or stop (`null`). */
 export function actAs(b: Backend, memberId: string | null): void {
+  forgetMe(b)
   if (memberId === null) override.delete(b)
   else override.set(b, memberId)
 }
@@ -52,12 +59,37 @@ export function actAs(b: Backend, memberId: string | null): void {
 export function withActing<T>(b: Backend, memberId: string, fn: () => T): T {
   const before = override.get(b)
   override.set(b, memberId)
+  forgetMe(b)
   try {
     return fn()
   } finally {
     if (before === undefined) override.delete(b)
     else override.set(b, before)
+    forgetMe(b)
   }
+}
+
+/**
+ * A bulk check (an import's rows, a few thousand at a time) asks who acts and whether roles hold once
+ * per row — two queries and a settings read each, a second and a half of a 100k-row import. Within one
+ * synchronous stretch neither can change except through `actAs`/`withActing` (which forget the
+ * answer), so `withSteadyRoles` keeps them for the stretch. Nested calls share the outer stretch.
+ */
+const steady = new WeakMap<object, { enforced?: boolean; me?: Acting | null }>()
+
+export function withSteadyRoles<T>(b: Backend, fn: () => T): T {
+  if (steady.has(b)) return fn()
+  steady.set(b, {})
+  try {
+    return fn()
+  } finally {
+    steady.delete(b)
+  }
+}
+
+function forgetMe(b: Backend): void {
+  const memo = steady.get(b)
+  if (memo) delete memo.me
 }
 
 /**
@@ -66,5 +98,11 @@ export function withActing<T>(b: Backend, memberId: string, fn: () => T): T {
  * a fresh `smo import --all` or a first member works without a chicken-and-egg role.
  */
 export function rolesEnforced(b: Backend): boolean {
+  const memo = steady.get(b)
+  if (memo) return memo.enforced ?? (memo.enforced = readRolesEnforced(b))
+  return readRolesEnforced(b)
+}
+
+function readRolesEnforced(b: Backend): boolean {
   return b.db.get(sql`SELECT 1 AS x FROM member WHERE access = 'owner' AND active = 1 AND deleted_at IS NULL LIMIT 1`) !== undefined
 }

@@ -62,8 +62,20 @@ export function validateRecord(b: Backend, kind: KindName, before: Rec | null, c
 
 /** Only the kind's stored fields of a record (drops id, stamps and anything unknown). */
 export function fieldsOf(kind: KindName, rec: Rec): Rec {
-  const keys = Object.keys(recordKinds[kind].fields.shape)
-  return Object.fromEntries(keys.map((k) => [k, rec[k]]))
+  const out: Rec = {}
+  for (const k of fieldNames(kind)) out[k] = rec[k]
+  return out
+}
+
+/** A kind's field names, read from its schema once (an import asks for them twice per row). */
+const fieldNameCache = new Map<KindName, string[]>()
+function fieldNames(kind: KindName): string[] {
+  let keys = fieldNameCache.get(kind)
+  if (!keys) {
+    keys = Object.keys(recordKinds[kind].fields.shape)
+    fieldNameCache.set(kind, keys)
+  }
+  return keys
 }
 
 /** Create, read, update and delete for every record kind, all writes through the one mutation path. */

@@ -3,7 +3,8 @@ import { listBackups } from '../backup/listBackups'
 import type { HandlerTable } from '../handlerTable'
 import { removeUpload } from './importUploads'
 import { cancelImport, importProgress, startImport } from './importJobs'
-import { exportCsv } from './transferExport'
+import { localZone } from './importPlan'
+import { exportCsv, tableFile } from './transferExport'
 import { applyImport, previewImport } from './transferImport'
 import { exportJson } from './transferJson'
 import { applyRestore, inspectRestore } from './restoreService'
@@ -20,6 +21,8 @@ export const transferHandlers: Partial<HandlerTable> = {
   'import-progress': (b, i) => importProgress(b, i.job),
   'import-cancel': (b, i) => cancelImport(b, i.job),
   'export-csv': (b, i) => exportCsv(b, i.kind),
+  // The page runs on this computer, so its local times are this zone's (as the importer reads them back).
+  'export-table': async (_b, i) => ({ data: (await tableFile(i.table, i.format, i.dialect, localZone())).toString('base64') }),
   'export-json': (b) => exportJson(b),
   'backup-create': (b) => createBackup(b.db.raw, b.ws.paths.backups, 'manual', b.now()),
   'backup-list': (b) => ({ folder: b.ws.paths.backups, items: listBackups(b.ws.paths.backups) }),

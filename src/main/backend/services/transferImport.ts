@@ -9,6 +9,7 @@ import { fieldLabel, type TransferField } from '../../../core/transfer/transferF
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import type { Change } from '../mutate'
+import { withSteadyRoles } from '../people/currentMember'
 import { recordRepo } from '../repo/recordRepo'
 import { historyService } from './historyService'
 import { fieldsOf, validateRecord } from './recordService'
@@ -123,8 +124,7 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
   const seen = new Map<string, number>()
   const sample: ImportPreview['sample'] = []
   const cellFailed = new Set(read.problems.map((p) => p.row))
-  for (const [i, r] of read.rows.entries()) {
-    if (i % STEP_ROWS === 0) yield { done: i, total: read.rows.length }
+  const checkRow = (r: (typeof read.rows)[number]): void => {
     const rowProblems: RowProblem[] = []
     const add = (field: string | null, message: string, path: (string | number)[] = []) =>
       rowProblems.push({
@@ -162,7 +162,7 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
       if (dup) {
         duplicateRows.push({ row: r.row, reason: `${dup.reason}; ${onDuplicate === 'keep' ? 'kept as a new record' : onDuplicate === 'update' && dup.id ? 'updates that record' : 'skipped'}` })
         if (onDuplicate === 'update' && dup.id) before = recordRepo.get(b.db, kind, dup.id)
-        else if (onDuplicate !== 'keep') continue
+        else if (onDuplicate !== 'keep') return
       }
     }
     if (rowProblems.length === 0 && !cellFailed.has(r.row)) {
@@ -202,7 +202,15 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
           sample.push({ row: r.row, values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, display(byName.get(k), values[k] ?? v, refs.nameOf)])) })
       }
     }
-    problems.push(...rowProblems)
+    for (const p of rowProblems) problems.push(p)
+  }
+  // Who acts and whether roles hold are read once per step, not once per row (withSteadyRoles).
+  for (let start = 0; start < read.rows.length; start += STEP_ROWS) {
+    yield { done: start, total: read.rows.length }
+    const end = Math.min(start + STEP_ROWS, read.rows.length)
+    withSteadyRoles(b, () => {
+      for (const r of read.rows.slice(start, end)) checkRow(r)
+    })
   }
   const made = missingChanges(b, refs.missing, spans)
   for (const m of made.issues) problems.push({ row: 1, field: null, label: 'Create missing', column: null, message: m })
@@ -211,7 +219,7 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
   return {
     fileName: input.fileName,
     headers: csv.headers,
-    examples: csv.headers.map((_h, i) => csv.data.map((cells) => cells[i] ?? '').find((c) => c.trim() !== '') ?? ''),
+    examples: csv.headers.map((_h, i) => csv.data.find((cells) => (cells[i] ?? '').trim() !== '')?.[i] ?? ''),
     mapping,
     fields: fields.map((f) => ({ name: f.name, label: f.label, type: f.type, required: f.required, ...(f.optionLabels ? { options: [...f.optionLabels] } : {}) })),
     rows: read.rows.length,

@@ -1,7 +1,10 @@
 import { kebab } from '../../../core/api/kindMethod'
 import { kindNames, recordKinds, type KindName } from '../../../core/domain/recordKinds'
 import { atomicWriteBytes } from '../../backend/deck/atomicWrite'
-import { exportCsv } from '../../backend/services/transferExport'
+import { csvDialectNames, isCsvDialect, type CsvDialectName } from '../../../core/transfer/exportTable'
+import { ApiError } from '../../../core/api/apiError'
+import { localZone } from '../../backend/services/importPlan'
+import { exportCsv, exportTable, tableFile } from '../../backend/services/transferExport'
 import { exportJson } from '../../backend/services/transferJson'
 import { command, UsageError } from '../command'
 import { openCliBackend } from '../openCliBackend'
@@ -16,13 +19,56 @@ export function kindOption(value: unknown): KindName {
 
 export const exportCommand = command({
   name: 'export',
-  summary: 'Export one record kind as CSV (every field), or everything as JSON',
-  usage: 'smo export --workspace DIR (--kind KIND | --all) [--out FILE]',
-  examples: ['smo export --workspace ~/smo-demo --kind channel --out channels.csv', 'smo export --workspace ~/smo-demo --all --out everything.json'],
-  options: { workspace: { type: 'string', short: 'w' }, kind: { type: 'string', short: 'k' }, all: { type: 'boolean' }, out: { type: 'string', short: 'o' } },
+  summary: 'Export one record kind as CSV or Excel (every field), or everything as JSON',
+  usage: `smo export --workspace DIR (--kind KIND | --all) [--out FILE.csv|FILE.xlsx|FILE.json] [--dialect ${csvDialectNames.join('|')}]`,
+  examples: [
+    'smo export --workspace ~/smo-demo --kind channel --out channels.csv',
+    'smo export --workspace ~/smo-demo --kind content --out calendar.xlsx',
+    'smo export --workspace ~/smo-demo --kind content --out calendar.csv --dialect excel-eu',
+    'smo export --workspace ~/smo-demo --all --out everything.json'
+  ],
+  options: {
+    workspace: { type: 'string', short: 'w' }, kind: { type: 'string', short: 'k' }, all: { type: 'boolean' }, out: { type: 'string', short: 'o' },
+    dialect: { type: 'string' }
+  },
   run: async ({ values }) => {
     if ((values.kind === undefined) === (values.all !== true)) throw new UsageError('give either --kind KIND or --all')
     const kind = values.all === true ? null : kindOption(values.kind)
+    const out = typeof values.out === 'string' && values.out !== '' && values.out !== '-' ? values.out : null
+    const xlsx = out !== null && /\.xlsx$/i.test(out)
+    let dialect: CsvDialectName | null = null
+    if (values.dialect !== undefined) {
+      const d = String(values.dialect)
+      if (!isCsvDialect(d)) throw new UsageError(`--dialect must be one of ${csvDialectNames.join(', ')}; got "${d}"`)
+      dialect = d
+    }
+    if (dialect !== null && (kind === null || xlsx)) throw new UsageError('--dialect is for a CSV export of one kind (--kind K --out F.csv)')
+    if (kind === null && xlsx) throw new UsageError('--all writes JSON; export one kind at a time to Excel (--kind K --out F.xlsx)')
+    if (kind !== null && (xlsx || dialect !== null)) {
+      // Typed cells (XLSX) or a spreadsheet's CSV dialect; local times are this computer's zone, as the importer reads them.
+      const b = await openCliBackend(values, { readonly: true })
+      try {
+        const table = exportTable(b, kind)
+        let bytes: Buffer
+        try {
+          bytes = await tableFile(table, xlsx ? 'xlsx' : 'csv', dialect ?? 'utf-8', localZone())
+        } catch (e) {
+          if (e instanceof ApiError && e.code === 'invalid_input') {
+            console.error(`smo export: ${e.message}`)
+            return 1
+          }
+          throw e
+        }
+        if (out === null) process.stdout.write(bytes)
+        else {
+          await atomicWriteBytes(out, bytes)
+          console.log(`Exported ${table.rows.length} ${recordKinds[kind].plural.toLowerCase()} to ${out}`)
+        }
+        return 0
+      } finally {
+        b.close()
+      }
+    }
     // Read-only and unlocked, like `smo check`: an export can run beside the open app.
     const b = await openCliBackend(values, { readonly: true })
     try {
@@ -33,8 +79,7 @@ export const exportCommand = command({
               const r = exportCsv(b, kind)
               return { text: r.csv, what: `${r.rows} ${recordKinds[kind].plural.toLowerCase()}` }
             })()
-      const out = values.out
-      if (typeof out !== 'string' || out === '' || out === '-') {
+      if (out === null) {
         process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
         return 0
       }
