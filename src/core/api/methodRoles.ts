@@ -134,5 +134,6 @@ export const methodRoles = {
   'notification-mark': read('Marking notifications'),
   'notification-mark-all': read('Marking notifications'),
   'notification-prefs-get': read('Reading notification choices'),
-  'notification-prefs-set': read('Choosing notifications')
+  'notification-prefs-set': read('Choosing notifications'),
+  'desk-stats': read('Reading the desk numbers')
 } satisfies Record<Method, MethodRole>
