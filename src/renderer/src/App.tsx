@@ -3,6 +3,7 @@ import { useQuery } from './api/useQuery'
 import { CampaignsScreen } from './features/campaigns/CampaignsScreen'
 import { ChannelsScreen } from './features/channels/ChannelsScreen'
 import { ConversationsScreen } from './features/conversations/ConversationsScreen'
+import { DeskScreen } from './features/desk/DeskScreen'
 import { GoalsScreen } from './features/goals/GoalsScreen'
 import { InfluencersScreen } from './features/influencers/InfluencersScreen'
 import { MembersScreen } from './features/members/MembersScreen'
@@ -29,6 +30,7 @@ const screenComponents: Record<ScreenId, () => JSX.Element> = {
   priorities: PrioritiesScreen,
   influencers: InfluencersScreen,
   conversations: ConversationsScreen,
+  desk: DeskScreen,
   goals: GoalsScreen,
   review: ReviewScreen,
   campaigns: CampaignsScreen,
