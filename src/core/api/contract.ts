@@ -5,6 +5,7 @@ import type { EditConflict } from './editBase'
 import { adviceMethods } from './methods/adviceMethods'
 import { calendarMethods } from './methods/calendarMethods'
 import { deckMethods, deckProgressEvent } from './methods/deckMethods'
+import { deskMethods } from './methods/deskMethods'
 import { scoringMethods } from './methods/scoringMethods'
 import { sharingMethods } from './methods/sharingMethods'
 import { modelMethods } from './methods/modelMethods'
@@ -38,7 +39,8 @@ export const contract = {
   ...transferMethods,
   ...adviceMethods,
   ...sharingMethods,
-  ...peopleMethods
+  ...peopleMethods,
+  ...deskMethods
 }
 
 /** Push events from the backend to every open window. */
