@@ -6,6 +6,7 @@ import { adviceMethods } from './methods/adviceMethods'
 import { calendarMethods } from './methods/calendarMethods'
 import { deckMethods, deckProgressEvent } from './methods/deckMethods'
 import { deskStatsMethods } from './methods/deskStatsMethods'
+import { deskMethods } from './methods/deskMethods'
 import { scoringMethods } from './methods/scoringMethods'
 import { sharingMethods } from './methods/sharingMethods'
 import { modelMethods } from './methods/modelMethods'
@@ -40,7 +41,8 @@ export const contract = {
   ...adviceMethods,
   ...sharingMethods,
   ...peopleMethods,
-  ...deskStatsMethods
+  ...deskStatsMethods,
+  ...deskMethods
 }
 
 /** Push events from the backend to every open window. */

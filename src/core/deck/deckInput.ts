@@ -91,7 +91,7 @@ export type DeckContentItem = Pick<
 export type DeckInfluencer = Pick<Influencer, 'id' | 'name' | 'stage' | 'stageHistory' | 'ownerId' | 'createdAt'>
 export type DeckConversation = Pick<
   Conversation,
-  'id' | 'occurredAt' | 'channelId' | 'type' | 'sentiment' | 'status' | 'routedToId' | 'routedAt' | 'resolvedAt' | 'tags'
+  'id' | 'occurredAt' | 'channelId' | 'type' | 'sentiment' | 'state' | 'assigneeId' | 'assignedAt' | 'resolvedAt' | 'tags'
 >
 
 /** A note typed on one slide of one quarter's deck. Slide keys are stable: 'summary', 'goal:<goalId>'… */

@@ -29,7 +29,7 @@ export const deckInputFields = {
     'resultReach', 'resultEngagements', 'resultClicks', 'resultConversions'
   ],
   influencers: ['id', 'name', 'stage', 'stageHistory', 'ownerId', 'createdAt'],
-  conversations: ['id', 'occurredAt', 'channelId', 'type', 'sentiment', 'status', 'routedToId', 'routedAt', 'resolvedAt', 'tags'],
+  conversations: ['id', 'occurredAt', 'channelId', 'type', 'sentiment', 'state', 'assigneeId', 'assignedAt', 'resolvedAt', 'tags'],
   notes: ['id', 'slideKey', 'text', 'author', 'updatedAt'],
   hours: ['channelId', 'currentHoursPerWeek', 'recommendedHoursPerWeek', 'engineHoursPerWeek', 'decision'],
   predicted: ['channelId', 'goalId', 'point', 'low', 'high']

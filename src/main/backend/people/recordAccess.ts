@@ -21,7 +21,9 @@ const KIND_ACCESS: Record<KindName, { role: Access; owned?: string }> = {
   campaign: { role: 'editor' },
   content: { role: 'contributor', owned: 'ownerId' },
   influencer: { role: 'contributor', owned: 'ownerId' },
-  conversation: { role: 'contributor', owned: 'routedToId' },
+  // Conversations are assigned to experts, not members: whose one is is the desk service's rule (an
+  // expert's memberId), checked in conversationAccess below.
+  conversation: { role: 'contributor' },
   pin: { role: 'editor' },
   scoreSnapshot: { role: 'editor' },
   deckNote: { role: 'editor' },
@@ -32,7 +34,16 @@ const KIND_ACCESS: Record<KindName, { role: Access; owned?: string }> = {
   comment: { role: 'contributor' },
   // A contributor applies templates to their own items, which creates tasks assigned to teammates.
   task: { role: 'contributor' },
-  taskTemplate: { role: 'editor' }
+  taskTemplate: { role: 'editor' },
+  // The listening desk (issue #16): its directory, rules, ladders and settings are the editors'; an
+  // approved answer is reviewed content; a contributor hands off the leads in their conversations.
+  expert: { role: 'editor' },
+  watch: { role: 'contributor' },
+  routingRule: { role: 'editor' },
+  escalationLadder: { role: 'editor' },
+  approvedAnswer: { role: 'approver' },
+  handoff: { role: 'contributor' },
+  deskPolicy: { role: 'editor' }
 }
 
 /** Results are measurements of what went out, not the content signed off: editors may record them. */
