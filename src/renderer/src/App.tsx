@@ -2,8 +2,8 @@ import type { JSX } from 'react'
 import { useQuery } from './api/useQuery'
 import { CampaignsScreen } from './features/campaigns/CampaignsScreen'
 import { ChannelsScreen } from './features/channels/ChannelsScreen'
-import { ConversationsScreen } from './features/conversations/ConversationsScreen'
 import { DeskScreen } from './features/desk/DeskScreen'
+import { InboxScreen } from './features/desk/InboxScreen'
 import { GoalsScreen } from './features/goals/GoalsScreen'
 import { InfluencersScreen } from './features/influencers/InfluencersScreen'
 import { MembersScreen } from './features/members/MembersScreen'
@@ -29,7 +29,7 @@ const screenComponents: Record<ScreenId, () => JSX.Element> = {
   channels: ChannelsScreen,
   priorities: PrioritiesScreen,
   influencers: InfluencersScreen,
-  conversations: ConversationsScreen,
+  conversations: InboxScreen,
   desk: DeskScreen,
   goals: GoalsScreen,
   review: ReviewScreen,
