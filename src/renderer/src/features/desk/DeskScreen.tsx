@@ -1,15 +1,29 @@
 import { useState, type JSX } from 'react'
 import { ScreenHeader } from '../records/ScreenHeader'
+import { AnswersPanel } from './AnswersPanel'
 import { DeskDashboard } from './DeskDashboard'
+import { DeskSettingsPanel } from './DeskSettingsPanel'
+import { ExpertsPanel } from './ExpertsPanel'
+import { RoutingPanel } from './RoutingPanel'
 import { Tabs, type Tab } from './Tabs'
 import './desk.css'
 
-type DeskTab = 'dashboard'
+type DeskTab = 'dashboard' | 'experts' | 'routing' | 'answers' | 'hours'
 
-const TABS: readonly Tab<DeskTab>[] = [{ id: 'dashboard', label: 'Dashboard' }]
+const TABS: readonly Tab<DeskTab>[] = [
+  { id: 'dashboard', label: 'Dashboard' },
+  { id: 'experts', label: 'Experts and watchlists' },
+  { id: 'routing', label: 'Routing and escalation' },
+  { id: 'answers', label: 'Approved answers' },
+  { id: 'hours', label: 'Hours and targets' }
+]
 
 const panels: Record<DeskTab, () => JSX.Element> = {
-  dashboard: DeskDashboard
+  dashboard: DeskDashboard,
+  experts: ExpertsPanel,
+  routing: RoutingPanel,
+  answers: AnswersPanel,
+  hours: DeskSettingsPanel
 }
 
 /** The tab in the address (`#/desk/experts`), so a reload or a link lands on it. */
@@ -39,7 +53,7 @@ export function DeskScreen() {
           history.replaceState(null, '', `#/desk/${t}`)
         }}
       >
-        <Panel />
+        <Panel key={tab} />
       </Tabs>
     </div>
   )
