@@ -119,6 +119,7 @@ export function checkRecordWrite(b: Backend, kind: KindName, before: Rec | null,
     else if (after[rule.owned] !== me.id) refuse(`Giving ${plural} to someone else`, 'editor', me)
   }
   if (kind === 'member' && before !== null) keepAnOwner(b, before, after)
+  if (kind === 'conversation' && before !== null) conversationAccess(b, before, me, 'Changing')
   if (kind === 'content') Object.assign(extra, contentRules(before, { ...after, ...extra }, me, keepApprovalAs))
   return extra
 }
@@ -132,4 +133,15 @@ export function checkRecordDelete(b: Backend, kind: KindName, before: Rec): void
   if (rule.owned !== undefined && !atLeast(me.access, 'editor') && before[rule.owned] !== me.id) refuse(`Deleting “${titleOf(kind, before)}” (not yours)`, 'editor', me)
   if (kind === 'content' && signedOff(before.status) && !atLeast(me.access, 'approver')) refuse('Deleting approved content', 'approver', me)
   if (kind === 'member') keepAnOwner(b, before, null)
+  if (kind === 'conversation') conversationAccess(b, before, me, 'Deleting')
+}
+
+/**
+ * A contributor works the conversations that are unassigned or assigned to them (an expert record
+ * with their member id); passing one on (assigning, escalating) is part of working it.
+ */
+function conversationAccess(b: Backend, before: Rec, me: Acting, doing: string): void {
+  if (atLeast(me.access, 'editor') || before.assigneeId === null || before.assigneeId === undefined) return
+  const mine = b.db.get(sql`SELECT 1 AS x FROM expert WHERE id = ${String(before.assigneeId)} AND member_id = ${me.id}`) !== undefined
+  if (!mine) refuse(`${doing} “${titleOf('conversation', before)}” (assigned to someone else)`, 'editor', me)
 }

@@ -1,9 +1,10 @@
 import type { Backend } from '../backend'
+import { refreshClocks } from './deskClockStore'
 
 /**
- * Brings the local due-time table (conversation_clock, LISTEN-A's) up to date before the numbers read
- * it, so a change of business hours shows in the dashboard at once.
+ * Brings the local due-time table (conversation_clock) up to date before the numbers read it, so a
+ * change of business hours shows in the dashboard at once. The inbox's own refresh: only stale rows.
  */
-export function deskClocksFresh(_b: Backend): void {
-  // Filled in on merging the desk backend: it calls the clock refresh the inbox uses.
+export function deskClocksFresh(b: Backend): void {
+  refreshClocks(b)
 }

@@ -7,6 +7,7 @@ import type { DeskStats, DeskStatsEscalation, DeskStatsHandoff, DeskStatsRow } f
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { deskClocksFresh } from './deskClocksFresh'
+import { deskPolicyOf } from './deskPolicyOf'
 
 type Period = { from: string; to: string }
 type ClockRow = {
@@ -80,12 +81,11 @@ function handoffsOf(b: Backend): DeskStatsHandoff[] {
   return b.db.all<{ at: string; outcome: string }>(sql`SELECT handed_at AS at, outcome FROM handoff WHERE deleted_at IS NULL`)
 }
 
-/** The response targets at normal priority, per type, from the newest live desk settings. */
+/** The response targets at normal priority, per type, from the desk settings in force (defaults until saved). */
 function normalTargets(b: Backend): DeckDesk['targets'] {
-  const row = b.db.get<{ targets: string }>(sql`SELECT targets FROM desk_policy WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 1`)
-  if (row === undefined) return []
-  const targets = JSON.parse(row.targets) as { type: string; priority: string; firstResponseHours: number; resolutionHours: number }[]
-  return targets.filter((t) => t.priority === 'normal').map(({ type, firstResponseHours, resolutionHours }) => ({ type, firstResponseHours, resolutionHours }))
+  return deskPolicyOf(b)
+    .policy.targets.filter((t) => t.priority === 'normal')
+    .map(({ type, firstResponseHours, resolutionHours }) => ({ type, firstResponseHours, resolutionHours }))
 }
 
 /** The period asked for: a quarter, or from/to (each defaulting to the current quarter's bounds, capped at today). */

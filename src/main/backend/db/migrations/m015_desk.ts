@@ -81,12 +81,13 @@ CREATE TABLE desk_policy (
   ${system}) STRICT;
 
 -- Local and derived: due times of each conversation under this computer's newest desk settings.
+-- next_due_at is the running clock (null once resolved), warn_at when it has warn_hours left.
 CREATE TABLE conversation_clock (
-  id TEXT PRIMARY KEY NOT NULL, first_response_due_at TEXT, resolution_due_at TEXT, stale INTEGER NOT NULL DEFAULT 1
+  id TEXT PRIMARY KEY NOT NULL, first_response_due_at TEXT, resolution_due_at TEXT, next_due_at TEXT, warn_at TEXT,
+  stale INTEGER NOT NULL DEFAULT 1
 ) STRICT;
 CREATE INDEX conversation_clock_stale ON conversation_clock(id) WHERE stale = 1;
-CREATE INDEX conversation_clock_first ON conversation_clock(first_response_due_at);
-CREATE INDEX conversation_clock_resolution ON conversation_clock(resolution_due_at);
+CREATE INDEX conversation_clock_next ON conversation_clock(next_due_at) WHERE next_due_at IS NOT NULL;
 CREATE TRIGGER conversation_clock_insert AFTER INSERT ON conversation BEGIN
   INSERT INTO conversation_clock (id, stale) VALUES (NEW.id, 1) ON CONFLICT(id) DO UPDATE SET stale = 1;
 END;
