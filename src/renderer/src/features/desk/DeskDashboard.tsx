@@ -128,6 +128,9 @@ function ChartCard({ title, children }: { title: string; children: ReactNode }) 
   )
 }
 
+/** Sentiment reads as its usual colours (and its name in the legend and table, so colour is never alone). */
+const tone: Record<string, string> = { positive: '#3f9d6b', neutral: '#8a94a6', negative: '#c45b5b' }
+
 const grid = { left: 8, right: 16, top: 36, bottom: 8, containLabel: true }
 const pct = (c: Clock): number | null => (c.share === null ? null : Math.round(c.share * 1000) / 10)
 
@@ -152,7 +155,7 @@ function stackedOption(s: Stats, series: Stats['volumeByType']) {
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: s.periods.map((p) => periodLabel(s, p)), axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1 },
-    series: series.map((x) => ({ name: deskLabel(x.name), type: 'bar', stack: 'all', data: x.values }))
+    series: series.map((x) => ({ name: deskLabel(x.name), type: 'bar', stack: 'all', data: x.values, ...(tone[x.name] === undefined ? {} : { itemStyle: { color: tone[x.name] } }) }))
   }
 }
 

@@ -34,12 +34,12 @@ export function InboxDetail({ id }: { id: string }) {
   if (c === undefined) return q.error !== undefined ? <p className="form-error" role="alert">{q.error.message}</p> : <p className="muted">Loading…</p>
   const source = c.channelId !== null ? channels.map.get(c.channelId) : c.network === '' ? undefined : c.network
   return (
-    <div className="inbox-conversation" data-testid="conversation-detail" data-state={c.state}>
-      <h2 className="inbox-summary">{c.summary}</h2>
-      <p className="inbox-badges">
+    <div className="desk-inbox-conversation" data-testid="conversation-detail" data-state={c.state}>
+      <h2 className="desk-inbox-summary">{c.summary}</h2>
+      <p className="desk-inbox-badges">
         <StatusBadge value={c.state} /> <StatusBadge value={c.type} /> <span className="badge">{deskLabel(c.priority)} priority</span> <Standing row={c} />
       </p>
-      <dl className="kv inbox-facts">
+      <dl className="kv desk-inbox-facts">
         <dt>From</dt>
         <dd>
           {c.author}

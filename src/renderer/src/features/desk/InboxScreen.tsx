@@ -84,11 +84,11 @@ export function InboxScreen() {
     </button>
   )
   return (
-    <div className="screen inbox">
+    <div className="screen desk-inbox">
       <ScreenHeader title="Inbox" description="Conversations from every channel and monitoring tool, with their first-response and resolution clocks in the desk's business hours." />
       <Tabs label="Conversations by state" tabs={tabs} current={tab} onChange={setTab} testId="inbox-tabs">
-        <div className="inbox-layout">
-          <div className="inbox-list">
+        <div className="desk-inbox-layout">
+          <div className="desk-inbox-list">
             <div className="desk-toolbar" role="group" aria-label="Show only">
               {toggle(overdue, setOverdue, 'Overdue', counts?.overdue, 'inbox-overdue')}
               {toggle(soon, setSoon, 'About to breach', counts?.aboutToBreach, 'inbox-soon')}
@@ -111,7 +111,9 @@ export function InboxScreen() {
               rows={rows}
               columns={columns}
               loading={inbox.loading && inbox.data === undefined}
-              onActiveChange={(r) => r !== undefined && setSelected(r.id)}
+              onActiveChange={(r) => {
+                if (r !== undefined) setSelected(r.id)
+              }}
               onOpen={(r) => {
                 setSelected(r.id)
                 requestAnimationFrame(() => detail.current?.focus())
@@ -119,7 +121,7 @@ export function InboxScreen() {
               empty={<p className="muted">{tab === 'open' ? 'Nothing is waiting for an answer.' : `No ${deskLabel(tab).toLowerCase()} conversations.`}</p>}
             />
           </div>
-          <aside className="inbox-detail card" ref={detail} tabIndex={-1} aria-label="Conversation" data-testid="inbox-detail">
+          <aside className="desk-inbox-detail card" ref={detail} tabIndex={-1} aria-label="Conversation" data-testid="inbox-detail">
             {selected === undefined ? <p className="muted">Choose a conversation to see it here.</p> : <InboxDetail key={selected} id={selected} />}
           </aside>
         </div>
