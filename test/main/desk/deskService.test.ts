@@ -178,4 +178,19 @@ describe('the listening desk', () => {
     const sf = await ok<{ csv: string }>('handoff-export', { format: 'salesforce', outcome: 'open' })
     expect(sf.csv.split('\r\n')[0]?.startsWith('FirstName,LastName,Email')).toBe(true)
   })
+
+  it('shows my breached conversations first in My work and notifies me of an escalation to me', async () => {
+    await ok('escalation-ladder-create', { type: 'complaint', steps: [{ level: 1, expertId: leoExpert, afterHours: 4 }] })
+    const late = await conv({ assigneeId: community, state: 'assigned', summary: 'Late one' })
+    await conv({ assigneeId: leoExpert, state: 'assigned', summary: 'Fresh one', occurredAt: '2026-02-09T10:00:00Z' })
+    clock = Date.parse('2026-02-09T10:30:00Z')
+    await ok('desk-scan', {})
+    actAs(b, leo)
+    const mine = await ok<{ conversations: { summary: string; breached: boolean; aboutToBreach: boolean; status: string; escalationLevel: number }[] }>('mine-get', {})
+    expect(mine.conversations.map((c) => [c.summary, c.breached, c.escalationLevel, c.status])).toEqual([['Late one', true, 1, 'assigned'], ['Fresh one', false, 0, 'assigned']])
+    const bell = await ok<{ items: { kind: string; title: string; text: string; recordId: string }[] }>('notification-list', {})
+    expect(bell.items.filter((n) => n.kind === 'escalation')).toEqual([
+      expect.objectContaining({ title: 'Escalated to you (level 1)', recordId: late.id, text: '"Late one" automatically: Response target breached' })
+    ])
+  })
 })
