@@ -1,7 +1,7 @@
 import { format } from '../../components/format'
 import type { InboxRow } from './useInbox'
 
-type Clocked = Pick<InboxRow, 'breached' | 'aboutToBreach' | 'state'>
+type Clocked = Pick<InboxRow, 'breached' | 'aboutToBreach'> & { state: string }
 
 /** Sort key of a conversation's standing: overdue first, then about to breach, then the rest. */
 export function standingRank(r: Clocked): number {
