@@ -1,6 +1,5 @@
 import type { DeskClockStats, DeskSeries, DeskStats, DeskStatsInput } from './statsTypes'
 
-const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
 /** Topics drawn as their own series; more would make the chart unreadable. */
 const TOP_TOPICS = 6
@@ -35,18 +34,24 @@ export function statsOfDesk(input: DeskStatsInput): DeskStats {
     return s
   }
 
+  // A quarter has ~90 distinct days: each day's bucket is worked out once, not once per row.
+  const dayIndex = new Map<string, number>()
+  const indexOf = (day: string): number => {
+    let i = dayIndex.get(day)
+    if (i === undefined) dayIndex.set(day, (i = periodIndex.get(bucketStart(Date.parse(`${day}T00:00:00Z`), bucket)) ?? 0))
+    return i
+  }
   let total = 0
   for (const r of input.rows) {
-    const at = Date.parse(r.occurredAt)
-    if (!(at >= fromMs && at < toMs)) continue
+    if (r.day < input.from || r.day > input.to) continue
     total++
     states.set(r.state, (states.get(r.state) ?? 0) + 1)
     let t = types.get(r.type)
     if (t === undefined) types.set(r.type, (t = { count: 0, first: clock(), resolution: clock() }))
     t.count++
-    addClock(first, t.first, at, r.firstResponseAt, r.firstResponseDueAt)
-    addClock(resolution, t.resolution, at, r.resolvedAt, r.resolutionDueAt)
-    const i = periodIndex.get(bucketStart(at, bucket)) ?? 0
+    addClock(first, t.first, r.firstResponseHours, r.firstResponseMet)
+    addClock(resolution, t.resolution, r.resolutionHours, r.resolutionMet)
+    const i = indexOf(r.day)
     series(volume, r.type)[i]++
     series(sentiment, r.sentiment)[i]++
     const topic = r.topic.trim() === '' ? NO_TOPIC : r.topic.trim()
@@ -55,8 +60,8 @@ export function statsOfDesk(input: DeskStatsInput): DeskStats {
   }
 
   const inPeriod = (at: string): boolean => {
-    const ms = Date.parse(at)
-    return ms >= fromMs && ms < toMs
+    const day = at.slice(0, 10)
+    return day >= input.from && day <= input.to
   }
   const teams = new Map<string, number>()
   let escalations = 0
@@ -101,19 +106,17 @@ type Clock = { hours: number[]; withinTarget: number; withTarget: number }
 const clock = (): Clock => ({ hours: [], withinTarget: 0, withTarget: 0 })
 
 /** Counts one stopped clock into the overall and the per-type tally; a clock still running counts nowhere. */
-function addClock(all: Clock, byType: Clock, at: number, stoppedAt: string | null, dueAt: string | null): void {
-  if (stoppedAt === null) return
-  const stop = Date.parse(stoppedAt)
-  if (!Number.isFinite(stop)) return
-  const h = Math.max(0, (stop - at) / HOUR_MS)
+function addClock(all: Clock, byType: Clock, hours: number | null, met: boolean | null): void {
+  if (hours === null || !Number.isFinite(hours)) return
+  const h = Math.max(0, hours)
   all.hours.push(h)
   byType.hours.push(h)
-  if (dueAt === null) return
-  const met = stop <= Date.parse(dueAt) ? 1 : 0
+  if (met === null) return
+  const n = met ? 1 : 0
   all.withTarget++
   byType.withTarget++
-  all.withinTarget += met
-  byType.withinTarget += met
+  all.withinTarget += n
+  byType.withinTarget += n
 }
 
 function finish(c: Clock): DeskClockStats {

@@ -4,19 +4,24 @@
  * every count is over conversations that occurred in [from, to].
  */
 
-/** One conversation, reduced to what the numbers need. Instants are ISO strings (UTC). */
+/**
+ * One conversation, reduced to what the numbers need: its UTC day and both clocks already turned into
+ * hours (the backend lets SQLite do the date arithmetic, 100,000 rows at a time).
+ */
 export type DeskStatsRow = {
-  occurredAt: string
+  /** 'YYYY-MM-DD', the UTC day it came in. */
+  day: string
   type: string
   sentiment: string
   /** '' when the conversation has no topic. */
   topic: string
   state: string
-  firstResponseAt: string | null
-  resolvedAt: string | null
-  /** Due times from the desk's business-hours clocks; null when no target applies. */
-  firstResponseDueAt: string | null
-  resolutionDueAt: string | null
+  /** Hours from coming in to the first response; null while unanswered. */
+  firstResponseHours: number | null
+  /** Whether that response came by its due time; null when no target applied. */
+  firstResponseMet: boolean | null
+  resolutionHours: number | null
+  resolutionMet: boolean | null
 }
 
 /** One logged escalation; `team` is the team of the person it went to ('' when unknown). */

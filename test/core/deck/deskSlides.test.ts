@@ -4,20 +4,10 @@ import type { DeckBlock, DeckSlide } from '../../../src/core/deck/deckModel'
 import type { DeckDesk } from '../../../src/core/deck/deskSlides'
 import { statsOfDesk } from '../../../src/core/listening/statsOfDesk'
 import type { DeskStatsRow } from '../../../src/core/listening/statsTypes'
+import { deskRow, type DeskRowSpec } from '../listening/deskRow'
 import { deckFixture } from './deckFixture'
 
-const row = (occurredAt: string, over: Partial<DeskStatsRow> = {}): DeskStatsRow => ({
-  occurredAt,
-  type: 'question',
-  sentiment: 'neutral',
-  topic: 'billing',
-  state: 'resolved',
-  firstResponseAt: null,
-  resolvedAt: null,
-  firstResponseDueAt: null,
-  resolutionDueAt: null,
-  ...over
-})
+const row = (occurredAt: string, over: DeskRowSpec = {}): DeskStatsRow => deskRow({ state: 'resolved', ...over, occurredAt })
 
 function desk(): DeckDesk {
   const rows = [

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { median, NO_TOPIC, OTHER_TOPICS, statsOfDesk } from '../../../src/core/listening/statsOfDesk'
 import type { DeskStatsRow } from '../../../src/core/listening/statsTypes'
+import { deskRow, type DeskRowSpec } from './deskRow'
 
-const row = (over: Partial<DeskStatsRow>): DeskStatsRow => ({
-  occurredAt: '2026-07-06T09:00:00.000Z',
-  type: 'question',
-  sentiment: 'neutral',
-  topic: 'billing',
-  state: 'new',
-  firstResponseAt: null,
-  resolvedAt: null,
-  firstResponseDueAt: null,
-  resolutionDueAt: null,
-  ...over
-})
+const row = (over: DeskRowSpec): DeskStatsRow => deskRow(over)
 
 describe('statsOfDesk', () => {
   it('takes the median of the stopped clocks and the share answered by the due time', () => {
