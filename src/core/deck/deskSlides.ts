@@ -37,7 +37,6 @@ function responseSlide(cur: DeskStats, prev: DeskStats, q: string, p: string, ta
   if (empty(cur)) return { key: 'desk-response', title, blocks: [], speakerNotes: notes, emptyMessage: `No conversation came in during ${q}.` }
   const target = new Map(targets.map((t) => [t.type, t]))
   const types = cur.byType.map((t) => t.type)
-  const prevType = new Map(prev.byType.map((t) => [t.type, t]))
   const pct = (c: DeskClockStats | undefined): number | null => (c?.share == null ? null : Math.round(c.share * 1000) / 10)
   return {
     key: 'desk-response',
@@ -47,13 +46,13 @@ function responseSlide(cur: DeskStats, prev: DeskStats, q: string, p: string, ta
         kind: 'chart',
         chart: {
           type: 'bar',
-          title: 'Share answered within the first-response target, by type',
+          title: `${q}: share within target, by type`,
           categories: types.map(deskLabel),
           series: [
-            { name: q, values: cur.byType.map((t) => pct(t.firstResponse)) },
-            { name: p, values: types.map((t) => pct(prevType.get(t)?.firstResponse)) }
+            { name: 'Answered in time', values: cur.byType.map((t) => pct(t.firstResponse)) },
+            { name: 'Resolved in time', values: cur.byType.map((t) => pct(t.resolution)) }
           ],
-          valueAxis: 'Answered within target (%)'
+          valueAxis: 'Within target (%)'
         }
       },
       {

@@ -52,9 +52,9 @@ describe('desk slides in the quarterly deck', () => {
     ])
     const chart = of(response, 'chart').chart
     expect(chart.type === 'bar' && chart.categories).toEqual(['Complaint', 'Question'])
-    expect(chart.type === 'bar' && chart.series.map((s) => s.values)).toEqual([
-      [0, 100],
-      [null, 100]
+    expect(chart.type === 'bar' && chart.series.map((s) => [s.name, s.values])).toEqual([
+      ['Answered in time', [0, 100]],
+      ['Resolved in time', [null, 100]]
     ])
     expect(of(response, 'text').lines.map((l) => l.text)).toContain('Question: 1 h (target 4 business h)')
     const esc = slide(m.slides, 'desk-escalations')
