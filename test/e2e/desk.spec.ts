@@ -125,3 +125,18 @@ test('the dashboard draws its charts, each with its numbers as a table', async (
   await expect(page.getByTestId('tab-experts')).toHaveAttribute('aria-selected', 'true')
   await expect(page).toHaveURL(/#\/desk\/experts/)
 })
+
+test('My work lists my overdue conversation, marked, and opens it in the inbox', async ({ page, app, request }) => {
+  const me = await call<{ me: { id: string } | null }>(request, app, 'me-get', {})
+  const expert = await call<{ id: string }>(request, app, 'expert-create', { name: 'Me on the desk (e2e)', memberId: me.me?.id ?? null })
+  const summary = 'An old question assigned to me (e2e)'
+  const c = await call<{ id: string }>(request, app, 'conversation-create', { occurredAt: new Date(Date.now() - 20 * 86_400_000).toISOString(), author: 'Kim Park', summary, type: 'question' })
+  await call(request, app, 'conversation-assign', { id: c.id, assigneeId: expert.id })
+  const w = new AppPage(page, app)
+  await w.open('mine')
+  const item = page.getByTestId('mine-conversations').locator('li', { hasText: summary })
+  await expect(item.locator('[data-standing="overdue"]')).toHaveText(/Overdue/)
+  await item.getByRole('link', { name: summary }).click()
+  await expect(page).toHaveURL(new RegExp(`#/conversations\\?id=${c.id}`))
+  await expect(page.getByTestId('conversation-detail').locator('h2')).toHaveText(summary)
+})

@@ -1,8 +1,9 @@
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { enums } from '../../../../core/domain/enums'
 import { deskLabel } from '../../../../core/listening/deskLabel'
 import { col, type DataColumn } from '../../components/dataColumns'
 import { DataTable } from '../../components/DataTable'
+import { useOpenRequest } from '../../drafts/useOpenRequest'
 import { ScreenHeader } from '../records/ScreenHeader'
 import { StatusBadge } from '../records/StatusBadge'
 import { useNames } from '../records/useNames'
@@ -43,6 +44,19 @@ export function InboxScreen() {
     [tab, overdue, soon, mine]
   )
   const inbox = useInbox(query)
+  // A notification or the drafts banner asks for a conversation; a My work link changes the address.
+  useOpenRequest('conversation', true, (id) => {
+    if (id !== null) setSelected(id)
+    return id !== null
+  })
+  useEffect(() => {
+    const onHash = (): void => {
+      const id = idFromHash()
+      if (id !== undefined) setSelected(id)
+    }
+    addEventListener('hashchange', onHash)
+    return () => removeEventListener('hashchange', onHash)
+  }, [])
   const channels = useNames('channel')
   const counts = inbox.data?.counts
   const byState = counts?.byState
