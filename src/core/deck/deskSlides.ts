@@ -103,7 +103,7 @@ function volumeSlide(cur: DeskStats, prev: DeskStats, q: string, p: string): Sli
           type: 'line',
           title: `Conversations per ${cur.bucket}, by type`,
           categories: cur.periods.map((d) => d.slice(5)),
-          series: cur.volumeByType.map((s) => ({ name: deskLabel(s.name), values: s.values })),
+          series: topSeries(cur.volumeByType, 4, 'Other types'),
           valueAxis: 'Conversations'
         }
       },
@@ -187,4 +187,12 @@ function escalationSlide(cur: DeskStats, prev: DeskStats, q: string, p: string):
     speakerNotes: notes,
     emptyMessage: null
   }
+}
+
+/** The `n` largest series by name, the rest summed as one: a slide's legend fits on one line. */
+function topSeries(series: DeskStats['volumeByType'], n: number, rest: string): { name: string; values: number[] }[] {
+  const top = series.slice(0, n).map((x) => ({ name: deskLabel(x.name), values: x.values }))
+  if (series.length <= n) return top
+  const other = series.slice(n).reduce<number[]>((acc, x) => acc.map((v, i) => v + (x.values[i] ?? 0)), new Array<number>(series[0]?.values.length ?? 0).fill(0))
+  return [...top, { name: rest, values: other }]
 }
