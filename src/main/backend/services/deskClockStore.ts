@@ -14,6 +14,7 @@ type StaleRow = { id: string; occurred_at: string; type: string; priority: strin
  */
 export function refreshClocks(b: Pick<Backend, 'db'>): number {
   const db = b.db
+  if (db.raw.readonly) shadowForReading(b)
   return db.tx(() => {
     const rows = db.all<StaleRow>(
       sql`SELECT c.id, c.occurred_at, c.type, c.priority, c.state, c.first_response_at, c.deleted_at FROM conversation_clock k JOIN conversation c ON c.id = k.id WHERE k.stale = 1`
@@ -43,6 +44,17 @@ export function refreshClocks(b: Pick<Backend, 'db'>): number {
     }
     return rows.length
   })
+}
+
+/**
+ * A workspace opened read-only (`smo mine`, `smo inbox` on a copy) cannot store clocks: a TEMP copy of
+ * the clock table shadows it for this connection (temp tables come first in name lookup), so the same
+ * queries run and nothing is written to the file.
+ */
+function shadowForReading(b: Pick<Backend, 'db'>): void {
+  const stale = b.db.get(sql`SELECT 1 AS x FROM main.conversation_clock WHERE stale = 1 LIMIT 1`)
+  if (stale === undefined) return
+  b.db.run(sql`CREATE TEMP TABLE IF NOT EXISTS conversation_clock AS SELECT * FROM main.conversation_clock`)
 }
 
 /** Mark every clock stale and recompute them all now (after the desk settings changed). */

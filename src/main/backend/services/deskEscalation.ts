@@ -54,7 +54,8 @@ export function escalateOne(b: Backend, id: string, reason: string, byId: string
 export function deskScan(b: Backend, nowIso?: string): { checked: number; escalated: Escalated[] } {
   refreshClocks(b)
   const { policy } = deskPolicyOf(b)
-  const now = nowIso ?? new Date(b.now()).toISOString()
+  // The stored due times are toISOString() text; `now` in the same form compares correctly in SQL.
+  const now = new Date(nowIso === undefined ? b.now() : Date.parse(nowIso)).toISOString()
   if (!policy.autoEscalate) return { checked: 0, escalated: [] }
   const rows = b.db.all<{ id: string; type: string; state: string; assignee_id: string | null; escalation_level: number; escalations: string; next_due_at: string | null }>(sql`
     SELECT c.id, c.type, c.state, c.assignee_id, c.escalation_level, c.escalations, k.next_due_at

@@ -25,10 +25,12 @@ export function toInboxRow(row: Row, now: string): InboxRow {
   const res = (row.resolution_due_at as string | null) ?? null
   const next = (row.next_due_at as string | null) ?? null
   const warn = (row.warn_at as string | null) ?? null
+  // Compared as times, not text: an instant typed as 10:00:00Z and one stored as 10:00:00.000Z are equal.
+  const t = (s: string) => Date.parse(s)
   const answeredAt = rec.firstResponseAt ?? (rec.state === 'resolved' ? rec.resolvedAt : null)
-  const firstResponseBreached = fr !== null && (answeredAt ?? now) > fr
-  const resolutionBreached = res !== null && (rec.state === 'resolved' ? (rec.resolvedAt ?? now) : now) > res
-  const overdue = next !== null && now > next
+  const firstResponseBreached = fr !== null && t(answeredAt ?? now) > t(fr)
+  const resolutionBreached = res !== null && t(rec.state === 'resolved' ? (rec.resolvedAt ?? now) : now) > t(res)
+  const overdue = next !== null && t(now) > t(next)
   return {
     ...rec,
     firstResponseDueAt: fr,
@@ -37,7 +39,7 @@ export function toInboxRow(row: Row, now: string): InboxRow {
     firstResponseBreached,
     resolutionBreached,
     breached: firstResponseBreached || resolutionBreached,
-    aboutToBreach: !overdue && next !== null && warn !== null && now >= warn,
+    aboutToBreach: !overdue && next !== null && warn !== null && t(now) >= t(warn),
     assigneeName: (row.assignee_name as string | null) ?? null
   }
 }
@@ -54,7 +56,7 @@ const PRIORITY_RANK = sql`CASE c.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 
  */
 export function inboxList(b: Backend, q: InboxQuery) {
   refreshClocks(b)
-  const now = q.now ?? new Date(b.now()).toISOString()
+  const now = new Date(q.now === undefined ? b.now() : Date.parse(q.now)).toISOString()
   const where: Sql[] = [sql`c.deleted_at IS NULL`]
   const states = list(q.state)
   if (states.length > 0) where.push(inList(sql`c.state`, states))
@@ -118,5 +120,5 @@ export function inboxGet(b: Backend, id: string, nowIso?: string): InboxRow {
   refreshClocks(b)
   const row = b.db.get<Row>(sql`${SELECT} WHERE c.id = ${id} AND c.deleted_at IS NULL`)
   if (!row) throw new ApiError('not_found', `No conversation with id ${id}`, [{ path: ['id'], message: 'Not found' }])
-  return toInboxRow(row, nowIso ?? new Date(b.now()).toISOString())
+  return toInboxRow(row, new Date(nowIso === undefined ? b.now() : Date.parse(nowIso)).toISOString())
 }

@@ -9,6 +9,8 @@ import { exportCommand } from './exportCommand'
 import { icsCommand } from './icsCommand'
 import { importCommand } from './importCommand'
 import { historyCommand } from './historyCommand'
+import { handoffsCommand } from './handoffsCommand'
+import { inboxCommand } from './inboxCommand'
 import { membersCommand } from './membersCommand'
 import { mineCommand } from './mineCommand'
 import { newCommand } from './newCommand'
@@ -19,4 +21,4 @@ import { commentsCommand, tasksCommand } from './sharingCommands'
 import { syncCommand } from './syncCommand'
 
 /** Every `smo` sub-command, in the order `smo --help` lists them. Feature areas add theirs here. */
-export const commands: Command[] = [demoCommand, newCommand, serveCommand, checkCommand, scoreCommand, adviceCommand, deckCommand, icsCommand, syncCommand, importCommand, exportCommand, backupCommand, restoreCommand, membersCommand, mineCommand, historyCommand, tasksCommand, commentsCommand, diagnoseCommand]
+export const commands: Command[] = [demoCommand, newCommand, serveCommand, checkCommand, scoreCommand, adviceCommand, deckCommand, icsCommand, syncCommand, importCommand, exportCommand, backupCommand, restoreCommand, membersCommand, mineCommand, historyCommand, tasksCommand, commentsCommand, inboxCommand, handoffsCommand, diagnoseCommand]
