@@ -50,7 +50,7 @@ const url = await new Promise((resolve, reject) => {
   server.once('exit', () => reject(new Error('smo serve stopped')))
 })
 
-// Each shot: screen hash, file name, colour scheme, optional action before the capture.
+// Each shot: screen hash, file name, colour scheme, optional section to scroll to, optional element to click first.
 const shots = [
   ['mine', 'my-work', 'light'],
   ['calendar', 'calendar', 'light'],
@@ -59,7 +59,9 @@ const shots = [
   ['priorities', 'priorities', 'light'],
   ['priorities', 'priorities-hours', 'light', 'section[aria-labelledby="prio-hours-title"]'],
   ['influencers', 'influencers', 'light'],
-  ['conversations', 'conversations', 'light'],
+  // The inbox with its first (most overdue) conversation open in the detail panel.
+  ['conversations', 'inbox', 'light', undefined, '.dt-body [role="row"]'],
+  ['desk/dashboard', 'desk-dashboard', 'light'],
   ['goals', 'goals', 'light'],
   ['review', 'review', 'light'],
   ['settings', 'settings', 'light'],
@@ -73,7 +75,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 })
 try {
-  for (const [screen, file, scheme, scrollTo] of shots) {
+  for (const [screen, file, scheme, scrollTo, click] of shots) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 })
     await page.goto(`${url}#/${screen}`)
     await page.getByTestId('nav').waitFor()
@@ -83,6 +85,10 @@ try {
     // Screens that compute (Priorities runs the model) show "Scoring…" first: wait for the answer.
     await page.waitForFunction(() => !/Loading|Scoring…/.test(document.querySelector('main')?.textContent ?? ''), null, { timeout: 60_000 })
     await page.waitForTimeout(300)
+    if (click) {
+      await page.locator(click).first().click()
+      await page.waitForTimeout(1200)
+    }
     if (scrollTo) {
       // The section's top at the top of the window: a tall section would otherwise show only its end.
       await page.locator(scrollTo).evaluate((el) => el.scrollIntoView({ block: 'start' }))

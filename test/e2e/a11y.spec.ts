@@ -101,6 +101,24 @@ for (const theme of themes) {
       expectClean(await axeScan(page, '[data-testid="approval-void-dialog"]'), `approval dialog (${theme})`)
     })
 
+    test('inbox with a conversation open, and every tab of the listening desk', async ({ page, app }) => {
+      const w = new AppPage(page, app)
+      await w.open('conversations')
+      await settle(page)
+      await page.locator('.dt-body [role="row"]').first().click()
+      await page.getByTestId('conversation-detail').waitFor()
+      expectClean(await axeScan(page), `inbox with a conversation open (${theme})`)
+      for (const tab of ['experts', 'routing', 'answers', 'hours']) {
+        await w.open(`desk/${tab}`)
+        await settle(page)
+        if (tab === 'experts') {
+          await page.locator('[data-testid="table-experts"] .dt-body [role="row"]').first().click()
+          await page.getByTestId('watchlist').waitFor()
+        }
+        expectClean(await axeScan(page), `listening desk, ${tab} (${theme})`)
+      }
+    })
+
     test('deck builder with a slide open', async ({ page, app }) => {
       const w = new AppPage(page, app)
       await w.open('review')

@@ -7,7 +7,7 @@ test.describe('foundation: records through the browser host', () => {
   test('every screen of the navigation opens', async ({ page, app }) => {
     const w = new AppPage(page, app)
     await w.open()
-    for (const screen of ['mine', 'calendar', 'board', 'channels', 'priorities', 'influencers', 'conversations', 'goals', 'review', 'members', 'settings']) {
+    for (const screen of ['mine', 'calendar', 'board', 'channels', 'priorities', 'influencers', 'conversations', 'desk', 'goals', 'review', 'members', 'settings']) {
       await w.go(screen)
       await expect(page).toHaveURL(new RegExp(`#/${screen}`))
       await expect(page.locator('main h1').first()).toBeVisible()

@@ -5,6 +5,8 @@ import type { EditConflict } from './editBase'
 import { adviceMethods } from './methods/adviceMethods'
 import { calendarMethods } from './methods/calendarMethods'
 import { deckMethods, deckProgressEvent } from './methods/deckMethods'
+import { deskStatsMethods } from './methods/deskStatsMethods'
+import { deskMethods } from './methods/deskMethods'
 import { scoringMethods } from './methods/scoringMethods'
 import { sharingMethods } from './methods/sharingMethods'
 import { modelMethods } from './methods/modelMethods'
@@ -40,7 +42,9 @@ export const contract = {
   ...restoreMethods,
   ...adviceMethods,
   ...sharingMethods,
-  ...peopleMethods
+  ...peopleMethods,
+  ...deskStatsMethods,
+  ...deskMethods
 }
 
 /** Push events from the backend to every open window. */

@@ -138,5 +138,34 @@ export const methodRoles = {
   'notification-mark': read('Marking notifications'),
   'notification-mark-all': read('Marking notifications'),
   'notification-prefs-get': read('Reading notification choices'),
-  'notification-prefs-set': read('Choosing notifications')
+  'notification-prefs-set': read('Choosing notifications'),
+  'desk-stats': read('Reading the desk numbers'),
+  // The listening desk (issue #16): answering is a contributor's work on the conversations assigned to
+  // them (the service checks whose); the directory, rules, ladders and settings are the editors'.
+  ...crud('expert', 'experts', 'editor'),
+  ...crud('watch', 'watched sources', 'contributor'),
+  ...crud('routingRule', 'routing rules', 'editor'),
+  ...crud('escalationLadder', 'escalation ladders', 'editor'),
+  ...crud('approvedAnswer', 'approved answers', 'approver'),
+  ...crud('handoff', 'hand-offs', 'contributor'),
+  ...crud('deskPolicy', 'desk settings', 'editor'),
+  'inbox-list': read('Reading the inbox'),
+  'inbox-get': read('Reading the inbox'),
+  'conversation-triage': { role: 'contributor', doing: 'Triaging conversations' },
+  'routing-propose': read('Reading routing proposals'),
+  'routing-try': read('Trying routing rules'),
+  'conversation-assign': { role: 'contributor', doing: 'Assigning conversations' },
+  'conversation-reply': { role: 'contributor', doing: 'Writing replies' },
+  'conversation-respond': { role: 'contributor', doing: 'Answering conversations' },
+  'conversation-resolve': { role: 'contributor', doing: 'Resolving conversations' },
+  'conversation-reopen': { role: 'contributor', doing: 'Reopening conversations' },
+  'conversation-escalate': { role: 'contributor', doing: 'Escalating conversations' },
+  'conversation-checklist-set': { role: 'contributor', doing: 'Ticking off a crisis checklist' },
+  // Escalating breaches is the desk's own rule applied on time, not a person's choice: anyone's app runs it.
+  'desk-scan': read('Checking response times'),
+  'desk-settings-get': read('Reading desk settings'),
+  'desk-settings-set': { role: 'editor', doing: 'Changing desk settings' },
+  'answer-suggest': read('Reading approved answers'),
+  'expert-leave': { role: 'editor', doing: 'Recording that an expert left' },
+  'handoff-export': read('Exporting hand-offs')
 } satisfies Record<Method, MethodRole>

@@ -6,6 +6,7 @@ import { format } from './format'
 import { goalSlides } from './goalSlides'
 import { deckInputFields, inputHash, type DeckCollection } from './inputHash'
 import { pipelineSlides } from './pipelineSlides'
+import { deskSlides } from './deskSlides'
 import { appendixSlides, decisionsSlide, planSlides } from './planSlides'
 import { quarter, shortDate } from '../goals/quarter'
 import { paginateSlides } from './paginateSlides'
@@ -20,14 +21,14 @@ export type BuildDeckOptions = {
 /**
  * The quarterly review deck as data, slides in the order of the product brief: title, executive
  * summary, one per goal, channel scorecard, priority matrix, output vs plan, top content, influencer
- * pipeline, conversations, recommended hours, decisions and notes, appendix, data provenance.
+ * pipeline, conversations, the listening desk (when it has data), recommended hours, decisions and notes, appendix, data provenance.
  * Pure and deterministic: the same input gives the same model, apart from generatedAt and the dates
  * printed from it. Throws a RangeError with a readable message for a malformed quarter.
  */
 export function buildDeckModel(input: DeckInput, options: BuildDeckOptions = {}): DeckModel {
   const ctx = deckContext(input)
   const hash = inputHash(input, ctx.asOf, options.hasher)
-  const drafts: SlideDraft[] = [titleSlide(ctx), ...goalSlides(ctx), resultsSlide(ctx), ...channelSlides(ctx), ...pipelineSlides(ctx), ...planSlides(ctx)]
+  const drafts: SlideDraft[] = [titleSlide(ctx), ...goalSlides(ctx), resultsSlide(ctx), ...channelSlides(ctx), ...pipelineSlides(ctx), ...deskSlides(ctx), ...planSlides(ctx)]
   const titles = new Map(drafts.map((d) => [d.key, d.title]))
   drafts.push(decisionsSlide(ctx, titles), ...appendixSlides(ctx), provenanceSlide(ctx, hash))
 

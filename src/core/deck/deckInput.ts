@@ -5,6 +5,7 @@ import type { Goal } from '../domain/goal'
 import type { Influencer } from '../domain/influencer'
 import type { Measurement } from '../domain/measurement'
 import type { Member } from '../domain/member'
+import type { DeckDesk } from './deskSlides'
 
 /**
  * Everything the quarterly review deck is built from, as plain data: what the backend reads from
@@ -54,6 +55,8 @@ export type DeckInput = {
    * rebuilt from the change log, so rebuilding the deck later gives the same numbers. null: live data.
    */
   planAsOf: string | null
+  /** The listening desk's numbers for the quarter and the one before (deskSlides.ts); absent: no desk slides. */
+  desk?: DeckDesk | null
 }
 
 export type DeckPrediction = { channelId: string; goalId: string; point: number; low: number | null; high: number | null }
@@ -88,7 +91,7 @@ export type DeckContentItem = Pick<
 export type DeckInfluencer = Pick<Influencer, 'id' | 'name' | 'stage' | 'stageHistory' | 'ownerId' | 'createdAt'>
 export type DeckConversation = Pick<
   Conversation,
-  'id' | 'occurredAt' | 'channelId' | 'type' | 'sentiment' | 'status' | 'routedToId' | 'routedAt' | 'resolvedAt' | 'tags'
+  'id' | 'occurredAt' | 'channelId' | 'type' | 'sentiment' | 'state' | 'assigneeId' | 'assignedAt' | 'resolvedAt' | 'tags'
 >
 
 /** A note typed on one slide of one quarter's deck. Slide keys are stable: 'summary', 'goal:<goalId>'… */

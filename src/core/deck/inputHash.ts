@@ -29,7 +29,7 @@ export const deckInputFields = {
     'resultReach', 'resultEngagements', 'resultClicks', 'resultConversions'
   ],
   influencers: ['id', 'name', 'stage', 'stageHistory', 'ownerId', 'createdAt'],
-  conversations: ['id', 'occurredAt', 'channelId', 'type', 'sentiment', 'status', 'routedToId', 'routedAt', 'resolvedAt', 'tags'],
+  conversations: ['id', 'occurredAt', 'channelId', 'type', 'sentiment', 'state', 'assigneeId', 'assignedAt', 'resolvedAt', 'tags'],
   notes: ['id', 'slideKey', 'text', 'author', 'updatedAt'],
   hours: ['channelId', 'currentHoursPerWeek', 'recommendedHoursPerWeek', 'engineHoursPerWeek', 'decision'],
   predicted: ['channelId', 'goalId', 'point', 'low', 'high']
@@ -47,7 +47,7 @@ export type DeckCollection = keyof typeof deckInputFields
  */
 export function inputHash(input: DeckInput, asOf: string, makeHasher: () => DeckHasher = pureHasher): string {
   const h = makeHasher()
-  const header = { deckInput: 2, workspaceName: input.workspaceName, quarter: input.quarter, asOf, scenario: input.scenario, money: input.money, planAsOf: input.planAsOf }
+  const header = { deckInput: 2, workspaceName: input.workspaceName, quarter: input.quarter, asOf, scenario: input.scenario, money: input.money, planAsOf: input.planAsOf, ...(input.desk == null ? {} : { desk: input.desk }) }
   h.update(canonical(header) + '\n')
   for (const name of Object.keys(deckInputFields) as DeckCollection[]) {
     const fields = deckInputFields[name]

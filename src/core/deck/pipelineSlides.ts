@@ -127,16 +127,16 @@ export type ConversationStats = {
 
 export function conversationStats(list: readonly DeckConversation[]): ConversationStats {
   const hours = list
-    .filter((c) => c.routedAt !== null)
-    .map((c) => (Date.parse(c.routedAt ?? '') - Date.parse(c.occurredAt)) / 3_600_000)
+    .filter((c) => c.assignedAt !== null)
+    .map((c) => (Date.parse(c.assignedAt ?? '') - Date.parse(c.occurredAt)) / 3_600_000)
     .toSorted((a, b) => a - b)
   const m = Math.floor(hours.length / 2)
   const byType = new Map<DeckConversation['type'], number>()
   for (const c of list) byType.set(c.type, (byType.get(c.type) ?? 0) + 1)
   return {
     identified: list.length,
-    routed: list.filter((c) => c.status !== 'new').length,
-    resolved: list.filter((c) => c.status === 'resolved').length,
+    routed: list.filter((c) => c.state !== 'new' && c.state !== 'triaged').length,
+    resolved: list.filter((c) => c.state === 'resolved').length,
     medianHoursToRoute: hours.length === 0 ? null : hours.length % 2 === 1 ? (hours[m] ?? 0) : ((hours[m - 1] ?? 0) + (hours[m] ?? 0)) / 2,
     byType
   }
@@ -148,7 +148,7 @@ function conversationSlide(ctx: DeckContext): SlideDraft {
   const prev = conversationStats(ctx.prevConversations)
   const notes = [
     `Inbound conversations logged with a date in ${ctx.qr.key} up to ${ctx.asOf}, compared with ${ctx.prev.key}.`,
-    'Routed counts conversations handed to a person (status routed or resolved); resolved, those closed with a resolution.',
+    'Routed counts conversations handed to an expert (assigned, waiting or resolved); resolved, those closed with a resolution.',
     'Time to route is the median of routing time minus occurrence time, in hours. Themes are the most frequent tags on product-feedback conversations.'
   ].join('\n')
   if (cur.identified === 0) {

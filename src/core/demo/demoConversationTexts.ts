@@ -43,6 +43,14 @@ export const demoConversationTexts: {
       'Asked for a demo after the webinar, mainly about {theme}',
       'Procurement question on {theme} from a 600-person retailer',
       'Commented "we need this" on the {theme} launch post; works at a fintech'
+    ],
+    press: [
+      'Trade journalist asks for a comment on {theme} for a data-quality roundup',
+      'Analyst firm asks to brief on {theme} before their market report'
+    ],
+    crisis: [
+      'Thread claims {theme} leaked customer table names; picked up by a newsletter',
+      'Outage post about {theme} trending in the data engineering community'
     ]
   },
   resolutions: {
@@ -50,6 +58,8 @@ export const demoConversationTexts: {
     complaint: ['Explained the noise-reduction settings; they turned on grouping', 'Bug confirmed and fixed in the next patch; replied publicly', 'Offered a setup call; follow-up done'],
     question: ['Answered with a docs link and an example config', 'Answered in the forum; turned into an FAQ entry', 'Support ticket opened and answered the same day'],
     product_feedback: ['Logged in the product board and linked to the roadmap item', 'Shared with the PM; added to next quarter discovery', 'Already planned; told them the release window'],
-    lead: ['Handed to sales as an SQL; demo booked', 'Trial started; nurture sequence assigned', 'Not a fit (too small); pointed to the free tier']
+    lead: ['Handed to sales as an SQL; demo booked', 'Trial started; nurture sequence assigned', 'Not a fit (too small); pointed to the free tier'],
+    press: ['Quote from the VP Engineering sent; article published', 'Briefing held; facts sheet shared'],
+    crisis: ['Incident statement posted; root cause published the next day', 'Claim corrected publicly with engineering’s findings; thread calmed down']
   }
 }

@@ -7,6 +7,7 @@ import { kindNames } from '../domain/recordKinds'
 import type { DemoData, DemoFilled, DemoOptions } from './demoData'
 import { demoGoalIds, demoGoals } from './demoGoals'
 import { demoInfluencers } from './demoInfluencers'
+import { demoExperts } from './demoExperts'
 import { demoMembers } from './demoMembers'
 import { demoSharing } from './demoSharing'
 
@@ -33,7 +34,8 @@ export function generateDemo(options: DemoOptions): DemoData {
   // Goals come last: the pipeline goals add up what the content brought.
   const goals = demoGoals(ctx, team, goalIds, ledger)
   const influencers = demoInfluencers(ctx, team)
-  const conversations = demoConversations(ctx, team, channels, influencers)
+  const experts = demoExperts(ctx, team)
+  const conversations = demoConversations(ctx, team, experts, channels, influencers)
   const sharing = demoSharing(ctx, team, channels, content, { campaign: campaigns.records, conversation: conversations, influencer: influencers })
   const filled: DemoFilled = {
     member: team.records,
@@ -44,6 +46,7 @@ export function generateDemo(options: DemoOptions): DemoData {
     content,
     influencer: influencers,
     conversation: conversations,
+    expert: experts.records,
     ...sharing
   }
   // Kinds the generator does not make (overrides and snapshots are made by people and by scoring)

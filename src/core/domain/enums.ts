@@ -13,9 +13,15 @@ export const enums = {
   contentFormat: z.enum(['post', 'article', 'video', 'thread', 'newsletter', 'episode', 'event', 'webinar', 'case_study', 'other']),
   stage: z.enum(['identified', 'following', 'engaged', 'collaborating', 'advocate']),
   interactionKind: z.enum(['email', 'call', 'meeting', 'dm', 'comment', 'event', 'other']),
-  conversationType: z.enum(['praise', 'complaint', 'question', 'product_feedback', 'lead']),
+  conversationType: z.enum(['praise', 'complaint', 'question', 'product_feedback', 'lead', 'press', 'crisis']),
   sentiment: z.enum(['positive', 'neutral', 'negative']),
-  conversationStatus: z.enum(['new', 'routed', 'resolved']),
+  /** Where a conversation stands on the listening desk (issue #16): only resolved stops its clocks. */
+  conversationState: z.enum(['new', 'triaged', 'assigned', 'waiting', 'resolved']),
+  priority: z.enum(['low', 'normal', 'high', 'urgent']),
+  expertAvailability: z.enum(['available', 'limited', 'away']),
+  watchKind: z.enum(['blog', 'community', 'forum', 'influencer']),
+  /** What became of a lead handed to sales. */
+  handoffOutcome: z.enum(['open', 'exported', 'accepted', 'opportunity', 'customer', 'disqualified']),
   /** What a member may do (issue #14): owner > approver > editor > contributor > viewer. */
   access: z.enum(['owner', 'approver', 'editor', 'contributor', 'viewer'], { error: 'Access must be owner, approver, editor, contributor or viewer' })
 }
@@ -33,6 +39,10 @@ export const enumLabels: Record<string, string> = {
   advocate: 'Advocate', email: 'Email', call: 'Call', meeting: 'Meeting', dm: 'Direct message', comment: 'Comment',
   praise: 'Praise', complaint: 'Complaint', question: 'Question', product_feedback: 'Product feedback', lead: 'Lead',
   positive: 'Positive', neutral: 'Neutral', negative: 'Negative', new: 'New', routed: 'Routed', resolved: 'Resolved',
+  press: 'Press', crisis: 'Crisis', triaged: 'Triaged', assigned: 'Assigned', waiting: 'Waiting', low: 'Low', normal: 'Normal',
+  high: 'High', urgent: 'Urgent', available: 'Available', limited: 'Limited', away: 'Away', community: 'Community',
+  influencer: 'Influencer', open: 'Open', exported: 'Exported', accepted: 'Accepted', opportunity: 'Opportunity',
+  customer: 'Customer', disqualified: 'Disqualified',
   owner: 'Owner', approver: 'Approver', editor: 'Editor', contributor: 'Contributor', viewer: 'Viewer'
 }
 

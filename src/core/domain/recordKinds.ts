@@ -15,6 +15,13 @@ import { task } from './task'
 import { taskTemplate } from './taskTemplate'
 import { workspacePolicy } from './workspacePolicy'
 import { workspaceProfile } from './workspaceProfile'
+import { approvedAnswer } from './approvedAnswer'
+import { deskPolicy } from './deskPolicy'
+import { escalationLadder } from './escalationLadder'
+import { expert } from './expert'
+import { handoff } from './handoff'
+import { routingRule } from './routingRule'
+import { watch } from './watch'
 
 /** Every replicated record kind, by its API name (`<kind>-list`, `<kind>-create`…). */
 export const recordKinds = {
@@ -34,7 +41,14 @@ export const recordKinds = {
   workspaceProfile,
   comment,
   taskTemplate,
-  task
+  task,
+  expert,
+  watch,
+  routingRule,
+  escalationLadder,
+  approvedAnswer,
+  handoff,
+  deskPolicy
 } as const
 
 export type KindName = keyof typeof recordKinds

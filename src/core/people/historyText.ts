@@ -5,7 +5,7 @@ import { labelOf } from '../domain/enums'
 const FIELD_WORDS: Record<string, string> = {
   plannedDate: 'planned date', dueDate: 'due date', publishAt: 'publish time', publishZone: 'time zone', ownerId: 'owner',
   approverId: 'approver', approvedAt: 'approval time', channelId: 'channel', campaignId: 'campaign', goalId: 'goal',
-  routedToId: 'person it is routed to', influencerId: 'influencer', trackingUrl: 'tracking link', effortHours: 'effort',
+  assigneeId: 'expert it is assigned to', influencerId: 'influencer', trackingUrl: 'tracking link', effortHours: 'effort',
   weeklyCapacityHours: 'weekly capacity', otherWorkHoursPerWeek: 'other work', access: 'access role', role: 'job title'
 }
 

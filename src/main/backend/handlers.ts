@@ -5,6 +5,8 @@ import type { Backend } from './backend'
 import { adviceHandlers } from './services/adviceHandlers'
 import { calendarHandlers } from './services/calendarHandlers'
 import { deckHandlers } from './services/deckHandlers'
+import { deskStatsHandlers } from './services/deskStatsHandlers'
+import { deskHandlers } from './services/deskHandlers'
 import { recordService } from './services/recordService'
 import { scoringHandlers } from './services/scoringHandlers'
 import { sharingHandlers } from './services/sharingHandlers'
@@ -42,7 +44,7 @@ const written: Partial<HandlerTable> = {
   'workspace-profile-save': (b, i) => saveWorkspaceProfile(b, i)
 }
 
-export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(scoringHandlers as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>), ...(calendarHandlers as Record<string, Loose>), ...(syncHandlers as Record<string, Loose>), ...(transferHandlers as Record<string, Loose>), ...(adviceHandlers as Record<string, Loose>), ...(sharingHandlers as Record<string, Loose>), ...(peopleHandlers as Record<string, Loose>) }
+export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(scoringHandlers as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>), ...(calendarHandlers as Record<string, Loose>), ...(syncHandlers as Record<string, Loose>), ...(transferHandlers as Record<string, Loose>), ...(adviceHandlers as Record<string, Loose>), ...(sharingHandlers as Record<string, Loose>), ...(peopleHandlers as Record<string, Loose>), ...(deskStatsHandlers as Record<string, Loose>), ...(deskHandlers as Record<string, Loose>) }
 
 /** Feature areas register their handlers at import time (see services/*). */
 export function registerHandlers(extra: Partial<HandlerTable>): void {

@@ -67,10 +67,10 @@ export function deckFixture(): DeckInput {
       { id: 'I3', name: 'Sam Lee', stage: 'following', ownerId: null, createdAt: '2026-07-15T10:00:00Z', stageHistory: [{ stage: 'identified', date: '2026-07-15' }, { stage: 'following', date: '2026-09-01' }] }
     ],
     conversations: [
-      { id: 'V1', occurredAt: '2026-07-05T10:00:00Z', channelId: 'C1', type: 'product_feedback', sentiment: 'negative', status: 'resolved', routedToId: 'M2', routedAt: '2026-07-05T14:00:00Z', resolvedAt: '2026-07-06T09:00:00Z', tags: ['export', 'Calendar'] },
-      { id: 'V2', occurredAt: '2026-08-01T09:00:00Z', channelId: 'C2', type: 'question', sentiment: 'neutral', status: 'routed', routedToId: 'M1', routedAt: '2026-08-01T11:00:00Z', resolvedAt: null, tags: [] },
-      { id: 'V3', occurredAt: '2026-09-10T12:00:00Z', channelId: null, type: 'product_feedback', sentiment: 'neutral', status: 'new', routedToId: null, routedAt: null, resolvedAt: null, tags: ['export'] },
-      { id: 'V0', occurredAt: '2026-05-01T12:00:00Z', channelId: 'C1', type: 'praise', sentiment: 'positive', status: 'new', routedToId: null, routedAt: null, resolvedAt: null, tags: [] }
+      { id: 'V1', occurredAt: '2026-07-05T10:00:00Z', channelId: 'C1', type: 'product_feedback', sentiment: 'negative', state: 'resolved', assigneeId: 'M2', assignedAt: '2026-07-05T14:00:00Z', resolvedAt: '2026-07-06T09:00:00Z', tags: ['export', 'Calendar'] },
+      { id: 'V2', occurredAt: '2026-08-01T09:00:00Z', channelId: 'C2', type: 'question', sentiment: 'neutral', state: 'assigned', assigneeId: 'M1', assignedAt: '2026-08-01T11:00:00Z', resolvedAt: null, tags: [] },
+      { id: 'V3', occurredAt: '2026-09-10T12:00:00Z', channelId: null, type: 'product_feedback', sentiment: 'neutral', state: 'new', assigneeId: null, assignedAt: null, resolvedAt: null, tags: ['export'] },
+      { id: 'V0', occurredAt: '2026-05-01T12:00:00Z', channelId: 'C1', type: 'praise', sentiment: 'positive', state: 'new', assigneeId: null, assignedAt: null, resolvedAt: null, tags: [] }
     ],
     notes: [
       { id: 'N2', slideKey: 'goal:G2', text: 'Start a support rotation in October.', author: 'Ben Okafor', updatedAt: '2026-09-29T10:00:00Z' },

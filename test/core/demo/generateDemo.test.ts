@@ -112,8 +112,8 @@ describe('generateDemo', () => {
     expect(set(data.content.map((c) => c.status))).toEqual(set(['idea', 'draft', 'in_review', 'approved', 'scheduled', 'published', 'cancelled']))
     expect(set(data.channel.map((c) => c.status))).toEqual(set(['proposed', 'active', 'paused', 'retired']))
     expect(set(data.influencer.map((i) => i.stage))).toEqual(set(['identified', 'following', 'engaged', 'collaborating', 'advocate']))
-    expect(set(data.conversation.map((c) => c.type))).toEqual(set(['praise', 'complaint', 'question', 'product_feedback', 'lead']))
-    expect(set(data.conversation.map((c) => c.status))).toEqual(set(['new', 'routed', 'resolved']))
+    expect(set(data.conversation.map((c) => c.type))).toEqual(set(['praise', 'complaint', 'question', 'product_feedback', 'lead', 'press', 'crisis']))
+    expect(set(data.conversation.map((c) => c.state))).toEqual(set(['new', 'assigned', 'resolved']))
     expect(set(data.conversation.map((c) => c.sentiment))).toEqual(set(['positive', 'neutral', 'negative']))
     expect(set(data.content.flatMap((c) => (c.publishZone === null ? [] : [c.publishZone])))).toEqual(
       set(['Europe/Berlin', 'America/New_York', 'Europe/London'])
@@ -212,10 +212,10 @@ describe('generateDemo', () => {
     for (const c of fromInfluencers) expect(c.author).toBe(byId.get(c.influencerId ?? '')?.name)
     for (const c of data.conversation) {
       // Nothing happened after the start of today (the generator knows the day, not the hour).
-      for (const at of [c.occurredAt, c.routedAt, c.resolvedAt]) expect(at === null || at <= `${today}T00:00:00Z`).toBe(true)
-      if (c.status === 'new') expect([c.routedToId, c.routedAt, c.resolvedAt]).toEqual([null, null, null])
-      if (c.status === 'routed') expect(c.routedAt !== null && c.resolvedAt === null).toBe(true)
-      if (c.status === 'resolved') expect(c.resolvedAt !== null && c.routedAt !== null && c.resolvedAt >= c.routedAt).toBe(true)
+      for (const at of [c.occurredAt, c.assignedAt, c.resolvedAt]) expect(at === null || at <= `${today}T00:00:00Z`).toBe(true)
+      if (c.state === 'new') expect([c.assigneeId, c.assignedAt, c.resolvedAt]).toEqual([null, null, null])
+      if (c.state === 'assigned') expect(c.assignedAt !== null && c.resolvedAt === null).toBe(true)
+      if (c.state === 'resolved') expect(c.resolvedAt !== null && c.assignedAt !== null && c.resolvedAt >= c.assignedAt).toBe(true)
       expect(c.tags.length).toBeGreaterThan(0)
     }
   })

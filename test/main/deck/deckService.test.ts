@@ -96,7 +96,8 @@ describe('deck methods through the contract', () => {
 
   it('deck-preview builds the deck from the database, with the model\'s hours and the notes on their slides', async () => {
     const m = await call<ApiOutput<'deck-preview'>>('deck-preview', { quarter: '2026-Q3' })
-    expect(m.slides).toHaveLength(18)
+    // 18 slides plus the listening desk's three (response times, volume, escalations and hand-offs: the workspace has conversations).
+    expect(m.slides).toHaveLength(21)
     expect(m.generatedAt).toBe('2026-10-02T09:00:00.000Z')
     expect(m.asOf).toBe('2026-09-30')
     const summary = m.slides.find((s) => s.key === 'summary')

@@ -27,7 +27,7 @@ export function seedDeckFixture(b: Backend): void {
   add('content', f.contentItems, { brief: '', format: 'post', publishZone: 'UTC' })
   add('content', [{ id: 'KX', title: 'Deleted post', channelId: 'C1', goalId: 'G1', status: 'published', publishAt: '2026-07-10T08:00:00Z', effortHours: 50, resultConversions: 999 }], { brief: '', format: 'post', publishZone: 'UTC' })
   add('influencer', f.influencers.map(({ createdAt: _c, ...i }) => i), { title: '', handles: {}, topics: [], reach: 0, engagementRate: 0, relevance: 3 })
-  add('conversation', [...f.conversations, { id: 'V9', occurredAt: '2025-08-01T09:00:00Z', channelId: 'C1', type: 'lead', sentiment: 'positive', status: 'new', routedToId: null, routedAt: null, resolvedAt: null, tags: [] }], {
+  add('conversation', [...f.conversations, { id: 'V9', occurredAt: '2025-08-01T09:00:00Z', channelId: 'C1', type: 'lead', sentiment: 'positive', state: 'new', assigneeId: null, assignedAt: null, resolvedAt: null, tags: [] }], {
     author: 'A customer',
     summary: 'From the fixture',
     influencerId: null,

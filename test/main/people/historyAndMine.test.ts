@@ -65,7 +65,9 @@ describe('my work', () => {
     await call('content-create', { title: 'Review me', ownerId: cora, status: 'in_review' })
     await call('content-create', { title: 'My own review', ownerId: olga, status: 'in_review' })
     await call('influencer-create', { name: 'Ada', ownerId: olga, nextAction: 'Send the draft', nextActionDate: '2026-03-04' })
-    await call('conversation-create', { occurredAt: '2026-03-01T10:00:00Z', author: 'Sam', summary: 'Pricing question', type: 'question', routedToId: olga, routedAt: '2026-03-01T11:00:00Z', status: 'routed' })
+    // Conversations are assigned to experts; Olga answers under an expert record with her member id.
+    const olgaExpert = (await call('expert-create', { name: 'Olga', memberId: olga })) as { id: string }
+    await call('conversation-create', { occurredAt: '2026-03-01T10:00:00Z', author: 'Sam', summary: 'Pricing question', type: 'question', assigneeId: olgaExpert.id, assignedAt: '2026-03-01T11:00:00Z', state: 'assigned' })
     const mine = await call('mine-get', {})
     expect(Object.keys(mine).sort()).toEqual(['approvals', 'conversations', 'dueThisWeek', 'influencers', 'me', 'mentions', 'overdue', 'tasks', 'today', 'weekEnd'])
     const titles = (k: string) => (mine[k] as { title?: string; name?: string; summary?: string }[]).map((r) => r.title ?? r.name ?? r.summary)

@@ -35,7 +35,11 @@ export const historyEntry = z.object({
 export type HistoryEntry = z.infer<typeof historyEntry>
 
 const mineItem = calendarItem
-const mineConversation = z.object({ id: z.string(), summary: z.string(), author: z.string(), type: z.string(), status: z.string(), occurredAt: z.string(), routedAt: z.string().nullable() })
+// `status` and `routedAt` keep their names for `smo mine --json` readers: the desk state and when it was assigned.
+const mineConversation = z.object({
+  id: z.string(), summary: z.string(), author: z.string(), type: z.string(), status: z.string(), occurredAt: z.string(), routedAt: z.string().nullable(),
+  state: z.string(), nextDueAt: z.string().nullable(), breached: z.boolean(), aboutToBreach: z.boolean(), escalationLevel: z.number()
+})
 const mineInfluencer = z.object({ id: z.string(), name: z.string(), stage: z.string(), nextAction: z.string(), nextActionDate: z.string().nullable() })
 
 /** My work: each section a list of records (tasks and mentions as the sharing methods give them). */

@@ -18,7 +18,7 @@ export const taskView = task.fields.extend(systemFields).extend({
 })
 export type TaskView = z.infer<typeof taskView>
 
-export const notificationKind = z.enum(['assignment', 'mention', 'approval_requested', 'approval_given', 'approval_refused', 'overdue', 'sync_review'])
+export const notificationKind = z.enum(['assignment', 'mention', 'approval_requested', 'approval_given', 'approval_refused', 'overdue', 'sync_review', 'escalation'])
 export type NotificationKind = z.infer<typeof notificationKind>
 export const notification = z.object({
   id: z.string(),

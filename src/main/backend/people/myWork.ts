@@ -9,6 +9,7 @@ import { COLS, toItem, type ItemRow } from '../services/calendarQueries'
 import { currentMember } from './currentMember'
 import { mentionsFor } from '../services/mentionsFor'
 import { tasksFor } from '../services/tasksFor'
+import { myConversations } from '../services/deskMine'
 
 type Mine = ApiOutput<'mine-get'>
 export type MineContext = { me: Acting; today: string; weekEnd: string }
@@ -61,13 +62,7 @@ const sections: AnySection[] = [
         ? items(b, sql`status = 'in_review' AND deleted_at IS NULL AND (owner_id IS NULL OR owner_id <> ${c.me.id}) AND (approver_id IS NULL OR approver_id = ${c.me.id})`, sql`coalesce(${due}, '9999'), id`)
         : []
   },
-  {
-    key: 'conversations',
-    read: (b, c) =>
-      b.db.all<{ id: string; summary: string; author: string; type: string; status: string; occurred_at: string; routed_at: string | null }>(
-        sql`SELECT id, summary, author, type, status, occurred_at, routed_at FROM conversation WHERE routed_to_id = ${c.me.id} AND status <> 'resolved' AND deleted_at IS NULL ORDER BY occurred_at, id LIMIT ${CAP}`
-      ).map((r) => ({ id: r.id, summary: r.summary, author: r.author, type: r.type, status: r.status, occurredAt: r.occurred_at, routedAt: r.routed_at }))
-  },
+  { key: 'conversations', read: (b, c) => myConversations(b, c.me.id, CAP) },
   {
     key: 'influencers',
     read: (b, c) =>

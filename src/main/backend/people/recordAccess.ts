@@ -21,7 +21,9 @@ const KIND_ACCESS: Record<KindName, { role: Access; owned?: string }> = {
   campaign: { role: 'editor' },
   content: { role: 'contributor', owned: 'ownerId' },
   influencer: { role: 'contributor', owned: 'ownerId' },
-  conversation: { role: 'contributor', owned: 'routedToId' },
+  // Conversations are assigned to experts, not members: whose one is is the desk service's rule (an
+  // expert's memberId), checked in conversationAccess below.
+  conversation: { role: 'contributor' },
   pin: { role: 'editor' },
   scoreSnapshot: { role: 'editor' },
   deckNote: { role: 'editor' },
@@ -32,7 +34,16 @@ const KIND_ACCESS: Record<KindName, { role: Access; owned?: string }> = {
   comment: { role: 'contributor' },
   // A contributor applies templates to their own items, which creates tasks assigned to teammates.
   task: { role: 'contributor' },
-  taskTemplate: { role: 'editor' }
+  taskTemplate: { role: 'editor' },
+  // The listening desk (issue #16): its directory, rules, ladders and settings are the editors'; an
+  // approved answer is reviewed content; a contributor hands off the leads in their conversations.
+  expert: { role: 'editor' },
+  watch: { role: 'contributor' },
+  routingRule: { role: 'editor' },
+  escalationLadder: { role: 'editor' },
+  approvedAnswer: { role: 'approver' },
+  handoff: { role: 'contributor' },
+  deskPolicy: { role: 'editor' }
 }
 
 /** Results are measurements of what went out, not the content signed off: editors may record them. */
@@ -108,6 +119,7 @@ export function checkRecordWrite(b: Backend, kind: KindName, before: Rec | null,
     else if (after[rule.owned] !== me.id) refuse(`Giving ${plural} to someone else`, 'editor', me)
   }
   if (kind === 'member' && before !== null) keepAnOwner(b, before, after)
+  if (kind === 'conversation' && before !== null) conversationAccess(b, before, me, 'Changing')
   if (kind === 'content') Object.assign(extra, contentRules(before, { ...after, ...extra }, me, keepApprovalAs))
   return extra
 }
@@ -121,4 +133,15 @@ export function checkRecordDelete(b: Backend, kind: KindName, before: Rec): void
   if (rule.owned !== undefined && !atLeast(me.access, 'editor') && before[rule.owned] !== me.id) refuse(`Deleting “${titleOf(kind, before)}” (not yours)`, 'editor', me)
   if (kind === 'content' && signedOff(before.status) && !atLeast(me.access, 'approver')) refuse('Deleting approved content', 'approver', me)
   if (kind === 'member') keepAnOwner(b, before, null)
+  if (kind === 'conversation') conversationAccess(b, before, me, 'Deleting')
+}
+
+/**
+ * A contributor works the conversations that are unassigned or assigned to them (an expert record
+ * with their member id); passing one on (assigning, escalating) is part of working it.
+ */
+function conversationAccess(b: Backend, before: Rec, me: Acting, doing: string): void {
+  if (atLeast(me.access, 'editor') || before.assigneeId === null || before.assigneeId === undefined) return
+  const mine = b.db.get(sql`SELECT 1 AS x FROM expert WHERE id = ${String(before.assigneeId)} AND member_id = ${me.id}`) !== undefined
+  if (!mine) refuse(`${doing} “${titleOf('conversation', before)}” (assigned to someone else)`, 'editor', me)
 }

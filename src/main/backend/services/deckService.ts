@@ -11,6 +11,7 @@ import type { Backend } from '../backend'
 import { workspaceProfileOf } from './workspaceProfileService'
 import { quarterCounts, readDeckInput } from '../deck/readDeckInput'
 import { deckHours } from './deckHours'
+import { deskDeckInput } from './deskStats'
 
 type ExportInput = ApiInput<'deck-export'>
 type ExportOutput = ApiOutput<'deck-export'>
@@ -73,7 +74,7 @@ export const deckService = {
     const planAsOf = qr.end < today ? (asOf !== undefined && asOf < qr.end ? asOf : qr.end) : null
     const plan = deckHours(b, qr, planAsOf)
     const profile = workspaceProfileOf(b)
-    const input = readDeckInput(b.db, qr.key, {
+    const read = readDeckInput(b.db, qr.key, {
       workspaceName: profile.name,
       generatedAt,
       asOf,
@@ -83,6 +84,8 @@ export const deckService = {
       money: { hourlyRate: profile.blendedHourlyRate, currency: profile.currency },
       planAsOf
     })
+    // The listening desk's slides read numbers computed over the whole quarter (deskStats.ts).
+    const input = { ...read, desk: deskDeckInput(b, qr, asOf ?? today) }
     const inQuarter = (d: string | null): boolean => d !== null && quarter.contains(qr, d.slice(0, 10))
     const hasData =
       input.goals.some((g) => g.quarter === qr.key) ||

@@ -6,6 +6,7 @@ import { parseHlc } from '../../../core/sync/hlc'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { currentMember } from '../people/currentMember'
+import { escalationsFor } from './deskNotifications'
 import { mentionsFor } from './mentionsFor'
 import { syncReviewList } from './syncReview'
 import { tasksFor } from './tasksFor'
@@ -94,6 +95,8 @@ function derive(b: Backend, me: { id: string; access: string }): Draft[] {
         ORDER BY due_date DESC LIMIT ${LIMIT}`
   ))
     out.push({ id: `overdue:content:${r.id}:${r.due_date}`, kind: 'overdue', at: `${calendarDates.addDays(r.due_date, 1)}T00:00:00Z`, title: `Overdue: ${r.title}`, text: `Was due ${r.due_date}`, recordKind: 'content', recordId: r.id })
+
+  out.push(...escalationsFor(b, me.id, recent, LIMIT))
 
   if (b.db.get(sql`SELECT 1 AS x FROM local_state WHERE key = 'sync_team'`) !== undefined) {
     const review = syncReviewList(b)

@@ -22,7 +22,7 @@ export const transferHandlers: Partial<HandlerTable> = {
   'import-cancel': (b, i) => cancelImport(b, i.job),
   'export-csv': (b, i) => exportCsv(b, i.kind),
   // The page runs on this computer, so its local times are this zone's (as the importer reads them back).
-  'export-table': async (_b, i) => ({ data: (await tableFile(i.table, i.format, i.dialect, localZone())).toString('base64') }),
+  'export-table': async (_b, i) => ({ data: (await tableFile(i.table, i.format, i.dialect ?? 'utf-8', localZone())).toString('base64') }),
   'export-json': (b) => exportJson(b),
   'backup-create': (b) => createBackup(b.db.raw, b.ws.paths.backups, 'manual', b.now()),
   'backup-list': (b) => ({ folder: b.ws.paths.backups, items: listBackups(b.ws.paths.backups) }),

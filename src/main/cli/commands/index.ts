@@ -24,6 +24,8 @@ export const commandLoaders: readonly (readonly [name: string, load: () => Promi
   ['history', async () => (await import('./historyCommand')).historyCommand],
   ['tasks', async () => (await import('./sharingCommands')).tasksCommand],
   ['comments', async () => (await import('./sharingCommands')).commentsCommand],
+  ['inbox', async () => (await import('./inboxCommand')).inboxCommand],
+  ['handoffs', async () => (await import('./handoffsCommand')).handoffsCommand],
   ['diagnose', async () => (await import('./diagnoseCommand')).diagnoseCommand]
 ]
 

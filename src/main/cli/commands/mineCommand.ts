@@ -7,7 +7,7 @@ import { openCliBackend } from '../openCliBackend'
 const KEYS = ['dueThisWeek', 'overdue', 'approvals', 'tasks', 'conversations', 'influencers', 'mentions'] as const
 const TITLES: Record<(typeof KEYS)[number], string> = {
   dueThisWeek: 'Due this week', overdue: 'Overdue', approvals: 'Approvals waiting on me', tasks: 'My tasks',
-  conversations: 'Conversations routed to me', influencers: 'Influencer next actions', mentions: 'Mentions'
+  conversations: 'Conversations assigned to me', influencers: 'Influencer next actions', mentions: 'Mentions'
 }
 
 export const mineCommand = command({

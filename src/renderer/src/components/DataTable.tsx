@@ -236,14 +236,17 @@ export function DataTable<Row extends { id: string }>(props: DataTableProps<Row>
         </div>
 
         {visibleRows.length === 0 ? (
-          <div className="dt-empty" data-testid="table-empty">
-            {props.loading === true ? (
-              <p className="muted">Loading…</p>
-            ) : filtered ? (
-              <p className="muted">No {noun.many} match these filters.</p>
-            ) : (
-              (props.empty ?? <p className="muted">No {noun.many} yet.</p>)
-            )}
+          // A row and cell of the grid, so the message (and a button in it) is allowed inside role="grid".
+          <div className="dt-empty" data-testid="table-empty" role="row">
+            <div role="gridcell">
+              {props.loading === true ? (
+                <p className="muted">Loading…</p>
+              ) : filtered ? (
+                <p className="muted">No {noun.many} match these filters.</p>
+              ) : (
+                (props.empty ?? <p className="muted">No {noun.many} yet.</p>)
+              )}
+            </div>
           </div>
         ) : (
           <div className="dt-body" role="rowgroup" style={{ height: virtualizer.getTotalSize(), minWidth: totalWidth }}>

@@ -45,6 +45,19 @@ export function FieldInput({ field, draft, id, error, errorId, nullable, refOpti
       return <DateInput {...common} value={text} onChange={(v) => onChange(field.name, v)} />
     case 'tags':
       return <input {...common} className="input" placeholder="Comma-separated" value={text} onChange={(e) => onChange(field.name, e.target.value)} />
+    case 'choices': {
+      const on = new Set(text.split(',').map((t) => t.trim()).filter((t) => t !== ''))
+      const set = (o: string, checked: boolean): void => onChange(field.name, field.options.filter((x) => (x === o ? checked : on.has(x))).join(', '))
+      return (
+        <div id={id} role="group" aria-label={field.label} aria-invalid={error !== undefined} aria-describedby={common['aria-describedby']} className="choices">
+          {field.options.map((o) => (
+            <label key={o} className="choice">
+              <input type="checkbox" checked={on.has(o)} onChange={(e) => set(o, e.target.checked)} /> {format.enumLabel(o)}
+            </label>
+          ))}
+        </div>
+      )
+    }
     case 'select':
       return (
         <select {...common} className="select" value={text} onChange={(e) => onChange(field.name, e.target.value)}>

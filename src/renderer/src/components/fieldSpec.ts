@@ -14,6 +14,8 @@ export type FieldSpec =
   | (Base & { input: 'text' | 'textarea' | 'date' | 'checkbox' | 'tags' })
   | (Base & { input: 'number'; step?: number; min?: number; max?: number })
   | (Base & { input: 'select'; options: readonly string[] })
+  /** Any number of a closed list's values (a routing rule's types), as checkboxes with their labels. */
+  | (Base & { input: 'choices'; options: readonly string[] })
   | (Base & { input: 'ref'; refKind: KindName })
   /** A list of links to records of another kind, each with a number (a channel's goals and expected rates). */
   | (Base & { input: 'links'; refKind: KindName; idKey: string; valueKey: string; valueLabel: string })

@@ -72,6 +72,7 @@ export function toDraft(fields: readonly FieldSpec[], rec: Record<string, unknow
         draft[f.name] = typeof v === 'number' ? String(v) : ''
         break
       case 'tags':
+      case 'choices':
         draft[f.name] = Array.isArray(v) ? v.join(', ') : ''
         break
       case 'rows': {
@@ -122,6 +123,7 @@ export function fromDraft(fields: readonly FieldSpec[], draft: Draft, nullable: 
         out[f.name] = s === '' ? (nullable(f.name) ? null : Number.NaN) : parseNumber(s)
         break
       case 'tags':
+      case 'choices':
         out[f.name] = s === '' ? [] : s.split(',').map((t) => t.trim()).filter((t) => t !== '')
         break
       case 'rows': {

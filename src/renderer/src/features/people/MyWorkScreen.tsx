@@ -1,10 +1,13 @@
 import type { ApiOutput } from '../../../../core/api/contract'
+import type { ReactNode } from 'react'
 import { labelOf } from '../../../../core/domain/enums'
+import { format } from '../../components/format'
+import { Standing } from '../desk/Standing'
 import { useQuery } from '../../api/useQuery'
 import { ScreenHeader } from '../records/ScreenHeader'
 
 type Mine = ApiOutput<'mine-get'>
-type Row = { id: string; primary: string; secondary: string; href: string }
+type Row = { id: string; primary: string; secondary: string; href: string; /** Overdue / due soon, in words and a symbol (conversations). */ mark?: ReactNode }
 
 const itemRow = (i: Mine['overdue'][number]): Row => ({
   id: i.id,
@@ -21,9 +24,16 @@ const SECTIONS: { key: keyof Pick<Mine, 'overdue' | 'dueThisWeek' | 'approvals' 
   { key: 'tasks', title: 'My tasks', empty: 'No tasks.', rows: (m) => m.tasks.map((t) => ({ id: t.id, primary: t.title, secondary: `${t.contentTitle}${t.due ? ` · due ${t.due}` : ''}${t.overdue ? ' · overdue' : ''}`, href: '#/calendar' })) },
   {
     key: 'conversations',
-    title: 'Conversations routed to me',
-    empty: 'No open conversation is routed to you.',
-    rows: (m) => m.conversations.map((c) => ({ id: c.id, primary: c.summary, secondary: `${labelOf(c.type)} from ${c.author} · ${labelOf(c.status)}`, href: '#/conversations' }))
+    title: 'Conversations assigned to me',
+    empty: 'No open conversation is assigned to you.',
+    rows: (m) =>
+      m.conversations.map((c) => ({
+        id: c.id,
+        primary: c.summary,
+        secondary: `${labelOf(c.type)} from ${c.author} · ${labelOf(c.state)}${c.nextDueAt === null ? '' : ` · due ${format.datetime(c.nextDueAt)}`}${c.escalationLevel > 0 ? ` · escalation level ${c.escalationLevel}` : ''}`,
+        href: `#/conversations?id=${c.id}`,
+        mark: <Standing row={c} />
+      }))
   },
   {
     key: 'influencers',
@@ -57,6 +67,7 @@ export function MyWorkScreen() {
                   <ul>
                     {rows.map((r) => (
                       <li key={r.id}>
+                        {r.mark !== undefined && <>{r.mark} </>}
                         <a href={r.href}>{r.primary}</a> <span className="subtle small">{r.secondary}</span>
                       </li>
                     ))}

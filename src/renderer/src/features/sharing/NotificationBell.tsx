@@ -8,7 +8,8 @@ import './sharing.css'
 
 const KIND_LABELS: Record<NotificationKind, string> = {
   assignment: 'Assignments', mention: 'Mentions', approval_requested: 'Approval requests', approval_given: 'Approvals',
-  approval_refused: 'Sent back from review', overdue: 'Overdue work', sync_review: 'Sync items to review'
+  approval_refused: 'Sent back from review', overdue: 'Overdue work', sync_review: 'Sync items to review',
+  escalation: 'Escalations'
 }
 const SCREEN_OF: Record<string, string> = { content: 'calendar', campaign: 'campaigns', conversation: 'conversations', influencer: 'influencers' }
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })

@@ -1,0 +1,44 @@
+import type { BusinessCalendar } from './businessCalendar'
+
+export type EscalationSubject = {
+  type: string
+  state: string
+  assigneeId: string | null
+  escalationLevel: number
+  escalations: readonly { at: string }[]
+}
+export type Ladder = { type: string; steps: readonly { level: number; expertId: string; afterHours: number }[] }
+
+/** Who the conversation goes to one level up: its type's ladder, else the assignee's "escalates to". */
+export function nextStep(c: EscalationSubject, ladder: Ladder | null, escalatesTo: (expertId: string) => string | null): { level: number; toId: string } | null {
+  const level = c.escalationLevel + 1
+  if (level > 3) return null
+  if (ladder !== null) {
+    const step = ladder.steps.find((s) => s.level === level)
+    return step ? { level, toId: step.expertId } : null
+  }
+  const to = c.assigneeId === null ? null : escalatesTo(c.assigneeId)
+  return to === null ? null : { level, toId: to }
+}
+
+/**
+ * Whether the breach scan escalates now, and why. Level 0 → 1 when the running clock is past due; a
+ * conversation already at level n (n ≥ 1) moves on when it has sat there longer than the ladder's
+ * time limit for level n, in business hours from its last escalation.
+ */
+export function escalationDue(
+  c: EscalationSubject & { nextDueAt: string | null },
+  ladder: Ladder | null,
+  now: number,
+  cal: BusinessCalendar
+): string | null {
+  if (c.state === 'resolved') return null
+  if (c.escalationLevel === 0) {
+    return c.nextDueAt !== null && now > Date.parse(c.nextDueAt) ? 'Response target breached' : null
+  }
+  const step = ladder?.steps.find((s) => s.level === c.escalationLevel)
+  const last = c.escalations.at(-1)
+  if (!step || !last) return null
+  const deadline = cal.add(Date.parse(last.at), step.afterHours)
+  return deadline !== null && now > deadline ? `Not resolved within ${step.afterHours} business hours at level ${c.escalationLevel}` : null
+}

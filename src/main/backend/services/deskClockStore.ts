@@ -1,0 +1,66 @@
+import { businessCalendar } from '../../../core/listening/businessCalendar'
+import { deskClocks } from '../../../core/listening/deskClocks'
+import type { Backend } from '../backend'
+import { sql } from '../db/sql'
+import { deskPolicyOf } from './deskPolicyOf'
+
+type StaleRow = { id: string; occurred_at: string; type: string; priority: string; state: string; first_response_at: string | null; deleted_at: string | null }
+
+/**
+ * Brings this computer's derived due times up to date. Triggers (m015) mark a conversation stale when
+ * a field its clocks read changes, whichever path wrote it, and mark every one stale when the desk
+ * settings change; this recomputes just the stale ones in one transaction. Called before every read
+ * of the clocks, so they are never older than the data. Returns how many were recomputed.
+ */
+export function refreshClocks(b: Pick<Backend, 'db'>): number {
+  const db = b.db
+  if (db.raw.readonly) shadowForReading(b)
+  return db.tx(() => {
+    const rows = db.all<StaleRow>(
+      sql`SELECT c.id, c.occurred_at, c.type, c.priority, c.state, c.first_response_at, c.deleted_at FROM conversation_clock k JOIN conversation c ON c.id = k.id WHERE k.stale = 1`
+    )
+    if (rows.length === 0) return 0
+    const { policy } = deskPolicyOf(b)
+    let min = Infinity
+    let max = -Infinity
+    for (const r of rows) {
+      const t = Date.parse(r.occurred_at)
+      if (Number.isFinite(t)) {
+        if (t < min) min = t
+        if (t > max) max = t
+      }
+    }
+    // The largest target bounds how far past the newest conversation the calendar must reach.
+    const longest = Math.max(1, ...policy.targets.map((t) => t.resolutionHours))
+    const horizonDays = Math.ceil(longest / 2) + 30
+    const cal = businessCalendar(policy, Number.isFinite(min) ? min : 0, Number.isFinite(max) ? max : 0, horizonDays)
+    for (const r of rows) {
+      const k = deskClocks(
+        { occurredAt: r.occurred_at, type: r.type, priority: r.priority, state: r.state, firstResponseAt: r.first_response_at, deletedAt: r.deleted_at },
+        policy,
+        cal
+      )
+      db.run(sql`UPDATE conversation_clock SET first_response_due_at = ${k.firstResponseDueAt}, resolution_due_at = ${k.resolutionDueAt}, next_due_at = ${k.nextDueAt}, warn_at = ${k.warnAt}, stale = 0 WHERE id = ${r.id}`)
+    }
+    return rows.length
+  })
+}
+
+/**
+ * A workspace opened read-only (`smo mine`, `smo inbox` on a copy) cannot store clocks: a TEMP copy of
+ * the clock table shadows it for this connection (temp tables come first in name lookup), so the same
+ * queries run and nothing is written to the file.
+ */
+function shadowForReading(b: Pick<Backend, 'db'>): void {
+  const stale = b.db.get(sql`SELECT 1 AS x FROM main.conversation_clock WHERE stale = 1 LIMIT 1`)
+  if (stale === undefined) return
+  b.db.run(sql`CREATE TEMP TABLE IF NOT EXISTS conversation_clock AS SELECT * FROM main.conversation_clock`)
+}
+
+/** Mark every clock stale and recompute them all now (after the desk settings changed). */
+export function recomputeAllClocks(b: Pick<Backend, 'db'>): number {
+  return b.db.tx(() => {
+    b.db.run(sql`UPDATE conversation_clock SET stale = 1`)
+    return refreshClocks(b)
+  })
+}

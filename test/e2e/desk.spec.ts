@@ -1,0 +1,142 @@
+import type { APIRequestContext, Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { AppPage } from './pages/AppPage'
+import type { Served } from './serveWorkspace'
+
+// Issue #16: the listening desk in a browser on the real backend — a complaint triaged, routed to the
+// rules' proposed expert, answered with an approved answer and resolved with its ticket; an overdue
+// conversation stands out; a refused desk setting is shown at its field; the dashboard draws its charts.
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 })
+
+async function call<T>(request: APIRequestContext, app: Served, method: string, data: unknown): Promise<T> {
+  const r = await request.post(`${app.base}/api/${method}`, { headers: { authorization: `Bearer ${app.token}` }, data })
+  expect(r.ok(), `${method}: ${await r.text()}`).toBe(true)
+  return ((await r.json()) as { data: T }).data
+}
+
+const ANSWER = 'Sorry about the double charge: we have refunded it, and it will show on your statement within five days.'
+
+async function openConversation(page: Page, summary: string, tab: string): Promise<void> {
+  await page.getByTestId(`tab-${tab}`).click()
+  await page.getByRole('searchbox', { name: 'Search conversations' }).fill(summary)
+  await page.locator('.dt-body [role="row"]', { hasText: summary }).first().click()
+  await expect(page.getByTestId('conversation-detail').locator('h2')).toHaveText(summary)
+}
+
+test('a complaint is triaged, routed to the proposed expert, answered with an approved answer and resolved', async ({ page, app, request }) => {
+  const expert = await call<{ id: string }>(request, app, 'expert-create', { name: 'Billing desk lead', team: 'Support', topics: ['e2e-billing'] })
+  await call(request, app, 'routing-rule-create', { position: 1, name: 'Billing complaints', types: ['complaint'], topics: ['e2e-billing'], assigneeId: expert.id })
+  await call(request, app, 'approved-answer-create', { title: 'Double charge refunded', topic: 'e2e-billing', text: ANSWER, reviewBy: '2099-01-01' })
+  const summary = 'Charged twice for the annual plan (e2e)'
+  await call(request, app, 'conversation-create', { occurredAt: new Date().toISOString(), author: 'Pat Doe', summary, type: 'complaint', sentiment: 'negative', url: 'https://example.com/thread/1' })
+
+  const w = new AppPage(page, app)
+  await w.open('conversations')
+  await openConversation(page, summary, 'new')
+  const detail = page.getByTestId('conversation-detail')
+  await expect(detail.getByTestId('conversation-url')).toHaveAttribute('href', 'https://example.com/thread/1')
+
+  // Triage: the topic makes the billing rule match.
+  await detail.getByLabel('Topic').fill('e2e-billing')
+  await detail.getByTestId('triage-save').click()
+  await expect(detail).toHaveAttribute('data-state', 'triaged')
+  const proposal = detail.getByTestId('route-proposal')
+  await expect(proposal).toContainText('Billing desk lead')
+  await expect(proposal).toContainText('rule 1')
+  await proposal.getByTestId('route-confirm').click()
+  await expect(detail).toHaveAttribute('data-state', 'assigned')
+  await expect(detail.getByTestId('current-assignee')).toContainText('Billing desk lead')
+
+  // Reply with the approved answer, then record that it went out.
+  await detail.getByTestId('answer-pick').selectOption({ label: 'Double charge refunded (e2e-billing)' })
+  await detail.getByTestId('answer-insert').click()
+  await expect(detail.getByTestId('reply-text')).toHaveValue(ANSWER)
+  await detail.getByTestId('reply-sent').click()
+  await expect(detail.getByTestId('first-response-due')).toContainText('answered')
+
+  // Resolve with the support ticket.
+  await detail.getByTestId('resolution').fill('Refunded; customer confirmed.')
+  await detail.getByTestId('ticket-id').fill('SUP-4711')
+  await detail.getByTestId('resolve').click()
+  await expect(detail).toHaveAttribute('data-state', 'resolved')
+  await expect(detail.getByTestId('resolution-text')).toContainText('support ticket SUP-4711')
+
+  // The reply is stored with the conversation; the history records the assignment.
+  const stored = await call<{ replyText: string; state: string; ticketId: string }>(request, app, 'conversation-get', { id: await idOf(request, app, summary) })
+  expect(stored).toMatchObject({ replyText: ANSWER, state: 'resolved', ticketId: 'SUP-4711' })
+  await detail.getByTestId('record-history').locator('summary').click()
+  await expect(detail.getByTestId('history-entry').first()).toBeVisible()
+})
+
+async function idOf(request: APIRequestContext, app: Served, summary: string): Promise<string> {
+  const list = await call<{ items: { id: string; summary: string }[] }>(request, app, 'inbox-list', { q: summary, state: ['new', 'triaged', 'assigned', 'waiting', 'resolved'] })
+  const hit = list.items.find((c) => c.summary === summary)
+  if (hit === undefined) throw new Error(`no conversation ${summary}`)
+  return hit.id
+}
+
+test('an overdue conversation stands out in words, not colour alone', async ({ page, app, request }) => {
+  const summary = 'Question left waiting for a month (e2e)'
+  await call(request, app, 'conversation-create', { occurredAt: new Date(Date.now() - 30 * 86_400_000).toISOString(), author: 'Sam Lee', summary, type: 'question' })
+  const w = new AppPage(page, app)
+  await w.open('conversations')
+  await openConversation(page, summary, 'open')
+  const row = page.locator('.dt-body [role="row"]', { hasText: summary })
+  await expect(row.locator('[data-standing="overdue"]')).toHaveText(/Overdue/)
+  await expect(page.getByTestId('conversation-detail').getByTestId('first-response-due')).toContainText('late')
+  // The overdue filter keeps it.
+  await page.getByTestId('inbox-overdue').click()
+  await expect(page.getByTestId('inbox-overdue')).toHaveAttribute('aria-pressed', 'true')
+  await expect(row).toBeVisible()
+})
+
+test('a refused desk setting is shown at its field and nothing is saved', async ({ page, app, request }) => {
+  const before = await call<{ settings: { timeZone: string } }>(request, app, 'desk-settings-get', {})
+  const w = new AppPage(page, app)
+  await w.open('desk/hours')
+  const form = page.getByTestId('desk-settings')
+  await form.getByTestId('desk-zone').fill('Mars/Olympus_Mons')
+  await form.getByTestId('target-complaint-normal-first').fill('0')
+  await form.getByTestId('desk-settings-save').click()
+  const zone = form.getByTestId('desk-zone')
+  await expect(zone).toHaveAttribute('aria-invalid', 'true')
+  const zoneError = page.locator(`#${await zone.getAttribute('aria-describedby').then((d) => (d ?? '').split(' ')[0])}`)
+  await expect(zoneError).toBeVisible()
+  await expect(zoneError).not.toHaveText('')
+  await expect(form.getByTestId('target-complaint-normal-first')).toHaveAttribute('aria-invalid', 'true')
+  const after = await call<{ settings: { timeZone: string } }>(request, app, 'desk-settings-get', {})
+  expect(after.settings.timeZone).toBe(before.settings.timeZone)
+})
+
+test('the dashboard draws its charts, each with its numbers as a table', async ({ page, app }) => {
+  const w = new AppPage(page, app)
+  await w.open('desk')
+  await expect(page.getByTestId('tab-dashboard')).toHaveAttribute('aria-selected', 'true')
+  for (const id of ['desk-chart-targets', 'desk-chart-volume', 'desk-chart-sentiment', 'desk-chart-topics']) await expect(page.getByTestId(id)).toBeVisible()
+  await expect(page.getByTestId('desk-kpis')).toContainText('Median first response')
+  const volume = page.locator('section', { has: page.getByTestId('desk-chart-volume') })
+  await volume.getByRole('button', { name: 'Show as table' }).click()
+  await expect(volume.getByRole('table')).toBeVisible()
+  // Keyboard: the tabs are one tab stop, arrows move between them.
+  await page.getByTestId('tab-dashboard').focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByTestId('tab-experts')).toBeFocused()
+  await expect(page.getByTestId('tab-experts')).toHaveAttribute('aria-selected', 'true')
+  await expect(page).toHaveURL(/#\/desk\/experts/)
+})
+
+test('My work lists my overdue conversation, marked, and opens it in the inbox', async ({ page, app, request }) => {
+  const me = await call<{ me: { id: string } | null }>(request, app, 'me-get', {})
+  const expert = await call<{ id: string }>(request, app, 'expert-create', { name: 'Me on the desk (e2e)', memberId: me.me?.id ?? null })
+  const summary = 'An old question assigned to me (e2e)'
+  const c = await call<{ id: string }>(request, app, 'conversation-create', { occurredAt: new Date(Date.now() - 20 * 86_400_000).toISOString(), author: 'Kim Park', summary, type: 'question' })
+  await call(request, app, 'conversation-assign', { id: c.id, assigneeId: expert.id })
+  const w = new AppPage(page, app)
+  await w.open('mine')
+  const item = page.getByTestId('mine-conversations').locator('li', { hasText: summary })
+  await expect(item.locator('[data-standing="overdue"]')).toHaveText(/Overdue/)
+  await item.getByRole('link', { name: summary }).click()
+  await expect(page).toHaveURL(new RegExp(`#/conversations\\?id=${c.id}`))
+  await expect(page.getByTestId('conversation-detail').locator('h2')).toHaveText(summary)
+})
