@@ -1,4 +1,5 @@
 import { defaultDeskPolicy } from '../domain/deskPolicy'
+import { crisisChecklist } from '../listening/crisisChecklist'
 import { demoCalendar as cal } from './demoCalendar'
 import type { DemoContext } from './demoContext'
 import type { DemoRecord } from './demoData'
@@ -102,6 +103,8 @@ export function demoDesk(ctx: DemoContext, team: DemoTeam, experts: DemoExperts,
       if (escAt > c.assignedAt)
         next = { ...next, assigneeId: support, escalationLevel: 1, escalations: [{ level: 1, at: escAt, fromId: c.assigneeId, toId: support, byId: null, reason: 'Response target breached' }], assignmentNote: 'Escalated to level 1 (Rosa Lindqvist): Response target breached' }
     }
+    // A crisis opens its checklist, as the desk does on every write path.
+    if (c.type === 'crisis') next = { ...next, checklist: crisisChecklist().map((x, k) => (c.state === 'resolved' || k < 2 ? { ...x, done: true, doneAt: c.assignedAt ?? c.occurredAt, doneById: null } : x)) }
     if (c.type === 'complaint' && c.state === 'resolved') next = { ...next, ticketId: `SUP-${4000 + i}` }
     if (inQuarter && c.type === 'lead' && c.state !== 'new' && handoff.length < 8) {
       const who = c.author.replace(/\s*\(.*$/, '').split(' ')
