@@ -7,6 +7,7 @@ import { kindNames } from '../domain/recordKinds'
 import type { DemoData, DemoFilled, DemoOptions } from './demoData'
 import { demoGoalIds, demoGoals } from './demoGoals'
 import { demoInfluencers } from './demoInfluencers'
+import { demoDesk } from './demoDesk'
 import { demoExperts } from './demoExperts'
 import { demoMembers } from './demoMembers'
 import { demoSharing } from './demoSharing'
@@ -35,7 +36,8 @@ export function generateDemo(options: DemoOptions): DemoData {
   const goals = demoGoals(ctx, team, goalIds, ledger)
   const influencers = demoInfluencers(ctx, team)
   const experts = demoExperts(ctx, team)
-  const conversations = demoConversations(ctx, team, experts, channels, influencers)
+  const desk = demoDesk(ctx, team, experts, goalIds, demoConversations(ctx, team, experts, channels, influencers))
+  const conversations = desk.conversations
   const sharing = demoSharing(ctx, team, channels, content, { campaign: campaigns.records, conversation: conversations, influencer: influencers })
   const filled: DemoFilled = {
     member: team.records,
@@ -46,7 +48,13 @@ export function generateDemo(options: DemoOptions): DemoData {
     content,
     influencer: influencers,
     conversation: conversations,
-    expert: experts.records,
+    expert: [...experts.records, ...desk.experts],
+    watch: desk.watch,
+    routingRule: desk.routingRule,
+    escalationLadder: desk.escalationLadder,
+    approvedAnswer: desk.approvedAnswer,
+    handoff: desk.handoff,
+    deskPolicy: desk.deskPolicy,
     ...sharing
   }
   // Kinds the generator does not make (overrides and snapshots are made by people and by scoring)

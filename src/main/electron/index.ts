@@ -6,6 +6,7 @@ import { createBackend, type Backend } from '../backend/backend'
 import { writeDemo } from '../backend/demo/writeDemo'
 import { openWorkspace } from '../backend/openWorkspace'
 import { startSyncScheduler, syncOnQuit } from '../backend/services/syncScheduler'
+import { startDeskScan } from '../backend/services/deskScanTimer'
 import { startDailyBackup } from '../backend/backup/dailyBackup'
 import { defaultWorkspaceDir } from '../backend/userDataDir'
 import { workspacePaths } from '../backend/workspacePaths'
@@ -136,6 +137,7 @@ if (!app.requestSingleInstanceLock()) {
     backend = next
     startSyncScheduler(backend)
     startDailyBackup(backend)
+    startDeskScan(backend)
     const s = settings().get()
     settings().update({ lastWorkspace: verdict.dir, recentWorkspaces: addRecent(s.recentWorkspaces, verdict.dir) })
     buildMenu()
@@ -281,6 +283,7 @@ if (!app.requestSingleInstanceLock()) {
       if (fresh) writeDemo(backend, { pickMe: false })
       startSyncScheduler(backend)
       startDailyBackup(backend)
+      startDeskScan(backend)
       settings().update({ lastWorkspace: verdict.dir, recentWorkspaces: addRecent(settings().get().recentWorkspaces, verdict.dir) })
     } catch (e) {
       dialog.showErrorBox('SMO Desk cannot open the workspace', e instanceof Error ? e.message : String(e))

@@ -37,7 +37,7 @@ describe('CSV import and export', () => {
   it('round-trips every table kind: export → import into an empty workspace gives the same records', async () => {
     writeDemo(source.b)
     // Referenced kinds first, so references by id resolve in the target.
-    const kinds: KindName[] = ['member', 'goal', 'channel', 'campaign', 'measurement', 'influencer', 'conversation', 'content']
+    const kinds: KindName[] = ['member', 'goal', 'channel', 'campaign', 'measurement', 'influencer', 'expert', 'conversation', 'content']
     for (const kind of kinds) {
       const { csv, fileName } = exportCsv(source.b, kind)
       const r = await call<{ created: number }>(target.b, 'import-apply', { kind, fileName, text: csv })

@@ -98,21 +98,13 @@ export function inboxList(b: Backend, q: InboxQuery) {
 /** Tab and badge counts over the whole desk (not the filter): by state, overdue, about to breach, unassigned. */
 export function inboxCounts(b: Backend, now: string) {
   const byState = Object.fromEntries(enums.conversationState.options.map((s) => [s, 0])) as Record<(typeof enums.conversationState.options)[number], number>
-  let overdue = 0
-  let aboutToBreach = 0
-  let unassigned = 0
-  const rows = b.db.all<{ state: string; n: number; late: number; warn: number; free: number }>(sql`
-    SELECT c.state AS state, count(*) AS n,
-      sum(k.next_due_at < ${now}) AS late,
-      sum(k.next_due_at >= ${now} AND k.warn_at <= ${now}) AS warn,
-      sum(c.assignee_id IS NULL) AS free
-    FROM conversation c JOIN conversation_clock k ON k.id = c.id WHERE c.deleted_at IS NULL GROUP BY c.state`)
-  for (const r of rows) {
+  // Each count from its own index (state, next due time), not one pass over every row joined with its clock.
+  for (const r of b.db.all<{ state: string; n: number }>(sql`SELECT state, count(*) AS n FROM conversation WHERE deleted_at IS NULL GROUP BY state`))
     if (r.state in byState) byState[r.state as keyof typeof byState] = r.n
-    overdue += r.late ?? 0
-    aboutToBreach += r.warn ?? 0
-    if (r.state !== 'resolved') unassigned += r.free ?? 0
-  }
+  // Only open, live conversations have a running clock (next_due_at), so these need no join.
+  const overdue = b.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM conversation_clock WHERE next_due_at < ${now}`)?.n ?? 0
+  const aboutToBreach = b.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM conversation_clock WHERE next_due_at >= ${now} AND warn_at <= ${now}`)?.n ?? 0
+  const unassigned = b.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM conversation WHERE state IN ('new', 'triaged', 'assigned', 'waiting') AND assignee_id IS NULL AND deleted_at IS NULL`)?.n ?? 0
   return { byState, overdue, aboutToBreach, unassigned }
 }
 

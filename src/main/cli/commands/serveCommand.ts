@@ -18,6 +18,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { Recovery } from '../../web/recoveryRoutes'
 import { startSyncScheduler, syncOnQuit } from '../../backend/services/syncScheduler'
+import { startDeskScan } from '../../backend/services/deskScanTimer'
 import { startDailyBackup } from '../../backend/backup/dailyBackup'
 import { command, UsageError } from '../command'
 import { ensureRendererBuilt } from '../ensureRendererBuilt'
@@ -70,6 +71,7 @@ export const serveCommand = command({
     const started = (b: Backend) => {
       startSyncScheduler(b, { debounceMs: Number(process.env.SMO_SYNC_DEBOUNCE_MS ?? 3000), log: (m) => console.error(m) })
       startDailyBackup(b)
+      startDeskScan(b, { log: (m) => console.error(m) })
     }
     let b: Backend | null = null
     let recovery: Recovery | undefined
