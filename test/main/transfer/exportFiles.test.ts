@@ -52,7 +52,7 @@ function zipPart(zip: Buffer, name: string): string {
   throw new Error(`no ${name} in the workbook`)
 }
 
-const kinds: KindName[] = ['member', 'goal', 'channel', 'campaign', 'measurement', 'influencer', 'conversation', 'content']
+const kinds: KindName[] = ['member', 'goal', 'channel', 'campaign', 'measurement', 'influencer', 'expert', 'conversation', 'content']
 const same = (kind: KindName, b: Backend) => liveRecords(b, kind).map((r) => ({ id: r.id, ...fieldsOf(kind, r) }))
 const strip = (kind: KindName, x: Record<string, unknown>[]) =>
   kind === 'content' ? x.map((r) => ({ ...r, approvedAt: r.approvedAt === null ? null : 'set' })) : kind === 'channel' ? x.map((r) => ({ ...r, estimatesUpdatedAt: 'set' })) : x
