@@ -18,6 +18,23 @@ async function emptyDays(page: Page): Promise<string[]> {
   )
 }
 
+/**
+ * At least `n` empty days: this month's, or a later month's when the demo (planned relative to today)
+ * and the tests before this one have filled this month — in December 2026 only three days were free.
+ */
+async function freeDays(page: Page, n: number): Promise<string[]> {
+  for (let month = 0; month < 6; month++) {
+    const days = await emptyDays(page)
+    if (days.length >= n) return days
+    const grid = page.getByTestId('calendar-grid')
+    const range = await grid.getAttribute('data-range')
+    await page.getByTestId('cal-next').click()
+    await expect(grid).not.toHaveAttribute('data-range', range ?? '')
+    await expect(grid).toHaveAttribute('data-ready', 'true')
+  }
+  throw new Error(`No month in the next six has ${n} empty days`)
+}
+
 async function countTitled(request: APIRequestContext, app: Served, date: string, title: string): Promise<number> {
   const r = await call<{ items: { title: string }[] }>(request, app, 'calendar-range', { from: date, to: date })
   return r.items.filter((i) => i.title === title).length
@@ -40,7 +57,7 @@ test('editing an approved item asks first: send back to review, or keep the appr
   const cal = new CalendarPage(page, app)
   await cal.open('calendar')
   await cal.ready()
-  const [d1, d2] = await emptyDays(page)
+  const [d1, d2] = await freeDays(page, 2)
   const a = await approvedItem(request, app, d1 ?? '', 'Approved launch post')
   const b = await approvedItem(request, app, d2 ?? '', 'Approved case study')
   await expect(cal.item(a.id)).toHaveClass(/chip-approved/)
@@ -76,7 +93,7 @@ test('dragging an approved item to another day sends it back to review; the toas
   const cal = new CalendarPage(page, app)
   await cal.open('calendar')
   await cal.ready()
-  const [from, to] = await emptyDays(page)
+  const [from, to] = await freeDays(page, 2)
   const a = await approvedItem(request, app, from ?? '', 'Approved webinar invite')
   await cal.item(a.id).dragTo(cal.day(to ?? ''))
   await expect(cal.toast()).toContainText('back in review')
@@ -89,7 +106,7 @@ test('a double click on an empty day opens a draft and writes nothing; Enter twi
   const cal = new CalendarPage(page, app)
   await cal.open('calendar')
   await cal.ready()
-  const [day] = await emptyDays(page)
+  const [day] = await freeDays(page, 1)
   const date = day ?? ''
   const before = await call<{ items: unknown[] }>(request, app, 'calendar-range', { from: date, to: date })
   await cal.day(date).dblclick({ position: { x: 30, y: 50 } })
@@ -115,7 +132,7 @@ test('on a slow network a create sent twice (a retry) and pressed twice still ma
   const cal = new CalendarPage(page, app)
   await cal.open('calendar')
   await cal.ready()
-  const [, day] = await emptyDays(page)
+  const [, day] = await freeDays(page, 2)
   const date = day ?? ''
   let sent = 0
   await page.route('**/api/calendar-create', async (route) => {

@@ -32,13 +32,29 @@ export function escalationDue(
   now: number,
   cal: BusinessCalendar
 ): string | null {
+  return escalationDueAt(c, ladder, now, cal)?.reason ?? null
+}
+
+/**
+ * Why a conversation is due to go up a level, and since when. The moment is the breach itself (the
+ * missed due time, or the end of the level's time limit), not the moment a computer noticed it: every
+ * teammate's computer runs the scan, and two that escalate the same breach must write the same entry,
+ * which sync merges as one instead of asking someone to review a conflict.
+ */
+export function escalationDueAt(
+  c: EscalationSubject & { nextDueAt: string | null },
+  ladder: Ladder | null,
+  now: number,
+  cal: BusinessCalendar
+): { reason: string; at: number } | null {
   if (c.state === 'resolved') return null
   if (c.escalationLevel === 0) {
-    return c.nextDueAt !== null && now > Date.parse(c.nextDueAt) ? 'Response target breached' : null
+    const due = c.nextDueAt === null ? null : Date.parse(c.nextDueAt)
+    return due !== null && now > due ? { reason: 'Response target breached', at: due } : null
   }
   const step = ladder?.steps.find((s) => s.level === c.escalationLevel)
   const last = c.escalations.at(-1)
   if (!step || !last) return null
   const deadline = cal.add(Date.parse(last.at), step.afterHours)
-  return deadline !== null && now > deadline ? `Not resolved within ${step.afterHours} business hours at level ${c.escalationLevel}` : null
+  return deadline !== null && now > deadline ? { reason: `Not resolved within ${step.afterHours} business hours at level ${c.escalationLevel}`, at: deadline } : null
 }

@@ -1,6 +1,6 @@
 import type { EscalationEntry } from '../../../core/domain/conversation'
 import { businessCalendar } from '../../../core/listening/businessCalendar'
-import { escalationDue, nextStep, type Ladder } from '../../../core/listening/nextEscalation'
+import { escalationDueAt, nextStep, type Ladder } from '../../../core/listening/nextEscalation'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { recordRepo } from '../repo/recordRepo'
@@ -74,9 +74,10 @@ export function deskScan(b: Backend, nowIso?: string): { checked: number; escala
   const cal = businessCalendar(policy, minAt, nowMs, 400)
   const escalated: Escalated[] = []
   for (const c of parsed) {
-    const why = escalationDue(c, all.get(c.type) ?? null, nowMs, cal)
-    if (why === null) continue
-    const done = escalateOne(b, c.id, why, null, nowMs, all)
+    const due = escalationDueAt(c, all.get(c.type) ?? null, nowMs, cal)
+    if (due === null) continue
+    // Stamped with the breach's own moment, so every teammate's scan writes the same entry (see escalationDueAt).
+    const done = escalateOne(b, c.id, due.reason, null, due.at, all)
     if (done) escalated.push(done)
   }
   return { checked: rows.length, escalated }
