@@ -55,8 +55,10 @@ describe('conversations from monitoring tools’ exports', () => {
     const late = byUrl(t.b, 'https://x.com/plant_mgr_lee/status/1860000000000000012')
     expect(late).toMatchObject({ author: '@plant_mgr_lee', sentiment: 'negative', type: 'complaint' })
     expect(late?.occurred_at).toBe('2026-11-23T13:47:00Z')
-    // LinkedIn is one of the demo's channels: matched, not kept as text.
-    expect(byUrl(t.b, 'https://www.linkedin.com/feed/update/urn:li:activity:7270000000000000011')?.channel_id).not.toBeNull()
+    // X is one of the demo's channels: matched. LinkedIn could be two of them, Facebook none: kept as the network.
+    expect(late?.channel_id).not.toBeNull()
+    expect(byUrl(t.b, 'https://www.linkedin.com/feed/update/urn:li:activity:7270000000000000011')).toMatchObject({ channel_id: null, network: 'LinkedIn' })
+    expect(byUrl(t.b, 'https://www.facebook.com/atlasindustrial/posts/101000000000013')).toMatchObject({ channel_id: null, network: 'Facebook', sentiment: 'positive' })
   })
 
   it('a text longer than the summary holds is cut with an ellipsis, and the preview says so', async () => {
