@@ -86,6 +86,14 @@ describe('conversations from monitoring tools’ exports', () => {
     expect(await applyImport(t.b, input('hootsuite-streams', twice, { duplicates: 'keep' }))).toMatchObject({ created: 2 })
   })
 
+  it('a column the person maps for one source is mapped so again for that source’s next export, whatever its other columns', async () => {
+    await applyImport(t.b, input('mention', fixture('mention'), { mapping: { Title: 'topic' } }))
+    expect(byUrl(t.b, 'https://blog.factoryfloor.example/2026/11/atlas-webinar-recap')?.topic).toBe('Atlas webinar recap')
+    const next = 'Date,Title,URL,Description,Source Type,Author,Tone,Reach\n2026-12-01 10:00,Atlas pricing,https://example.com/next,"What does Atlas cost?",forums,Kim,neutral,120\n'
+    await applyImport(t.b, input('mention', next))
+    expect(byUrl(t.b, 'https://example.com/next')?.topic).toBe('Atlas pricing')
+  })
+
   it('a whole import is one undo step', async () => {
     const before = count(t.b)
     await applyImport(t.b, input('brandwatch', fixture('brandwatch')))

@@ -20,17 +20,21 @@ export const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().t
 /**
  * Everything decided once per file before any row is read: which column fills which field
 
- * (the person's choices, then a preset — named, or recognised from a scheduler's header row —
+ * (the person's choices, then those saved for the preset's source, then a preset — named, or recognised from a header row —
  * then the choices saved for a file with these columns, then the field names, labels and the aliases other tools write), the date order and decimal mark the
  * cells use, and the zone local times mean. Each decision is in `source.summary`, the preview's
  * "Read as …" line; a date order that cannot be told is a question, not a guess.
  */
-export function planImport(kind: KindName, table: ImportTable, input: ImportInput, fields: readonly TransferField[], saved: Readonly<Record<string, string>> = {}): ImportPlan | { error: string } {
+export function planImport(
+  kind: KindName, table: ImportTable, input: ImportInput, fields: readonly TransferField[], saved: Readonly<Record<string, string>> = {},
+  /** The choices saved for this preset's files (a monitoring tool's export, a scheduler's sheet): they correct the preset. */
+  savedForPreset: (preset: string) => Readonly<Record<string, string>> = () => ({})
+): ImportPlan | { error: string } {
   const problems: RowProblem[] = []
   const preset = input.preset ?? guessPreset(table.headers, kind)
   const fromPreset = preset === null ? {} : presetMapping(preset, table.headers, kind)
   if (fromPreset === null) return { error: `Unknown preset "${preset ?? ''}" for ${kind}; use one of ${presetNamesOf(kind).join(', ')}` }
-  const explicit = { ...saved, ...fromPreset, ...(input.mapping ?? {}) }
+  const explicit = { ...saved, ...fromPreset, ...(preset === null ? {} : savedForPreset(preset)), ...(input.mapping ?? {}) }
   const mapping = matchColumns(table.headers, fields, explicit, { ...aliasesOf(kind), ...(input.aliases ?? {}) })
   const rows = table.data.slice(0, SCAN_ROWS)
   const column = (i: number) => rows.map((r) => r[i] ?? '').filter((c) => c.trim() !== '')

@@ -79,7 +79,8 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
   const fields = importFields(kind)
   const byName = new Map(fields.map((f) => [f.name, f]))
   yield { done: 0, total: csv.data.length }
-  const plan = planImport(kind, csv, input, fields, importMappings.get(b.ws.paths.dir, kind, csv.headers))
+  const wsDir = b.ws.paths.dir
+  const plan = planImport(kind, csv, input, fields, importMappings.get(wsDir, kind, csv.headers), (preset) => importMappings.getForPreset(wsDir, kind, preset))
   if ('error' in plan) throw new ApiError('invalid_input', plan.error, [{ path: ['preset'], message: plan.error }])
   const { mapping, dialect } = plan
   const refs = transferRefs(b, { createMissing: input.createMissing === true })
@@ -272,7 +273,7 @@ export function applyPrepared(b: Backend, input: ImportInput, p: Prepared): { cr
     )
   }
   const r = b.mutate('import-apply', p.changes)
-  importMappings.save(b.ws.paths.dir, input.kind, p.headers, input.mapping ?? {})
+  importMappings.save(b.ws.paths.dir, input.kind, p.headers, input.mapping ?? {}, p.source?.preset)
   // One step on the app's undo stack: Ctrl+Z (history-undo) takes the whole import back, records
   // --create-missing added included.
   historyService.record(b, r.tx, `import ${input.fileName} (${p.creates + p.updates} ${p.creates + p.updates === 1 ? 'record' : 'records'})`)
