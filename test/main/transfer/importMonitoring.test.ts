@@ -103,6 +103,14 @@ describe('conversations from monitoring tools’ exports', () => {
     expect(count(t.b)).toBe(before)
   })
 
+  it('without a preset named (the import dialog), a tool’s export is recognised by its columns', async () => {
+    for (const preset of ['hootsuite-streams', 'sprout', 'brandwatch', 'mention', 'talkwalker']) {
+      const p = await prepareImport(t.b, { ...input(preset, fixture(preset)), preset: undefined })
+      expect(p.source?.preset).toBe(preset)
+      expect(p.allProblems).toEqual([])
+    }
+  })
+
   it('an unknown preset for the kind is refused with the kind’s presets named', async () => {
     await expect(prepareImport(t.b, input('later', fixture('mention')))).rejects.toThrow(/Unknown preset "later" for conversation; use one of generic, hootsuite-streams, sprout, brandwatch, mention, talkwalker/)
   })
