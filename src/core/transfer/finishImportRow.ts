@@ -7,6 +7,38 @@ import type { CellDialect } from './csvDialect'
 export type FinishProblem = { field: string; message: string }
 
 const TITLE_MAX = 100
+/** conversation.summary's limit: a longer mention text is cut to it with an ellipsis (the preview says how many). */
+export const SUMMARY_MAX = 2000
+
+/** A monitoring tool's sentiment: a word (Positive, neg, mixed…) or a number on a -5..5 / -1..1 scale. */
+export function sentimentOf(raw: string): 'positive' | 'neutral' | 'negative' | null {
+  const t = raw.trim().toLowerCase()
+  if (t === '') return 'neutral'
+  const n = Number(t.replace(',', '.'))
+  if (Number.isFinite(n)) return n > 0 ? 'positive' : n < 0 ? 'negative' : 'neutral'
+  if (/^(pos|positive|good|favou?rable)/.test(t)) return 'positive'
+  if (/^(neg|negative|bad|unfavou?rable)/.test(t)) return 'negative'
+  if (/^(neu|neutral|mixed|none|unknown|unclassified|not rated|n\/a)/.test(t)) return 'neutral'
+  return null
+}
+
+/** A monitoring row's fields: text cut to the summary's limit, sentiment read, a question unless said otherwise. */
+function finishConversation(values: Record<string, unknown>, problems: FinishProblem[]): void {
+  const text = values._summary
+  delete values._summary
+  if (typeof text === 'string' && text.trim() !== '' && (values.summary === undefined || values.summary === '')) {
+    const t = text.trim()
+    values.summary = t.length > SUMMARY_MAX ? `${t.slice(0, SUMMARY_MAX - 1).trimEnd()}…` : t
+  }
+  const raw = values._sentiment
+  delete values._sentiment
+  if (typeof raw === 'string') {
+    const s = sentimentOf(raw)
+    if (s === null) problems.push({ field: '_sentiment', message: `"${raw}" is not a sentiment; use positive, neutral, negative or a number (-5 to 5)` })
+    else values.sentiment = s
+  }
+  values.type ??= 'question'
+}
 
 /** The first line of a post, cut at a word before 100 characters: a title for a scheduler row that has only the text. */
 function titleFrom(text: string): string {
@@ -39,6 +71,7 @@ export function finishImportRow(kind: KindName, values: Record<string, unknown>,
     const before = values.handles
     values.handles = { ...(before !== null && typeof before === 'object' ? before : {}), ...handles }
   }
+  if (kind === 'conversation') finishConversation(values, problems)
   if (kind !== 'content') return problems
   const time = values._time
   delete values._time

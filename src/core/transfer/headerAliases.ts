@@ -46,11 +46,20 @@ export const headerAliases: Partial<Record<KindName, Record<string, readonly str
     audienceSize: ['Audience', 'Followers', 'Subscribers']
   },
   member: { name: ['Full name', 'Person'], email: ['E-mail', 'Email address'], weeklyCapacityHours: ['Hours', 'Hours per week', 'Capacity'] },
-  campaign: { name: ['Campaign', 'Campaign name'], startDate: ['Start', 'Starts'], endDate: ['End', 'Ends'] }
+  campaign: { name: ['Campaign', 'Campaign name'], startDate: ['Start', 'Starts'], endDate: ['End', 'Ends'] },
+  conversation: {
+    occurredAt: ['Date', 'Published', 'Created', 'Created at', 'Posted', 'Posted at', 'Time'],
+    url: ['URL', 'Link', 'Permalink', 'Post URL', 'Mention URL'],
+    author: ['Author', 'From', 'Author name', 'Screen name', 'User'],
+    _summary: ['Message', 'Text', 'Snippet', 'Full text', 'Content', 'Description', 'Post'],
+    _sentiment: ['Sentiment', 'Tone', 'Polarity'],
+    _channel: ['Network', 'Source', 'Source type', 'Page type', 'Platform'],
+    language: ['Language', 'Lang']
+  }
 }
 
 /** The bulk-upload sheets of scheduling tools, header → field, as their templates write them. */
-const presetMaps: Record<string, Readonly<Record<string, string>>> = {
+const contentPresets: Record<string, Readonly<Record<string, string>>> = {
   // Hootsuite bulk composer: date and time in one cell (local), the post text, a link.
   hootsuite: { Date: 'publishAt', 'Date (DD/MM/YYYY HH:MM)': 'publishAt', 'Date (MM/DD/YYYY HH:MM)': 'publishAt', Message: 'brief', Text: 'brief', Link: 'trackingUrl', URL: 'trackingUrl', 'Social profile': 'channelId' },
   buffer: { Text: 'brief', 'Posting Time': 'publishAt', 'Image URL': '', Tags: 'pillar', 'Link URL': 'trackingUrl', Channel: 'channelId' },
@@ -58,12 +67,34 @@ const presetMaps: Record<string, Readonly<Record<string, string>>> = {
   later: { Date: 'plannedDate', Time: '_time', Caption: 'brief', 'Media URL': '', Link: 'trackingUrl', 'Social Profile': 'channelId', Profile: 'channelId' }
 }
 
-export const presetNames = ['generic', ...Object.keys(presetMaps)] as const
+/**
+ * The mention exports of monitoring tools, header → conversation field. `_summary` is the text (cut
+ * to the field's limit with an ellipsis, said in the preview), `_sentiment` a word or a number scale,
+ * `_channel` a network or site: one of our channels when it matches, else kept as the network.
+ */
+const conversationPresets: Record<string, Readonly<Record<string, string>>> = {
+  'hootsuite-streams': { Date: 'occurredAt', Network: '_channel', Author: 'author', Message: '_summary', Link: 'url', 'Post ID': '' },
+  sprout: { Date: 'occurredAt', Network: '_channel', 'Message Type': '', Profile: '', From: 'author', Message: '_summary', Link: 'url', Permalink: 'url', Sentiment: '_sentiment', 'Message ID': '' },
+  brandwatch: { Date: 'occurredAt', Title: '', Url: 'url', Snippet: '_summary', 'Full Text': '_summary', Author: 'author', Sentiment: '_sentiment', 'Page Type': '_channel', Domain: '', Language: 'language', 'Resource Id': '' },
+  mention: { Date: 'occurredAt', Title: '', URL: 'url', Description: '_summary', 'Source Type': '_channel', Author: 'author', Language: 'language', Tone: '_sentiment' },
+  talkwalker: { published: 'occurredAt', url: 'url', title: '', content: '_summary', author_name: 'author', sentiment: '_sentiment', source_type: '_channel', lang: 'language' }
+}
+
+const presetMaps: Partial<Record<KindName, Record<string, Readonly<Record<string, string>>>>> = { content: contentPresets, conversation: conversationPresets }
+
+/** Every preset name of any kind (the content ones first, as `smo import --help` has always listed them). */
+export const presetNames = ['generic', ...new Set(Object.values(presetMaps).flatMap((m) => Object.keys(m)))] as const
+
+/** The presets one kind's import offers. */
+export const presetNamesOf = (kind: KindName): string[] => ['generic', ...Object.keys(presetMaps[kind] ?? {})]
+
+/** The monitoring tools' presets: their rows must carry a URL (the key that de-duplicates them) and a date. */
+export const isMonitoringPreset = (kind: KindName, preset: string | null): boolean => kind === 'conversation' && preset !== null && preset in conversationPresets
 
 /** A preset's mapping for the headers a file has (generic: none, the aliases do the work); null for an unknown preset. */
-export function presetMapping(preset: string, headers: readonly string[]): Record<string, string> | null {
+export function presetMapping(preset: string, headers: readonly string[], kind: KindName = 'content'): Record<string, string> | null {
   if (preset === 'generic') return {}
-  const map = presetMaps[preset]
+  const map = presetMaps[kind]?.[preset]
   if (!map) return null
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '')
   const out: Record<string, string> = {}
@@ -74,11 +105,11 @@ export function presetMapping(preset: string, headers: readonly string[]): Recor
   return out
 }
 
-/** Which preset a header row looks like: the one whose template names most of its columns, at least two. */
-export function guessPreset(headers: readonly string[]): string | null {
+/** Which preset a header row looks like: the one whose template names most of its columns, at least three and all of them. */
+export function guessPreset(headers: readonly string[], kind: KindName = 'content'): string | null {
   let best: { name: string; n: number } | null = null
-  for (const name of Object.keys(presetMaps)) {
-    const r = presetMapping(name, headers)
+  for (const name of Object.keys(presetMaps[kind] ?? {})) {
+    const r = presetMapping(name, headers, kind)
     const n = r === null ? 0 : Object.keys(r).length
     if (n >= 3 && n === headers.length && (best === null || n > best.n)) best = { name, n }
   }

@@ -4,6 +4,9 @@ import { transferFields, type TransferField } from './transferFields'
 
 const virtualLabels: Record<string, string> = {
   _time: 'Time of day',
+  _summary: 'Text',
+  _sentiment: 'Sentiment',
+  _channel: 'Network or site',
   'handles.email': 'Email',
   'handles.x': 'X (Twitter)',
   'handles.linkedin': 'LinkedIn',

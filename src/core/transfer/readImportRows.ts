@@ -41,6 +41,16 @@ export function readImportRows(
     mapping.forEach((name, col) => {
       const field = name === null ? undefined : byName.get(name)
       if (!field) return
+      // A monitoring tool's network or site: our channel when one matches (or --create-missing adds
+      // it), else kept as the conversation's network.
+      if (field.name === '_channel') {
+        const text = (cells[col] ?? '').trim()
+        if (text === '') return
+        const hit = resolve('channel', text)
+        if ('id' in hit) values.channelId = hit.id
+        else values.network = text.slice(0, 60)
+        return
+      }
       const r = parseCell(field, cells[col] ?? '', resolve, dialect)
       if ('error' in r) {
         problems.push({ row, field: field.name, label: field.label, column: headers[col] ?? null, message: r.error })

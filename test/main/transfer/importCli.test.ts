@@ -47,6 +47,6 @@ describe('smo new and smo import --json', { timeout: 240_000 }, () => {
     expect(r.stderr).toMatch(/fake\.xlsx is named like a spreadsheet workbook but is not one/)
     const p = run('import', '--workspace', ws, '--kind', 'content', '--file', f, '--preset', 'tweetdeck')
     expect(p.status).toBe(2)
-    expect(p.stderr).toMatch(/--preset must be one of generic, hootsuite, buffer, sprout, later/)
+    expect(p.stderr).toMatch(/--preset must be one of generic, hootsuite, buffer, sprout, later for --kind content/)
   })
 })

@@ -27,7 +27,7 @@ export const importInput = z.object({
   data: z.string().optional(),
   /** The workbook sheet to read (default: the first). */
   sheet: z.string().max(200).optional(),
-  /** A mapping preset: generic, hootsuite, buffer, sprout, later. */
+  /** A mapping preset: generic, hootsuite, buffer, sprout, later (content); hootsuite-streams, sprout, brandwatch, mention, talkwalker (conversation). */
   preset: z.string().max(40).optional(),
   /** The answer to "03/04/2026: day or month first?" when the file's dates read both ways. */
   dateOrder: z.enum(['dmy', 'mdy']).optional(),

@@ -5,11 +5,17 @@ import { sql } from '../db/sql'
 type Rec = Record<string, unknown>
 export type DuplicateHit = { id: string | null; reason: string }
 
+/** A URL as a key: the same page whether written with a trailing slash, another case of host, or a #fragment. */
+const urlKey = (u: string): string => {
+  const t = u.trim().replace(/#.*$/, '').replace(/\/+$/, '')
+  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/?]+)(.*)$/i.exec(t)
+  return m ? `${(m[1] ?? '').toLowerCase()}${m[2] ?? ''}` : t
+}
 const norm = (s: unknown) => String(s ?? '').trim().toLowerCase().replace(/\s+/g, ' ')
 
 /**
  * Finds a row that repeats a record: for content the same channel, title and planned date, or the
- * same tracking link; for influencers the same handle (email, X, LinkedIn…). Records already in the
+ * same tracking link; for conversations the same URL; for influencers the same handle (email, X, LinkedIn…). Records already in the
  * workspace are loaded once; rows are remembered as they pass, so the second of two equal rows is a
  * duplicate of the first (id null: it has none yet).
  */
@@ -22,6 +28,7 @@ export function importDuplicates(b: Backend, kind: KindName): ((values: Rec, row
       if (typeof v.trackingUrl === 'string' && v.trackingUrl.trim() !== '') out.push({ key: `u\u0000${v.trackingUrl.trim()}`, reason: `same link ${v.trackingUrl.trim()}` })
       return out
     }
+    if (kind === 'conversation') return typeof v.url === 'string' && v.url.trim() !== '' ? [{ key: `u\u0000${urlKey(v.url)}`, reason: `same URL ${v.url.trim()}` }] : []
     const handles = v.handles !== null && typeof v.handles === 'object' ? Object.values(v.handles as Record<string, unknown>) : []
     return handles.filter((h) => norm(h) !== '').map((h) => ({ key: `h\u0000${norm(h)}`, reason: `same handle ${String(h)}` }))
   }
@@ -33,6 +40,9 @@ export function importDuplicates(b: Backend, kind: KindName): ((values: Rec, row
   } else if (kind === 'influencer') {
     for (const r of b.db.all<{ id: string; handles: string }>(sql`SELECT id, handles FROM influencer WHERE deleted_at IS NULL`))
       for (const k of keysOf({ handles: JSON.parse(r.handles) as unknown })) seen.set(k.key, { id: r.id, row: null })
+  } else if (kind === 'conversation') {
+    for (const r of b.db.all<{ id: string; url: string }>(sql`SELECT id, url FROM conversation WHERE deleted_at IS NULL AND url <> ''`))
+      for (const k of keysOf({ url: r.url })) seen.set(k.key, { id: r.id, row: null })
   } else return null
   return (values, row, selfId) => {
     const keys = keysOf(values)

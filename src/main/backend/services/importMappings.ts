@@ -9,6 +9,9 @@ const fileOf = (wsDir: string) => join(wsDir, 'imports', 'mappings.json')
 /** A file's shape: its kind and its column names, so next month's export of the same report finds this month's choices. */
 export const shapeOf = (kind: KindName, headers: readonly string[]): string => `${kind}|${headers.map((h) => h.trim().toLowerCase()).join('|')}`
 
+/** A monitoring tool's or scheduler's export, whatever columns this month's has: the choices made for that source. */
+export const sourceOf = (kind: KindName, preset: string): string => `${kind}|preset:${preset}`
+
 function load(wsDir: string): Saved {
   try {
     const v: unknown = JSON.parse(readFileSync(fileOf(wsDir), 'utf8'))
@@ -28,10 +31,15 @@ export const importMappings = {
   get(wsDir: string, kind: KindName, headers: readonly string[]): Record<string, string> {
     return load(wsDir)[shapeOf(kind, headers)] ?? {}
   },
-  save(wsDir: string, kind: KindName, headers: readonly string[], mapping: Record<string, string>): void {
+  /** The choices saved for one preset's files (a source), over the preset's own columns. */
+  getForPreset(wsDir: string, kind: KindName, preset: string | null | undefined): Record<string, string> {
+    return preset ? (load(wsDir)[sourceOf(kind, preset)] ?? {}) : {}
+  },
+  save(wsDir: string, kind: KindName, headers: readonly string[], mapping: Record<string, string>, preset?: string | null): void {
     if (Object.keys(mapping).length === 0) return
     const all = load(wsDir)
     all[shapeOf(kind, headers)] = mapping
+    if (preset && preset !== 'generic') all[sourceOf(kind, preset)] = { ...all[sourceOf(kind, preset)], ...mapping }
     mkdirSync(join(wsDir, 'imports'), { recursive: true })
     const tmp = `${fileOf(wsDir)}.partial`
     writeFileSync(tmp, JSON.stringify(all, null, 1))

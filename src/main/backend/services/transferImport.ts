@@ -2,6 +2,7 @@ import { ApiError } from '../../../core/api/apiError'
 import type { ImportInput, ImportPreview } from '../../../core/api/methods/transferMethods'
 import { labelOf } from '../../../core/domain/enums'
 import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
+import { isMonitoringPreset } from '../../../core/transfer/headerAliases'
 import { importFields } from '../../../core/transfer/importFields'
 import { parseCell } from '../../../core/transfer/parseCell'
 import { describeProblem, readImportRows, type RowProblem } from '../../../core/transfer/readImportRows'
@@ -78,7 +79,8 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
   const fields = importFields(kind)
   const byName = new Map(fields.map((f) => [f.name, f]))
   yield { done: 0, total: csv.data.length }
-  const plan = planImport(kind, csv, input, fields, importMappings.get(b.ws.paths.dir, kind, csv.headers))
+  const wsDir = b.ws.paths.dir
+  const plan = planImport(kind, csv, input, fields, importMappings.get(wsDir, kind, csv.headers), (preset) => importMappings.getForPreset(wsDir, kind, preset))
   if ('error' in plan) throw new ApiError('invalid_input', plan.error, [{ path: ['preset'], message: plan.error }])
   const { mapping, dialect } = plan
   const refs = transferRefs(b, { createMissing: input.createMissing === true })
@@ -98,6 +100,14 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
   const read = readImportRows(csv.headers, csv.data, mapping, fields, refs.resolve, dialect, kind, fixed)
   const problems: RowProblem[] = [...csv.problems, ...plan.problems, ...setProblems, ...read.problems]
   const columnOf = (field: string): string | null => csv.headers[mapping.indexOf(field)] ?? null
+  // A mention is found again by its URL: a monitoring export's row without one is refused, by line.
+  if (isMonitoringPreset(kind, plan.source.preset))
+    for (const r of read.rows) {
+      if (typeof r.values.url === 'string' && r.values.url.trim() !== '') continue
+      const p: RowProblem = { row: r.row, field: 'url', label: 'URL', column: columnOf('url'), message: 'Required: a mention without its URL cannot be told from another' }
+      read.problems.push(p)
+      problems.push(p)
+    }
   const hasIdColumn = mapping.includes('id')
   const hasExternal = 'externalId' in rk.fields.shape
   const externalIds = new Map<string, string>()
@@ -112,7 +122,8 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
 
   // A required field with no column fails every new row; say it once, at the header.
   // A scheduler row's title comes from its text when there is no title column (finishImportRow).
-  const derived = kind === 'content' && mapping.includes('brief') ? ['title'] : []
+  // A conversation's summary comes from a monitoring tool's text column, its type is a question unless --set says otherwise.
+  const derived = kind === 'content' && mapping.includes('brief') ? ['title'] : kind === 'conversation' ? ['type', ...(mapping.includes('_summary') ? ['summary'] : [])] : []
   const unmapped = (rk.required as readonly string[]).filter((f) => !mapping.includes(f) && !derived.includes(f) && !(f in fixed))
   const creating = read.rows.some((r) => r.id === null || !recordRepo.exists(b.db, kind, r.id))
   if (creating) for (const f of unmapped) problems.push({ row: 1, field: f, label: fieldLabel(f), column: null, message: 'No column is mapped to this required field' })
@@ -262,7 +273,7 @@ export function applyPrepared(b: Backend, input: ImportInput, p: Prepared): { cr
     )
   }
   const r = b.mutate('import-apply', p.changes)
-  importMappings.save(b.ws.paths.dir, input.kind, p.headers, input.mapping ?? {})
+  importMappings.save(b.ws.paths.dir, input.kind, p.headers, input.mapping ?? {}, p.source?.preset)
   // One step on the app's undo stack: Ctrl+Z (history-undo) takes the whole import back, records
   // --create-missing added included.
   historyService.record(b, r.tx, `import ${input.fileName} (${p.creates + p.updates} ${p.creates + p.updates === 1 ? 'record' : 'records'})`)

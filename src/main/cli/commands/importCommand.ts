@@ -3,7 +3,7 @@ import { basename, join } from 'node:path'
 import { ApiError } from '../../../core/api/apiError'
 import type { ImportInput } from '../../../core/api/methods/transferMethods'
 import { recordKinds } from '../../../core/domain/recordKinds'
-import { presetNames } from '../../../core/transfer/headerAliases'
+import { presetNames, presetNamesOf } from '../../../core/transfer/headerAliases'
 import { parseMapOption } from '../../../core/transfer/matchColumns'
 import { describeProblem, type RowProblem } from '../../../core/transfer/readImportRows'
 import { MAX_UPLOAD } from '../../backend/services/importUploads'
@@ -61,6 +61,7 @@ export const importCommand = command({
   examples: [
     'smo import --workspace ~/smo-demo --kind channel --file channels.csv --dry-run',
     'smo import --workspace ~/smo-demo --kind content --file hootsuite.csv --preset hootsuite --set channelId=LinkedIn --json',
+    'smo import --workspace ~/smo-demo --kind conversation --file mentions.csv --preset brandwatch --set type=complaint',
     'smo import --workspace ~/smo-demo --kind content --file plan.xlsx --sheet "Q1 plan" --create-missing',
     'smo import --workspace ~/smo-demo --kind member --file team.csv --map "Full name=name,Hours=weeklyCapacityHours"',
     'smo import --workspace ~/new --all --file everything.json'
@@ -114,7 +115,7 @@ export const importCommand = command({
     }
     const str = (k: string) => (typeof values[k] === 'string' ? String(values[k]) : undefined)
     const preset = str('preset')
-    if (preset !== undefined && !(presetNames as readonly string[]).includes(preset)) throw new UsageError(`--preset must be one of ${presetNames.join(', ')}`)
+    if (preset !== undefined && !presetNamesOf(kind).includes(preset)) throw new UsageError(`--preset must be one of ${presetNamesOf(kind).join(', ')} for --kind ${kind}`)
     const dates = str('dates')
     if (dates !== undefined && dates !== 'dmy' && dates !== 'mdy') throw new UsageError('--dates must be dmy (31/12/2026) or mdy (12/31/2026)')
     const duplicates = str('duplicates')
