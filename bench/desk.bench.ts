@@ -12,6 +12,7 @@ import { inboxList } from '../src/main/backend/services/deskInbox'
 import { deskSettings } from '../src/main/backend/services/deskSettings'
 import { memorySettings } from '../src/main/backend/settings/confSettings'
 import { fileSecrets } from '../src/main/backend/settings/fileSecrets'
+import { deskDashboardCase, seedDeskConversations } from './deskDashboardCase'
 
 type BenchResult = { name: string; value: number; unit: string; target?: string; note?: string }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
@@ -60,7 +61,11 @@ function conversationDefaults(kind: 'expert') {
   return kind === 'expert' ? { memberId: null, team: '', role: '', email: '', topics: [], languages: [], availability: 'available', availabilityNote: '', escalatesToId: null, active: true, leftAt: null } : {}
 }
 
-/** The listening desk (issue #16) at 100k conversations: inbox filter + sort, and recomputing every due time. */
+/**
+ * The listening desk (issue #16 "Figures") at 100k conversations: inbox filter + sort, recomputing every
+ * due time, changing business hours, and the Conversations dashboard (its own workspace: a quarter of
+ * conversations, escalations and hand-offs, as the dashboard reads them).
+ */
 export default async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'smo-desk-bench-'))
   const out: BenchResult[] = []
@@ -94,6 +99,14 @@ export default async function run(): Promise<BenchResult[]> {
       out.push({ name: 'desk: change business hours, every due time recomputed (100k)', value: round(performance.now() - t0), unit: 'ms', target: '≤ 1000 ms', note: 'one call of desk-settings-set' })
     } finally {
       b.close()
+    }
+    const ws = await openWorkspace(join(dir, 'dashboard'), { create: true, lock: 'bench' })
+    const d = createBackend(ws, memorySettings(), fileSecrets(join(dir, 'userdata-dashboard')))
+    try {
+      seedDeskConversations(d, 100_000, d.now())
+      out.push(deskDashboardCase(d, 100_000))
+    } finally {
+      d.close()
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })

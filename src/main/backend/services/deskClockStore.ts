@@ -62,7 +62,8 @@ function shadowForReading(b: Pick<Backend, 'db'>): void {
 /** Mark every clock stale and recompute them all now (after the desk settings changed). */
 export function recomputeAllClocks(b: Pick<Backend, 'db'>): number {
   return b.db.tx(() => {
-    b.db.run(sql`UPDATE conversation_clock SET stale = 1`)
+    // Rows already stale (a change of desk settings marks every one by trigger) are not written twice.
+    b.db.run(sql`UPDATE conversation_clock SET stale = 1 WHERE stale = 0`)
     return refreshClocks(b)
   })
 }

@@ -31,6 +31,10 @@ ALTER TABLE conversation ADD COLUMN checklist TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE conversation ADD COLUMN external_id TEXT NOT NULL DEFAULT '';
 CREATE INDEX conversation_assignee ON conversation(assignee_id) WHERE assignee_id IS NOT NULL;
 CREATE INDEX conversation_url ON conversation(url) WHERE url <> '';
+-- The desk's reads at 100k (issue #16 "Figures"): tab counts and filtered totals are counted from these
+-- indexes without touching the rows.
+CREATE INDEX conversation_live_state ON conversation(state, topic COLLATE NOCASE, assignee_id) WHERE deleted_at IS NULL;
+CREATE INDEX conversation_live_type ON conversation(type, priority) WHERE deleted_at IS NULL;
 
 CREATE TABLE expert (
   id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL DEFAULT '', member_id TEXT DEFAULT NULL, team TEXT NOT NULL DEFAULT '',
@@ -82,10 +86,11 @@ CREATE TABLE desk_policy (
 
 -- Local and derived: due times of each conversation under this computer's newest desk settings.
 -- next_due_at is the running clock (null once resolved), warn_at when it has warn_hours left.
+-- WITHOUT ROWID: every read joins it by id, which is then one lookup, not the id index and then the row.
 CREATE TABLE conversation_clock (
   id TEXT PRIMARY KEY NOT NULL, first_response_due_at TEXT, resolution_due_at TEXT, next_due_at TEXT, warn_at TEXT,
   stale INTEGER NOT NULL DEFAULT 1
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX conversation_clock_stale ON conversation_clock(id) WHERE stale = 1;
 CREATE INDEX conversation_clock_next ON conversation_clock(next_due_at) WHERE next_due_at IS NOT NULL;
 CREATE TRIGGER conversation_clock_insert AFTER INSERT ON conversation BEGIN
