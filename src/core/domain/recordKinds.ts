@@ -15,6 +15,9 @@ import { task } from './task'
 import { taskTemplate } from './taskTemplate'
 import { workspacePolicy } from './workspacePolicy'
 import { workspaceProfile } from './workspaceProfile'
+import { linkConvention } from './linkConvention'
+import { outcome } from './outcome'
+import { trackedLink } from './trackedLink'
 
 /** Every replicated record kind, by its API name (`<kind>-list`, `<kind>-create`…). */
 export const recordKinds = {
@@ -34,7 +37,10 @@ export const recordKinds = {
   workspaceProfile,
   comment,
   taskTemplate,
-  task
+  task,
+  linkConvention,
+  trackedLink,
+  outcome
 } as const
 
 export type KindName = keyof typeof recordKinds

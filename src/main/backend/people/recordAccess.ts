@@ -32,7 +32,11 @@ const KIND_ACCESS: Record<KindName, { role: Access; owned?: string }> = {
   comment: { role: 'contributor' },
   // A contributor applies templates to their own items, which creates tasks assigned to teammates.
   task: { role: 'contributor' },
-  taskTemplate: { role: 'editor' }
+  taskTemplate: { role: 'editor' },
+  linkConvention: { role: 'owner' },
+  // A contributor saves a link from the builder on their own item.
+  trackedLink: { role: 'contributor' },
+  outcome: { role: 'editor' }
 }
 
 /** Results are measurements of what went out, not the content signed off: editors may record them. */
