@@ -4,6 +4,7 @@ import { crudMethods } from './crudMethods'
 import type { EditConflict } from './editBase'
 import { adviceMethods } from './methods/adviceMethods'
 import { calendarMethods } from './methods/calendarMethods'
+import { linkMethods } from './methods/linkMethods'
 import { deckMethods, deckProgressEvent } from './methods/deckMethods'
 import { scoringMethods } from './methods/scoringMethods'
 import { sharingMethods } from './methods/sharingMethods'
@@ -38,7 +39,8 @@ export const contract = {
   ...transferMethods,
   ...adviceMethods,
   ...sharingMethods,
-  ...peopleMethods
+  ...peopleMethods,
+  ...linkMethods
 }
 
 /** Push events from the backend to every open window. */

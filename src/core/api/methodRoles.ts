@@ -137,5 +137,11 @@ export const methodRoles = {
   'notification-mark': read('Marking notifications'),
   'notification-mark-all': read('Marking notifications'),
   'notification-prefs-get': read('Reading notification choices'),
-  'notification-prefs-set': read('Choosing notifications')
+  'notification-prefs-set': read('Choosing notifications'),
+  'link-convention-get': read('Reading the link convention'),
+  'link-convention-save': { role: 'owner', doing: 'Changing the link convention' },
+  'link-check': read('Checking a link'),
+  'link-save': { role: 'contributor', doing: 'Saving a tracked link' },
+  'link-registry': read('Reading tracked links'),
+  'results-import': { role: 'editor', doing: 'Importing results' }
 } satisfies Record<Method, MethodRole>

@@ -11,6 +11,7 @@ import { importCommand } from './importCommand'
 import { historyCommand } from './historyCommand'
 import { membersCommand } from './membersCommand'
 import { mineCommand } from './mineCommand'
+import { linksCommand, resultsCommand } from './linksCommand'
 import { newCommand } from './newCommand'
 import { restoreCommand } from './restoreCommand'
 import { scoreCommand } from './scoreCommand'
@@ -19,4 +20,4 @@ import { commentsCommand, tasksCommand } from './sharingCommands'
 import { syncCommand } from './syncCommand'
 
 /** Every `smo` sub-command, in the order `smo --help` lists them. Feature areas add theirs here. */
-export const commands: Command[] = [demoCommand, newCommand, serveCommand, checkCommand, scoreCommand, adviceCommand, deckCommand, icsCommand, syncCommand, importCommand, exportCommand, backupCommand, restoreCommand, membersCommand, mineCommand, historyCommand, tasksCommand, commentsCommand, diagnoseCommand]
+export const commands: Command[] = [demoCommand, newCommand, serveCommand, checkCommand, scoreCommand, adviceCommand, deckCommand, icsCommand, syncCommand, importCommand, exportCommand, backupCommand, restoreCommand, membersCommand, mineCommand, historyCommand, linksCommand, resultsCommand, tasksCommand, commentsCommand, diagnoseCommand]
