@@ -35,11 +35,13 @@ export type ResultsTable = {
 const NOT_SET = new Set(['(not set)', '(none)', '(direct)', '(not provided)', '(other)'])
 const clean = (s: string | undefined) => {
   const t = (s ?? '').trim()
+  if (t.charCodeAt(0) !== 40) return t // no "(": not a placeholder (the common case, kept cheap for 100k rows)
   return NOT_SET.has(t.toLowerCase()) ? '' : t
 }
 
 /** "$12,500.00", "12.500,00 €", "1 234" → number; null for an empty cell; an error sentence otherwise. */
 export function parseAmount(raw: string): number | null | { error: string } {
+  if (/^\d{1,15}$/.test(raw)) return Number(raw) // plain counts, most cells of an analytics export
   let s = raw.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/^[A-Z]{3}|[A-Z]{3}$/g, '').replace(/[€$£¥]/g, '')
   if (s === '') return null
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '')
@@ -95,6 +97,8 @@ export function readResults(t: ResultsTable): ReadResults {
   if (t.format !== 'ga4' && c.id < 0) problems.push({ row: t.headerRow, column: '', message: `A ${t.format === 'hubspot' ? 'HubSpot' : 'Salesforce'} export needs its record id column (${t.format === 'hubspot' ? 'Record ID' : isDeal ? 'Opportunity ID' : 'Lead ID'}), so a re-import updates instead of counting twice` })
   if (problems.length > 0) return { rows, problems, skipped, entity, dateOrder: order }
 
+  // An export repeats a few hundred days over 100k rows: each distinct text is read once.
+  const dates = new Map<string, string>()
   t.data.forEach((cells, i) => {
     const row = t.headerRow + 1 + i
     if (cells.every((x) => x.trim() === '')) return
@@ -106,13 +110,18 @@ export function readResults(t: ResultsTable): ReadResults {
     }
     const date = (j: number, fallback: string | null, what: string): string | null => {
       const raw = cell(j).trim()
+      const known = dates.get(raw)
+      if (known !== undefined) return known
       if (raw === '') {
         if (fallback !== null) return fallback
         problems.push({ row, column: j >= 0 ? name(j) : what, message: `No ${what}: every number in the ledger needs its day` })
         return null
       }
       const d = parseResultDate(raw, order)
-      if (typeof d === 'string') return d
+      if (typeof d === 'string') {
+        dates.set(raw, d)
+        return d
+      }
       problems.push({ row, column: name(j), message: d.error })
       return null
     }
