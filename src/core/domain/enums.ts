@@ -33,7 +33,10 @@ export const enumLabels: Record<string, string> = {
   advocate: 'Advocate', email: 'Email', call: 'Call', meeting: 'Meeting', dm: 'Direct message', comment: 'Comment',
   praise: 'Praise', complaint: 'Complaint', question: 'Question', product_feedback: 'Product feedback', lead: 'Lead',
   positive: 'Positive', neutral: 'Neutral', negative: 'Negative', new: 'New', routed: 'Routed', resolved: 'Resolved',
-  owner: 'Owner', approver: 'Approver', editor: 'Editor', contributor: 'Contributor', viewer: 'Viewer'
+  owner: 'Owner', approver: 'Approver', editor: 'Editor', contributor: 'Contributor', viewer: 'Viewer',
+  // Outcome-ledger metrics (a goal's "progress from results").
+  sessions: 'Web sessions', engaged_sessions: 'Engaged sessions', key_events: 'Key events', leads: 'Leads',
+  opportunities: 'Opportunities', pipeline_value: 'Pipeline value', closed_revenue: 'Closed revenue'
 }
 
 export function labelOf(value: string): string {

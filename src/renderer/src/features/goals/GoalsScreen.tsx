@@ -1,3 +1,4 @@
+import { outcomeMetric } from '../../../../core/domain/outcome'
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { enums } from '../../../../core/domain/enums'
 import type { KindRecord } from '../../api/client'
@@ -30,6 +31,7 @@ const goalFields: readonly FieldSpec[] = [
   { name: 'ownerId', label: 'Owner', input: 'ref', refKind: 'member' },
   { name: 'priority', label: 'Priority (1–5)', input: 'number' },
   { name: 'weight', label: 'Scoring weight', input: 'number', help: 'How much this goal counts in channel scores' },
+  { name: 'resultsMetric', label: 'Progress from results', input: 'select', options: outcomeMetric.options, help: 'Take progress from imported analytics and CRM results (smo results); empty = measurements typed in' },
   { name: 'notes', label: 'Notes', input: 'textarea' }
 ]
 
