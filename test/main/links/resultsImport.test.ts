@@ -103,3 +103,16 @@ describe('results back into the outcome ledger', () => {
     expect(e.message).toContain('does not look like a GA4, HubSpot or Salesforce export')
   })
 })
+
+describe('the model reads the ledger', () => {
+  it("counts an item's ledger leads as its results when its goal takes progress from results", async () => {
+    const { modelInputs } = await import('../../../src/main/backend/services/modelInputs')
+    // Set up as published with results (the approval path is not what this test is about).
+    b.db.raw.prepare("UPDATE content_item SET status = 'published', planned_date = '2026-11-02', goal_id = ?, result_reach = 500, result_conversions = 0 WHERE id = ?").run(ids.goal, ids.item)
+    const before = modelInputs(b).input.posts.find((p) => p.channelId === ids.channel)
+    expect(before?.conversions).toBe(0)
+    await importFile('hubspot-contacts.csv')
+    const after = modelInputs(b).input.posts.find((p) => p.channelId === ids.channel)
+    expect(after?.conversions).toBe(2)
+  })
+})
