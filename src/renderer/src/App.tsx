@@ -4,6 +4,7 @@ import { CampaignsScreen } from './features/campaigns/CampaignsScreen'
 import { ChannelsScreen } from './features/channels/ChannelsScreen'
 import { ConversationsScreen } from './features/conversations/ConversationsScreen'
 import { GoalsScreen } from './features/goals/GoalsScreen'
+import { LinksScreen } from './features/links/LinksScreen'
 import { InfluencersScreen } from './features/influencers/InfluencersScreen'
 import { MembersScreen } from './features/members/MembersScreen'
 import { MyWorkScreen } from './features/people/MyWorkScreen'
@@ -32,6 +33,7 @@ const screenComponents: Record<ScreenId, () => JSX.Element> = {
   goals: GoalsScreen,
   review: ReviewScreen,
   campaigns: CampaignsScreen,
+  links: LinksScreen,
   members: MembersScreen,
   settings: SettingsScreen
 }
