@@ -9,6 +9,7 @@ import { api } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
 import { useRecords } from '../../api/useRecords'
 import { announce } from '../../shell/announce'
+import './links.css'
 import { copyText } from './copyText'
 
 export type LinkItem = { id: string; title: string; channelId: string | null; campaignId: string | null; trackingUrl: string }
