@@ -7,6 +7,7 @@ import { api } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
 import { format } from '../../components/format'
 import { announce } from '../../shell/announce'
+import './links.css'
 
 type Draft = { sources: string; mediums: string; channelDefaults: { platform: Platform; source: string; medium: string }[]; casing: LinkConvention['casing']; separator: LinkConvention['separator']; required: UtmParam[]; campaignFromRecords: boolean; name: string }
 
@@ -83,7 +84,7 @@ function ConventionForm({ initial }: { initial: Draft }) {
   }
 
   return (
-    <form className="form" noValidate onSubmit={(e) => (e.preventDefault(), void save())} aria-label="Link convention">
+    <form className="link-convention" noValidate onSubmit={(e) => (e.preventDefault(), void save())} aria-label="Link convention">
       <div className="form-grid">
         <div className="field field-wide">
           <label htmlFor={`${id}-sources`}>Allowed sources</label>

@@ -100,6 +100,7 @@ function ImportDialog({ onClose, onDone }: { onClose: () => void; onDone: (d: Do
   return (
     <Dialog title="Import results" onClose={onClose} testId="results-dialog">
       <div className="form">
+        <div className="dialog-body results-body">
         <p className="subtle">Results from analytics and the CRM go into the results ledger, matched to items, channels and campaigns by their tracking parameters, then by landing page. Goals that take progress from results move with them.</p>
         <div className="form-grid">
           <div className="field">
@@ -116,6 +117,7 @@ function ImportDialog({ onClose, onDone }: { onClose: () => void; onDone: (d: Do
         {busy && <p className="subtle" role="status">Reading…</p>}
         {error !== null && <p className="form-error" role="alert" data-testid="results-error">{error}</p>}
         {report !== null && <Preview report={report} />}
+        </div>
         <footer className="dialog-foot">
           <button type="button" className="btn" onClick={onClose}>Cancel</button>
           <button
