@@ -62,6 +62,7 @@ const shots = [
   ['conversations', 'conversations', 'light'],
   ['goals', 'goals', 'light'],
   ['review', 'review', 'light'],
+  ['links', 'links', 'light'],
   ['settings', 'settings', 'light'],
   ['members', 'members', 'light'],
   ['settings', 'team-sync', 'light', '[data-testid="team-sync"]'],
