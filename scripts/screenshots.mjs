@@ -64,6 +64,7 @@ const shots = [
   ['desk/dashboard', 'desk-dashboard', 'light'],
   ['goals', 'goals', 'light'],
   ['review', 'review', 'light'],
+  ['links', 'links', 'light'],
   ['settings', 'settings', 'light'],
   ['members', 'members', 'light'],
   ['settings', 'team-sync', 'light', '[data-testid="team-sync"]'],

@@ -22,7 +22,7 @@ const DENY: readonly (readonly [RegExp, string])[] = [
   [new RegExp(`\\b(${[...new Set(kindNames.flatMap((k) => Object.keys(recordKinds[k].fields.shape)))].filter((f) => /[A-Z]/.test(f)).join('|')})\\b`), 'a field code name like publishZone']
 ]
 
-const SCREENS = ['calendar', 'board', 'channels', 'priorities', 'influencers', 'conversations', 'desk', 'goals', 'review', 'campaigns', 'members', 'settings']
+const SCREENS = ['calendar', 'board', 'channels', 'priorities', 'influencers', 'conversations', 'desk', 'goals', 'review', 'campaigns', 'links', 'members', 'settings']
 
 /** What a person can read on the page: the text, tooltips, accessible names, placeholders and list options. */
 function shownStrings(page: Page): Promise<string[]> {

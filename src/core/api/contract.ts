@@ -4,6 +4,7 @@ import { crudMethods } from './crudMethods'
 import type { EditConflict } from './editBase'
 import { adviceMethods } from './methods/adviceMethods'
 import { calendarMethods } from './methods/calendarMethods'
+import { linkMethods } from './methods/linkMethods'
 import { deckMethods, deckProgressEvent } from './methods/deckMethods'
 import { deskStatsMethods } from './methods/deskStatsMethods'
 import { deskMethods } from './methods/deskMethods'
@@ -44,7 +45,8 @@ export const contract = {
   ...sharingMethods,
   ...peopleMethods,
   ...deskStatsMethods,
-  ...deskMethods
+  ...deskMethods,
+  ...linkMethods
 }
 
 /** Push events from the backend to every open window. */

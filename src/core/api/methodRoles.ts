@@ -126,6 +126,9 @@ export const methodRoles = {
   'comment-resolve': { role: 'contributor', doing: 'Resolving a comment thread' },
   'comment-delete': { role: 'contributor', doing: 'Deleting a comment' },
   ...crud('taskTemplate', 'task templates', 'editor'),
+  ...crud('linkConvention', 'the link convention', 'owner'),
+  ...crud('trackedLink', 'tracked links', 'contributor'),
+  ...crud('outcome', 'results', 'editor'),
   ...crud('task', 'tasks', 'contributor'),
   'task-template-apply': { role: 'contributor', doing: 'Applying a task template' },
   'task-for-item': read('Reading tasks'),
@@ -167,5 +170,11 @@ export const methodRoles = {
   'desk-settings-set': { role: 'editor', doing: 'Changing desk settings' },
   'answer-suggest': read('Reading approved answers'),
   'expert-leave': { role: 'editor', doing: 'Recording that an expert left' },
-  'handoff-export': read('Exporting hand-offs')
+  'handoff-export': read('Exporting hand-offs'),
+  'link-convention-get': read('Reading the link convention'),
+  'link-convention-save': { role: 'owner', doing: 'Changing the link convention' },
+  'link-check': read('Checking a link'),
+  'link-save': { role: 'contributor', doing: 'Saving a tracked link' },
+  'link-registry': read('Reading tracked links'),
+  'results-import': { role: 'editor', doing: 'Importing results' }
 } satisfies Record<Method, MethodRole>

@@ -203,7 +203,7 @@ function goalSlide(ctx: DeckContext, g: DeckGoal): SlideDraft {
         : p.paceNeededPerWeek === null
         ? 'The quarter is over, so no pace is needed any more.'
         : `Pace needed: the change per week from the latest value to the target over the ${format.num((ctx.qr.days - p.elapsedDays) / 7, 1)} weeks left.`,
-      `Weeks run from the quarter's first day (W1 starts ${ctx.qr.start}); "Actual" is the last value known at each week's end. Source: ${p.series.length} goal measurements recorded up to ${ctx.asOf}.`,
+      `Weeks run from the quarter's first day (W1 starts ${ctx.qr.start}); "Actual" is the last value known at each week's end. Source: ${p.series.length} goal measurements recorded up to ${ctx.asOf}${ledgerNote(ctx.input.measurements, g.id, ctx.asOf)}.`,
       'Contributing channels: KPI units recorded as results on published content linked to this goal, grouped by channel.'
     ].join('\n'),
     emptyMessage: null
@@ -250,4 +250,10 @@ function contributionTable(ctx: DeckContext, g: DeckGoal): DeckBlock {
 
 function round2(v: number): number {
   return Math.round(v * 100) / 100
+}
+
+/** The outcome ledger's share of a goal's measurements (issue #15), named as a source; '' without a ledger. */
+function ledgerNote(ms: readonly { goalId: string | null; date: string; source: string }[], goalId: string, asOf: string): string {
+  const n = ms.filter((m) => m.goalId === goalId && m.source === 'results ledger' && m.date <= asOf).length
+  return n === 0 ? '' : `, of which ${n} from the outcome ledger (analytics and CRM results imported with smo results)`
 }

@@ -43,7 +43,10 @@ export const enumLabels: Record<string, string> = {
   high: 'High', urgent: 'Urgent', available: 'Available', limited: 'Limited', away: 'Away', community: 'Community',
   influencer: 'Influencer', open: 'Open', exported: 'Exported', accepted: 'Accepted', opportunity: 'Opportunity',
   customer: 'Customer', disqualified: 'Disqualified',
-  owner: 'Owner', approver: 'Approver', editor: 'Editor', contributor: 'Contributor', viewer: 'Viewer'
+  owner: 'Owner', approver: 'Approver', editor: 'Editor', contributor: 'Contributor', viewer: 'Viewer',
+  // Outcome-ledger metrics (a goal's "progress from results").
+  sessions: 'Web sessions', engaged_sessions: 'Engaged sessions', key_events: 'Key events', leads: 'Leads',
+  opportunities: 'Opportunities', pipeline_value: 'Pipeline value', closed_revenue: 'Closed revenue'
 }
 
 export function labelOf(value: string): string {

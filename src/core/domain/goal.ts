@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { enums } from './enums'
+import { outcomeMetric } from './outcome'
 import { primitives as p } from './primitives'
 import { recordKind, type FieldIssue } from './recordKind'
 
@@ -28,9 +29,11 @@ export const goal = recordKind({
     priority: z.number().int('Use a whole number').min(1, 'Priority runs from 1 (low) to 5 (high)').max(5, 'Priority runs from 1 (low) to 5 (high)'),
     /** Scoring weight; the Priorities screen adjusts it. */
     weight: p.nonNegative(10),
+    /** The outcome-ledger metric the goal's progress is taken from (leads, pipeline value…); null = measurements typed in. */
+    resultsMetric: outcomeMetric.nullable().optional(),
     notes: p.text()
   }),
-  defaults: { kind: 'count', kpiUnit: '', baseline: 0, target: null, stretchTarget: null, ownerId: null, priority: 3, weight: 1, notes: '' },
+  defaults: { kind: 'count', kpiUnit: '', baseline: 0, target: null, stretchTarget: null, ownerId: null, priority: 3, weight: 1, resultsMetric: null, notes: '' },
   required: ['objective', 'driver', 'kpiName', 'quarter'],
   refs: { ownerId: 'member' },
   search: ['objective', 'kpiName', 'notes'],

@@ -22,6 +22,9 @@ import { expert } from './expert'
 import { handoff } from './handoff'
 import { routingRule } from './routingRule'
 import { watch } from './watch'
+import { linkConvention } from './linkConvention'
+import { outcome } from './outcome'
+import { trackedLink } from './trackedLink'
 
 /** Every replicated record kind, by its API name (`<kind>-list`, `<kind>-create`…). */
 export const recordKinds = {
@@ -48,7 +51,10 @@ export const recordKinds = {
   escalationLadder,
   approvedAnswer,
   handoff,
-  deskPolicy
+  deskPolicy,
+  linkConvention,
+  trackedLink,
+  outcome
 } as const
 
 export type KindName = keyof typeof recordKinds

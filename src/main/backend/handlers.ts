@@ -16,6 +16,7 @@ import { saveWorkspaceProfile, workspaceProfileOf } from './services/workspacePr
 import { workspaceService } from './services/workspaceService'
 import type { HandlerTable } from './handlerTable'
 import { peopleHandlers } from './people/peopleHandlers'
+import { linkHandlers } from './links/linkHandlers'
 
 export type { Handler, HandlerTable } from './handlerTable'
 type Loose = (b: Backend, input: unknown) => unknown
@@ -44,7 +45,7 @@ const written: Partial<HandlerTable> = {
   'workspace-profile-save': (b, i) => saveWorkspaceProfile(b, i)
 }
 
-export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(scoringHandlers as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>), ...(calendarHandlers as Record<string, Loose>), ...(syncHandlers as Record<string, Loose>), ...(transferHandlers as Record<string, Loose>), ...(adviceHandlers as Record<string, Loose>), ...(sharingHandlers as Record<string, Loose>), ...(peopleHandlers as Record<string, Loose>), ...(deskStatsHandlers as Record<string, Loose>), ...(deskHandlers as Record<string, Loose>) }
+export const handlers: Record<string, Loose> = { ...generated, ...(written as Record<string, Loose>), ...(scoringHandlers as Record<string, Loose>), ...(deckHandlers as Record<string, Loose>), ...(calendarHandlers as Record<string, Loose>), ...(syncHandlers as Record<string, Loose>), ...(transferHandlers as Record<string, Loose>), ...(adviceHandlers as Record<string, Loose>), ...(sharingHandlers as Record<string, Loose>), ...(peopleHandlers as Record<string, Loose>), ...(deskStatsHandlers as Record<string, Loose>), ...(deskHandlers as Record<string, Loose>), ...(linkHandlers as Record<string, Loose>) }
 
 /** Feature areas register their handlers at import time (see services/*). */
 export function registerHandlers(extra: Partial<HandlerTable>): void {

@@ -26,6 +26,7 @@ const screenLoaders: Record<ScreenId, () => Promise<{ default: ComponentType }>>
   goals: () => import('./features/goals/GoalsScreen').then((m) => ({ default: m.GoalsScreen })),
   review: () => import('./features/review/ReviewScreen').then((m) => ({ default: m.ReviewScreen })),
   campaigns: () => import('./features/campaigns/CampaignsScreen').then((m) => ({ default: m.CampaignsScreen })),
+  links: () => import('./features/links/LinksScreen').then((m) => ({ default: m.LinksScreen })),
   members: () => import('./features/members/MembersScreen').then((m) => ({ default: m.MembersScreen })),
   settings: () => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen }))
 }
@@ -42,6 +43,7 @@ const screenComponents: Record<ScreenId, ComponentType> = {
   goals: lazy(screenLoaders.goals),
   review: lazy(screenLoaders.review),
   campaigns: lazy(screenLoaders.campaigns),
+  links: lazy(screenLoaders.links),
   members: lazy(screenLoaders.members),
   settings: lazy(screenLoaders.settings)
 }

@@ -43,7 +43,11 @@ const KIND_ACCESS: Record<KindName, { role: Access; owned?: string }> = {
   escalationLadder: { role: 'editor' },
   approvedAnswer: { role: 'approver' },
   handoff: { role: 'contributor' },
-  deskPolicy: { role: 'editor' }
+  deskPolicy: { role: 'editor' },
+  linkConvention: { role: 'owner' },
+  // A contributor saves a link from the builder on their own item.
+  trackedLink: { role: 'contributor' },
+  outcome: { role: 'editor' }
 }
 
 /** Results are measurements of what went out, not the content signed off: editors may record them. */

@@ -19,7 +19,7 @@ function all<T>(b: Backend, kind: KindName, where?: { field: string; op: 'in'; v
   return recordRepo.list(b.db, kind, { limit: 1_000_000, where }).items as unknown as T[]
 }
 
-type PostRow = { channel_id: string; goal_id: string | null; day: string; result_reach: number | null; result_conversions: number | null }
+type PostRow = { id: string; channel_id: string; goal_id: string | null; day: string; result_reach: number | null; result_conversions: number | null }
 type EffortRow = { owner_id: string; hours: number }
 
 export type ModelWorkspace = { asOf: string; quarter: string; input: ModelInput }
@@ -66,13 +66,24 @@ export function modelInputs(b: Backend, weights: readonly { goalId: string; weig
     .sort((x, y) => (x.id < y.id ? -1 : 1))
 
   const keys = new Map(allGoals.map((g) => [g.id, goalKey(g)]))
+  // Results back (issue #15): where an item's goal takes progress from the outcome ledger, the ledger's
+  // units for that item (leads, pipeline…) are its results; without a ledger nothing changes.
+  const ledger = new Map(
+    b.db
+      .all<{ content_id: string; v: number }>(sql`
+        SELECT o.content_id, sum(o.value) AS v FROM outcome o
+        JOIN content_item c ON c.id = o.content_id JOIN goal g ON g.id = c.goal_id
+        WHERE o.deleted_at IS NULL AND o.content_id IS NOT NULL AND g.results_metric = o.metric AND o.date <= ${asOf}
+        GROUP BY o.content_id`)
+      .map((r) => [r.content_id, r.v])
+  )
   const posts: ModelPost[] = b.db
     .all<PostRow>(sql`
-      SELECT channel_id, goal_id, coalesce(substr(publish_at, 1, 10), planned_date) AS day, result_reach, result_conversions
+      SELECT id, channel_id, goal_id, coalesce(substr(publish_at, 1, 10), planned_date) AS day, result_reach, result_conversions
       FROM content_item
       WHERE deleted_at IS NULL AND status = 'published' AND channel_id IS NOT NULL AND result_reach IS NOT NULL
         AND coalesce(substr(publish_at, 1, 10), planned_date) IS NOT NULL AND coalesce(substr(publish_at, 1, 10), planned_date) <= ${asOf}`)
-    .map((r) => ({ channelId: r.channel_id, goalKey: r.goal_id === null ? null : (keys.get(r.goal_id) ?? null), date: r.day, reach: r.result_reach, conversions: r.result_conversions }))
+    .map((r) => ({ channelId: r.channel_id, goalKey: r.goal_id === null ? null : (keys.get(r.goal_id) ?? null), date: r.day, reach: r.result_reach, conversions: ledger.get(r.id) ?? r.result_conversions }))
 
   const until = new Date(Date.parse(`${asOf}T00:00:00Z`) + PLANNED_CONTENT_WEEKS * 7 * 86_400_000).toISOString().slice(0, 10)
   const effort = new Map(

@@ -11,6 +11,7 @@ export const screens = [
   { id: 'goals', label: 'Goals', group: 'Work' },
   { id: 'review', label: 'Review', group: 'Work' },
   { id: 'campaigns', label: 'Campaigns', group: 'Workspace' },
+  { id: 'links', label: 'Links', group: 'Workspace' },
   { id: 'members', label: 'Members', group: 'Workspace' },
   { id: 'settings', label: 'Settings', group: 'Workspace' }
 ] as const

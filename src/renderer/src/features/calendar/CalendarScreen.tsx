@@ -55,7 +55,8 @@ export function CalendarScreen() {
   const [moving, setMoving] = useState<string | null>(null)
   const follow = useRef<{ id: string; date: string } | null>(null)
   const helpId = useId()
-  const [openId, setOpenId] = useState<string | null>(null)
+  // `#/calendar?item=ID` (from My work or the link registry) opens that item's panel.
+  const [openId, setOpenId] = useState<string | null>(() => new URLSearchParams(location.hash.split('?')[1] ?? '').get('item'))
   // "Open" on an unsaved draft from the start banner.
   useOpenRequest('content', true, (id) => {
     if (id === null) return false

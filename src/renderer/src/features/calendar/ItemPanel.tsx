@@ -23,6 +23,7 @@ import { ApprovalVoidPrompt } from './ApprovalVoidPrompt'
 import { RepeatForm } from './RepeatForm'
 import { CommentsSection } from '../sharing/CommentsSection'
 import { TaskChecklist } from '../sharing/TaskChecklist'
+import { LinkBuilder } from '../links/LinkBuilder'
 
 /** A new item is only a draft in this panel until Save: opening it writes nothing. */
 export type NewItem = { date: string; channelId: string | null }
@@ -228,6 +229,7 @@ function ItemForm({ item, creating, refOptions, names, onClose, onMessage }: Com
       </form>
       {!creating && <RepeatForm item={item as Parameters<typeof RepeatForm>[0]['item']} onMessage={onMessage} />}
       {!creating && <TaskChecklist contentId={item.id} channelId={typeof item.channelId === 'string' ? item.channelId : null} format={String(item.format)} />}
+      {!creating && <LinkBuilder key={String(item.trackingUrl ?? '')} item={{ id: item.id, title: item.title, channelId: typeof item.channelId === 'string' ? item.channelId : null, campaignId: typeof item.campaignId === 'string' ? item.campaignId : null, trackingUrl: String(item.trackingUrl ?? '') }} />}
       {!creating && <CommentsSection targetKind="content" targetId={item.id} />}
       {!creating && <RecordHistory id={item.id} />}
       {asking !== null && (

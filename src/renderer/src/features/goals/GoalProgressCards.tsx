@@ -6,7 +6,8 @@ import './GoalProgress.css'
 /** The Goals screen's progress view: a card per goal of the chosen quarter (default: the current one, else the latest with goals). */
 export function GoalProgressCards() {
   const [quarter, setQuarter] = useState<string | undefined>(undefined)
-  const data = useQuery('goal-progress', quarter === undefined ? {} : { quarter })
+  // Progress reads measurements and results too (a results import moves it), not only goal records.
+  const data = useQuery('goal-progress', quarter === undefined ? {} : { quarter }, { dependsOn: ['goal', 'measurement', 'outcome', 'content', 'channel'] })
   const d = data.data
   return (
     <section className="goal-progress" aria-label="Goal progress">

@@ -1,3 +1,4 @@
+import { outcomeMetric } from '../../../../core/domain/outcome'
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { enums } from '../../../../core/domain/enums'
 import type { KindRecord } from '../../api/client'
@@ -9,6 +10,7 @@ import { RecordTable } from '../records/RecordTable'
 import { ScreenHeader } from '../records/ScreenHeader'
 import { useNames } from '../records/useNames'
 import { goalProgress } from './goalProgress'
+import { ResultsImport } from '../links/ResultsImport'
 
 // ECharts is most of the bundle; load it when a chart is first shown, not at start-up.
 const GoalChart = lazy(() => import('./GoalChart').then((m) => ({ default: m.GoalChart })))
@@ -30,6 +32,7 @@ const goalFields: readonly FieldSpec[] = [
   { name: 'ownerId', label: 'Owner', input: 'ref', refKind: 'member' },
   { name: 'priority', label: 'Priority (1–5)', input: 'number' },
   { name: 'weight', label: 'Scoring weight', input: 'number', help: 'How much this goal counts in channel scores' },
+  { name: 'resultsMetric', label: 'Progress from results', input: 'select', options: outcomeMetric.options, help: 'Take progress from imported analytics and CRM results (Import results, or smo results); empty = measurements typed in' },
   { name: 'notes', label: 'Notes', input: 'textarea' }
 ]
 
@@ -94,6 +97,7 @@ export function GoalsScreen() {
           </div>
         }
       />
+      <ResultsImport />
       {view === 'progress' && (
         <Suspense fallback={<p className="muted">Loading goal progress…</p>}>
           <GoalProgressCards />

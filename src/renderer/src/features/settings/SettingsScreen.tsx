@@ -2,6 +2,7 @@ import { useQuery } from '../../api/useQuery'
 import { ScreenHeader } from '../records/ScreenHeader'
 import { BackupsCard } from '../transfer/BackupsCard'
 import { PolicyCard } from './PolicyCard'
+import { LinkConventionCard } from '../links/LinkConventionCard'
 import { TaskTemplatesCard } from '../sharing/TaskTemplatesCard'
 import { TeamSyncCard } from '../sync/TeamSyncCard'
 import { WorkspaceProfileCard } from './WorkspaceProfileCard'
@@ -28,6 +29,7 @@ export function SettingsScreen() {
       <div className="settings">
         <WorkspaceProfileCard />
         <PolicyCard />
+        <LinkConventionCard />
         <TaskTemplatesCard />
         <section className="card" aria-labelledby="settings-theme">
           <h2 id="settings-theme">Appearance</h2>

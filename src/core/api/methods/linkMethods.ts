@@ -1,0 +1,103 @@
+import { z } from 'zod'
+import { linkConvention, utmParam } from '../../domain/linkConvention'
+import { outcome, outcomeMetric, resultsFormat } from '../../domain/outcome'
+import { primitives as p } from '../../domain/primitives'
+import { systemFields } from '../../domain/recordKind'
+import { trackedLink } from '../../domain/trackedLink'
+import { crudMethods } from '../crudMethods'
+
+const utm = z.object({ source: z.string(), medium: z.string(), campaign: z.string(), content: z.string(), term: z.string() })
+export const linkIssue = z.object({ field: z.union([utmParam, z.literal('url')]), message: z.string(), fix: z.string().nullable() })
+const flag = z.object({ kind: z.enum(['duplicate', 'conflict', 'convention', 'unreadable']), message: z.string(), others: z.array(z.string()).optional() })
+
+export const registryRow = z.object({
+  id: z.string(),
+  url: z.string(),
+  base: z.string(),
+  utm: utm.nullable(),
+  origin: z.enum(['link', 'item']),
+  contentId: z.string().nullable(),
+  campaignId: z.string().nullable(),
+  channelId: z.string().nullable(),
+  /** Where it is used, in words: "LinkedIn · Spring launch · Buyer's guide". */
+  usedIn: z.string(),
+  flags: z.array(flag)
+})
+export type RegistryRowView = z.infer<typeof registryRow>
+
+const conventionView = linkConvention.fields.extend({ id: z.string().nullable() })
+
+const resultsInput = z
+  .object({
+    fileName: z.string().min(1, 'Required').max(300),
+    /** The file as text, or its bytes in base64 (the backend then detects its encoding). */
+    text: z.string().optional(),
+    data: z.string().optional(),
+    format: resultsFormat.optional(),
+    dates: z.enum(['dmy', 'mdy']).optional(),
+    dryRun: z.boolean().optional()
+  })
+  .refine((i) => (i.text === undefined) !== (i.data === undefined), { message: 'Give the file as text or as bytes (one of the two)', path: ['text'] })
+export type ResultsInput = z.infer<typeof resultsInput>
+
+export const resultsReport = z.object({
+  fileName: z.string(),
+  format: resultsFormat,
+  /** What the rows are: web sessions, contacts, deals, leads, opportunities. */
+  entity: z.string(),
+  rows: z.number(),
+  outcomes: z.number(),
+  create: z.number(),
+  update: z.number(),
+  unchanged: z.number(),
+  matched: z.number(),
+  byRule: z.record(z.string(), z.number()),
+  unmatched: z.array(z.object({ row: z.number(), reason: z.string() })),
+  skipped: z.array(z.object({ row: z.number(), reason: z.string() })),
+  errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
+  totals: z.array(z.object({ metric: outcomeMetric, value: z.number(), matched: z.number() })),
+  goals: z.array(z.object({ goalId: z.string(), objective: z.string(), metric: outcomeMetric, level: z.number() })),
+  /** Full counts of the lists above, which show the first 20. */
+  counts: z.object({ unmatched: z.number(), skipped: z.number(), errors: z.number() }),
+  written: z.boolean(),
+  /** Where the full lists went when they were longer than shown (CLI), else null. */
+  problemsFile: z.string().nullable()
+})
+export type ResultsReport = z.infer<typeof resultsReport>
+
+/** Tracked links, their registry, and results back into the outcome ledger (issue #15 items 3–4). */
+export const linkMethods = {
+  ...crudMethods(linkConvention),
+  ...crudMethods(trackedLink),
+  ...crudMethods(outcome),
+  'link-convention-get': {
+    input: z.object({}),
+    output: z.object({ convention: conventionView, campaigns: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string() })) }),
+    summary: "The team's link convention (the default until someone saves one) and our campaigns' tracking names"
+  },
+  'link-convention-save': {
+    input: linkConvention.fields,
+    output: conventionView,
+    summary: "Save the team's link convention (allowed sources and mediums, casing, separator, required parameters)"
+  },
+  'link-check': {
+    input: z.object({ url: z.string().max(2000) }),
+    output: z.object({ issues: z.array(linkIssue) }),
+    summary: 'What a link breaks of the convention, each with how to fix it'
+  },
+  'link-save': {
+    input: z.object({ url: z.string().max(2000), contentId: p.id.nullable().optional(), campaignId: p.id.nullable().optional(), channelId: p.id.nullable().optional() }),
+    output: z.object({ link: trackedLink.fields.extend(systemFields), issues: z.array(linkIssue) }),
+    summary: "Save a built link to its item (the item's tracking link too) and to the registry, in one step"
+  },
+  'link-registry': {
+    input: z.object({}),
+    output: z.object({ items: z.array(registryRow), duplicates: z.number(), conflicts: z.number(), offConvention: z.number() }),
+    summary: 'Every tracked link, where it is used, with duplicates, conflicting parameters and convention breaches flagged'
+  },
+  'results-import': {
+    input: resultsInput,
+    output: resultsReport,
+    summary: 'Import a GA4, HubSpot or Salesforce export into the outcome ledger, matched to items, channels and campaigns (dryRun: preview only)'
+  }
+}

@@ -1,0 +1,106 @@
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { outcomeMetricLabels, resultsFormat } from '../../../core/domain/outcome'
+import type { Backend } from '../../backend/backend'
+import { importResults } from '../../backend/links/resultsImport'
+import { authorize } from '../../backend/people/authorize'
+import { callApi } from '../callApi'
+import { command, UsageError } from '../command'
+import { openCliBackend } from '../openCliBackend'
+
+/** Files for results exports stay well under this; a bigger one is almost surely the wrong file. */
+const MAX_RESULTS_FILE = 512 * 1024 * 1024
+
+export const linksCommand = command({
+  name: 'links',
+  summary: 'Every tracked link, where it is used, with duplicates, conflicting parameters and convention breaches flagged',
+  usage: 'smo links --workspace DIR [--json]',
+  examples: ['smo links --workspace ~/smo-demo --json'],
+  options: { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' } },
+  run: async ({ values }) => {
+    const b = await openCliBackend(values, { readonly: true })
+    try {
+      const r = await callApi(b, 'link-registry', {})
+      if (values.json) {
+        console.log(JSON.stringify(r, null, 2))
+        return 0
+      }
+      console.log(`${r.items.length} tracked link${r.items.length === 1 ? '' : 's'}: ${r.duplicates} duplicated, ${r.conflicts} in conflict, ${r.offConvention} off the convention`)
+      for (const l of r.items) {
+        console.log(`  ${l.url}\n    used in ${l.usedIn || 'nothing yet'}`)
+        for (const f of l.flags) console.log(`    ! ${f.message}`)
+      }
+      return 0
+    } finally {
+      b.close()
+    }
+  }
+})
+
+function writeList(b: Backend, fileName: string, lines: string[]): string {
+  const dir = join(b.ws.paths.dir, 'imports')
+  mkdirSync(dir, { recursive: true })
+  const out = join(dir, `results-problems-${fileName.replace(/[^\w.-]+/g, '_')}-${new Date(b.now()).toISOString().replace(/[:.]/g, '-')}.csv`)
+  writeFileSync(out, ['row,kind,column,message', ...lines].join('\r\n'))
+  return out
+}
+
+export const resultsCommand = command({
+  name: 'results',
+  summary: 'Import a GA4, HubSpot or Salesforce export into the outcome ledger, matched to items, channels and campaigns by their tracking parameters',
+  usage: 'smo results --workspace DIR --file F.csv [--format ga4|hubspot|salesforce] [--dates dmy|mdy] [--dry-run] [--json]',
+  examples: ['smo results --workspace ~/smo-demo --file ga4-traffic.csv --dry-run --json', 'smo results --workspace ~/smo-demo --file hubspot-deals.csv --format hubspot'],
+  options: { workspace: { type: 'string', short: 'w' }, file: { type: 'string', short: 'f' }, format: { type: 'string' }, dates: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  run: async ({ values }) => {
+    const file = values.file
+    if (typeof file !== 'string' || file === '') throw new UsageError('--file F is required (a GA4, HubSpot or Salesforce CSV export)')
+    const fmt = values.format === undefined ? undefined : resultsFormat.safeParse(values.format)
+    if (fmt !== undefined && !fmt.success) throw new UsageError(`--format ${String(values.format)}: use ga4, hubspot or salesforce`)
+    if (values.dates !== undefined && values.dates !== 'dmy' && values.dates !== 'mdy') throw new UsageError(`--dates ${String(values.dates)}: use dmy or mdy`)
+    let bytes: Buffer
+    try {
+      if (statSync(file).size > MAX_RESULTS_FILE) throw new UsageError(`--file ${file} is over ${MAX_RESULTS_FILE / 1024 ** 2} MB: check it is the right file`)
+      bytes = readFileSync(file)
+    } catch (e) {
+      if (e instanceof UsageError) throw e
+      throw new UsageError(`cannot read --file ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)})`)
+    }
+    const dryRun = values['dry-run'] === true
+    const b = await openCliBackend(values, { readonly: dryRun })
+    try {
+      authorize(b, 'results-import')
+      const fileName = basename(file)
+      const { prepared, report } = importResults(b, {
+        fileName, data: bytes.toString('base64'), dryRun,
+        ...(fmt?.success ? { format: fmt.data } : {}), ...(values.dates === 'dmy' || values.dates === 'mdy' ? { dates: values.dates } : {})
+      })
+      const { all } = prepared
+      let problemsFile: string | null = null
+      if (all.errors.length > 20 || all.unmatched.length > 20 || all.skipped.length > 20) {
+        const q = (s: string) => `"${s.replace(/"/g, '""')}"`
+        problemsFile = writeList(b, fileName, [
+          ...all.errors.map((e) => `${e.row},error,${q(e.column)},${q(e.message)}`),
+          ...all.unmatched.map((u) => `${u.row},unmatched,,${q(u.reason)}`),
+          ...all.skipped.map((s) => `${s.row},skipped,,${q(s.reason)}`)
+        ])
+      }
+      const out = { ...report, problemsFile }
+      if (values.json) console.log(JSON.stringify(out, null, 2))
+      else {
+        console.log(`${fileName}: ${report.format.toUpperCase()} export of ${report.entity}, ${report.rows} rows → ${report.outcomes} numbers (${report.create} new, ${report.update} changed, ${report.unchanged} already in the ledger)`)
+        console.log(`  matched ${report.matched} of ${report.rows} rows${Object.entries(report.byRule).map(([r, n]) => `\n    ${n} by ${r}`).join('')}`)
+        for (const t of report.totals) console.log(`  ${outcomeMetricLabels[t.metric]}: ${t.value} (${t.matched} matched)`)
+        for (const u of report.unmatched) console.log(`  row ${u.row}: not matched — ${u.reason}`)
+        if (report.counts.unmatched > report.unmatched.length) console.log(`  … and ${report.counts.unmatched - report.unmatched.length} more unmatched rows`)
+        for (const e of report.errors) console.log(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`)
+        if (report.counts.errors > report.errors.length) console.log(`  … and ${report.counts.errors - report.errors.length} more problems`)
+        for (const g of report.goals) console.log(`  goal "${g.objective}" now at ${g.level} (${outcomeMetricLabels[g.metric].toLowerCase()} from the ledger)`)
+        if (problemsFile) console.log(`  every row listed in ${problemsFile}`)
+        console.log(report.errors.length > 0 ? 'Nothing was written: fix the rows above and import again.' : dryRun ? 'Dry run: nothing was written.' : report.written ? 'Written; one undo takes the whole import back.' : 'Nothing new to write.')
+      }
+      return report.counts.errors > 0 ? 1 : 0
+    } finally {
+      b.close()
+    }
+  }
+})

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ResultsReport } from '../../../src/core/api/methods/linkMethods'
+import type { Backend } from '../../../src/main/backend/backend'
+import { dispatchCalls } from '../helpers/dispatchCalls'
+import { tempBackend } from '../helpers/tempWorkspace'
+
+const fixture = (name: string) => readFileSync(join(process.cwd(), 'test', 'fixtures', 'results', name), 'utf8')
+const NOW = Date.parse('2026-11-20T12:00:00Z')
+
+let b: Backend
+let cleanup: () => void
+const { ok, fails } = dispatchCalls(() => b)
+let ids: { campaign: string; channel: string; item: string; item2: string; goal: string }
+
+beforeEach(async () => {
+  ;({ b, cleanup } = await tempBackend(() => NOW))
+  const campaign = (await ok('campaign-create', { name: 'Spring Launch', startDate: '2026-10-01', endDate: '2026-12-31' })).id
+  const channel = (await ok('channel-create', { name: 'Northwind on LinkedIn', platform: 'linkedin' })).id
+  const item = (await ok('content-create', { title: 'Buyer’s guide', channelId: channel, campaignId: campaign })).id
+  const item2 = (await ok('content-create', { title: 'Pricing explained', channelId: channel, campaignId: campaign })).id
+  const goal = (await ok('goal-create', { objective: 'More leads', driver: 'revenue', kpiName: 'Leads', quarter: '2026-Q4', baseline: 10, target: 100, resultsMetric: 'leads' })).id
+  ids = { campaign, channel, item, item2, goal }
+  await ok('link-save', { contentId: item, url: 'https://northwind.example/guide?utm_source=linkedin&utm_medium=social&utm_campaign=spring-launch' })
+})
+afterEach(() => cleanup())
+
+const importFile = (name: string, extra: Record<string, unknown> = {}) => ok<ResultsReport>('results-import', { fileName: name, text: fixture(name), ...extra })
+const count = (sql: string) => (b.db.raw.prepare(sql).get() as { n: number }).n
+
+describe('results back into the outcome ledger', () => {
+  it('matches a GA4 export by tracking parameters, then campaign name, then landing page, and lists the rest with why', async () => {
+    const r = await importFile('ga4-traffic-acquisition.csv')
+    expect(r).toMatchObject({ format: 'ga4', rows: 6, matched: 4, written: true, create: 18 })
+    expect(r.byRule).toEqual({ 'tracking parameters (source, medium, campaign)': 2, 'campaign name': 1, 'landing page': 1 })
+    expect(r.unmatched).toEqual([
+      { row: 14, reason: 'no utm_campaign, and the landing page is not one of our links' },
+      { row: 15, reason: 'no utm_campaign and no landing page' }
+    ])
+    expect(r.totals.find((t) => t.metric === 'sessions')).toEqual({ metric: 'sessions', value: 790, matched: 600 })
+    const row = b.db.raw.prepare("SELECT content_id, campaign_id, source_file, source_row, match_rule FROM outcome WHERE metric = 'sessions' AND source_row = 10").get()
+    expect(row).toEqual({ content_id: ids.item, campaign_id: ids.campaign, source_file: 'ga4-traffic-acquisition.csv', source_row: 10, match_rule: 'tracking parameters (source, medium, campaign)' })
+    // The same file again counts nothing twice.
+    const again = await importFile('ga4-traffic-acquisition.csv')
+    expect(again).toMatchObject({ create: 0, update: 0, unchanged: 18 })
+    expect(count("SELECT count(*) AS n FROM outcome WHERE metric = 'sessions'")).toBe(6)
+  })
+
+  it('reads the "Session source / medium" export shape with its period from the comment lines', async () => {
+    const r = await importFile('ga4-source-medium.csv')
+    expect(r).toMatchObject({ rows: 2, matched: 1 })
+    expect(b.db.raw.prepare("SELECT DISTINCT date FROM outcome").all()).toEqual([{ date: '2026-11-30' }])
+  })
+
+  it('turns HubSpot deals into opportunities, pipeline value and closed revenue, and a newer export updates instead of adding', async () => {
+    const r = await importFile('hubspot-deals.csv')
+    expect(r.entity).toBe('deals')
+    expect(Object.fromEntries(r.totals.map((t) => [t.metric, t.value]))).toEqual({ opportunities: 3, pipeline_value: 20000, closed_revenue: 12000 })
+    expect(r.unmatched).toEqual([{ row: 4, reason: 'no utm_campaign and no landing page' }])
+    const newer = fixture('hubspot-deals.csv').replace('Contract sent,8000', 'Closed won,9000').replace('2026-11-09 09:00,,', '2026-11-09 09:00,2026-11-19,')
+    const r2 = await ok<ResultsReport>('results-import', { fileName: 'hubspot-deals-later.csv', text: newer })
+    expect(r2).toMatchObject({ create: 1, update: 1 })
+    expect(count("SELECT sum(value) AS n FROM outcome WHERE metric = 'closed_revenue'")).toBe(21000)
+    expect(count("SELECT count(*) AS n FROM outcome WHERE metric = 'opportunities'")).toBe(3)
+  })
+
+  it('moves a leads goal from the ledger, says where the number came from, and one undo takes the import back', async () => {
+    const r = await importFile('hubspot-contacts.csv')
+    expect(r.skipped).toEqual([{ row: 4, reason: 'lifecycle stage "Subscriber" is not a lead' }])
+    expect(r.byRule).toEqual({ 'tracking parameters (source, medium, campaign)': 1, 'landing page': 1 })
+    expect(r.unmatched).toEqual([{ row: 5, reason: 'campaign "autumn-webinar" is not one of our campaigns or links' }])
+    expect(r.goals).toEqual([{ goalId: ids.goal, objective: 'More leads', metric: 'leads', level: 13 }])
+    const ms = b.db.raw.prepare('SELECT date, value, source, note FROM measurement WHERE goal_id = ? ORDER BY date').all(ids.goal) as { date: string; value: number; source: string; note: string }[]
+    expect(ms.map((m) => [m.date, m.value])).toEqual([['2026-11-03', 11], ['2026-11-04', 12], ['2026-11-06', 13]])
+    expect(ms[0]!.source).toBe('results ledger')
+    expect(ms[0]!.note).toContain('hubspot-contacts.csv')
+    await ok('history-undo', {})
+    expect(count('SELECT count(*) AS n FROM outcome WHERE deleted_at IS NULL')).toBe(0)
+    expect(count('SELECT count(*) AS n FROM measurement WHERE deleted_at IS NULL')).toBe(0)
+  })
+
+  it('reads Salesforce opportunities with US dates and custom UTM fields', async () => {
+    const r = await importFile('salesforce-opportunities.csv')
+    expect(r).toMatchObject({ format: 'salesforce', entity: 'opportunities', matched: 1 })
+    expect(b.db.raw.prepare("SELECT date, value FROM outcome WHERE metric = 'closed_revenue'").all()).toEqual([{ date: '2026-11-25', value: 15000 }])
+    // "Web" (Lead Source) stands in for the missing utm_source, but says nothing about which item.
+    expect(r.unmatched).toEqual([{ row: 3, reason: 'no utm_campaign (source "Web" alone does not say which item)' }])
+  })
+
+  it('writes nothing from a file with bad rows, naming each by row and column', async () => {
+    const r = await importFile('salesforce-leads-bad.csv')
+    expect(r.written).toBe(false)
+    expect(r.errors).toEqual([
+      { row: 2, column: 'Created Date', message: '31 Nov 2026 is not a date (November 2026 has 30 days)' },
+      { row: 4, column: 'Lead ID', message: 'No record id: without it a re-import would count this row twice' }
+    ])
+    expect(count('SELECT count(*) AS n FROM outcome')).toBe(0)
+    const dry = await importFile('hubspot-contacts.csv', { dryRun: true })
+    expect(dry).toMatchObject({ written: false, create: 3 })
+    expect(count('SELECT count(*) AS n FROM outcome')).toBe(0)
+    const e = await fails('results-import', { fileName: 'notes.csv', text: 'Name,Phone\nAna,123\n' })
+    expect(e.message).toContain('does not look like a GA4, HubSpot or Salesforce export')
+  })
+})
+
+describe('the model reads the ledger', () => {
+  it("counts an item's ledger leads as its results when its goal takes progress from results", async () => {
+    const { modelInputs } = await import('../../../src/main/backend/services/modelInputs')
+    // Set up as published with results (the approval path is not what this test is about).
+    b.db.raw.prepare("UPDATE content_item SET status = 'published', planned_date = '2026-11-02', goal_id = ?, result_reach = 500, result_conversions = 0 WHERE id = ?").run(ids.goal, ids.item)
+    const before = modelInputs(b).input.posts.find((p) => p.channelId === ids.channel)
+    expect(before?.conversions).toBe(0)
+    await importFile('hubspot-contacts.csv')
+    const after = modelInputs(b).input.posts.find((p) => p.channelId === ids.channel)
+    expect(after?.conversions).toBe(2)
+  })
+})
