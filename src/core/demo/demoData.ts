@@ -5,7 +5,7 @@ import type { KindName, recordKinds } from '../domain/recordKinds'
  * The kinds the demo fills. Every other kind (pins, score snapshots…: made by people and by scoring,
  * not by the generator) comes back as an empty list, so callers can loop over all `kindNames`.
  */
-export const demoKinds = ['member', 'goal', 'measurement', 'channel', 'campaign', 'content', 'influencer', 'conversation', 'expert', 'watch', 'routingRule', 'escalationLadder', 'approvedAnswer', 'handoff', 'deskPolicy', 'taskTemplate', 'task', 'comment'] as const satisfies readonly KindName[]
+export const demoKinds = ['member', 'goal', 'measurement', 'channel', 'campaign', 'content', 'influencer', 'conversation', 'expert', 'watch', 'routingRule', 'escalationLadder', 'approvedAnswer', 'handoff', 'deskPolicy', 'linkConvention', 'taskTemplate', 'task', 'comment'] as const satisfies readonly KindName[]
 export type DemoKind = (typeof demoKinds)[number]
 
 /** One generated record: the id plus exactly the fields its kind's schema describes. */

@@ -1,4 +1,5 @@
 import { demoCampaigns } from './demoCampaigns'
+import { demoLinkConvention } from './demoLinkConvention'
 import { demoChannels } from './demoChannels'
 import { demoContent } from './demoContent'
 import { demoContext } from './demoContext'
@@ -55,6 +56,7 @@ export function generateDemo(options: DemoOptions): DemoData {
     approvedAnswer: desk.approvedAnswer,
     handoff: desk.handoff,
     deskPolicy: desk.deskPolicy,
+    linkConvention: demoLinkConvention(ctx),
     ...sharing
   }
   // Kinds the generator does not make (overrides and snapshots are made by people and by scoring)
