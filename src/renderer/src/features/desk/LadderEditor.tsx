@@ -6,6 +6,7 @@ import type { ApiError } from '../../api/ApiError'
 import { useRecords } from '../../api/useRecords'
 import { parseNumber } from '../../components/formValues'
 import { useNames } from '../records/useNames'
+import { DeskChoice } from './DeskChoice'
 import { DeskField, generalError, issueAt } from './DeskField'
 
 type ConvType = (typeof enums.conversationType.options)[number]
@@ -37,17 +38,7 @@ export function LadderEditor() {
           )
         })}
       </ul>
-      <DeskField label="Edit the ladder of" error={undefined}>
-        {(a) => (
-          <select {...a} className="select" value={type} onChange={(e) => setType(enums.conversationType.parse(e.target.value))} data-testid="ladder-type">
-            {enums.conversationType.options.map((o) => (
-              <option key={o} value={o}>
-                {deskLabel(o)}
-              </option>
-            ))}
-          </select>
-        )}
-      </DeskField>
+      <DeskChoice label="Edit the ladder of" error={undefined} value={type} options={enums.conversationType.options} onChange={setType} testId="ladder-type" />
       <LadderForm key={`${type}-${current?.id ?? 'new'}-${current?.updatedAt ?? ''}`} type={type} ladder={current} experts={experts.options} />
     </section>
   )

@@ -4,6 +4,7 @@ import { deskLabel } from '../../../../core/listening/deskLabel'
 import { useMutation } from '../../api/useMutation'
 import { useQuery } from '../../api/useQuery'
 import { useRecords } from '../../api/useRecords'
+import { DeskChoice } from './DeskChoice'
 import { DeskField, generalError, issueAt } from './DeskField'
 import type { InboxRow } from './useInbox'
 
@@ -39,42 +40,12 @@ export function RouteSection({ c }: { c: InboxRow }) {
             }}
           >
             <div className="desk-grid-2">
-              <DeskField label="Type" error={issueAt(triage.error, 'type')}>
-                {(a) => (
-                  <select {...a} className="select" value={type} onChange={(e) => setType(enums.conversationType.parse(e.target.value))}>
-                    {enums.conversationType.options.map((o) => (
-                      <option key={o} value={o}>
-                        {deskLabel(o)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </DeskField>
+              <DeskChoice label="Type" error={issueAt(triage.error, 'type')} value={type} options={enums.conversationType.options} onChange={setType} />
               <DeskField label="Topic" error={issueAt(triage.error, 'topic')}>
                 {(a) => <input {...a} className="input" value={topic} onChange={(e) => setTopic(e.target.value)} />}
               </DeskField>
-              <DeskField label="Priority" error={issueAt(triage.error, 'priority')}>
-                {(a) => (
-                  <select {...a} className="select" value={priority} onChange={(e) => setPriority(enums.priority.parse(e.target.value))}>
-                    {enums.priority.options.map((o) => (
-                      <option key={o} value={o}>
-                        {deskLabel(o)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </DeskField>
-              <DeskField label="Sentiment" error={issueAt(triage.error, 'sentiment')}>
-                {(a) => (
-                  <select {...a} className="select" value={sentiment} onChange={(e) => setSentiment(enums.sentiment.parse(e.target.value))}>
-                    {enums.sentiment.options.map((o) => (
-                      <option key={o} value={o}>
-                        {deskLabel(o)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </DeskField>
+              <DeskChoice label="Priority" error={issueAt(triage.error, 'priority')} value={priority} options={enums.priority.options} onChange={setPriority} />
+              <DeskChoice label="Sentiment" error={issueAt(triage.error, 'sentiment')} value={sentiment} options={enums.sentiment.options} onChange={setSentiment} />
             </div>
             <div className="row">
               <button type="submit" className="btn" disabled={triage.pending} data-testid="triage-save">

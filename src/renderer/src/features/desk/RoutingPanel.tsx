@@ -7,6 +7,7 @@ import { col, type DataColumn } from '../../components/dataColumns'
 import type { FieldSpec } from '../../components/fieldSpec'
 import { RecordTable } from '../records/RecordTable'
 import { useNames } from '../records/useNames'
+import { DeskChoice } from './DeskChoice'
 import { DeskField, issueAt } from './DeskField'
 import { LadderEditor } from './LadderEditor'
 
@@ -86,17 +87,7 @@ function TryRules() {
         }}
       >
         <div className="row">
-          <DeskField label="Type" error={issueAt(tryIt.error, 'type')}>
-            {(a) => (
-              <select {...a} className="select" value={type} onChange={(e) => setType(enums.conversationType.parse(e.target.value))}>
-                {enums.conversationType.options.map((o) => (
-                  <option key={o} value={o}>
-                    {deskLabel(o)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </DeskField>
+          <DeskChoice label="Type" error={issueAt(tryIt.error, 'type')} value={type} options={enums.conversationType.options} onChange={setType} />
           <DeskField label="Topic" error={issueAt(tryIt.error, 'topic')}>
             {(a) => <input {...a} className="input" value={topic} onChange={(e) => setTopic(e.target.value)} />}
           </DeskField>

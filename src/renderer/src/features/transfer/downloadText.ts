@@ -4,7 +4,11 @@
  */
 export function downloadText(fileName: string, text: string, type: string): void {
   // A byte-order mark makes Excel read the CSV as UTF-8 (names with accents, en dashes).
-  const blob = new Blob([type.startsWith('text/csv') ? '\uFEFF' : '', text], { type })
+  downloadBlob(fileName, new Blob([type.startsWith('text/csv') ? '\uFEFF' : '', text], { type }))
+}
+
+/** Hand a Blob to the browser as a download (shared by text and binary downloads). */
+export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
