@@ -59,6 +59,7 @@ test.describe('spreadsheets in and out', () => {
     const table = new TablePage(page, 'channels')
     await table.search('blog')
     await expect(table.count()).toContainText(' of ')
+    await expect.poll(async () => (await table.rows().allTextContents()).every((t) => /blog/i.test(t))).toBe(true)
     const shown = await table.rows().count()
     const tx = new TransferPage(page, table.root)
     const file = await tx.exportCsv()
@@ -79,6 +80,8 @@ test.describe('spreadsheets in and out', () => {
     const table = new TablePage(page, 'channels')
     await table.search('blog')
     await expect(table.count()).toContainText(' of ')
+    // The search filters after a short pause: count the rows once every one shown matches it.
+    await expect.poll(async () => (await table.rows().allTextContents()).every((t) => /blog/i.test(t))).toBe(true)
     const shown = await table.rows().count()
     const tx = new TransferPage(page, table.root)
     const xlsx = await tx.exportFile('export-xlsx')
