@@ -161,7 +161,7 @@ export function allocateScenario(p: Prepared, pins: readonly ModelPin[], members
       boundsWhy: b.why,
       limit: b.max > b.min && h >= b.max - 1e-6 ? 'max' : b.max > b.min && h <= b.min + 1e-6 ? 'min' : null,
       postsPerWeek: round2(postsAt(resp, h)),
-      marginalValue: channelGain(p, t, i, h, h + 1)
+      marginalValue: finiteGain(channelGain(p, t, i, h, h + 1))
     }
   })
   return {
@@ -236,4 +236,13 @@ function round2(v: number): number {
 
 export function round1(v: number): number {
   return Math.round(v * 10) / 10
+}
+
+/**
+ * A channel whose hours today are a vanishing number (a cadence of 1e-323 posts a week, found by the
+ * planPriorities property test) has a response curve that divides by that number: the gain of one
+ * more hour comes out NaN or Infinity. No measurable gain is the honest answer for such a channel.
+ */
+function finiteGain(gain: number): number {
+  return Number.isFinite(gain) ? gain : 0
 }
