@@ -24,11 +24,19 @@ function ladders(b: Backend): Map<string, Ladder> {
  * to"), logged on the conversation with who (null = the breach scan), when and why. Null when there is
  * no next level.
  */
-export function escalateOne(b: Backend, id: string, reason: string, byId: string | null, nowMs: number, ladderOf?: Map<string, Ladder>): Escalated | null {
+export function escalateOne(
+  b: Backend,
+  id: string,
+  reason: string,
+  byId: string | null,
+  nowMs: number,
+  // The scan reads the ladders and the directory once for every conversation it moves.
+  shared?: { ladders: Map<string, Ladder>; experts: ReturnType<typeof expertMap> }
+): Escalated | null {
   const c = recordRepo.get(b.db, 'conversation', id)
   if (!c || c.deletedAt !== null) return null
-  const experts = expertMap(b)
-  const ladder = (ladderOf ?? ladders(b)).get(String(c.type)) ?? null
+  const experts = shared?.experts ?? expertMap(b)
+  const ladder = (shared?.ladders ?? ladders(b)).get(String(c.type)) ?? null
   const subject = { type: String(c.type), state: String(c.state), assigneeId: (c.assigneeId as string | null) ?? null, escalationLevel: Number(c.escalationLevel), escalations: c.escalations as EscalationEntry[] }
   const step = nextStep(subject, ladder, (e) => experts.get(e)?.escalatesToId ?? null)
   if (step === null) return null
@@ -64,6 +72,7 @@ export function deskScan(b: Backend, nowIso?: string): { checked: number; escala
       AND ((c.escalation_level = 0 AND k.next_due_at < ${now}) OR c.escalation_level > 0)`)
   const nowMs = Date.parse(now)
   const all = ladders(b)
+  const experts = expertMap(b)
   let minAt = nowMs
   const parsed = rows.map((r) => {
     const escalations = JSON.parse(r.escalations) as EscalationEntry[]
@@ -77,7 +86,7 @@ export function deskScan(b: Backend, nowIso?: string): { checked: number; escala
     const due = escalationDueAt(c, all.get(c.type) ?? null, nowMs, cal)
     if (due === null) continue
     // Stamped with the breach's own moment, so every teammate's scan writes the same entry (see escalationDueAt).
-    const done = escalateOne(b, c.id, due.reason, null, due.at, all)
+    const done = escalateOne(b, c.id, due.reason, null, due.at, { ladders: all, experts })
     if (done) escalated.push(done)
   }
   return { checked: rows.length, escalated }
