@@ -27,7 +27,8 @@ const steps: { id: Step; label: string }[] = [
  */
 export function ImportWizard({ kind, aliases, onClose }: Props) {
   const rk = recordKinds[kind]
-  const noun = rk.plural.toLowerCase()
+  // 'Content' is the navigation's word; counted it reads "Import 15,000 content items", not "15,000 content".
+  const noun = kind === 'content' ? 'content items' : rk.plural.toLowerCase()
   const [step, setStep] = useState<Step>('file')
   const [file, setFile] = useState<PickedFile | undefined>(undefined)
   const [running, setRunning] = useState<Running | null>(null)
