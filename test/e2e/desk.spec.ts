@@ -134,7 +134,12 @@ test('My work lists my overdue conversation, marked, and opens it in the inbox',
   await call(request, app, 'conversation-assign', { id: c.id, assigneeId: expert.id })
   const w = new AppPage(page, app)
   await w.open('mine')
-  const item = page.getByTestId('mine-conversations').locator('li', { hasText: summary })
+  const section = page.getByTestId('mine-conversations')
+  await expect(section).toBeVisible()
+  // A long section shows its first rows and a "Show all N" button for the rest.
+  const more = section.getByRole('button', { name: /^Show all/ })
+  if ((await more.count()) > 0) await more.click()
+  const item = section.locator('li', { hasText: summary })
   await expect(item.locator('[data-standing="overdue"]')).toHaveText(/Overdue/)
   await item.getByRole('link', { name: summary }).click()
   await expect(page).toHaveURL(new RegExp(`#/conversations\\?id=${c.id}`))

@@ -25,11 +25,42 @@ test('on first start the person picks who they are; the title bar and My work fo
   const sw = page.getByTestId('me-switch')
   await expect(sw).toHaveValue(/.+/)
   const options = await sw.locator('option').allTextContents()
-  expect(options.sort()).toEqual(['Aisha Cole (contributor)', 'Leo Martins (contributor)'])
+  expect(options.sort()).toEqual(['Aisha Cole', 'Leo Martins'])
+  await expect(page.getByTestId('me-control')).toContainText('You are · contributor')
   await expect(page.locator('main h1')).toHaveText('My work')
   await expect(page.getByTestId('mine-approvals')).toContainText('No item waits for your approval.')
   // Kept per computer: a reload does not ask again.
   await page.reload()
   await expect(page).toHaveTitle(/^(\(\d+\) )?SMO Desk — Leo Martins$/)
   await expect(page.getByTestId('me-picker')).toBeHidden()
+})
+
+test('My work opens each row on its own record: a mention on a campaign opens that campaign with its comments', async ({ page }) => {
+  await page.goto(app.url)
+  // This computer may already have a "me" from the test above (same settings folder): switch, or pick.
+  const picker = page.getByTestId('me-picker')
+  const sw = page.getByTestId('me-switch')
+  await expect(picker.or(sw)).toBeVisible()
+  if (await picker.isVisible()) {
+    await picker.getByLabel('I am').selectOption({ label: 'Aisha Cole — Product Marketing Manager & Sales Engineer (contributor)' })
+    await picker.getByTestId('me-pick-save').click()
+  } else {
+    await sw.selectOption({ label: 'Aisha Cole' })
+  }
+  await expect(page.getByTestId('me-control')).toContainText('You are · contributor')
+  await page.goto(`${app.base}/#/mine`)
+  const mentions = page.getByTestId('mine-mentions')
+  await mentions.getByRole('link', { name: /^Budget is tight this quarter/ }).click()
+  await expect(page).toHaveURL(/#\/campaigns/)
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('State of Data Downtime report 2026')
+  await expect(page.getByText('Yes, the second newsletter sponsorship.', { exact: false })).toBeVisible()
+  // A long section shows its first rows and the rest on request.
+  const influencers = page.getByTestId('mine-influencers')
+  await page.goto(`${app.base}/#/mine`)
+  const more = influencers.getByRole('button', { name: /^Show all \d+$/ })
+  await expect(more).toBeVisible()
+  const shown = await influencers.locator('li').count()
+  await more.click()
+  expect(await influencers.locator('li').count()).toBeGreaterThan(shown)
+  await expect(influencers.getByRole('button', { name: 'Show fewer' })).toHaveAttribute('aria-expanded', 'true')
 })

@@ -16,7 +16,8 @@ export function MeControl() {
   if (current === null) return <MePicker state={me.data} onDone={() => me.refetch()} />
   return (
     <div className="me-control" data-testid="me-control">
-      <span className="subtle small">You are</span>{' '}
+      {/* The role sits beside "You are", so the select holds only names and fits the navigation's width. */}
+      <span className="subtle small">You are{choices.length > 1 ? ` · ${current.access}` : ''}</span>{' '}
       {choices.length > 1 ? (
         <select
           className="select"
@@ -30,7 +31,7 @@ export function MeControl() {
         >
           {choices.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.name} ({m.access})
+              {m.name}
             </option>
           ))}
         </select>
