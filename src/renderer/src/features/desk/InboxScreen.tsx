@@ -72,7 +72,7 @@ export function InboxScreen() {
 
   const columns = useMemo<DataColumn<InboxRow>[]>(
     () => [
-      { id: 'standing', header: 'Clock', kind: 'number', value: standingRank, text: (r) => (r.breached ? 'Overdue' : r.aboutToBreach ? 'Due soon' : ''), render: (r) => <Standing row={r} />, width: 120 },
+      { id: 'standing', header: 'Clock', kind: 'number', value: standingRank, text: (r) => (r.breached ? 'Overdue' : r.aboutToBreach ? 'Due soon' : r.state === 'waiting' ? 'Paused' : ''), render: (r) => <Standing row={r} />, width: 120 },
       col.text('summary', 'Conversation', (r) => r.summary, { width: 300 }),
       col.enum('state', 'State', (r) => r.state, enums.conversationState.options, { width: 105, render: (r) => <StatusBadge value={r.state} /> }),
       col.enum('type', 'Type', (r) => r.type, enums.conversationType.options, { width: 130, render: (r) => <StatusBadge value={r.type} /> }),
@@ -82,8 +82,8 @@ export function InboxScreen() {
       col.text('author', 'Author', (r) => r.author, { width: 160, render: (r) => <span>{r.author}{r.influencerId !== null && <span className="subtle small"> · influencer</span>}</span> }),
       col.text('source', 'Source', (r) => (r.channelId !== null ? (channels.map.get(r.channelId) ?? '') : r.network), { width: 140 }),
       col.text('assignee', 'Assignee', (r) => r.assigneeName ?? '', { width: 150 }),
-      { ...col.datetime('firstResponseDueAt', 'First response due', (r) => r.firstResponseDueAt), render: (r) => <DueCell at={r.firstResponseDueAt} breached={r.firstResponseBreached} done={r.firstResponseAt !== null} /> },
-      { ...col.datetime('resolutionDueAt', 'Resolution due', (r) => r.resolutionDueAt), render: (r) => <DueCell at={r.resolutionDueAt} breached={r.resolutionBreached} done={r.resolvedAt !== null} /> },
+      { ...col.datetime('firstResponseDueAt', 'First response due', (r) => r.firstResponseDueAt), render: (r) => <DueCell at={r.firstResponseDueAt} breached={r.firstResponseBreached} done={r.firstResponseAt !== null} waitingSince={r.waitingSince} /> },
+      { ...col.datetime('resolutionDueAt', 'Resolution due', (r) => r.resolutionDueAt), render: (r) => <DueCell at={r.resolutionDueAt} breached={r.resolutionBreached} done={r.resolvedAt !== null} waitingSince={r.waitingSince} /> },
       col.number('escalationLevel', 'Escalation', (r) => (r.escalationLevel === 0 ? undefined : r.escalationLevel), { width: 100, render: (r) => (r.escalationLevel === 0 ? '' : `Level ${r.escalationLevel}`) }),
       col.datetime('occurredAt', 'Came in', (r) => r.occurredAt, { width: 170 })
     ],
