@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { AppPage } from './pages/AppPage'
+import { RecordFormPage } from './pages/RecordFormPage'
 import type { Served } from './serveWorkspace'
 
 // Issue #16: the listening desk in a browser on the real backend — a complaint triaged, routed to the
@@ -139,4 +140,57 @@ test('My work lists my overdue conversation, marked, and opens it in the inbox',
   await item.getByRole('link', { name: summary }).click()
   await expect(page).toHaveURL(new RegExp(`#/conversations\\?id=${c.id}`))
   await expect(page.getByTestId('conversation-detail').locator('h2')).toHaveText(summary)
+})
+
+test('a routing rule limited to channels is made in the editor, read in its sentence and honoured by Try the rules', async ({ page, app, request }) => {
+  const expert = await call<{ id: string }>(request, app, 'expert-create', { name: 'Forum desk (e2e)', team: 'Community' })
+  const channels = (await call<{ items: { id: string; name: string }[] }>(request, app, 'channel-list', { limit: 50 })).items
+  const [ours, other] = [channels[0], channels[1]]
+  if (ours === undefined || other === undefined) throw new Error('the demo needs two channels')
+  const w = new AppPage(page, app)
+  await w.open('desk/routing')
+  await page.getByTestId('create-record').click()
+  const form = new RecordFormPage(page, 'routingRule')
+  await form.fill('Rule number', '8')
+  await form.fill('Name', 'Questions on our channel (e2e)')
+  await form.choose('Propose', 'Forum desk (e2e)')
+  await form.form.getByRole('group', { name: 'Types' }).getByLabel('Question').check()
+  // Channels are picked by name from the workspace's channels, never typed as ids.
+  const picker = form.form.getByRole('group', { name: 'Our channels' })
+  await expect(picker.getByRole('checkbox')).toHaveCount(channels.length)
+  await picker.getByLabel(ours.name, { exact: true }).check()
+  await form.save()
+  await expect(form.form).toHaveCount(0)
+
+  const row = page.locator('.dt-body [role="row"]', { hasText: 'Questions on our channel (e2e)' })
+  await expect(row).toContainText(`Question + on ${ours.name}`)
+  const stored = (await call<{ items: { name: string; channelIds: string[] }[] }>(request, app, 'routing-rule-list', { limit: 100 })).items.find((r) => r.name === 'Questions on our channel (e2e)')
+  expect(stored?.channelIds).toEqual([ours.id])
+
+  // Try the rules: the same question proposes the forum desk on that channel, and falls through elsewhere.
+  const tryIt = page.getByRole('region', { name: 'Try the rules' })
+  await tryIt.getByLabel('Type', { exact: true }).selectOption({ label: 'Question' })
+  await tryIt.getByTestId('try-channel').selectOption({ label: ours.name })
+  await tryIt.getByRole('button', { name: 'Which rule?' }).click()
+  await expect(tryIt.getByTestId('try-answer')).toHaveText(`Forum desk (e2e) — question + on ${ours.name} → Forum desk (e2e), rule 8`)
+  await tryIt.getByTestId('try-channel').selectOption({ label: other.name })
+  await tryIt.getByRole('button', { name: 'Which rule?' }).click()
+  await expect(tryIt.getByTestId('try-answer')).not.toContainText('Forum desk (e2e)')
+})
+
+test('a conversation waiting for its author shows its clocks paused, not a due time', async ({ page, app, request }) => {
+  const expert = await call<{ id: string }>(request, app, 'expert-create', { name: 'Waiting desk (e2e)', team: 'Support' })
+  const summary = 'Which invoice was charged twice? (e2e waiting)'
+  const c = await call<{ id: string }>(request, app, 'conversation-create', {
+    occurredAt: new Date(Date.now() - 3_600_000).toISOString(), author: 'Kim Roe', summary, type: 'complaint', assigneeId: expert.id, state: 'assigned'
+  })
+  const row = await call<{ state: string; waitingSince: string | null; nextDueAt: string | null }>(request, app, 'conversation-respond', { id: c.id, replyText: 'Which invoice number?', waitForAuthor: true })
+  expect(row).toMatchObject({ state: 'waiting', nextDueAt: null })
+  expect(row.waitingSince).not.toBeNull()
+  const w = new AppPage(page, app)
+  await w.open('conversations')
+  await openConversation(page, summary, 'waiting')
+  const listed = page.locator('.dt-body [role="row"]', { hasText: summary })
+  await expect(listed.locator('[data-standing="paused"]')).toHaveText(/Paused/)
+  await expect(page.getByTestId('conversation-detail').getByTestId('resolution-due')).toContainText('Paused — waiting since')
 })
