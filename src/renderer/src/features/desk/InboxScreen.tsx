@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { enums } from '../../../../core/domain/enums'
 import { deskLabel } from '../../../../core/listening/deskLabel'
 import { col, type DataColumn } from '../../components/dataColumns'
+import { TransferActions } from '../transfer/TransferActions'
 import { DataTable } from '../../components/DataTable'
 import { useOpenRequest } from '../../drafts/useOpenRequest'
 import { ScreenHeader } from '../records/ScreenHeader'
@@ -124,6 +125,8 @@ export function InboxScreen() {
               noun={{ one: 'conversation', many: 'conversations' }}
               rows={rows}
               columns={columns}
+              // Export what is shown, and import a monitoring tool's export (the wizard recognises the tool).
+              viewActions={(getView) => <TransferActions kind="conversation" columns={columns} getView={getView} />}
               loading={inbox.loading && inbox.data === undefined}
               onActiveChange={(r) => {
                 if (r !== undefined) setSelected(r.id)
