@@ -194,3 +194,23 @@ test('a conversation waiting for its author shows its clocks paused, not a due t
   await expect(listed.locator('[data-standing="paused"]')).toHaveText(/Paused/)
   await expect(page.getByTestId('conversation-detail').getByTestId('resolution-due')).toContainText('Paused — waiting since')
 })
+
+test('the conversation import dialog says which tool it recognised, and a person can choose another source', async ({ page, app }) => {
+  const headers = ['Query Id', 'Date', 'Title', 'Url', 'Domain', 'Sentiment', 'Page Type', 'Language', 'Author', 'Full Text', 'Snippet', 'Resource Id', ...Array.from({ length: 30 }, (_, i) => `Metric ${i + 1}`)]
+  const line = ['7', '2026-11-10 07:55:00', 'Atlas in the cold', 'https://www.reddit.com/r/PLC/comments/e2e-source/', 'reddit.com', 'neutral', 'reddit', 'en', 'coldchain_guy', 'Has anyone run Atlas below -30C?', 'Atlas below -30C?', 'r1', ...Array.from({ length: 30 }, () => '0')]
+  const w = new AppPage(page, app)
+  await w.open('conversations')
+  await page.getByTestId('import-csv').click()
+  const wizard = page.getByTestId('import-wizard')
+  await wizard.getByTestId('import-file').setInputFiles({ name: 'brandwatch-full.csv', mimeType: 'text/csv', buffer: Buffer.from(`${headers.join(',')}\n${line.join(',')}\n`, 'utf8') })
+  const source = wizard.getByTestId('import-source')
+  await expect(source.locator('option:checked')).toHaveText('Recognised: Brandwatch')
+  await expect(wizard.getByLabel('Field for column Page Type')).toHaveValue('_channel')
+  // Generic: the columns are matched by their names alone; back to the recognised tool maps them again.
+  await source.selectOption({ label: 'Generic (columns matched by name)' })
+  await expect(wizard.getByTestId('import-dialect')).not.toContainText('brandwatch')
+  await source.selectOption({ label: 'Recognised: Brandwatch' })
+  await expect(wizard.getByTestId('import-dialect')).toContainText('brandwatch columns')
+  await wizard.getByTestId('import-next').click()
+  await expect(wizard.getByTestId('import-apply')).toHaveText('Import 1 conversation')
+})

@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import { enums } from '../../../../core/domain/enums'
 import { deskLabel } from '../../../../core/listening/deskLabel'
 import { col, type DataColumn } from '../../components/dataColumns'
-import { TransferActions } from '../transfer/TransferActions'
 import { DataTable } from '../../components/DataTable'
 import { useOpenRequest } from '../../drafts/useOpenRequest'
 import { ScreenHeader } from '../records/ScreenHeader'
@@ -13,6 +12,9 @@ import { InboxDetail } from './InboxDetail'
 import { Tabs, type Tab } from './Tabs'
 import { inboxCap, useInbox, type InboxRow } from './useInbox'
 import './desk.css'
+
+// The import wizard loads when it is opened, not with the inbox.
+const ImportWizard = lazy(() => import('../transfer/ImportWizard').then((m) => ({ default: m.ImportWizard })))
 
 type StateTab = 'open' | 'new' | 'triaged' | 'assigned' | 'waiting' | 'resolved'
 const OPEN = ['new', 'triaged', 'assigned', 'waiting'] as const
@@ -32,6 +34,7 @@ export function InboxScreen() {
   const [overdue, setOverdue] = useState(false)
   const [soon, setSoon] = useState(false)
   const [mine, setMine] = useState(false)
+  const [importing, setImporting] = useState(false)
   const [selected, setSelected] = useState<string | undefined>(idFromHash)
   const detail = useRef<HTMLElement>(null)
   const query = useMemo(
@@ -100,7 +103,21 @@ export function InboxScreen() {
   )
   return (
     <div className="screen desk-inbox">
-      <ScreenHeader title="Inbox" description="Conversations from every channel and monitoring tool, with their first-response and resolution clocks in the desk's business hours." />
+      <ScreenHeader
+        title="Inbox"
+        description="Conversations from every channel and monitoring tool, with their first-response and resolution clocks in the desk's business hours."
+        actions={
+          // A monitoring tool's export (Brandwatch, Mention…): the wizard recognises the tool by its columns.
+          <button type="button" className="btn" data-testid="import-csv" onClick={() => setImporting(true)}>
+            Import CSV…
+          </button>
+        }
+      />
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportWizard kind="conversation" aliases={{}} onClose={() => setImporting(false)} />
+        </Suspense>
+      )}
       <Tabs label="Conversations by state" tabs={tabs} current={tab} onChange={setTab} testId="inbox-tabs">
         <div className="desk-inbox-layout">
           <div className="desk-inbox-list">
@@ -125,8 +142,6 @@ export function InboxScreen() {
               noun={{ one: 'conversation', many: 'conversations' }}
               rows={rows}
               columns={columns}
-              // Export what is shown, and import a monitoring tool's export (the wizard recognises the tool).
-              viewActions={(getView) => <TransferActions kind="conversation" columns={columns} getView={getView} />}
               loading={inbox.loading && inbox.data === undefined}
               onActiveChange={(r) => {
                 if (r !== undefined) setSelected(r.id)
