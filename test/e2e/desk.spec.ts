@@ -143,7 +143,7 @@ test('My work lists my overdue conversation, marked, and opens it in the inbox',
 })
 
 test('a routing rule limited to channels is made in the editor, read in its sentence and honoured by Try the rules', async ({ page, app, request }) => {
-  const expert = await call<{ id: string }>(request, app, 'expert-create', { name: 'Forum desk (e2e)', team: 'Community' })
+  await call(request, app, 'expert-create', { name: 'Forum desk (e2e)', team: 'Community' })
   const channels = (await call<{ items: { id: string; name: string }[] }>(request, app, 'channel-list', { limit: 50 })).items
   const [ours, other] = [channels[0], channels[1]]
   if (ours === undefined || other === undefined) throw new Error('the demo needs two channels')
