@@ -192,7 +192,17 @@ test('a conversation waiting for its author shows its clocks paused, not a due t
   await openConversation(page, summary, 'waiting')
   const listed = page.locator('.dt-body [role="row"]', { hasText: summary })
   await expect(listed.locator('[data-standing="paused"]')).toHaveText(/Paused/)
-  await expect(page.getByTestId('conversation-detail').getByTestId('resolution-due')).toContainText('Paused — waiting since')
+  const detail = page.getByTestId('conversation-detail')
+  await expect(detail.getByTestId('resolution-due')).toContainText('Paused — waiting since')
+  await expect(detail.getByTestId('waiting-banner')).toContainText('the response clocks are paused')
+  // The author answers: the clocks run again, with a due time.
+  await detail.getByTestId('author-answered').click()
+  await expect(detail).toHaveAttribute('data-state', 'assigned')
+  await expect(detail.getByTestId('resolution-due')).not.toContainText('Paused')
+  const after = await call<{ waitingSince: string | null; waits: unknown[]; resolutionDueAt: string | null }>(request, app, 'inbox-get', { id: c.id })
+  expect(after.waitingSince).toBeNull()
+  expect(after.waits).toHaveLength(1)
+  expect(after.resolutionDueAt).not.toBeNull()
 })
 
 test('the conversation import dialog says which tool it recognised, and a person can choose another source', async ({ page, app }) => {
