@@ -116,7 +116,21 @@ for (const theme of themes) {
           await page.getByTestId('watchlist').waitFor()
         }
         expectClean(await axeScan(page), `listening desk, ${tab} (${theme})`)
+        if (tab === 'routing') {
+          // The rule form with its channel picker.
+          await page.getByTestId('create-record').first().click()
+          await page.getByTestId('form-routingRule').waitFor()
+          expectClean(await axeScan(page, '[data-testid="record-dialog"]'), `routing rule form (${theme})`)
+          await page.keyboard.press('Escape')
+        }
       }
+      // The conversation import with its Source choice.
+      await w.open('conversations')
+      await page.getByTestId('import-csv').click()
+      const wizard = page.getByTestId('import-wizard')
+      await wizard.getByTestId('import-file').setInputFiles({ name: 'mention.csv', mimeType: 'text/csv', buffer: Buffer.from('Date,Title,URL,Description,Source Type,Author,Language,Tone\n2026-11-15 09:00,Atlas,https://forum.example/t/1,Which MES?,forums,mes_lead,en,neutral\n', 'utf8') })
+      await wizard.getByTestId('import-source').waitFor()
+      expectClean(await axeScan(page, '[data-testid="import-wizard"]'), `conversation import, source and columns (${theme})`)
     })
 
     test('deck builder with a slide open', async ({ page, app }) => {

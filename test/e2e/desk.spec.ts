@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { AppPage } from './pages/AppPage'
+import { RecordFormPage } from './pages/RecordFormPage'
 import type { Served } from './serveWorkspace'
 
 // Issue #16: the listening desk in a browser on the real backend — a complaint triaged, routed to the
@@ -144,4 +145,87 @@ test('My work lists my overdue conversation, marked, and opens it in the inbox',
   await item.getByRole('link', { name: summary }).click()
   await expect(page).toHaveURL(new RegExp(`#/conversations\\?id=${c.id}`))
   await expect(page.getByTestId('conversation-detail').locator('h2')).toHaveText(summary)
+})
+
+test('a routing rule limited to channels is made in the editor, read in its sentence and honoured by Try the rules', async ({ page, app, request }) => {
+  await call(request, app, 'expert-create', { name: 'Forum desk (e2e)', team: 'Community' })
+  const channels = (await call<{ items: { id: string; name: string }[] }>(request, app, 'channel-list', { limit: 50 })).items
+  const [ours, other] = [channels[0], channels[1]]
+  if (ours === undefined || other === undefined) throw new Error('the demo needs two channels')
+  const w = new AppPage(page, app)
+  await w.open('desk/routing')
+  await page.getByTestId('create-record').click()
+  const form = new RecordFormPage(page, 'routingRule')
+  await form.fill('Rule number', '8')
+  await form.fill('Name', 'Questions on our channel (e2e)')
+  await form.choose('Propose', 'Forum desk (e2e)')
+  await form.form.getByRole('group', { name: 'Types' }).getByLabel('Question').check()
+  // Channels are picked by name from the workspace's channels, never typed as ids.
+  const picker = form.form.getByRole('group', { name: 'Our channels' })
+  await expect(picker.getByRole('checkbox')).toHaveCount(channels.length)
+  await picker.getByLabel(ours.name, { exact: true }).check()
+  await form.save()
+  await expect(form.form).toHaveCount(0)
+
+  const row = page.locator('.dt-body [role="row"]', { hasText: 'Questions on our channel (e2e)' })
+  await expect(row).toContainText(`Question + on ${ours.name}`)
+  const stored = (await call<{ items: { name: string; channelIds: string[] }[] }>(request, app, 'routing-rule-list', { limit: 100 })).items.find((r) => r.name === 'Questions on our channel (e2e)')
+  expect(stored?.channelIds).toEqual([ours.id])
+
+  // Try the rules: the same question proposes the forum desk on that channel, and falls through elsewhere.
+  const tryIt = page.getByRole('region', { name: 'Try the rules' })
+  await tryIt.getByLabel('Type', { exact: true }).selectOption({ label: 'Question' })
+  await tryIt.getByTestId('try-channel').selectOption({ label: ours.name })
+  await tryIt.getByRole('button', { name: 'Which rule?' }).click()
+  await expect(tryIt.getByTestId('try-answer')).toHaveText(`Forum desk (e2e) — question + on ${ours.name} → Forum desk (e2e), rule 8`)
+  await tryIt.getByTestId('try-channel').selectOption({ label: other.name })
+  await tryIt.getByRole('button', { name: 'Which rule?' }).click()
+  await expect(tryIt.getByTestId('try-answer')).not.toContainText('Forum desk (e2e)')
+})
+
+test('a conversation waiting for its author shows its clocks paused, not a due time', async ({ page, app, request }) => {
+  const expert = await call<{ id: string }>(request, app, 'expert-create', { name: 'Waiting desk (e2e)', team: 'Support' })
+  const summary = 'Which invoice was charged twice? (e2e waiting)'
+  const c = await call<{ id: string }>(request, app, 'conversation-create', {
+    occurredAt: new Date(Date.now() - 3_600_000).toISOString(), author: 'Kim Roe', summary, type: 'complaint', assigneeId: expert.id, state: 'assigned'
+  })
+  const row = await call<{ state: string; waitingSince: string | null; nextDueAt: string | null }>(request, app, 'conversation-respond', { id: c.id, replyText: 'Which invoice number?', waitForAuthor: true })
+  expect(row).toMatchObject({ state: 'waiting', nextDueAt: null })
+  expect(row.waitingSince).not.toBeNull()
+  const w = new AppPage(page, app)
+  await w.open('conversations')
+  await openConversation(page, summary, 'waiting')
+  const listed = page.locator('.dt-body [role="row"]', { hasText: summary })
+  await expect(listed.locator('[data-standing="paused"]')).toHaveText(/Paused/)
+  const detail = page.getByTestId('conversation-detail')
+  await expect(detail.getByTestId('resolution-due')).toContainText('Paused — waiting since')
+  await expect(detail.getByTestId('waiting-banner')).toContainText('the response clocks are paused')
+  // The author answers: the clocks run again, with a due time.
+  await detail.getByTestId('author-answered').click()
+  await expect(detail).toHaveAttribute('data-state', 'assigned')
+  await expect(detail.getByTestId('resolution-due')).not.toContainText('Paused')
+  const after = await call<{ waitingSince: string | null; waits: unknown[]; resolutionDueAt: string | null }>(request, app, 'inbox-get', { id: c.id })
+  expect(after.waitingSince).toBeNull()
+  expect(after.waits).toHaveLength(1)
+  expect(after.resolutionDueAt).not.toBeNull()
+})
+
+test('the conversation import dialog says which tool it recognised, and a person can choose another source', async ({ page, app }) => {
+  const headers = ['Query Id', 'Date', 'Title', 'Url', 'Domain', 'Sentiment', 'Page Type', 'Language', 'Author', 'Full Text', 'Snippet', 'Resource Id', ...Array.from({ length: 30 }, (_, i) => `Metric ${i + 1}`)]
+  const line = ['7', '2026-11-10 07:55:00', 'Atlas in the cold', 'https://www.reddit.com/r/PLC/comments/e2e-source/', 'reddit.com', 'neutral', 'reddit', 'en', 'coldchain_guy', 'Has anyone run Atlas below -30C?', 'Atlas below -30C?', 'r1', ...Array.from({ length: 30 }, () => '0')]
+  const w = new AppPage(page, app)
+  await w.open('conversations')
+  await page.getByTestId('import-csv').click()
+  const wizard = page.getByTestId('import-wizard')
+  await wizard.getByTestId('import-file').setInputFiles({ name: 'brandwatch-full.csv', mimeType: 'text/csv', buffer: Buffer.from(`${headers.join(',')}\n${line.join(',')}\n`, 'utf8') })
+  const source = wizard.getByTestId('import-source')
+  await expect(source.locator('option:checked')).toHaveText('Recognised: Brandwatch')
+  await expect(wizard.getByLabel('Field for column Page Type')).toHaveValue('_channel')
+  // Generic: the columns are matched by their names alone; back to the recognised tool maps them again.
+  await source.selectOption({ label: 'Generic (columns matched by name)' })
+  await expect(wizard.getByTestId('import-dialect')).not.toContainText('brandwatch')
+  await source.selectOption({ label: 'Recognised: Brandwatch' })
+  await expect(wizard.getByTestId('import-dialect')).toContainText('brandwatch columns')
+  await wizard.getByTestId('import-next').click()
+  await expect(wizard.getByTestId('import-apply')).toHaveText('Import 1 conversation')
 })

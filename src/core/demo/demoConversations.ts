@@ -73,6 +73,8 @@ export function demoConversations(
       assignmentNote: '',
       firstResponseAt: null,
       resolvedAt: resolved === null ? null : cal.instantString(Math.max(resolved, occurred)),
+      waitingSince: null,
+      waits: [],
       escalationLevel: 0,
       escalations: [],
       replyText: '',

@@ -60,6 +60,13 @@ export const conversation = recordKind({
     assignmentNote: p.text(400),
     firstResponseAt: p.instant.nullable(),
     resolvedAt: p.instant.nullable(),
+    /**
+     * Waiting for the author pauses the clocks: since when it waits now (null when not waiting), and the
+     * waits it has finished. Stamped by the desk rule on every write path when the state enters or leaves
+     * waiting; synced like any field, so each computer derives the same due times (core/listening/waitPause.ts).
+     */
+    waitingSince: p.instant.nullable(),
+    waits: z.array(z.object({ from: p.instant, to: p.instant })).max(500),
     escalationLevel: z.number().int().min(0).max(3),
     escalations: z.array(escalationEntry).max(50),
     replyText: p.text(5000),
@@ -74,7 +81,7 @@ export const conversation = recordKind({
   }),
   defaults: {
     channelId: null, network: '', url: '', influencerId: null, topic: '', language: '', sentiment: 'neutral', priority: 'normal',
-    state: 'new', assigneeId: null, assignedAt: null, assignmentNote: '', firstResponseAt: null, resolvedAt: null,
+    state: 'new', assigneeId: null, assignedAt: null, assignmentNote: '', firstResponseAt: null, resolvedAt: null, waitingSince: null, waits: [],
     escalationLevel: 0, escalations: [], replyText: '', answerId: null, ticketId: '', resolution: '', checklist: [], tags: [], externalId: ''
   },
   required: ['occurredAt', 'author', 'summary', 'type'],

@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from './businessCalendar'
+import { addWithPauses, pausesOf, type WaitSpan } from './waitPause'
 
 export type EscalationSubject = {
   type: string
@@ -6,6 +7,8 @@ export type EscalationSubject = {
   assigneeId: string | null
   escalationLevel: number
   escalations: readonly { at: string }[]
+  /** Finished waits for the author: they do not count toward a level's time limit either. */
+  waits?: readonly WaitSpan[]
 }
 export type Ladder = { type: string; steps: readonly { level: number; expertId: string; afterHours: number }[] }
 
@@ -24,7 +27,8 @@ export function nextStep(c: EscalationSubject, ladder: Ladder | null, escalatesT
 /**
  * Whether the breach scan escalates now, and why. Level 0 → 1 when the running clock is past due; a
  * conversation already at level n (n ≥ 1) moves on when it has sat there longer than the ladder's
- * time limit for level n, in business hours from its last escalation.
+ * time limit for level n, in business hours from its last escalation (time spent waiting for the
+ * author excluded). A waiting conversation never escalates by itself.
  */
 export function escalationDue(
   c: EscalationSubject & { nextDueAt: string | null },
@@ -47,7 +51,8 @@ export function escalationDueAt(
   now: number,
   cal: BusinessCalendar
 ): { reason: string; at: number } | null {
-  if (c.state === 'resolved') return null
+  // Waiting for the author stops the clocks, and with them the ladder: nothing escalates while it waits.
+  if (c.state === 'resolved' || c.state === 'waiting') return null
   if (c.escalationLevel === 0) {
     const due = c.nextDueAt === null ? null : Date.parse(c.nextDueAt)
     return due !== null && now > due ? { reason: 'Response target breached', at: due } : null
@@ -55,6 +60,7 @@ export function escalationDueAt(
   const step = ladder?.steps.find((s) => s.level === c.escalationLevel)
   const last = c.escalations.at(-1)
   if (!step || !last) return null
-  const deadline = cal.add(Date.parse(last.at), step.afterHours)
+  const pauses = pausesOf({ state: c.state, waitingSince: null, waits: c.waits ?? [] })
+  const deadline = addWithPauses(cal, Date.parse(last.at), step.afterHours, pauses)
   return deadline !== null && now > deadline ? { reason: `Not resolved within ${step.afterHours} business hours at level ${c.escalationLevel}`, at: deadline } : null
 }

@@ -105,9 +105,38 @@ export function presetMapping(preset: string, headers: readonly string[], kind: 
   return out
 }
 
-/** Which preset a header row looks like: the one whose template names most of its columns, at least three and all of them. */
+/**
+ * The columns every export of a monitoring tool has, which together tell it from the others (Brandwatch
+ * has "Page Type", Mention "Source Type"). A full export carries dozens more (reach, location, thread
+ * ids…): a tool is recognised by these being present, not by every column being known.
+ */
+const conversationRequired: Readonly<Record<string, readonly string[]>> = {
+  'hootsuite-streams': ['Date', 'Network', 'Author', 'Message', 'Link'],
+  sprout: ['Date', 'Network', 'From', 'Message'],
+  brandwatch: ['Date', 'Url', 'Author', 'Page Type'],
+  mention: ['Date', 'URL', 'Description', 'Source Type'],
+  talkwalker: ['published', 'url', 'content', 'source_type']
+}
+const requiredOf: Partial<Record<KindName, Readonly<Record<string, readonly string[]>>>> = { conversation: conversationRequired }
+
+/**
+ * Which preset a header row looks like. Where a kind's presets name their required columns (the
+ * monitoring tools): the one with all of them present that names most of the file's columns. Otherwise:
+ * the one whose template names most of its columns, at least three and all of them.
+ */
 export function guessPreset(headers: readonly string[], kind: KindName = 'content'): string | null {
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '')
+  const required = requiredOf[kind]
   let best: { name: string; n: number } | null = null
+  if (required !== undefined) {
+    const have = new Set(headers.map(norm))
+    for (const [name, cols] of Object.entries(required)) {
+      if (!cols.every((c) => have.has(norm(c)))) continue
+      const n = Object.keys(presetMapping(name, headers, kind) ?? {}).length
+      if (best === null || n > best.n) best = { name, n }
+    }
+    return best?.name ?? null
+  }
   for (const name of Object.keys(presetMaps[kind] ?? {})) {
     const r = presetMapping(name, headers, kind)
     const n = r === null ? 0 : Object.keys(r).length

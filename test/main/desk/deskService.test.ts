@@ -128,7 +128,8 @@ describe('the listening desk', () => {
     const c = await conv({ assigneeId: support, state: 'assigned' })
     await ok('conversation-reply', { id: c.id, replyText: 'Sorry about that' })
     let row = await ok<InboxRow>('conversation-respond', { id: c.id, waitForAuthor: true })
-    expect([row.state, row.firstResponseAt, row.replyText, row.nextDueAt]).toEqual(['waiting', '2026-02-09T09:00:00.000Z', 'Sorry about that', '2026-02-09T16:00:00.000Z'])
+    // Waiting for the author: the resolution clock is paused (no running due time) from the reply on.
+    expect([row.state, row.firstResponseAt, row.replyText, row.nextDueAt, row.waitingSince]).toEqual(['waiting', '2026-02-09T09:00:00.000Z', 'Sorry about that', null, '2026-02-09T09:00:00.000Z'])
     row = await ok<InboxRow>('conversation-resolve', { id: c.id, resolution: 'Refunded', ticketId: 'SUP-1042' })
     expect([row.state, row.ticketId, row.nextDueAt, row.breached]).toEqual(['resolved', 'SUP-1042', null, false])
     const crisis = await conv({ type: 'crisis', priority: 'urgent', summary: 'Leak claim trending' })

@@ -1,6 +1,7 @@
 import type { EscalationEntry } from '../../../core/domain/conversation'
 import { businessCalendar } from '../../../core/listening/businessCalendar'
 import { escalationDueAt, nextStep, type Ladder } from '../../../core/listening/nextEscalation'
+import type { WaitSpan } from '../../../core/listening/waitPause'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { recordRepo } from '../repo/recordRepo'
@@ -55,7 +56,7 @@ export function escalateOne(
 }
 
 /**
- * The breach scan: every open conversation whose running clock is past due (level 0), or that sat at
+ * The breach scan: every open conversation not waiting for its author whose running clock is past due (level 0), or that sat at
  * its level longer than the ladder allows, goes up one level. Time comes in as an argument, so the CLI,
  * the timer in serve/desktop and tests all run the same rule. Off when the desk's `autoEscalate` is off.
  */
@@ -65,10 +66,10 @@ export function deskScan(b: Backend, nowIso?: string): { checked: number; escala
   // The stored due times are toISOString() text; `now` in the same form compares correctly in SQL.
   const now = new Date(nowIso === undefined ? b.now() : Date.parse(nowIso)).toISOString()
   if (!policy.autoEscalate) return { checked: 0, escalated: [] }
-  const rows = b.db.all<{ id: string; type: string; state: string; assignee_id: string | null; escalation_level: number; escalations: string; next_due_at: string | null }>(sql`
-    SELECT c.id, c.type, c.state, c.assignee_id, c.escalation_level, c.escalations, k.next_due_at
+  const rows = b.db.all<{ id: string; type: string; state: string; assignee_id: string | null; escalation_level: number; escalations: string; waits: string; next_due_at: string | null }>(sql`
+    SELECT c.id, c.type, c.state, c.assignee_id, c.escalation_level, c.escalations, c.waits, k.next_due_at
     FROM conversation c JOIN conversation_clock k ON k.id = c.id
-    WHERE c.deleted_at IS NULL AND c.state <> 'resolved' AND c.escalation_level < 3
+    WHERE c.deleted_at IS NULL AND c.state NOT IN ('resolved', 'waiting') AND c.escalation_level < 3
       AND ((c.escalation_level = 0 AND k.next_due_at < ${now}) OR c.escalation_level > 0)`)
   const nowMs = Date.parse(now)
   const all = ladders(b)
@@ -78,7 +79,7 @@ export function deskScan(b: Backend, nowIso?: string): { checked: number; escala
     const escalations = JSON.parse(r.escalations) as EscalationEntry[]
     const last = escalations.at(-1)
     if (last) minAt = Math.min(minAt, Date.parse(last.at))
-    return { id: r.id, type: r.type, state: r.state, assigneeId: r.assignee_id, escalationLevel: r.escalation_level, escalations, nextDueAt: r.next_due_at }
+    return { id: r.id, type: r.type, state: r.state, assigneeId: r.assignee_id, escalationLevel: r.escalation_level, escalations, waits: JSON.parse(r.waits) as WaitSpan[], nextDueAt: r.next_due_at }
   })
   const cal = businessCalendar(policy, minAt, nowMs, 400)
   const escalated: Escalated[] = []

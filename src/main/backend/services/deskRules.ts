@@ -2,6 +2,7 @@ import type { FieldIssue } from '../../../core/domain/recordKind'
 import { weekdays, type DeskPolicy } from '../../../core/domain/deskPolicy'
 import { crisisChecklist } from '../../../core/listening/crisisChecklist'
 import { chainCircle, ladderCircle } from '../../../core/listening/escalationCircle'
+import { waitingChange, type WaitFields } from '../../../core/listening/waitPause'
 import { sql } from '../db/sql'
 import { recordRepo } from '../repo/recordRepo'
 import { registerKindRule } from './kindRules'
@@ -17,6 +18,12 @@ export function registerDeskRules(): void {
     const becameCrisis = after.type === 'crisis' && (before === null || before.type !== 'crisis')
     const empty = !Array.isArray(after.checklist) || after.checklist.length === 0
     return becameCrisis && empty ? { issues: [], extra: { checklist: crisisChecklist() } } : { issues: [] }
+  })
+
+  // Entering or leaving "waiting" opens or closes a wait, which pauses the clocks, whoever changed the state.
+  registerKindRule('conversation', (b, before, after) => {
+    const extra = waitingChange(before as WaitFields | null, after as WaitFields & { occurredAt: string }, new Date(b.now()).toISOString())
+    return Object.keys(extra).length > 0 ? { issues: [], extra } : { issues: [] }
   })
 
   registerKindRule('expert', (b, before, after) => {

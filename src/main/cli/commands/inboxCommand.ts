@@ -6,8 +6,11 @@ import { openCliBackend } from '../openCliBackend'
 
 const STATES = enums.conversationState.options
 
-/** The keys every `smo inbox --json` row carries (README, CLI section); scripts read these. */
-const KEYS = ['id', 'summary', 'author', 'url', 'occurredAt', 'state', 'type', 'priority', 'topic', 'assigneeId', 'assigneeName', 'firstResponseDueAt', 'resolutionDueAt', 'breached', 'aboutToBreach', 'escalationLevel'] as const
+/**
+ * The keys every `smo inbox --json` row carries (README, CLI section); scripts read these. `waitingSince`
+ * (added after the first ones) is set while a conversation waits for its author and its clocks are paused.
+ */
+const KEYS = ['id', 'summary', 'author', 'url', 'occurredAt', 'state', 'type', 'priority', 'topic', 'assigneeId', 'assigneeName', 'firstResponseDueAt', 'resolutionDueAt', 'breached', 'aboutToBreach', 'escalationLevel', 'waitingSince'] as const
 
 export const inboxCommand = command({
   name: 'inbox',
@@ -54,7 +57,8 @@ export const inboxCommand = command({
       console.log(`${items.length} conversation${items.length === 1 ? '' : 's'}${values.overdue === true ? ' overdue' : ''}:`)
       for (const r of items.slice(0, 50)) {
         const flag = r.nextDueAt !== null && r.breached ? 'OVERDUE ' : r.aboutToBreach ? 'SOON    ' : '        '
-        console.log(`${flag}${r.state.padEnd(9)}${(r.nextDueAt ?? '–').slice(0, 16).padEnd(17)}${(r.assigneeName ?? 'unassigned').padEnd(22)}${r.summary.slice(0, 70)}`)
+        const due = r.nextDueAt ?? (r.waitingSince !== null ? `paused ${r.waitingSince.slice(0, 10)}` : '–')
+        console.log(`${flag}${r.state.padEnd(9)}${due.slice(0, 16).padEnd(17)}${(r.assigneeName ?? 'unassigned').padEnd(22)}${r.summary.slice(0, 70)}`)
       }
       if (items.length > 50) console.log(`… and ${items.length - 50} more (--json lists all)`)
       return 0

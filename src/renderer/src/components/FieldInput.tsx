@@ -58,6 +58,23 @@ export function FieldInput({ field, draft, id, error, errorId, nullable, refOpti
         </div>
       )
     }
+    case 'refChoices': {
+      const on = new Set(text.split(',').map((t) => t.trim()).filter((t) => t !== ''))
+      const options = refOptions[field.refKind] ?? []
+      // A ticked record that was deleted stays listed, so it can be seen and unticked rather than kept invisibly.
+      const all = [...options, ...[...on].filter((x) => !options.some((o) => o.id === x)).map((x) => ({ id: x, name: 'Unknown or deleted record' }))]
+      const set = (o: string, checked: boolean): void => onChange(field.name, all.map((x) => x.id).filter((x) => (x === o ? checked : on.has(x))).join(', '))
+      return (
+        <div id={id} role="group" aria-label={field.label} aria-invalid={error !== undefined} aria-describedby={common['aria-describedby']} className="choices">
+          {all.length === 0 && <span className="subtle">None yet</span>}
+          {all.map((o) => (
+            <label key={o.id} className="choice">
+              <input type="checkbox" checked={on.has(o.id)} onChange={(e) => set(o.id, e.target.checked)} /> {o.name}
+            </label>
+          ))}
+        </div>
+      )
+    }
     case 'select':
       return (
         <select {...common} className="select" value={text} onChange={(e) => onChange(field.name, e.target.value)}>

@@ -17,6 +17,8 @@ export type FieldSpec =
   /** Any number of a closed list's values (a routing rule's types), as checkboxes with their labels. */
   | (Base & { input: 'choices'; options: readonly string[] })
   | (Base & { input: 'ref'; refKind: KindName })
+  /** Any number of records of another kind (a routing rule's channels), as checkboxes with their names. */
+  | (Base & { input: 'refChoices'; refKind: KindName })
   /** A list of links to records of another kind, each with a number (a channel's goals and expected rates). */
   | (Base & { input: 'links'; refKind: KindName; idKey: string; valueKey: string; valueLabel: string })
   /**

@@ -73,6 +73,7 @@ export function toDraft(fields: readonly FieldSpec[], rec: Record<string, unknow
         break
       case 'tags':
       case 'choices':
+      case 'refChoices':
         draft[f.name] = Array.isArray(v) ? v.join(', ') : ''
         break
       case 'rows': {
@@ -124,6 +125,7 @@ export function fromDraft(fields: readonly FieldSpec[], draft: Draft, nullable: 
         break
       case 'tags':
       case 'choices':
+      case 'refChoices':
         out[f.name] = s === '' ? [] : s.split(',').map((t) => t.trim()).filter((t) => t !== '')
         break
       case 'rows': {

@@ -68,12 +68,12 @@ export function InboxDetail({ id }: { id: string }) {
         <dd>{deskLabel(c.sentiment)}</dd>
         <dt>First response due</dt>
         <dd data-testid="first-response-due">
-          <DueCell at={c.firstResponseDueAt} breached={c.firstResponseBreached} done={c.firstResponseAt !== null} />
+          <DueCell at={c.firstResponseDueAt} breached={c.firstResponseBreached} done={c.firstResponseAt !== null} waitingSince={c.waitingSince} />
           {c.firstResponseAt !== null && <span className="subtle small"> (answered {format.datetime(c.firstResponseAt)})</span>}
         </dd>
         <dt>Resolution due</dt>
         <dd data-testid="resolution-due">
-          <DueCell at={c.resolutionDueAt} breached={c.resolutionBreached} done={c.resolvedAt !== null} />
+          <DueCell at={c.resolutionDueAt} breached={c.resolutionBreached} done={c.resolvedAt !== null} waitingSince={c.waitingSince} />
         </dd>
         <dt>Escalation</dt>
         <dd>{c.escalationLevel === 0 ? 'Not escalated' : `Level ${c.escalationLevel}`}</dd>

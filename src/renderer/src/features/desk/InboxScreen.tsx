@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import { enums } from '../../../../core/domain/enums'
 import { deskLabel } from '../../../../core/listening/deskLabel'
 import { col, type DataColumn } from '../../components/dataColumns'
@@ -12,6 +12,9 @@ import { InboxDetail } from './InboxDetail'
 import { Tabs, type Tab } from './Tabs'
 import { inboxCap, useInbox, type InboxRow } from './useInbox'
 import './desk.css'
+
+// The import wizard loads when it is opened, not with the inbox.
+const ImportWizard = lazy(() => import('../transfer/ImportWizard').then((m) => ({ default: m.ImportWizard })))
 
 type StateTab = 'open' | 'new' | 'triaged' | 'assigned' | 'waiting' | 'resolved'
 const OPEN = ['new', 'triaged', 'assigned', 'waiting'] as const
@@ -31,6 +34,7 @@ export function InboxScreen() {
   const [overdue, setOverdue] = useState(false)
   const [soon, setSoon] = useState(false)
   const [mine, setMine] = useState(false)
+  const [importing, setImporting] = useState(false)
   const [selected, setSelected] = useState<string | undefined>(idFromHash)
   const detail = useRef<HTMLElement>(null)
   const query = useMemo(
@@ -72,7 +76,7 @@ export function InboxScreen() {
 
   const columns = useMemo<DataColumn<InboxRow>[]>(
     () => [
-      { id: 'standing', header: 'Clock', kind: 'number', value: standingRank, text: (r) => (r.breached ? 'Overdue' : r.aboutToBreach ? 'Due soon' : ''), render: (r) => <Standing row={r} />, width: 120 },
+      { id: 'standing', header: 'Clock', kind: 'number', value: standingRank, text: (r) => (r.breached ? 'Overdue' : r.aboutToBreach ? 'Due soon' : r.state === 'waiting' ? 'Paused' : ''), render: (r) => <Standing row={r} />, width: 120 },
       col.text('summary', 'Conversation', (r) => r.summary, { width: 300 }),
       col.enum('state', 'State', (r) => r.state, enums.conversationState.options, { width: 105, render: (r) => <StatusBadge value={r.state} /> }),
       col.enum('type', 'Type', (r) => r.type, enums.conversationType.options, { width: 130, render: (r) => <StatusBadge value={r.type} /> }),
@@ -82,8 +86,8 @@ export function InboxScreen() {
       col.text('author', 'Author', (r) => r.author, { width: 160, render: (r) => <span>{r.author}{r.influencerId !== null && <span className="subtle small"> · influencer</span>}</span> }),
       col.text('source', 'Source', (r) => (r.channelId !== null ? (channels.map.get(r.channelId) ?? '') : r.network), { width: 140 }),
       col.text('assignee', 'Assignee', (r) => r.assigneeName ?? '', { width: 150 }),
-      { ...col.datetime('firstResponseDueAt', 'First response due', (r) => r.firstResponseDueAt), render: (r) => <DueCell at={r.firstResponseDueAt} breached={r.firstResponseBreached} done={r.firstResponseAt !== null} /> },
-      { ...col.datetime('resolutionDueAt', 'Resolution due', (r) => r.resolutionDueAt), render: (r) => <DueCell at={r.resolutionDueAt} breached={r.resolutionBreached} done={r.resolvedAt !== null} /> },
+      { ...col.datetime('firstResponseDueAt', 'First response due', (r) => r.firstResponseDueAt), render: (r) => <DueCell at={r.firstResponseDueAt} breached={r.firstResponseBreached} done={r.firstResponseAt !== null} waitingSince={r.waitingSince} /> },
+      { ...col.datetime('resolutionDueAt', 'Resolution due', (r) => r.resolutionDueAt), render: (r) => <DueCell at={r.resolutionDueAt} breached={r.resolutionBreached} done={r.resolvedAt !== null} waitingSince={r.waitingSince} /> },
       col.number('escalationLevel', 'Escalation', (r) => (r.escalationLevel === 0 ? undefined : r.escalationLevel), { width: 100, render: (r) => (r.escalationLevel === 0 ? '' : `Level ${r.escalationLevel}`) }),
       col.datetime('occurredAt', 'Came in', (r) => r.occurredAt, { width: 170 })
     ],
@@ -99,7 +103,21 @@ export function InboxScreen() {
   )
   return (
     <div className="screen desk-inbox">
-      <ScreenHeader title="Inbox" description="Conversations from every channel and monitoring tool, with their first-response and resolution clocks in the desk's business hours." />
+      <ScreenHeader
+        title="Inbox"
+        description="Conversations from every channel and monitoring tool, with their first-response and resolution clocks in the desk's business hours."
+        actions={
+          // A monitoring tool's export (Brandwatch, Mention…): the wizard recognises the tool by its columns.
+          <button type="button" className="btn" data-testid="import-csv" onClick={() => setImporting(true)}>
+            Import CSV…
+          </button>
+        }
+      />
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportWizard kind="conversation" aliases={{}} onClose={() => setImporting(false)} />
+        </Suspense>
+      )}
       <Tabs label="Conversations by state" tabs={tabs} current={tab} onChange={setTab} testId="inbox-tabs">
         <div className="desk-inbox-layout">
           <div className="desk-inbox-list">

@@ -19,6 +19,8 @@ export function ReplySection({ c }: { c: InboxRow }) {
   const answers = useQuery('answer-suggest', { ...(c.topic === '' ? {} : { topic: c.topic }), ...(c.language === '' ? {} : { language: c.language }) }, { dependsOn: ['approvedAnswer'] })
   const draft = useMutation('conversation-reply')
   const respond = useMutation('conversation-respond')
+  // The author answered: the wait ends and the clocks run again, moved out by the time waited.
+  const resume = useMutation('conversation-update')
   const items = answers.data?.items ?? []
   const error = respond.error ?? draft.error
 
@@ -41,6 +43,25 @@ export function ReplySection({ c }: { c: InboxRow }) {
   return (
     <section className="desk-section" aria-labelledby={`reply-${c.id}`} data-testid="reply-section">
       <h3 id={`reply-${c.id}`}>Reply</h3>
+      {c.state === 'waiting' && c.waitingSince !== null && (
+        <div className="banner desk-waiting" role="status" data-testid="waiting-banner">
+          <span>Waiting for the author since {format.datetime(c.waitingSince)}: the response clocks are paused.</span>{' '}
+          <button
+            type="button"
+            className="btn btn-sm"
+            disabled={resume.pending}
+            onClick={() => void resume.mutate({ id: c.id, state: c.assigneeId === null ? 'triaged' : 'assigned' }).catch(() => undefined)}
+            data-testid="author-answered"
+          >
+            The author answered
+          </button>
+          {resume.error !== undefined && (
+            <span className="field-error" role="alert">
+              {resume.error.message}
+            </span>
+          )}
+        </div>
+      )}
       <div className="desk-form">
         <div className="row">
           <DeskField label="Approved answers" error={undefined} help={items.length === 0 && !answers.loading ? `None for ${c.topic === '' ? 'this conversation' : `the topic ${c.topic}`} yet.` : undefined}>

@@ -26,11 +26,27 @@ export function Standing({ row }: { row: Clocked }) {
         <span aria-hidden="true">◔ </span>Due soon
       </span>
     )
+  // Waiting for the author stops the clocks (a breach from before the wait still shows as overdue).
+  if (row.state === 'waiting')
+    return (
+      <span className="badge desk-standing" data-standing="paused">
+        <span aria-hidden="true">❚❚ </span>Paused
+      </span>
+    )
   return null
 }
 
-/** A due time, marked "late" when its clock breached and "met" once it stopped in time. */
-export function DueCell({ at, breached, done }: { at: string | null; breached: boolean; done: boolean }) {
+/**
+ * A due time, marked "late" when its clock breached and "met" once it stopped in time. While the
+ * conversation waits for its author a clock that had not run out is stopped: it says so, and since when.
+ */
+export function DueCell({ at, breached, done, waitingSince = null }: { at: string | null; breached: boolean; done: boolean; waitingSince?: string | null }) {
+  if (at === null && waitingSince !== null && !done)
+    return (
+      <span className="desk-due-paused" data-paused="true">
+        Paused — waiting since {format.datetime(waitingSince)}
+      </span>
+    )
   if (at === null) return <span className="subtle">No target</span>
   return (
     <span className={breached ? 'desk-due-late' : undefined}>

@@ -6,6 +6,7 @@ import { api } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { CheckStep } from './CheckStep'
 import { MappingStep } from './MappingStep'
+import { SourcePicker } from './SourcePicker'
 import { describeRunning, followImport, readPicked, sourceOf, type PickedFile, type Running } from './importRun'
 import './transfer.css'
 
@@ -37,15 +38,17 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
   const onCancel = (f: () => void) => (stop.current = f)
   const [mapping, setMapping] = useState<Record<string, string>>({})
   const [updateById, setUpdateById] = useState(false)
-  // How to read the file where the person decides: the workbook sheet, the date order when dates read both ways.
-  const [reading, setReading] = useState<Pick<ImportInput, 'sheet' | 'dateOrder'>>({})
+  // How to read the file where the person decides: the workbook sheet, the date order when dates read both
+  // ways, the tool that wrote it (undefined: recognised from the columns).
+  type Reading = Pick<ImportInput, 'sheet' | 'dateOrder' | 'preset'>
+  const [reading, setReading] = useState<Reading>({})
   const [preview, setPreview] = useState<ImportPreview | undefined>(undefined)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | undefined>(undefined)
   const [result, setResult] = useState<{ created: number; updated: number; unchanged: number } | undefined>(undefined)
   const asked = useRef(0)
 
-  const refresh = async (f: PickedFile, m: Record<string, string>, update: boolean, how: Pick<ImportInput, 'sheet' | 'dateOrder'> = reading): Promise<void> => {
+  const refresh = async (f: PickedFile, m: Record<string, string>, update: boolean, how: Reading = reading): Promise<void> => {
     // Answers can arrive out of order while someone clicks through the selects; keep the latest.
     const ticket = ++asked.current
     setBusy(true)
@@ -159,7 +162,7 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
                 {' '}Dates like 03/04/2026 are{' '}
                 <select data-testid="import-date-order" value={reading.dateOrder ?? ''} onChange={(e) => {
                   const v = e.target.value
-                  const how: Pick<ImportInput, 'sheet' | 'dateOrder'> = { sheet: reading.sheet, dateOrder: v === 'dmy' ? 'dmy' : v === 'mdy' ? 'mdy' : undefined }
+                  const how: Reading = { sheet: reading.sheet, preset: reading.preset, dateOrder: v === 'dmy' ? 'dmy' : v === 'mdy' ? 'mdy' : undefined }
                   setReading(how)
                   void refresh(file, mapping, updateById, how)
                 }}>
@@ -203,6 +206,18 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
               </ul>
               {running === null && !busy && filePicker('Choose a CSV file…', 'columns')}
             </div>
+          )}
+          {step === 'columns' && preview !== undefined && file !== undefined && (
+            <SourcePicker
+              kind={kind}
+              headers={preview.headers}
+              preset={reading.preset}
+              onChange={(preset) => {
+                const how: Reading = { sheet: reading.sheet, dateOrder: reading.dateOrder, preset }
+                setReading(how)
+                void refresh(file, mapping, updateById, how)
+              }}
+            />
           )}
           {step === 'columns' && preview !== undefined && file !== undefined && (
             <MappingStep
