@@ -70,3 +70,19 @@ describe('planPriorities properties', () => {
     )
   }, 60_000)
 })
+
+describe('planPriorities at the edge of arithmetic', () => {
+  it('a channel whose weekly hours are a vanishing number (6e-323 h a post, seed 200910252) gets finite figures everywhere, RICE included', () => {
+    const data = input({
+      goals: [goal('G0', { target: 1, current: 0, weight: 0 })],
+      channels: [
+        channel('C0', { audience: 1, postsPerWeek: 0.04166666666666667, hoursPerPost: 6e-323, fixedHoursPerMonth: 0, links: [{ goalId: 'G0', rate: 1e-9 }] }),
+        channel('C1', { audience: 0, postsPerWeek: 0, hoursPerPost: 0, fixedHoursPerMonth: 0, links: [{ goalId: 'G0', rate: 0 }] })
+      ]
+    })
+    const m = planPriorities(data, { today: TODAY, draws: 8 }, 2)
+    const text = JSON.stringify(m, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? 'BAD' : v))
+    expect(text).not.toContain('BAD')
+    expect(m.rice.rows.find((r) => r.channelId === 'C0')?.effort).toBe(0)
+  })
+})
