@@ -47,6 +47,20 @@ function forget(): void {
   ready.clear()
 }
 
+/**
+ * Run `work` once the browser is idle after painting (at most a second later): what the first screen
+ * does not need to show its days — the neighbouring views, the insights' charts — must not hold up
+ * their first paint with its parsing and decoding (issue #17, cold start). Returns a cancel function.
+ */
+export function afterPaint(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout: 1000 })
+    return () => cancelIdleCallback(id)
+  }
+  const id = setTimeout(work, 50)
+  return () => clearTimeout(id)
+}
+
 type Settled = { key: string; data: MonthData | undefined; error: unknown }
 
 /**
@@ -66,10 +80,10 @@ export function useMonthData(input: MonthInput, neighbours: readonly MonthInput[
       (data) => {
         if (!live) return
         setSettled({ key, data, error: undefined })
-        // Ahead of the user's next step, after this view has had its frame.
-        setTimeout(() => {
+        // Ahead of the user's next step, once this view has been painted and the page is idle.
+        afterPaint(() => {
           if (live) for (const n of JSON.parse(nextKeys) as MonthInput[]) void load(n).catch(() => undefined)
-        }, 0)
+        })
       },
       (error: unknown) => live && setSettled((s) => ({ key, data: s?.key === key ? s.data : undefined, error }))
     )
