@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useState } from 'react'
 import type { ApiInput, ApiOutput } from '../../../../core/api/contract'
 import { calendarCells, type CalendarCell } from '../../../../core/calendar/calendarCells'
 import { api } from '../../api/client'
@@ -73,6 +73,14 @@ export function useMonthData(input: MonthInput, neighbours: readonly MonthInput[
   const [settled, setSettled] = useState<Settled | undefined>(undefined)
   const [version, setVersion] = useState(0)
   const nextKeys = JSON.stringify(neighbours)
+
+  // Asked for before any other query of the screen: layout effects run ahead of every component's
+  // effects, and the browser sends only six requests at a time, so on a cold start the days' answer
+  // used to queue behind the names, the backlog and the saved views (issue #17). The effect below
+  // then finds it in the cache.
+  useLayoutEffect(() => {
+    void load(JSON.parse(key) as MonthInput).catch(() => undefined)
+  }, [key, version])
 
   useEffect(() => {
     let live = true
