@@ -153,8 +153,9 @@ export function startWebHost(
     server.listen(port, '127.0.0.1', () => {
       const addr = server.address()
       port = typeof addr === 'object' && addr ? addr.port : port
-      // Not awaited: the page is fetched meanwhile. A failure surfaces on the first API call.
-      void loadDispatch().catch(() => undefined)
+      // Once the caller has said "Ready" (after this turn), not awaited: the page is fetched
+      // meanwhile. A failure surfaces on the first API call.
+      setImmediate(() => void loadDispatch().catch(() => undefined))
       resolve({
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,
