@@ -124,8 +124,8 @@ export const serveCommand = command({
     })
     if (b) remember(b.ws.paths.dir)
     console.log(`Ready: ${host.url}${picker ? ' (no workspace yet: the page lets you choose one)' : ''}`)
-    if (b) await started(b)
     if (!values['no-open']) openBrowser(host.url)
+    if (b) await started(b)
     await new Promise<void>((resolve) => {
       const stop = () => resolve()
       process.once('SIGINT', stop)
