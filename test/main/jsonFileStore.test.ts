@@ -3,7 +3,7 @@
  * electron-store and conf read and write, since the desktop host opens the same user-data folder.
  * Checked against the real conf, both ways, on real temp files.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Conf from 'conf'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -34,6 +34,13 @@ describe('the settings file store', () => {
     expect(readFileSync(join(d, 'settings.json'), 'utf8')).toBe(JSON.stringify({ theme: 'light', recent: ['/c'], bounds: null }, undefined, '\t'))
     // Written beside and renamed over: nothing else is left in the folder.
     expect(readdirSync(d)).toEqual(['settings.json'])
+
+    // The same settings again (every start records the workspace it opened): the file is not rewritten.
+    const inode = statSync(join(d, 'settings.json')).ino
+    store.store = { theme: 'light', recent: ['/c'], bounds: null }
+    expect(statSync(join(d, 'settings.json')).ino).toBe(inode)
+    store.store = { theme: 'light', recent: ['/d'], bounds: null }
+    expect(statSync(join(d, 'settings.json')).ino).not.toBe(inode)
 
     // Keys the file lacks come from the defaults, as with conf.
     writeFileSync(join(d, 'settings.json'), JSON.stringify({ theme: 'dark' }))

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 
 /**
@@ -21,12 +21,15 @@ export function jsonFileStore<T extends object>(file: string, defaults: T): { st
       return onDisk !== null && typeof onDisk === 'object' && !Array.isArray(onDisk) ? { ...defaults, ...onDisk } : { ...defaults }
     },
     set store(value: T) {
+      const text = JSON.stringify(value, undefined, '\t')
+      // Every start records the workspace it opened, most often the same one: no write, no fsync.
+      if (existsSync(file) && readFileSync(file, 'utf8') === text) return
       // Written beside and renamed over, after an fsync: a crash leaves the old file or the new one.
       mkdirSync(dirname(file), { recursive: true })
       const tmp = `${file}.${process.pid}.tmp`
       const fd = openSync(tmp, 'w', 0o600)
       try {
-        writeSync(fd, JSON.stringify(value, undefined, '\t'))
+        writeSync(fd, text)
         fsyncSync(fd)
       } finally {
         closeSync(fd)

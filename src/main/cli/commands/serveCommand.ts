@@ -122,8 +122,8 @@ export const serveCommand = command({
         remember(restored.ws.paths.dir)
       }
     })
-    if (b) remember(b.ws.paths.dir)
     console.log(`Ready: ${host.url}${picker ? ' (no workspace yet: the page lets you choose one)' : ''}`)
+    if (b) remember(b.ws.paths.dir)
     if (!values['no-open']) openBrowser(host.url)
     if (b) await started(b)
     await new Promise<void>((resolve) => {
