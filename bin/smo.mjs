@@ -4,6 +4,7 @@
 // is started by an older node directly, re-run it with the project's Node 24.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
+import { enableCompileCache } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -22,7 +23,9 @@ if (major < 24) {
  * Built JavaScript (out/main, from `npm run build`) starts in a fraction of the time and memory of
  * transpiling the sources, and is all an installed copy has. In a source checkout, sources edited
  * after the last build would silently run stale code, so then (and before any build) the sources run
- * through tsx, a development dependency.
+ * through tsx, a development dependency. Only the folders out/main is built from are compared
+ * (src/main and src/core): the renderer and the preload have builds of their own, and skipping their
+ * ~200 files keeps this walk off the start of every command (issue #17: `smo check` ≤ 200 ms).
  */
 function newestSource(dir) {
   let newest = 0
@@ -35,13 +38,18 @@ function newestSource(dir) {
 function built(name) {
   const file = join(root, 'out', 'main', `${name}.js`)
   if (!existsSync(file)) return null
-  const src = join(root, 'src')
-  if (process.env.SMO_FROM_SOURCE !== '1' && (!existsSync(src) || newestSource(src) <= statSync(file).mtimeMs)) return pathToFileURL(file).href
+  const sources = [join(root, 'src', 'main'), join(root, 'src', 'core')].filter((d) => existsSync(d))
+  if (process.env.SMO_FROM_SOURCE !== '1' && sources.every((d) => newestSource(d) <= statSync(file).mtimeMs)) return pathToFileURL(file).href
   return null
 }
 async function load(name, source) {
   const url = built(name)
-  if (url) return import(url)
+  if (url) {
+    // Node keeps the compiled code of the built files in its cache folder (checked against each
+    // file's contents, so a rebuild is never served stale): later starts skip parsing ~100 kB.
+    enableCompileCache()
+    return import(url)
+  }
   const tsx = await import('tsx/esm/api').catch(() => null)
   if (tsx === null) {
     console.error(`smo: this copy of SMO Desk has not been built and has no development tools to run its sources. Run \`npm install && npm run build\` in ${root}.`)

@@ -16,3 +16,11 @@ contextBridge.exposeInMainWorld('smo', {
     }
   }
 })
+
+// The first-start picker window's page (web/pickerPage.ts, electron/pickerIpc.ts): open the choice
+// typed there, and show a folder dialog for one of its fields. The main process answers these only
+// while the picker is up, and only to the picker's own page.
+contextBridge.exposeInMainWorld('smoPicker', {
+  open: (choice: unknown): Promise<unknown> => ipcRenderer.invoke('smo:picker-open', choice),
+  chooseFolder: (field: string): Promise<string | null> => ipcRenderer.invoke('smo:picker-folder', field)
+})

@@ -88,3 +88,61 @@ test('first start in the browser: a bad path is refused at the field, the demo o
     rmSync(root, { recursive: true, force: true })
   }
 })
+
+test('the same picker page in the desktop window: folder dialogs, and a team passphrase typed, refused at its field and corrected (bridge stood in for)', async ({ page }) => {
+  // The desktop host loads this page with a preload bridge (window.smoPicker, electron/pickerIpc.ts);
+  // Electron cannot run here, so the bridge is stood in for and the page is served by the browser host.
+  test.setTimeout(90_000)
+  const root = mkdtempSync(join(tmpdir(), 'smo-e2e-picker-desktop-'))
+  try {
+    const app = await serveWithoutWorkspace(join(root, 'userdata'))
+    try {
+      await page.addInitScript(() => {
+        const sent: unknown[] = []
+        Object.assign(window, {
+          sent,
+          smoPicker: {
+            chooseFolder: async (field: string) => (field === 'teamFolder' ? '/shared/Dropbox/SMO team' : '/home/sam/SMO copy'),
+            open: async (choice: { passphrase?: string }) => {
+              sent.push(choice)
+              if (choice.passphrase === 'correct horse') return { ok: true, data: { dir: '/home/sam/SMO copy' } }
+              const message = choice.passphrase ? 'The passphrase does not open this team folder. Check it with the person who set up sync.' : 'This team folder is locked with a passphrase: type it.'
+              return { ok: false, error: { code: 'invalid_input', message, field: 'passphrase', issues: [] } }
+            }
+          }
+        })
+      })
+      await page.goto(app.url)
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a workspace')
+      await page.getByTestId('picker-join').check()
+      await page.getByTestId('picker-choose-path').click()
+      await expect(page.getByTestId('picker-path')).toHaveValue('/home/sam/SMO copy')
+      await page.getByTestId('picker-choose-team-folder').click()
+      await expect(page.getByTestId('picker-team-folder')).toHaveValue('/shared/Dropbox/SMO team')
+      const found = await axeScan(page)
+      expect(found, `axe on the desktop picker:\n${describeFindings(found)}`).toEqual([])
+
+      await page.getByTestId('picker-go').click()
+      await expect(page.getByTestId('picker-passphrase-error')).toHaveText('This team folder is locked with a passphrase: type it.')
+      await expect(page.getByTestId('picker-passphrase')).toBeFocused()
+      await page.getByTestId('picker-passphrase').fill('wrong horse')
+      await page.getByTestId('picker-go').click()
+      await expect(page.getByTestId('picker-passphrase-error')).toContainText('does not open this team folder')
+      await expect(page.getByTestId('picker-passphrase')).toHaveAttribute('aria-invalid', 'true')
+      await page.getByTestId('picker-passphrase').fill('correct horse')
+      await page.getByTestId('picker-go').click()
+      await expect(page.getByRole('status')).toHaveText('Opened. Loading SMO Desk…')
+      await expect(page.getByTestId('picker-passphrase-error')).toHaveText('')
+      const sent = await page.evaluate(() => (window as unknown as { sent: unknown[] }).sent)
+      expect(sent).toEqual([
+        { action: 'join', path: '/home/sam/SMO copy', teamFolder: '/shared/Dropbox/SMO team', passphrase: '' },
+        { action: 'join', path: '/home/sam/SMO copy', teamFolder: '/shared/Dropbox/SMO team', passphrase: 'wrong horse' },
+        { action: 'join', path: '/home/sam/SMO copy', teamFolder: '/shared/Dropbox/SMO team', passphrase: 'correct horse' }
+      ])
+    } finally {
+      await app.stop()
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true })
+  }
+})

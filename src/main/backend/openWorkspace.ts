@@ -2,11 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { latestVersion } from './db/migrations/index'
-import { migrate } from './db/migrate'
 import { wrapDb, type Db } from './db/db'
 import { sql } from './db/sql'
 import { acquireWorkspaceLock } from './workspaceLock'
-import { damagedWorkspace } from './damagedWorkspace'
 import { WorkspaceError } from './workspaceError'
 import { workspacePaths } from './workspacePaths'
 
@@ -25,6 +23,22 @@ export type OpenOptions = {
   /** Take the single-writer lock, naming the host that holds it ("browser host on port 5123"). */
   lock?: string | false
   readonly?: boolean
+  /**
+   * SQLite's full integrity check (which also compares every index with its table) instead of the
+   * quick check: `smo check` asks for it, so the file's pages are read once, not twice.
+   */
+  fullCheck?: boolean
+}
+
+/**
+ * Damage found while looking at the file. The refusal's wording needs the backups (reading each
+ * candidate, with the record codecs behind it), loaded only when there is damage: a healthy open
+ * — `smo check` above all — does not pay for that code (issue #17).
+ */
+class Damage extends Error {
+  constructor(readonly problem: string) {
+    super(problem)
+  }
 }
 
 const MAGIC = 'SQLite format 3\u0000'
@@ -47,7 +61,7 @@ function sqliteFailure(file: string, e: unknown): WorkspaceError {
  * workspace of 100,000 items, a few ms for a usual one), which is what finds damage in the middle
  * of the file that a header check would miss.
  */
-function inspect(file: string, dir: string): number {
+function inspect(file: string, fullCheck: boolean): number {
   if (!existsSync(file)) return 0
   const size = statSync(file).size
   if (size === 0) return 0
@@ -66,17 +80,18 @@ function inspect(file: string, dir: string): number {
     const version = Number(probe.pragma('user_version', { simple: true }))
     probe.prepare('SELECT count(*) FROM sqlite_schema').get()
     if (version > latestVersion) return version
-    const answer = (probe.pragma('quick_check(20)', { simple: false }) as { quick_check: string }[]).map((r) => r.quick_check)
+    const check = fullCheck ? 'integrity_check' : 'quick_check'
+    const answer = (probe.pragma(`${check}(20)`, { simple: false }) as Record<string, string>[]).map((r) => r[check] ?? '')
     if (answer[0] !== 'ok') {
       // SQLite answers in lines ("*** in database main ***", "Tree 38 page 226: …"); the refusal is one sentence.
       const lines = answer.flatMap((a) => a.split('\n')).filter((l) => l.trim() !== '' && !l.startsWith('***'))
       const more = lines.length < 2 ? '' : lines.length >= 20 ? ' and many more problems' : ` and ${lines.length - 1} more problems`
-      throw damagedWorkspace(dir, `${lines[0] ?? 'no answer'}${more}`)
+      throw new Damage(`${lines[0] ?? 'no answer'}${more}`)
     }
     return version
   } catch (e) {
-    if (e instanceof WorkspaceError) throw e
-    if (((e as { code?: string }).code ?? '').startsWith('SQLITE_CORRUPT')) throw damagedWorkspace(dir, e instanceof Error ? e.message : String(e))
+    if (e instanceof WorkspaceError || e instanceof Damage) throw e
+    if (((e as { code?: string }).code ?? '').startsWith('SQLITE_CORRUPT')) throw new Damage(e instanceof Error ? e.message : String(e))
     throw sqliteFailure(file, e)
   } finally {
     probe?.close()
@@ -96,7 +111,14 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
   }
   if (!existsSync(paths.db) && !options.create)
     throw new WorkspaceError('missing', `${dir} holds no workspace (no workspace.sqlite). Create one with \`smo demo --workspace ${dir}\`.`)
-  const version = inspect(paths.db, dir)
+  let version: number
+  try {
+    version = inspect(paths.db, options.fullCheck ?? false)
+  } catch (e) {
+    if (!(e instanceof Damage)) throw e
+    const { damagedWorkspace } = await import('./damagedWorkspace')
+    throw damagedWorkspace(dir, e.problem)
+  }
   if (version > latestVersion)
     throw new WorkspaceError(
       'newer_schema',
@@ -122,8 +144,10 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
     // dashboard and the inbox read whole tables; with the default every scan went back to the OS.
     raw.pragma('cache_size = -65536')
     let migratedFrom = version
-    if (!options.readonly) {
-      mkdirSync(paths.backups, { recursive: true })
+    if (!options.readonly) mkdirSync(paths.backups, { recursive: true })
+    if (!options.readonly && version < latestVersion) {
+      // Loaded only when there is something to migrate: most opens find the schema current.
+      const { migrate } = await import('./db/migrate')
       const stamp = new Date().toISOString().replace(/[:.]/g, '-')
       const result = await migrate(raw, paths.db, (from, to) => `${paths.backups}/workspace-v${from}-before-v${to}-${stamp}.sqlite`)
       migratedFrom = result.from

@@ -1,54 +1,59 @@
-import { dialog } from 'electron'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow } from 'electron'
 import type { Backend } from '../backend/backend'
-import { openChosenWorkspace, type WorkspaceChoice } from '../backend/openChosenWorkspace'
+import { openChosenWorkspace } from '../backend/openChosenWorkspace'
 import type { Workspace } from '../backend/openWorkspace'
+import { pickerPage, pickerScript } from '../web/pickerPage'
+import { pickerIpc } from './pickerIpc'
 
-const CHOICES = ['Try the demo', 'Start an empty workspace…', 'Open an existing workspace…', 'Join a team folder…', 'Quit'] as const
-
-async function folder(title: string, buttonLabel: string): Promise<string | null> {
-  const r = await dialog.showOpenDialog({ title, buttonLabel, properties: ['openDirectory', 'createDirectory'] })
-  return r.canceled ? null : (r.filePaths[0] ?? null)
-}
+export type Picked = { backend: Backend; dir: string; closePicker: () => void }
 
 /**
- * First start of the desktop app with no workspace configured (issue #17 item 3): the same four ways
- * in as the browser host's page (web/pickerRoutes.ts), as the system's own dialogs — a choice, then a
- * folder dialog. A refusal is said in one sentence and the choice is offered again; Quit returns null.
- * A team passphrase cannot be typed into a system dialog, so a team that uses one is joined from
- * Settings → Team sync after opening an empty workspace (the refusal says so).
+ * First start of the desktop app with no workspace configured (issue #17 item 3): the browser host's
+ * picker page (web/pickerPage.ts) in a small window — demo, new, open or join, with folder dialogs
+ * and, for a team that uses one, a typed passphrase — sent through pickerIpc to the same
+ * openChosenWorkspace. A refusal shows at its field and the person tries again. Resolves with the
+ * opened workspace, the picker still open (hidden) so the app does not count as windowless before its
+ * main window is up; `closePicker` closes it. Closing the picker instead resolves null.
  */
-export async function firstStartPicker(demoDir: string, backendFor: (ws: Workspace) => Backend): Promise<{ backend: Backend; dir: string } | null> {
-  for (;;) {
-    const { response } = await dialog.showMessageBox({
-      type: 'question',
-      title: 'SMO Desk',
-      message: 'Choose a workspace',
-      detail: 'SMO Desk keeps a team\u2019s plans in a workspace folder on this computer. Next time it reopens the same one.',
-      buttons: [...CHOICES],
-      defaultId: 0,
-      cancelId: CHOICES.length - 1,
-      noLink: true
+export function firstStartPicker(demoDir: string, recent: readonly string[], backendFor: (ws: Workspace) => Backend): Promise<Picked | null> {
+  // The page and its script as files: the window's Content-Security-Policy allows scripts from 'self' only.
+  const dir = mkdtempSync(join(app.getPath('temp'), 'smo-picker-'))
+  const page = join(dir, 'picker.html')
+  writeFileSync(page, pickerPage({ recent, suggested: { demo: demoDir, new: join(app.getPath('home'), 'SMO Desk workspace') } }))
+  writeFileSync(join(dir, 'picker.js'), pickerScript)
+  const win = new BrowserWindow({
+    width: 760,
+    height: 860,
+    title: 'SMO Desk — choose a workspace',
+    show: false,
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true
+    }
+  })
+  return new Promise((resolve) => {
+    const off = pickerIpc({
+      win,
+      pageUrl: pathToFileURL(page).href,
+      open: (choice) => openChosenWorkspace(choice, { lock: 'desktop app', backendFor }),
+      onOpened: ({ backend, dir: opened }) => {
+        // After the page has had its answer ("Opened. Loading SMO Desk…").
+        setTimeout(() => win.hide(), 0)
+        resolve({ backend, dir: opened, closePicker: () => (win.isDestroyed() ? undefined : win.destroy()) })
+      }
     })
-    let choice: WorkspaceChoice | null = null
-    if (response === 0) choice = { action: 'demo', path: demoDir }
-    if (response === 1) {
-      const path = await folder('Choose an empty folder for the new workspace', 'Create here')
-      if (path) choice = { action: 'new', path }
-    }
-    if (response === 2) {
-      const path = await folder('Open a workspace folder', 'Open')
-      if (path) choice = { action: 'open', path }
-    }
-    if (response === 3) {
-      const teamFolder = await folder('Choose the team folder your team shares', 'Join this team')
-      const path = teamFolder ? await folder('Choose an empty folder for your copy of the workspace', 'Create here') : null
-      if (teamFolder && path) choice = { action: 'join', path, teamFolder }
-    }
-    if (response === CHOICES.length - 1) return null
-    if (!choice) continue
-    const r = await openChosenWorkspace(choice, { lock: 'desktop app', backendFor })
-    if (r.ok) return { backend: r.backend, dir: r.dir }
-    const hint = r.field === 'passphrase' ? ' Start an empty workspace, then join the team in Settings → Team sync, where the passphrase can be typed.' : ''
-    await dialog.showMessageBox({ type: 'warning', title: 'SMO Desk', message: 'This workspace was not opened', detail: r.message + hint })
-  }
+    win.once('ready-to-show', () => win.show())
+    win.on('closed', () => {
+      off()
+      rmSync(dir, { recursive: true, force: true })
+      resolve(null)
+    })
+    void win.loadFile(page)
+  })
 }

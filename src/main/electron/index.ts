@@ -258,7 +258,7 @@ if (!app.requestSingleInstanceLock()) {
     const last = s.lastWorkspace && checkWorkspacePath(s.lastWorkspace, { intent: 'open' }).ok ? s.lastWorkspace : null
     // Nothing configured yet (no workspace asked for, none opened before, no default one): ask.
     if (!asked && !last && !process.env.SMO_WORKSPACE && !existsSync(workspacePaths(defaultWorkspaceDir()).db)) {
-      const picked = await firstStartPicker(defaultWorkspaceDir(), (ws) => createBackend(ws, settings(), electronSecrets()))
+      const picked = await firstStartPicker(defaultWorkspaceDir(), pruned.kept, (ws) => createBackend(ws, settings(), electronSecrets()))
       if (!picked) {
         app.quit()
         return
@@ -269,6 +269,7 @@ if (!app.requestSingleInstanceLock()) {
       settings().update({ lastWorkspace: picked.dir, recentWorkspaces: addRecent(settings().get().recentWorkspaces, picked.dir) })
       buildMenu()
       await createWindow()
+      picked.closePicker()
       startUpdates(settings().get().updateFeed, () => win, (line) => console.warn(`[smo] ${line}`))
       return
     }

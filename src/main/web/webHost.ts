@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type ServerResponse } from 'node:http'
-import { z } from 'zod'
-import { contract, type ApiErrorBody } from '../../core/api/contract'
+import type { z } from 'zod'
+import type { ApiErrorBody } from '../../core/api/contract'
 import type { Backend } from '../backend/backend'
-import { dispatch } from '../backend/dispatch'
 import { httpStatus } from './httpStatus'
 import { formatBytes, readBody } from './readBody'
 import { pickerRoutes, type Picker } from './pickerRoutes'
 import { recoveryRoutes, type Recovery } from './recoveryRoutes'
 import { staticFiles } from './staticFiles'
-import { uploadRoute } from './uploadRoute'
 import { sendUnauthorisedPage, webSession } from './webSession'
 
 export type WebHost = { url: string; port: number; token: string; close: () => Promise<void> }
@@ -38,7 +36,8 @@ function fail(res: ServerResponse, error: ApiErrorBody): void {
   send(res, httpStatus(error.code), { ok: false, error })
 }
 
-function methodList() {
+async function methodList() {
+  const [{ z }, { contract }] = await Promise.all([import('zod'), import('../../core/api/contract')])
   return Object.entries(contract).map(([name, entry]) => ({
     name,
     summary: entry.summary,
@@ -68,7 +67,14 @@ export function startWebHost(
   const token = randomBytes(24).toString('base64url')
   const serve = staticFiles(options.rendererDir)
   let port = options.port ?? 0
-  let listing: ReturnType<typeof methodList> | null = null
+  let listing: Awaited<ReturnType<typeof methodList>> | null = null
+  /**
+   * The handler table (every service, the whole contract's schemas) is most of what the server
+   * loads. It is imported once the port is open, while the browser fetches the page and its
+   * scripts, rather than before: the first API call waits for it if it has to (issue #17, cold start).
+   */
+  let dispatchModule: Promise<typeof import('../backend/dispatch')> | null = null
+  const loadDispatch = () => (dispatchModule ??= import('../backend/dispatch'))
   const streams = new Set<ServerResponse>()
 
   // Made once the port is known: the cookie's name carries it.
@@ -96,7 +102,7 @@ export function startWebHost(
     if (b === null) return beforeApp?.(req, url, res)
     const backend = b
     if (url.pathname === '/api' && req.method === 'GET') {
-      listing ??= methodList()
+      listing ??= await methodList()
       return send(res, 200, { ok: true, data: { methods: listing, events: ['data-changed'] } })
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {
@@ -112,7 +118,7 @@ export function startWebHost(
       })
       return
     }
-    if (url.pathname === '/api/import-upload' && req.method === 'POST') return uploadRoute(backend, req, res)
+    if (url.pathname === '/api/import-upload' && req.method === 'POST') return (await import('./uploadRoute')).uploadRoute(backend, req, res)
     const m = /^\/api\/([a-z]+(?:-[a-z]+)+)$/.exec(url.pathname)
     if (!m || req.method !== 'POST') return fail(res, { code: 'unknown_method', message: `No such endpoint: ${req.method} ${url.pathname}`, issues: [] })
     let input: unknown = {}
@@ -131,7 +137,13 @@ export function startWebHost(
     } catch (e) {
       return fail(res, { code: 'invalid_input', message: `The request body is not valid JSON (${e instanceof Error ? e.message : 'unreadable'})`, issues: [] })
     }
-    const result = await dispatch(backend, m[1] ?? '', input)
+    let loaded: Awaited<ReturnType<typeof loadDispatch>>
+    try {
+      loaded = await loadDispatch()
+    } catch (e) {
+      return fail(res, { code: 'internal', message: `The server could not load its handlers (${e instanceof Error ? e.message : String(e)}); restart \`smo serve\``, issues: [] })
+    }
+    const result = await loaded.dispatch(backend, m[1] ?? '', input)
     if (result.ok) send(res, 200, result)
     else fail(res, result.error)
   })
@@ -141,6 +153,9 @@ export function startWebHost(
     server.listen(port, '127.0.0.1', () => {
       const addr = server.address()
       port = typeof addr === 'object' && addr ? addr.port : port
+      // Once the caller has said "Ready" (after this turn), not awaited: the page is fetched
+      // meanwhile. A failure surfaces on the first API call.
+      setImmediate(() => void loadDispatch().catch(() => undefined))
       resolve({
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,

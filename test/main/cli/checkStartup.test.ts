@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runSmo } from '../helpers/runSmo'
 
-const HEAVY = ['pptxgenjs', 'exceljs', 'echarts', 'pdfkit', 'papaparse', 'conf', 'ajv', 'fflate', 'ical.js', '@resvg/resvg-js']
+const HEAVY = ['zod', 'luxon', 'pptxgenjs', 'exceljs', 'echarts', 'pdfkit', 'papaparse', 'conf', 'ajv', 'fflate', 'ical.js', '@resvg/resvg-js']
 
 describe('smo check starts light', () => {
   it('loads none of the heavy libraries other commands need', () => {

@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs'
 import { createBackend, type Backend } from '../../backend/backend'
-import { restoreWorkspace } from '../../backend/backup/restoreWorkspace'
 import { WorkspaceError } from '../../backend/workspaceError'
-import { writeDemo } from '../../backend/demo/writeDemo'
 import { applyAsOption } from '../actAsOption'
 import { openWorkspace } from '../../backend/openWorkspace'
 import { confSettings } from '../../backend/settings/confSettings'
@@ -12,14 +10,10 @@ import { workspacePaths } from '../../backend/workspacePaths'
 import { startWebHost } from '../../web/webHost'
 import type { Picker } from '../../web/pickerRoutes'
 import { checkWorkspacePath } from '../../backend/checkWorkspacePath'
-import { openChosenWorkspace } from '../../backend/openChosenWorkspace'
 import { addRecent, pruneRecent } from '../../../core/settings/recentWorkspaces'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { Recovery } from '../../web/recoveryRoutes'
-import { startSyncScheduler, syncOnQuit } from '../../backend/services/syncScheduler'
-import { startDeskScan } from '../../backend/services/deskScanTimer'
-import { startDailyBackup } from '../../backend/backup/dailyBackup'
 import { command, UsageError } from '../command'
 import { ensureRendererBuilt } from '../ensureRendererBuilt'
 import { openBrowser } from '../openBrowser'
@@ -67,8 +61,15 @@ export const serveCommand = command({
       applyAsOption(opened)
       return opened
     }
-    // Team sync runs by itself while the host is up (no-op until a team folder is set up).
-    const started = (b: Backend) => {
+    // Team sync runs by itself while the host is up (no-op until a team folder is set up). These
+    // and the other code only some starts need are imported when used, not before the port opens
+    // (issue #17: cold start to an interactive calendar ≤ 1.5 s).
+    const started = async (b: Backend) => {
+      const [{ startSyncScheduler }, { startDailyBackup }, { startDeskScan }] = await Promise.all([
+        import('../../backend/services/syncScheduler'),
+        import('../../backend/backup/dailyBackup'),
+        import('../../backend/services/deskScanTimer')
+      ])
       startSyncScheduler(b, { debounceMs: Number(process.env.SMO_SYNC_DEBOUNCE_MS ?? 3000), log: (m) => console.error(m) })
       startDailyBackup(b)
       startDeskScan(b, { log: (m) => console.error(m) })
@@ -83,6 +84,7 @@ export const serveCommand = command({
           recent,
           suggested: { demo: defaultWorkspaceDir(), new: join(homedir(), 'SMO Desk workspace') },
           open: async (choice) => {
+            const { openChosenWorkspace } = await import('../../backend/openChosenWorkspace')
             const r = await openChosenWorkspace(choice, { lock: 'browser host (smo serve)', backendFor: (ws) => createBackend(ws, settings, fileSecrets(userDataDir())) })
             if (r.ok) {
               applyAsOption(r.backend)
@@ -101,13 +103,14 @@ export const serveCommand = command({
         message: e.message,
         restoreFrom: from,
         restore: async () => {
+          const { restoreWorkspace } = await import('../../backend/backup/restoreWorkspace')
           const r = await restoreWorkspace(dir, from?.path ?? '')
           console.error(`smo serve: restored ${from?.path ?? ''}${r.damagedCopy ? `; the damaged file is kept as ${r.damagedCopy}` : ''}`)
           return open()
         }
       }
     }
-    if (b && fresh) writeDemo(b, { pickMe: false })
+    if (b && fresh) (await import('../../backend/demo/writeDemo')).writeDemo(b, { pickMe: false })
     const host = await startWebHost(b, {
       port,
       rendererDir,
@@ -115,16 +118,14 @@ export const serveCommand = command({
       picker,
       onRestored: (restored) => {
         b = restored
-        started(restored)
+        void started(restored)
         remember(restored.ws.paths.dir)
       }
     })
-    if (b) {
-      started(b)
-      remember(b.ws.paths.dir)
-    }
     console.log(`Ready: ${host.url}${picker ? ' (no workspace yet: the page lets you choose one)' : ''}`)
+    if (b) remember(b.ws.paths.dir)
     if (!values['no-open']) openBrowser(host.url)
+    if (b) await started(b)
     await new Promise<void>((resolve) => {
       const stop = () => resolve()
       process.once('SIGINT', stop)
@@ -133,6 +134,7 @@ export const serveCommand = command({
     await host.close()
     const last: Backend | null = b
     if (last) {
+      const { syncOnQuit } = await import('../../backend/services/syncScheduler')
       syncOnQuit(last)
       last.close()
     }

@@ -11,6 +11,30 @@ function dependsOn(method: Method): (KindName | '*')[] {
   return kind === undefined ? ['*'] : [kind]
 }
 
+/**
+ * One request for the same query asked by several components at once (the shell and the screen both
+ * want `me-get`, `settings-get`, the campaign list…): on a cold start these duplicates took turns in
+ * the browser's six connections and the server's one thread ahead of the calendar's data (issue #17).
+ * Only while a request is in flight, and forgotten at every change, so an answer never predates a write.
+ */
+const inFlight = new Map<string, Promise<unknown>>()
+let listening = false
+function shared<T>(key: string, ask: () => Promise<T>): Promise<T> {
+  if (!listening) {
+    listening = true
+    api.subscribe('data-changed', () => inFlight.clear())
+  }
+  const hit = inFlight.get(key)
+  if (hit) return hit as Promise<T>
+  const p = ask()
+  inFlight.set(key, p)
+  const done = () => {
+    if (inFlight.get(key) === p) inFlight.delete(key)
+  }
+  p.then(done, done)
+  return p
+}
+
 /** Calls a contract method and keeps the answer fresh as `data-changed` events arrive. */
 export function useQuery<M extends Method>(
   method: M,
@@ -18,5 +42,5 @@ export function useQuery<M extends Method>(
   options: { dependsOn?: (KindName | '*')[]; enabled?: boolean } = {}
 ): LiveData<ApiOutput<M>> {
   const key = `${method} ${JSON.stringify(input)}`
-  return useLiveData(key, () => api.call(method, input), options.dependsOn ?? dependsOn(method), options.enabled ?? true)
+  return useLiveData(key, () => shared(key, () => api.call(method, input)), options.dependsOn ?? dependsOn(method), options.enabled ?? true)
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useState } from 'react'
 import type { ApiInput, ApiOutput } from '../../../../core/api/contract'
 import { calendarCells, type CalendarCell } from '../../../../core/calendar/calendarCells'
 import { api } from '../../api/client'
@@ -47,6 +47,20 @@ function forget(): void {
   ready.clear()
 }
 
+/**
+ * Run `work` once the browser is idle after painting (at most a second later): what the first screen
+ * does not need to show its days — the neighbouring views, the insights' charts — must not hold up
+ * their first paint with its parsing and decoding (issue #17, cold start). Returns a cancel function.
+ */
+export function afterPaint(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout: 1000 })
+    return () => cancelIdleCallback(id)
+  }
+  const id = setTimeout(work, 50)
+  return () => clearTimeout(id)
+}
+
 type Settled = { key: string; data: MonthData | undefined; error: unknown }
 
 /**
@@ -60,16 +74,24 @@ export function useMonthData(input: MonthInput, neighbours: readonly MonthInput[
   const [version, setVersion] = useState(0)
   const nextKeys = JSON.stringify(neighbours)
 
+  // Asked for before any other query of the screen: layout effects run ahead of every component's
+  // effects, and the browser sends only six requests at a time, so on a cold start the days' answer
+  // used to queue behind the names, the backlog and the saved views (issue #17). The effect below
+  // then finds it in the cache.
+  useLayoutEffect(() => {
+    void load(JSON.parse(key) as MonthInput).catch(() => undefined)
+  }, [key, version])
+
   useEffect(() => {
     let live = true
     load(JSON.parse(key) as MonthInput).then(
       (data) => {
         if (!live) return
         setSettled({ key, data, error: undefined })
-        // Ahead of the user's next step, after this view has had its frame.
-        setTimeout(() => {
+        // Ahead of the user's next step, once this view has been painted and the page is idle.
+        afterPaint(() => {
           if (live) for (const n of JSON.parse(nextKeys) as MonthInput[]) void load(n).catch(() => undefined)
-        }, 0)
+        })
       },
       (error: unknown) => live && setSettled((s) => ({ key, data: s?.key === key ? s.data : undefined, error }))
     )
