@@ -82,7 +82,7 @@ describe('the chaos checks have teeth', () => {
   })
 
   it('diverged replicas, a lost acknowledged write and an undrained outbox are breaches (I1, I2, I10)', () => {
-    const base: ReplicaReport = { dev: A, digest: 'd', conflicts: '', tables: 't', heads: { 'channel/r/name': [`${B}:2`] }, hwm: { [A]: 1, [B]: 2 }, waiting: 0, gaps: 0, forks: 0 }
+    const base: ReplicaReport = { dev: A, digest: 'd', conflicts: '', tables: 't', heads: { 'channel/r/name': [`${B}:2`] }, hwm: { [A]: 1, [B]: 2 }, waiting: 0, gaps: 0, forks: 0, published: 1, refused: [] }
     // b:2 superseded a:1 on the name; a:1 is an ancestor of the head, so it is not lost.
     const graph = new Map([
       [`${A}:1`, new Map([['channel/r/name', []]])],

@@ -73,6 +73,8 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number,
   // arrive before it, so most writes simply replace the one head they name instead of parking refs.
   // The merge is order-independent; this only changes how much work it does.
   const files = folder.listOpsFiles().sort((a, b) => a.mtimeMs - b.mtimeMs || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  /** Signed files that waited for their causal past in this pull (read again once the rest is in). */
+  const waited: typeof files = []
   const pullOne = (file: (typeof files)[number]): void => {
     const cached = store.fileState(file.path)
     const unchanged = cached !== undefined && cached.size === file.size && cached.mtimeMs === file.mtimeMs
@@ -215,7 +217,11 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number,
       const tries = (gap?.tries ?? 0) + 1
       const from = header.first + ok
       if (gap && gap.from !== from) store.clearGap(gap.dev, gap.from)
-      store.setGap({ dev: header.dev, from, to: header.last, path: file.path, tries, nextTry: wallMs + Math.min(BACKOFF_MAX_MS, 1000 * 2 ** tries) })
+      // A file waiting for changes it builds on is not damaged: no backoff, it is read again in this
+      // pull once the others are in, and in every round after until what it waits for arrives.
+      const waiting = judged?.kind === 'wait'
+      if (waiting) waited.push(file)
+      store.setGap({ dev: header.dev, from, to: header.last, path: file.path, tries, nextTry: waiting ? wallMs : wallMs + Math.min(BACKOFF_MAX_MS, 1000 * 2 ** tries) })
       report.problems.push({ path: file.path, code: 'damaged', detail: judged?.kind === 'wait' ? judged.reason : (scanned.damage ?? 'incomplete') })
     }
   }
@@ -224,6 +230,12 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number,
   // the parsed ops of one chunk are dropped once merged.
   store.transaction(() => {
     for (const file of files) pullOne(file)
+    // Files come in mtime order, so one may wait for a change that a later file of this very pull
+    // brought; read the waiting ones again while that settles more of them (chains are short).
+    for (let before = Infinity; waited.length > 0 && waited.length < before; ) {
+      before = waited.length
+      for (const file of waited.splice(0)) pullOne(file)
+    }
   })
   // A gap is closed as soon as every seq of it arrived, from whichever file.
   for (const g of store.gaps()) if (store.highWaterMark(g.dev) >= g.to) store.clearGap(g.dev, g.from)
