@@ -2,7 +2,7 @@
  * A signed team compacts its old files too (SYNC.md §2.9, docs/SYNC-SECURITY.md): a device deletes
  * its own files once every active teammate has them and a snapshot signed by the root owner, at
  * least 14 days old, covers them. A computer joining afterwards starts from that snapshot and judges
- * only the tail; a computer that was away reads the tail too. Real
+ * only the tail; a computer away for longer merges the snapshot, member-list log included. Real
  * workspaces, a real folder, a clock the test moves.
  */
 import { readdirSync } from 'node:fs'
@@ -50,7 +50,6 @@ describe('compaction in a signed team', () => {
       syncNow(ed)
     }
     syncNow(hannah)
-    syncNow(cy)
     syncNow(ed)
     // The root owner's computer writes the snapshot every reader of a signed team trusts.
     expect(syncNow(hannah, { forceSnapshot: true }).snapshot.created).not.toBeNull()
@@ -58,8 +57,9 @@ describe('compaction in a signed team', () => {
     const edFiles = join(syncFolderOf(ed) ?? '', 'devices', syncStateOf(ed).store.device)
     const before = readdirSync(edFiles).filter((n) => n.startsWith('ops-'))
 
-    // Two weeks on, Cy's computer is away; Hannah and Ed keep working.
-    clock += 15 * DAY
+    // Cy's computer has been away since before Ed's channels; two months on it no longer counts as
+    // active, and Hannah and Ed keep working.
+    clock += 61 * DAY
     syncNow(hannah)
     recordService.create(ed, 'channel', { name: 'Newsletter', platform: 'blog' })
     const r = syncNow(ed)
@@ -78,10 +78,13 @@ describe('compaction in a signed team', () => {
     expect(names(late)).toEqual(['Blog', 'Newsletter', 'Podcast', 'Webinar'])
     expect(refusals(late)).toEqual([])
 
-    // Cy's computer, away for the two weeks (it had acknowledged Ed's old files before they went),
-    // catches up on the tail: the same channels, nothing refused.
-    syncNow(cy)
+    // Cy's computer comes back after Ed's old files went: it merges the root-signed snapshot (with
+    // its member-list log) and reads the tail — the same channels, nothing refused, nothing missed.
+    const back = syncNow(cy)
+    expect(back.snapshot.loaded).not.toBeNull()
+    expect(back.problems.map((p) => p.code)).not.toContain('behind-compaction')
     expect(names(cy)).toEqual(names(hannah))
     expect(refusals(cy)).toEqual([])
+    expect(cy.db.raw.prepare(`SELECT count(*) AS n FROM sync_member_write`).get()).toEqual(hannah.db.raw.prepare(`SELECT count(*) AS n FROM sync_member_write`).get())
   })
 })
