@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Backend } from '../../../src/main/backend/backend'
 import { recordService } from '../../../src/main/backend/services/recordService'
 import { syncFolderOf, syncNow, syncStateOf } from '../../../src/main/backend/services/syncService'
-import { admitWaiting, foundSignedTeam, joinSignedTeam } from '../../../scripts/chaos/signedTeam'
+import { admitWaiting, foundSignedTeam, joinSignedTeam, memberIdByName } from '../../../scripts/chaos/signedTeam'
 import { tempBackend, tempDir } from '../helpers/tempWorkspace'
 
 const cleanups: (() => void)[] = []
@@ -49,6 +49,8 @@ describe('compaction in a signed team', () => {
       recordService.create(ed, 'channel', { name: n, platform: 'blog' })
       syncNow(ed)
     }
+    // A member-list change Cy will only ever see through the snapshot.
+    recordService.update(hannah, 'member', { id: memberIdByName(hannah, 'Late') ?? '', access: 'contributor' })
     syncNow(hannah)
     syncNow(ed)
     // The root owner's computer writes the snapshot every reader of a signed team trusts.
