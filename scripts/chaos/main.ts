@@ -3,7 +3,7 @@
  * Options: --minutes M | --seconds S (default 5 min), --workers K (3–5, default 4), --seed N
  * (default: random, printed), --check-every S (default 60), --kill-every S (mean, default 3),
  * --dir PATH (keep everything there), --keep; --signed (a signed team with attackers, issue #14),
- * --attackers N (default 1), --passphrase P (an encrypted team). Exit code 1 on any invariant breach.
+ * --attackers N (default 1). Exit code 1 on any invariant breach.
  */
 import { parseArgs } from 'node:util'
 import { runChaos } from './runChaos'
@@ -19,8 +19,7 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
     signed: { type: 'boolean', default: false },
-    attackers: { type: 'string', default: '1' },
-    passphrase: { type: 'string' }
+    attackers: { type: 'string', default: '1' }
   }
 })
 
@@ -42,6 +41,6 @@ const result = await runChaos({
   killMeanMs: num(values['kill-every'], 'kill-every') * 1000,
   ...(values.dir !== undefined ? { dir: values.dir } : {}),
   keep: values.keep,
-  ...(values.signed ? { signed: { attackers: num(values.attackers, 'attackers'), ...(values.passphrase !== undefined ? { passphrase: values.passphrase } : {}) } } : {})
+  ...(values.signed ? { signed: { attackers: num(values.attackers, 'attackers') } } : {})
 })
 process.exit(result.ok ? 0 : 1)

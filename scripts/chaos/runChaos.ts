@@ -42,7 +42,7 @@ export type ChaosOptions = {
    * admitted as editors; the last `attackers` workers attack (attacks.ts), and w0 demotes the first
    * of them to viewer at a random moment of the first half of the run.
    */
-  signed?: { attackers: number; passphrase?: string }
+  signed?: { attackers: number }
 }
 
 export type ChaosStats = {
@@ -94,7 +94,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
     const name = `w${index}`
     const teamDir = path.join(root, 'views', name, TEAM_FOLDER_NAME)
     mkdirSync(path.dirname(teamDir), { recursive: true })
-    const team: WorkerTeam = signed ? { roster, owner: 'w0', ...(signed.passphrase ? { passphrase: signed.passphrase } : {}), ...(isAttacker(index) ? { attackLog: attackLogOf(root, name) } : {}) } : {}
+    const team: WorkerTeam = signed ? { roster, owner: 'w0', ...(isAttacker(index) ? { attackLog: attackLogOf(root, name) } : {}) } : {}
     return new WorkerHandle({ index, wsDir: path.join(root, 'ws', name), teamDir, ackLog: path.join(root, 'acks', `${name}.log`), stderrLog: path.join(root, 'logs', `${name}.log`), seed: opts.seed, team })
   })
   const attackers = workers.filter((w) => isAttacker(w.spec.index))

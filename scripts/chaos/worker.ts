@@ -6,7 +6,7 @@
  *
  * Usage: worker.ts WORKSPACE TEAMDIR ACKLOG SEED MODE NAME SKEW_MS [TEAM_JSON]   (MODE = create | join | run)
  * SKEW_MS offsets this process's wall clock (clock skew, and a jump at each restart: SYNC.md §3.3 20–21).
- * TEAM_JSON (`WorkerTeam`) makes the team a signed one: the roster, a passphrase, and whether this
+ * TEAM_JSON (`WorkerTeam`) makes the team a signed one: the roster, and whether this
  * worker is an attacker (attacks.ts) writing what it did to its attack log.
  */
 import { appendFileSync } from 'node:fs'
@@ -46,8 +46,8 @@ b.events.on((event, payload) => {
 let joinKey = ''
 if (!team.roster) {
   if (mode === 'create' || mode === 'join') syncSetup(b, { mode, folder: teamDir })
-} else if (mode === 'create') foundSignedTeam(b, { folder: teamDir, roster: team.roster, me: name, passphrase: team.passphrase })
-else if (mode === 'join') joinKey = joinSignedTeam(b, { folder: teamDir, me: name, passphrase: team.passphrase })
+} else if (mode === 'create') foundSignedTeam(b, { folder: teamDir, roster: team.roster, me: name })
+else if (mode === 'join') joinKey = joinSignedTeam(b, { folder: teamDir, me: name })
 // "Me" is kept per computer in settings, which a restarted worker (memory settings) has lost.
 else if (!actAsNamed(b, name)) throw new Error(`${name} is not in this workspace's member list`)
 const attacker: Attacker | null = team.attackLog ? { b, rng, name, teamDir, log: team.attackLog, owner: team.owner ?? '' } : null

@@ -29,7 +29,6 @@ export type ReplicaReport = {
 /** A signed team for the workers (runChaos `signed`); absent: an unsigned team as before. */
 export type WorkerTeam = {
   roster?: Record<string, AccessRole>
-  passphrase?: string
   /** The root owner's member name (whom an attacker's changed app pretends to be). */
   owner?: string
   /** Set for an attacking worker: where it logs its attacks. */
