@@ -71,7 +71,10 @@ export type Attacker = { b: Backend; rng: Rng; name: string; teamDir: string; lo
 
 const teamOf = (b: Backend): string => b.db.get<{ value: string }>(sql`SELECT value FROM local_state WHERE key = 'sync_team'`)?.value ?? ''
 
-/** Its role as its own database says (its own self-promotion included: the checks use the log). */
+/**
+ * Whether this computer noted its demotion. The attack log remembers it across restarts, and must:
+ * once it made itself owner, its own database no longer shows the demotion.
+ */
 export function demotedSeen(a: Attacker): boolean {
   return readAttackLog(a.log).some((l) => l.kind === 'demoted' && l.dev === a.b.ws.deviceId)
 }
