@@ -5,7 +5,9 @@
  */
 import type { Backend } from '../../src/main/backend/backend'
 import { sql } from '../../src/main/backend/db/sql'
+import { checkRecordDelete } from '../../src/main/backend/people/recordAccess'
 import { recordCodec } from '../../src/main/backend/repo/recordCodec'
+import { recordRepo } from '../../src/main/backend/repo/recordRepo'
 import { recordService } from '../../src/main/backend/services/recordService'
 import { syncReviewList, syncReviewResolve } from '../../src/main/backend/services/syncReview'
 import type { KindName } from '../../src/core/domain/recordKinds'
@@ -69,6 +71,9 @@ export function chaosEdit(b: Backend, rng: Rng): EditOutcome {
   }
   if (row.del === 1) {
     if (!rng.chance(0.4)) return 'none'
+    // The roles a restore needs, as undo checks them (a signed team refuses the rest everywhere else).
+    const before = recordRepo.get(b.db, kind, id)
+    if (before) checkRecordDelete(b, kind, before)
     b.mutate('Restore', [{ op: 'restore', kind, id }])
     return 'edit'
   }

@@ -30,6 +30,12 @@ export type SimStats = { delivered: number; partial: number; copies: number; hid
 
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
 const devOf = (rel: string): string | null => (rel.startsWith('devices/') ? (rel.split('/')[1] ?? null) : null)
+/**
+ * A signed team's trust files (docs/SYNC-SECURITY.md): join requests, admitted keys, box keys and
+ * key-ring wraps. Each is written once, by whichever computer makes it, and never changed.
+ */
+const TRUST_DIRS = ['requests/', 'keys/', 'boxkeys/', 'keyring/']
+const isTrustFile = (rel: string): boolean => TRUST_DIRS.some((d) => rel.startsWith(d))
 
 export class CloudSimulator {
   readonly violations: string[] = []
@@ -157,12 +163,12 @@ export class CloudSimulator {
     const name = path.basename(rel)
     const own = this.isOwn(v, rel)
     if (isTempFile(name)) {
-      if (!own) this.flag(v, rel, `a temp file outside devices/<own>: ${rel}`)
+      if (!own && !isTrustFile(rel)) this.flag(v, rel, `a temp file outside devices/<own>: ${rel}`)
       return
     }
     const e = v.files.get(rel)
     if (!e) {
-      if (!own) return this.flag(v, rel, `created a file outside devices/<own>: ${rel}`)
+      if (!own && !isTrustFile(rel)) return this.flag(v, rel, `created a file outside devices/<own>: ${rel}`)
       const made = this.remember(v, rel, 'owner', false)
       if (made) this.ownerWrote(v, rel, made)
       return

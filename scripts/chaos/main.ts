@@ -2,7 +2,8 @@
  * `npm run chaos -- --minutes 30 --workers 4 --seed 123`: the nightly chaos run (SYNC.md §3.4).
  * Options: --minutes M | --seconds S (default 5 min), --workers K (3–5, default 4), --seed N
  * (default: random, printed), --check-every S (default 60), --kill-every S (mean, default 3),
- * --dir PATH (keep everything there), --keep. Exit code 1 on any invariant breach.
+ * --dir PATH (keep everything there), --keep; --signed (a signed team with attackers, issue #14),
+ * --attackers N (default 1). Exit code 1 on any invariant breach.
  */
 import { parseArgs } from 'node:util'
 import { runChaos } from './runChaos'
@@ -16,7 +17,9 @@ const { values } = parseArgs({
     'check-every': { type: 'string', default: '60' },
     'kill-every': { type: 'string', default: '3' },
     dir: { type: 'string' },
-    keep: { type: 'boolean', default: false }
+    keep: { type: 'boolean', default: false },
+    signed: { type: 'boolean', default: false },
+    attackers: { type: 'string', default: '1' }
   }
 })
 
@@ -37,6 +40,7 @@ const result = await runChaos({
   checkEveryMs: num(values['check-every'], 'check-every') * 1000,
   killMeanMs: num(values['kill-every'], 'kill-every') * 1000,
   ...(values.dir !== undefined ? { dir: values.dir } : {}),
-  keep: values.keep
+  keep: values.keep,
+  ...(values.signed ? { signed: { attackers: num(values.attackers, 'attackers') } } : {})
 })
 process.exit(result.ok ? 0 : 1)

@@ -4,13 +4,20 @@
  * moves no op, then compare the replicas (SYNC.md §3.1 I1, I2, I10) and collect I6 breaches.
  */
 import { existsSync, readFileSync } from 'node:fs'
+import { readAttackLog } from './attacks'
+import { ackedBeforeDemotion, checkAttacks } from './checkAttacks'
+import type { AttackerState } from './checkAttacks'
 import { checkInvariants } from './checkInvariants'
 import type { CloudSimulator } from './cloudSimulator'
 import { opGraph } from './opGraph'
+import type { Roster } from './signedTeam'
 import type { WorkerHandle } from './workerHandle'
 import type { ReplicaReport } from './workerProtocol'
 
-export type CheckOutcome = { breaches: string[]; quietPass: number | null; rounds: number; acked: number; ops: number; conflicts: number; rows: number }
+export type CheckOutcome = { breaches: string[]; quietPass: number | null; rounds: number; acked: number; ops: number; conflicts: number; rows: number; refused: number }
+
+/** A signed run: who admits, with which roles, and the attacking workers with their logs. */
+export type SignedCheck = { founder: WorkerHandle; roster: Roster; attackers: { handle: WorkerHandle; log: string; fakeDev: string }[] }
 
 const MAX_PASSES = 8
 
@@ -26,9 +33,14 @@ function readAcks(files: readonly string[]): string[] {
   return out
 }
 
-export async function quiesceAndCheck(workers: readonly WorkerHandle[], sim: CloudSimulator, timeoutMs: number): Promise<CheckOutcome> {
+export async function quiesceAndCheck(workers: readonly WorkerHandle[], sim: CloudSimulator, timeoutMs: number, signed: SignedCheck | null = null): Promise<CheckOutcome> {
   for (const w of workers) await w.request({ t: 'pause' }, 'paused', timeoutMs)
   sim.settle()
+  if (signed) {
+    // A worker that re-keyed (a copied profile) asked to join again: its owner admits it, role kept.
+    await signed.founder.request({ t: 'admit', roles: Object.fromEntries(Object.keys(signed.roster).map((n) => [n, null])) }, 'admitted', timeoutMs)
+    sim.settle()
+  }
   let quietPass: number | null = null
   let rounds = 0
   for (let pass = 1; pass <= MAX_PASSES && quietPass === null; pass++) {
@@ -49,9 +61,17 @@ export async function quiesceAndCheck(workers: readonly WorkerHandle[], sim: Clo
   }
   // Catch anything the check's own rounds did to the folder (I6).
   sim.settle()
-  const acked = readAcks(workers.map((w) => w.spec.ackLog))
   const graph = opGraph(sim.cloudOpsFiles())
-  const breaches = checkInvariants({ replicas, acked, graph, quietPass, maxQuietPass: MAX_PASSES })
+  // An attacker's replica shows its own refused writes: only the honest ones must agree.
+  const attackerNames = new Set(signed?.attackers.map((a) => a.handle.name) ?? [])
+  const honest = replicas.filter((r) => !attackerNames.has(r.name))
+  const attackers: AttackerState[] = (signed?.attackers ?? []).flatMap((a) => {
+    const report = replicas.find((r) => r.name === a.handle.name)?.report
+    return report ? [{ name: a.handle.name, lines: readAttackLog(a.log), fakeDev: a.fakeDev, report }] : []
+  })
+  const acked = ackedBeforeDemotion(readAcks(workers.map((w) => w.spec.ackLog)), attackers)
+  const breaches = checkInvariants({ replicas: honest, acked, graph, quietPass, maxQuietPass: MAX_PASSES })
+  if (signed) breaches.push(...checkAttacks(honest, attackers))
   const first = replicas[0]?.report
   return {
     breaches,
@@ -60,6 +80,7 @@ export async function quiesceAndCheck(workers: readonly WorkerHandle[], sim: Clo
     acked: acked.length,
     ops: graph.size,
     conflicts: first?.conflicts ? first.conflicts.split('\n').length : 0,
-    rows: first ? first.tables.split('\n').filter((l) => l.startsWith('{')).length : 0
+    rows: first ? first.tables.split('\n').filter((l) => l.startsWith('{')).length : 0,
+    refused: first?.refused.length ?? 0
   }
 }

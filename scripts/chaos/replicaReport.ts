@@ -11,6 +11,7 @@ import { syncStateOf } from '../../src/main/backend/services/syncService'
 import { conflictsKey, openConflicts } from '../../src/core/sync/openConflicts'
 import { replicaDigest } from '../../src/core/sync/replicaDigest'
 import type { KindName } from '../../src/core/domain/recordKinds'
+import { ATTACK_SEQ_BASE } from './attackMarks'
 import type { ReplicaReport } from './workerProtocol'
 
 export const CHAOS_KINDS: readonly KindName[] = ['channel', 'member']
@@ -20,6 +21,15 @@ function tableDump(b: Backend, kind: KindName): string {
   const cols = [sql.id('id'), ...codec.columns.map((c) => sql.id(c.column)), sql`deleted_at IS NOT NULL AS del`]
   const rows = b.db.all<Record<string, unknown>>(sql`SELECT ${sql.join(cols)} FROM ${sql.id(codec.table)} ORDER BY id`)
   return `${kind}\n${rows.map((r) => JSON.stringify(r)).join('\n')}`
+}
+
+/**
+ * What sync_refused lists, without where and when this replica saw it (the path of a conflicted
+ * copy, the local time): every honest replica must list the same changes with the same who and why.
+ */
+function refusedLines(b: Backend): string[] {
+  const rows = b.db.all<{ dev: string; seq: number; who: string; reason: string }>(sql`SELECT DISTINCT dev, seq, who, reason FROM sync_refused ORDER BY dev, seq, who, reason`)
+  return rows.map((r) => `${r.dev} ${r.seq} ${r.who}: ${r.reason}`)
 }
 
 export function replicaReport(b: Backend): ReplicaReport {
@@ -39,7 +49,10 @@ export function replicaReport(b: Backend): ReplicaReport {
     heads,
     hwm,
     waiting: store.unpublishedCount(),
-    gaps: store.gaps().length,
-    forks: store.forks().length
+    // A torn conflicted copy of a forged file waits for a range no genuine file will ever fill.
+    gaps: store.gaps().filter((g) => g.from < ATTACK_SEQ_BASE).length,
+    forks: store.forks().length,
+    published: store.lastPublished(),
+    refused: refusedLines(b)
   }
 }

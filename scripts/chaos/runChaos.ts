@@ -15,8 +15,13 @@ import { seededRandom } from '../../src/core/demo/seededRandom'
 import { TEAM_FOLDER_NAME } from '../../src/main/backend/sync/teamFolder'
 import { CloudSimulator } from './cloudSimulator'
 import type { SimStats } from './cloudSimulator'
+import { fakeDevice } from './attacks'
 import { quiesceAndCheck } from './quiesceAndCheck'
+import type { Roster } from './signedTeam'
 import { WorkerHandle } from './workerHandle'
+import type { WorkerTeam } from './workerProtocol'
+
+const attackLogOf = (root: string, name: string): string => path.join(root, 'attacks', `${name}.log`)
 
 export type ChaosOptions = {
   seed: number
@@ -32,6 +37,12 @@ export type ChaosOptions = {
   /** Timeout of one request to a worker; generous, a loaded 2-core machine is slow, never wrong. */
   timeoutMs?: number
   log?: (line: string) => void
+  /**
+   * A signed team (docs/SYNC-SECURITY.md): w0 founds it as root owner, the others join and are
+   * admitted as editors; the last `attackers` workers attack (attacks.ts), and w0 demotes the first
+   * of them to viewer at a random moment of the first half of the run.
+   */
+  signed?: { attackers: number }
 }
 
 export type ChaosStats = {
@@ -45,6 +56,9 @@ export type ChaosStats = {
   checks: number
   acked: number
   ops: number
+  attacks: number
+  refused: number
+  demoted: boolean
   sim: SimStats
 }
 
@@ -65,18 +79,25 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
   const rng = seededRandom(opts.seed, 'driver')
   const sim = new CloudSimulator(seededRandom(opts.seed, 'cloud'))
   const breaches: string[] = []
-  const stats: ChaosStats = { rounds: 0, checkRounds: 0, edits: 0, resolves: 0, rejected: 0, kills: 0, restarts: 0, checks: 0, acked: 0, ops: 0, sim: sim.stats }
+  const stats: ChaosStats = { rounds: 0, checkRounds: 0, edits: 0, resolves: 0, rejected: 0, kills: 0, restarts: 0, checks: 0, acked: 0, ops: 0, attacks: 0, refused: 0, demoted: false, sim: sim.stats }
   const t0 = Date.now()
   const secs = (): string => ((Date.now() - t0) / 1000).toFixed(1)
   log(`chaos: seed ${opts.seed}, ${opts.workers} workers, ${Math.round(opts.durationMs / 1000)} s, check every ${Math.round(opts.checkEveryMs / 1000)} s, folder ${root}`)
 
-  for (const sub of ['ws', 'views', 'acks', 'logs', 'stash']) mkdirSync(path.join(root, sub), { recursive: true })
+  for (const sub of ['ws', 'views', 'acks', 'logs', 'stash', 'attacks']) mkdirSync(path.join(root, sub), { recursive: true })
+  const signed = opts.signed ?? null
+  const attackerCount = signed ? Math.min(signed.attackers, opts.workers - 2) : 0
+  const isAttacker = (index: number): boolean => index >= opts.workers - attackerCount
+  // Members are named after their workers: w0 the root owner, everyone else an editor at first.
+  const roster: Roster = Object.fromEntries(Array.from({ length: opts.workers }, (_, i) => [`w${i}`, i === 0 ? 'owner' : 'editor'] as const))
   const workers = Array.from({ length: opts.workers }, (_, index) => {
     const name = `w${index}`
     const teamDir = path.join(root, 'views', name, TEAM_FOLDER_NAME)
     mkdirSync(path.dirname(teamDir), { recursive: true })
-    return new WorkerHandle({ index, wsDir: path.join(root, 'ws', name), teamDir, ackLog: path.join(root, 'acks', `${name}.log`), stderrLog: path.join(root, 'logs', `${name}.log`), seed: opts.seed })
+    const team: WorkerTeam = signed ? { roster, owner: 'w0', ...(isAttacker(index) ? { attackLog: attackLogOf(root, name) } : {}) } : {}
+    return new WorkerHandle({ index, wsDir: path.join(root, 'ws', name), teamDir, ackLog: path.join(root, 'acks', `${name}.log`), stderrLog: path.join(root, 'logs', `${name}.log`), seed: opts.seed, team })
   })
+  const attackers = workers.filter((w) => isAttacker(w.spec.index))
   const restarting = new Map<WorkerHandle, Promise<void>>()
   let checking = false
 
@@ -106,10 +127,11 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
         if (m.action === 'round') stats.rounds++
         else if (m.action === 'edit') stats.edits++
         else if (m.action === 'resolve') stats.resolves++
+        else if (m.action === 'attack') stats.attacks++
         else stats.rejected++
       } else if (m.t === 'error') breaches.push(`engine error in ${w.name}: ${m.message.split('\n').slice(0, 6).join('\n')}`)
       else if (m.t === 'dev') {
-        log(`  ${w.name} re-keyed ${m.from} → ${m.dev} (it believed it was a copied profile)`)
+        log(`  ${w.name} re-keyed ${m.from} → ${m.dev} (it believed it was a copied profile)${signed ? '; it asks to be admitted again' : ''}`)
         sim.addDevice(w.spec.index, m.dev)
       }
     }
@@ -130,13 +152,22 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
     sim.settle()
     const joined = await Promise.all(joiners.map((w) => w.start('join', timeoutMs, skew())))
     joined.forEach((j, i) => sim.addDevice(i + 1, j.dev))
+    for (const a of attackers) sim.addDevice(a.spec.index, fakeDevice(a.name))
     sim.settle()
+    if (signed) {
+      // The owner's computer admits everyone with the roster's role; the cloud brings the admissions back.
+      await founder.request({ t: 'admit', roles: roster }, 'admitted', timeoutMs)
+      sim.settle()
+    }
     log(`  [${secs()} s] team ${created.teamId}: ${workers.map((w) => `${w.name}=${w.dev}`).join(' ')}`)
 
     const end = Date.now() + opts.durationMs
     let nextCheck = Date.now() + opts.checkEveryMs
     const nextKillIn = (): number => Math.round(-Math.log(1 - rng.next()) * opts.killMeanMs)
     let nextKill = Date.now() + nextKillIn()
+    // The owner demotes the first attacker to viewer somewhere in the first half of the run.
+    const victim = attackers[0]
+    const demoteAt = victim ? Date.now() + Math.round(opts.durationMs * (0.15 + 0.35 * rng.next())) : Infinity
     for (const w of workers) w.send({ t: 'resume' })
     for (;;) {
       const final = Date.now() >= end
@@ -144,7 +175,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
         checking = true
         await Promise.all([...restarting.values()])
         for (const w of workers) if (!w.alive) await restart(w, 0, false)
-        const c = await quiesceAndCheck(workers, sim, timeoutMs)
+        const c = await quiesceAndCheck(workers, sim, timeoutMs, signed ? { founder, roster, attackers: attackers.map((a) => ({ handle: a, log: attackLogOf(root, a.name), fakeDev: fakeDevice(a.name) })) } : null)
+        stats.refused = c.refused
         stats.checks++
         stats.checkRounds += c.rounds
         stats.acked = c.acked
@@ -160,6 +192,15 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
       }
       await sleep(40)
       sim.tick()
+      if (victim && !stats.demoted && Date.now() >= demoteAt && founder.alive && !restarting.has(founder)) {
+        try {
+          const m = await founder.request({ t: 'demote', member: victim.name }, 'demoted', timeoutMs)
+          stats.demoted = m.t === 'demoted' && m.ok
+          if (stats.demoted) log(`  [${secs()} s] w0 demoted ${victim.name} to viewer`)
+        } catch {
+          // Killed while demoting: try again once it is back.
+        }
+      }
       if (Date.now() >= nextKill) {
         const candidates = workers.filter((w) => w.alive && !restarting.has(w))
         if (candidates.length > 0) {
@@ -181,7 +222,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
   const seconds = (Date.now() - t0) / 1000
   const s = stats
   log(
-    `chaos ${ok ? 'OK' : 'FAILED'} (seed ${opts.seed}, ${seconds.toFixed(0)} s): ${s.edits} edits, ${s.resolves} resolutions, ${s.rejected} refused, ${s.rounds} rounds (+${s.checkRounds} in checks), ${s.kills} kills, ${s.restarts} restarts, ${s.checks} checks; ` +
+    `chaos ${ok ? 'OK' : 'FAILED'} (seed ${opts.seed}, ${seconds.toFixed(0)} s): ${signed ? `signed team, ${attackerCount} attacker(s), ${s.attacks} attacks, ${s.demoted ? 'demoted mid-run' : 'never demoted'}, ${s.refused} changes refused; ` : ''}${s.edits} edits, ${s.resolves} resolutions, ${s.rejected} refused, ${s.rounds} rounds (+${s.checkRounds} in checks), ${s.kills} kills, ${s.restarts} restarts, ${s.checks} checks; ` +
       `cloud: ${s.sim.delivered} deliveries (${s.sim.partial} torn first), ${s.sim.copies} conflicted copies, ${s.sim.hiddenFiles} files and ${s.sim.hiddenDirs} folders hidden, ${s.sim.deletes} deletions, ${s.sim.zombies} zombies`
   )
   for (const b of breaches) log(`  BREACH (seed ${opts.seed}): ${b}`)

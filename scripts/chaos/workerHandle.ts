@@ -8,9 +8,9 @@ import type { ChildProcess } from 'node:child_process'
 import { appendFileSync } from 'node:fs'
 import path from 'node:path'
 import { isWorkerMessage } from './workerProtocol'
-import type { DriverMessage, WorkerMessage } from './workerProtocol'
+import type { DriverMessage, WorkerMessage, WorkerTeam } from './workerProtocol'
 
-export type WorkerSpec = { index: number; wsDir: string; teamDir: string; ackLog: string; stderrLog: string; seed: number }
+export type WorkerSpec = { index: number; wsDir: string; teamDir: string; ackLog: string; stderrLog: string; seed: number; team?: WorkerTeam }
 
 type Waiter = { type: WorkerMessage['t']; resolve: (m: WorkerMessage) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
 
@@ -42,12 +42,12 @@ export class WorkerHandle {
     return `w${this.spec.index}`
   }
 
-  /** Starts the process and waits until its workspace is open (and set up, for create/join). */
-  async start(mode: 'create' | 'join' | 'run', timeoutMs: number, skewMs = 0): Promise<{ dev: string; teamId: string }> {
+  /** Starts the process and waits until its workspace is open (and set up, for create/join); `key`: a joiner's signing key. */
+  async start(mode: 'create' | 'join' | 'run', timeoutMs: number, skewMs = 0): Promise<{ dev: string; teamId: string; key: string }> {
     this.incarnation++
     const s = this.spec
     const seed = (s.seed * 1000 + s.index * 97 + this.incarnation) >>> 0
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, s.wsDir, s.teamDir, s.ackLog, String(seed), mode, this.name, String(skewMs)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, s.wsDir, s.teamDir, s.ackLog, String(seed), mode, this.name, String(skewMs), JSON.stringify(s.team ?? {})], {
       cwd: REPO,
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       env: { ...process.env, SMO_SYNC_SCRYPT_N: '1024' }
@@ -79,7 +79,7 @@ export class WorkerHandle {
     if (ready.t !== 'ready') throw new Error('unreachable')
     this.dev = ready.dev
     appendFileSync(s.stderrLog, `-- ${this.name} incarnation ${this.incarnation} (${mode}) dev ${ready.dev} clock ${skewMs >= 0 ? '+' : ''}${skewMs} ms\n`)
-    return { dev: ready.dev, teamId: ready.teamId }
+    return { dev: ready.dev, teamId: ready.teamId, key: ready.key }
   }
 
   private wait(type: WorkerMessage['t'], timeoutMs: number): Promise<WorkerMessage> {

@@ -2,6 +2,7 @@
  * Messages between the chaos driver and its worker processes (Node IPC). The worker answers every
  * request once it is between two actions, so an answer always describes a committed state.
  */
+import type { AccessRole } from '../../src/core/sync/access/memberRoles'
 
 /** What one replica holds at quiescence: enough for I1 (digests), I2 (heads, marks) and I10. */
 export type ReplicaReport = {
@@ -19,6 +20,19 @@ export type ReplicaReport = {
   waiting: number
   gaps: number
   forks: number
+  /** Last seq this replica published of its own. */
+  published: number
+  /** Signed teams: what sync_refused lists, one `dev seq who: reason` line per refused change. */
+  refused: string[]
+}
+
+/** A signed team for the workers (runChaos `signed`); absent: an unsigned team as before. */
+export type WorkerTeam = {
+  roster?: Record<string, AccessRole>
+  /** The root owner's member name (whom an attacker's changed app pretends to be). */
+  owner?: string
+  /** Set for an attacking worker: where it logs its attacks. */
+  attackLog?: string
 }
 
 export type RoundResult = { sent: number; received: number; problems: string[]; dev: string }
@@ -29,14 +43,19 @@ export type DriverMessage =
   | { t: 'round' }
   | { t: 'report' }
   | { t: 'exit' }
+  /** The owner's computer: admit waiting computers; a role per member name (null: keep the role). */
+  | { t: 'admit'; roles: Record<string, AccessRole | null> }
+  | { t: 'demote'; member: string }
 
 export type WorkerMessage =
-  | { t: 'ready'; dev: string; teamId: string }
+  | { t: 'ready'; dev: string; teamId: string; key: string }
+  | { t: 'admitted'; count: number }
+  | { t: 'demoted'; ok: boolean }
   | { t: 'paused' }
   | { t: 'round'; result: RoundResult }
   | { t: 'report'; report: ReplicaReport }
   /** One action done while running (counted by the driver). */
-  | { t: 'did'; action: 'edit' | 'round' | 'resolve' | 'rejected' }
+  | { t: 'did'; action: 'edit' | 'round' | 'resolve' | 'rejected' | 'attack' }
   /** The device id changed (a re-key): the driver must know which folder the view owns now. */
   | { t: 'dev'; dev: string; from: string }
   /** An exception the engine should never throw; the driver reports it as a breach. */

@@ -15,7 +15,9 @@ import { openConflicts } from '../../../core/sync/openConflicts'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import type { Change } from '../mutate'
+import { checkRecordDelete, checkRecordWrite } from '../people/recordAccess'
 import { recordCodec } from '../repo/recordCodec'
+import { recordRepo } from '../repo/recordRepo'
 import { syncStateOf } from './syncService'
 import { hostname } from 'node:os'
 
@@ -107,6 +109,18 @@ export function syncReviewList(b: Backend): SyncReviewItem[] {
 
 export type ResolveInput = { id: string; action: 'keep' | 'edit' | 'restore' | 'keep-deleted' | 'dismiss'; headId?: string | undefined; value?: Json | undefined }
 
+/**
+ * Resolving writes the record like any edit, so it needs the same role as one (issue #14): an
+ * editor's computer that restored a member here would publish a change every signed teammate refuses,
+ * and show a member list nobody else has.
+ */
+function mayChange(b: Backend, kind: KindName, id: string, set: Record<string, unknown> | null): void {
+  const before = recordRepo.get(b.db, kind, id)
+  if (!before) return
+  if (set === null) checkRecordDelete(b, kind, before)
+  else checkRecordWrite(b, kind, before, { ...before, ...set })
+}
+
 export function syncReviewResolve(b: Backend, input: ResolveInput): { tx: string | null } {
   const [type, ...rest] = input.id.split('|')
   if (type === 'b') {
@@ -119,6 +133,7 @@ export function syncReviewResolve(b: Backend, input: ResolveInput): { tx: string
       const kind = kindOf(d.tbl)
       const table = sql.id(recordCodec(kind).table)
       const deleted = d.rows.filter((r) => b.db.get(sql`SELECT 1 FROM ${table} WHERE id = ${r} AND deleted_at IS NOT NULL`))
+      for (const id2 of deleted) mayChange(b, kind, id2, null)
       // One op restores them all, so the undo is one click and one step in history.
       tx = b.mutate('Undo a teammate’s bulk deletion', deleted.map((id2): Change => ({ op: 'restore', kind, id: id2 }))).tx
     } else if (input.action !== 'dismiss') throw new ApiError('invalid_input', 'A bulk deletion can be restored or dismissed')
@@ -149,6 +164,7 @@ export function syncReviewResolve(b: Backend, input: ResolveInput): { tx: string
     change = { op: 'update', kind, id: row, set: { [field]: value }, force: true }
   } else throw new ApiError('not_found', 'Unknown review item')
   if (!b.db.get(sql`SELECT 1 FROM ${sql.id(recordCodec(kind).table)} WHERE id = ${row}`)) throw new ApiError('not_found', 'That record is not in this workspace')
+  mayChange(b, kind, row, change.op === 'update' ? change.set : null)
   const r = b.mutate(`Resolve “${title}”`, [change])
   b.events.emit('sync-changed', { at: b.now(), running: false })
   return { tx: r.tx }

@@ -7,7 +7,9 @@ import type { ReceivedOp } from '../../../core/sync/op'
 import { opReceiver } from '../../../core/sync/receiveOps'
 import type { ReceiveReport } from '../../../core/sync/receiveOps'
 import type { SyncStore } from '../../../core/sync/syncStore'
+import type { SyncFileName } from '../../../core/sync/syncFileName'
 import { SyncFolderError } from './folderError'
+import { peekSegmentHeader } from './segmentCodec'
 import type { SyncFolder } from './syncFolder'
 import type { FileGuard, FileJudgement } from './signing/signingGuard'
 
@@ -27,20 +29,47 @@ export function flushOutbox(store: SyncStore, folder: SyncFolder): FlushResult {
 /**
  * Re-writes this device's published chunks as one sealed gzip segment, verifies it, then deletes
  * the chunks it covers. Readers may see both for a while; ops dedupe by dev:seq.
+ *
+ * In a signed team each op is judged against the causal past its file names (signingGuard), so a
+ * seal must not move an op under another one: it joins only consecutive chunks that name the same
+ * causal past, and signs the seal with exactly that. Re-signed with today's, a member's changes made
+ * before their demotion would be refused by whoever reads the seal and applied by whoever read the
+ * chunks. Chunks of a team's unsigned past (legacy) are left as they are.
  */
 export function sealOwn(store: SyncStore, folder: SyncFolder): string | null {
   const own = folder.listOpsFiles().filter((f) => f.dir === store.device && f.parsed.kind === 'ops' && f.parsed.conflicted === null)
-  const chunks = own.filter((f) => f.parsed.kind === 'ops' && !f.parsed.sealed)
+  const all = own.filter((f) => f.parsed.kind === 'ops' && !f.parsed.sealed).sort((a, b) => firstOf(a) - firstOf(b))
+  let chunks = all
+  let deps: Record<string, number> | undefined
+  if (folder.signs) {
+    const signOf = (f: (typeof all)[number]): string | null => {
+      const h = peekSegmentHeader(folder.readRaw(f.path))
+      return h?.sign ? JSON.stringify(Object.entries(h.sign.deps).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : null
+    }
+    const firstSign = all[0] ? signOf(all[0]) : null
+    if (firstSign === null) return null
+    const run = [all[0] as (typeof all)[number]]
+    for (const f of all.slice(1)) {
+      const prev = run[run.length - 1] as (typeof all)[number]
+      if (firstOf(f) !== lastOf(prev) + 1 || signOf(f) !== firstSign) break
+      run.push(f)
+    }
+    chunks = run
+    deps = Object.fromEntries(JSON.parse(firstSign) as [string, number][])
+  }
   if (chunks.length < 2) return null
-  const from = Math.min(...chunks.map((c) => (c.parsed.kind === 'ops' ? c.parsed.first : Infinity)))
-  const to = Math.max(...chunks.map((c) => (c.parsed.kind === 'ops' ? c.parsed.last : 0)))
+  const from = Math.min(...chunks.map(firstOf))
+  const to = Math.max(...chunks.map(lastOf))
   if (to > store.lastPublished()) return null
   const entries = store.localOps(from, to)
   if (entries.length !== to - from + 1) return null
-  const file = folder.publish(store.device, from, to, entries.map((e) => e.text), true)
+  const file = folder.publish(store.device, from, to, entries.map((e) => e.text), true, deps)
   for (const c of chunks) folder.removeOwn(store.device, c.path)
   return file
 }
+
+const firstOf = (f: { parsed: SyncFileName }): number => (f.parsed.kind === 'ops' ? f.parsed.first : Infinity)
+const lastOf = (f: { parsed: SyncFileName }): number => (f.parsed.kind === 'ops' ? f.parsed.last : 0)
 
 export type PullReport = {
   filesRead: number
@@ -73,6 +102,8 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number,
   // arrive before it, so most writes simply replace the one head they name instead of parking refs.
   // The merge is order-independent; this only changes how much work it does.
   const files = folder.listOpsFiles().sort((a, b) => a.mtimeMs - b.mtimeMs || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  /** Signed files that waited for their causal past in this pull (read again once the rest is in). */
+  const waited: typeof files = []
   const pullOne = (file: (typeof files)[number]): void => {
     const cached = store.fileState(file.path)
     const unchanged = cached !== undefined && cached.size === file.size && cached.mtimeMs === file.mtimeMs
@@ -215,7 +246,11 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number,
       const tries = (gap?.tries ?? 0) + 1
       const from = header.first + ok
       if (gap && gap.from !== from) store.clearGap(gap.dev, gap.from)
-      store.setGap({ dev: header.dev, from, to: header.last, path: file.path, tries, nextTry: wallMs + Math.min(BACKOFF_MAX_MS, 1000 * 2 ** tries) })
+      // A file waiting for changes it builds on is not damaged: no backoff, it is read again in this
+      // pull once the others are in, and in every round after until what it waits for arrives.
+      const waiting = judged?.kind === 'wait'
+      if (waiting) waited.push(file)
+      store.setGap({ dev: header.dev, from, to: header.last, path: file.path, tries, nextTry: waiting ? wallMs : wallMs + Math.min(BACKOFF_MAX_MS, 1000 * 2 ** tries) })
       report.problems.push({ path: file.path, code: 'damaged', detail: judged?.kind === 'wait' ? judged.reason : (scanned.damage ?? 'incomplete') })
     }
   }
@@ -224,6 +259,12 @@ export function pullFolder(store: SyncStore, folder: SyncFolder, wallMs: number,
   // the parsed ops of one chunk are dropped once merged.
   store.transaction(() => {
     for (const file of files) pullOne(file)
+    // Files come in mtime order, so one may wait for a change that a later file of this very pull
+    // brought; read the waiting ones again while that settles more of them (chains are short).
+    for (let before = Infinity; waited.length > 0 && waited.length < before; ) {
+      before = waited.length
+      for (const file of waited.splice(0)) pullOne(file)
+    }
   })
   // A gap is closed as soon as every seq of it arrived, from whichever file.
   for (const g of store.gaps()) if (store.highWaterMark(g.dev) >= g.to) store.clearGap(g.dev, g.from)

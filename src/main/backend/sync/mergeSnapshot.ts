@@ -65,6 +65,11 @@ export function mergeSnapshot(store: SqliteSyncStore, input: Omit<LoadSnapshotIn
             store.markReceivedViaSnapshot(r.dev, seq, r.hashes.slice(at, at + r.width))
           }
         }
+        // A signed team judges each change against the member list as of its causal past: the
+        // snapshot's log of accepted member-list writes holds those whose files were compacted.
+        const memberWrite = store.database.prepare(`INSERT OR IGNORE INTO sync_member_write (dev, seq, hlc, author, member_id, col, value) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+        const hasLog = snap.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_member_write'`).get() !== undefined
+        if (hasLog) for (const w of snap.prepare(`SELECT dev, seq, hlc, author, member_id, col, value FROM sync_member_write`).raw().iterate() as Iterable<unknown[]>) memberWrite.run(...w)
         type P = { op: string; tbl: string; row_id: string; col: string; hlc: string; value: string | null; base: string; schema: number }
         for (const p of snap.prepare(`SELECT op, tbl, row_id, col, hlc, value, base, schema FROM sync_pending`).iterate() as Iterable<P>) {
           store.park({ id: p.op, tbl: p.tbl, row: p.row_id, col: p.col, h: p.hlc, v: p.value === null ? null : (JSON.parse(p.value) as Json), b: JSON.parse(p.base) as string[], x: p.schema })

@@ -74,11 +74,16 @@ export class SyncFolder {
     return decoded.records.every((r, i) => r === records[i])
   }
 
+  /** True when this folder signs what it publishes (a signed team). */
+  get signs(): boolean {
+    return (this.opts.signer ?? null) !== null
+  }
+
   /**
    * Temp → fsync → create-only rename → verify. Returns the relative path. If the final name exists
    * already (a crash after rename last time) it is accepted only if it holds exactly these records.
    */
-  publish(dev: string, first: number, last: number, records: readonly string[], sealed: boolean): string {
+  publish(dev: string, first: number, last: number, records: readonly string[], sealed: boolean, deps?: Record<string, number>): string {
     const key = this.opts.writeKey ?? null
     const name = opsFileName(first, last, sealed, key !== null)
     const dir = this.deviceDir(dev)
@@ -95,7 +100,8 @@ export class SyncFolder {
       app: this.opts.app ?? '0.1.0',
       enc: key ? { alg: 'A256GCM' as const, keyId: key.keyId } : null
     }
-    if (signer) header.sign = { key: signer.keyId, deps: signer.deps() }
+    // `deps`: a seal re-signs chunks under the causal past they were first published with.
+    if (signer) header.sign = { key: signer.keyId, deps: deps ?? signer.deps() }
     const data = encodeSegment(header, records, sealed, key, signer ? (sha) => signer.sign(sha) : undefined)
     const temp = `${target}.tmp-${randomBytes(4).toString('hex')}`
     try {

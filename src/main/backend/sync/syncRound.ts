@@ -200,9 +200,10 @@ export function syncRound(input: RoundInput): RoundReport {
     report.snapshotLoaded = loaded.loaded?.id ?? null
     const skipped = loaded.skipped[0]
     if (!loaded.loaded && skipped) report.problems.push({ code: 'snapshot-skipped', message: SNAPSHOT_SKIPPED, detail: `${skipped.id}: ${skipped.reason}` })
-  } else if (guard === null && compactedAway(store, from, snapshots, now).length > 0) {
+  } else if (compactedAway(store, from, snapshots, now).length > 0) {
     // Back after longer than the team keeps old files: catch up on what was compacted from a
-    // snapshot that covers it, merged into what this computer already has.
+    // snapshot that covers it, merged into what this computer already has (in a signed team, only
+    // one its root owner signed, with the member-list log the tail is judged by).
     report.snapshotLoaded = mergeSnapshot(store, { teamDir: dir, teamId, keys: keys.readKeys, io, schema: input.schema, accept: usable }).loaded?.id ?? null
   }
   let published = true
@@ -258,10 +259,11 @@ export function syncRound(input: RoundInput): RoundReport {
   const missed = compactedAway(store, from, snapshots, now)
   if (missed.length > 0) report.problems.push({ code: 'behind-compaction', message: BEHIND_COMPACTION, detail: missed.join(', ') })
   // A snapshot only from a device whose every edit is in the folder: it claims to cover them.
-  // In a signed team only the root owner's computers write snapshots (the only ones a joiner trusts),
-  // and own files are not compacted: the policy below picks a writer among all devices.
+  // In a signed team only the root owner's computers write snapshots (the only ones a joiner trusts):
+  // the policy below picks a writer among all devices.
   const snapshotSigner = trust !== null && admitted && signing !== null && mayWriteSnapshots(trust, signing.key.keyId) ? signing.key : null
-  if (published && (guard === null || snapshotSigner !== null) && store.lastPublished() === store.lastLocalSeq()) {
+  const settled = published && store.lastPublished() === store.lastLocalSeq()
+  if (settled && (guard === null || snapshotSigner !== null)) {
     const heldOps = store.knownDevices().reduce((n, d) => n + store.highWaterMark(d), 0)
     const newest = trust === null ? snapshots[0] : snapshots.find((m) => snapshotTrust(trust, m) === true)
     if (input.forceSnapshot === true || snapshotDue({ self: dev, now, peers: trust === null ? peers : [], newest: newest ?? null, heldOps })) {
@@ -287,12 +289,15 @@ export function syncRound(input: RoundInput): RoundReport {
         report.problems.push(problemOf(err, 'snapshot'))
       }
     }
-    if (guard === null) {
-      try {
-        report.compacted = compactOwnFiles({ folder, self: dev, now, peers, snapshots }).length
-      } catch (err) {
-        report.problems.push(problemOf(err, 'compaction'))
-      }
+  }
+  // Every device compacts its own files; a signed team against the snapshots its readers trust (the
+  // root owner's): a new member starts from one of those and judges only the tail, as it does anyway.
+  if (settled) {
+    try {
+      const trusted = trust === null ? snapshots : snapshots.filter((m) => snapshotTrust(trust, m) === true)
+      report.compacted = compactOwnFiles({ folder, self: dev, now, peers, snapshots: trusted }).length
+    } catch (err) {
+      report.problems.push(problemOf(err, 'compaction'))
     }
   }
 
