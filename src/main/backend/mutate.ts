@@ -18,7 +18,12 @@ export type Mutator = {
   deviceId: string
 }
 
-/** Marker column for a record's creation (one change record holding every field) and its tombstone. */
+/**
+ * Marker column for a record's creation (one change record holding the record's fields) and its
+ * tombstone. Since schema 17's import work the creation record leaves out fields that are null, so a
+ * reader takes an absent field as null (`values[field] ?? null`); records written before hold every
+ * field, nulls included, and read the same way.
+ */
 export const CREATE_COL = '*'
 export const DELETED_COL = '_deleted'
 
@@ -35,6 +40,10 @@ function insertTemplate(codec: KindCodec): Sql {
   }
   return t
 }
+
+/** One change record; built once, since an import writes one per created row. */
+const recordTemplate = sql`INSERT INTO change_record (dev, seq, hlc, tbl, row_id, col, old_value, new_value, base)
+  VALUES (${''}, ${0}, ${''}, ${''}, ${''}, ${''}, ${null}, ${null}, ${'[]'})`
 
 /** SQLite's refusal of a second row with the same primary key. */
 const isDuplicateKey = (e: unknown) => e instanceof Error && (e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
@@ -89,9 +98,7 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
       let written = 0
       const changedIds: string[] = []
       const record = (tbl: string, rowId: string, col: string, oldV: unknown, newV: unknown, base: string[]) => {
-        db.run(sql`INSERT INTO change_record (dev, seq, hlc, tbl, row_id, col, old_value, new_value, base)
-          VALUES (${deviceId}, ${nextSeq}, ${stamp.stamp}, ${tbl}, ${rowId}, ${col},
-                  ${oldV === undefined ? null : JSON.stringify(oldV)}, ${JSON.stringify(newV)}, ${JSON.stringify(base)})`)
+        db.run(sql.rebind(recordTemplate, [deviceId, nextSeq, stamp.stamp, tbl, rowId, col, oldV === undefined ? null : JSON.stringify(oldV), JSON.stringify(newV), base.length === 0 ? '[]' : JSON.stringify(base)]))
         written++
       }
       const moveHead = (tbl: string, rowId: string, col: string, value: unknown): string[] => {
@@ -111,8 +118,13 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
           } catch (e) {
             throw isDuplicateKey(e) ? new Error(`${codec.kind} ${ch.id} already exists`) : e
           }
+          // The creation record leaves out null fields (see creationValues): an import's 100k records
+          // otherwise wrote ~250 bytes of nulls each into the log.
           const values: Record<string, unknown> = {}
-          for (const c of codec.columns) values[c.field] = ch.values[c.field] ?? null
+          for (const c of codec.columns) {
+            const v = ch.values[c.field]
+            if (v !== null && v !== undefined) values[c.field] = v
+          }
           record(codec.table, ch.id, CREATE_COL, undefined, values, [])
           // In a synced workspace every field gets its creation op as an explicit head (the sync merge
           // reads all heads from field_head); elsewhere the creation record is the implicit head and
