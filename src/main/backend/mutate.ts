@@ -2,6 +2,7 @@ import { hlcSend, type HlcState } from '../../core/sync/hlc'
 import type { KindName } from '../../core/domain/recordKinds'
 import type { Db, Row } from './db/db'
 import { sql, type Sql } from './db/sql'
+import { BULK_ROWS, dropIndexes } from './db/dropIndexes'
 import { encodeValue, recordCodec, type KindCodec } from './repo/recordCodec'
 
 /** A change to one record. Values are already validated by the service that builds the change. */
@@ -44,6 +45,14 @@ function insertTemplate(codec: KindCodec): Sql {
 /** One change record; built once, since an import writes one per created row. */
 const recordTemplate = sql`INSERT INTO change_record (dev, seq, hlc, tbl, row_id, col, old_value, new_value, base)
   VALUES (${''}, ${0}, ${''}, ${''}, ${''}, ${''}, ${null}, ${null}, ${'[]'})`
+
+/** Tables this batch creates so many rows of that their indexes are rebuilt rather than updated (an import). */
+function bulkTables(changes: readonly Change[]): string[] {
+  if (changes.length < BULK_ROWS) return []
+  const counts = new Map<KindName, number>()
+  for (const ch of changes) if (ch.op === 'create') counts.set(ch.kind, (counts.get(ch.kind) ?? 0) + 1)
+  return [...counts].filter(([, n]) => n >= BULK_ROWS).map(([kind]) => recordCodec(kind).table)
+}
 
 /** SQLite's refusal of a second row with the same primary key. */
 const isDuplicateKey = (e: unknown) => e instanceof Error && (e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
@@ -108,6 +117,8 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
           VALUES (${tbl}, ${rowId}, ${col}, ${op}, ${stamp.stamp}, ${JSON.stringify(value)}, ${JSON.stringify(base)})`)
         return base
       }
+      // Inside this transaction: a failure rolls the drop back with the rest (db/dropIndexes.ts).
+      const rebuildIndexes = dropIndexes(db, bulkTables(changes))
       for (const ch of changes) {
         const codec = recordCodec(ch.kind)
         const table = sql.id(codec.table)
@@ -164,6 +175,7 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
         kinds.add(ch.kind)
         changedIds.push(ch.id)
       }
+      rebuildIndexes()
       if (written === 0) return
       // Who made it (issue #14): the acting member, so every record's history can say "Dana moved …".
       db.run(sql`INSERT INTO change_tx (dev, seq, hlc, origin, label, created_at, member_id) VALUES (${deviceId}, ${nextSeq}, ${stamp.stamp}, 'local', ${label}, ${iso}, ${memberId()})`)
