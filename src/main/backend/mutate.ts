@@ -2,6 +2,7 @@ import { hlcSend, type HlcState } from '../../core/sync/hlc'
 import type { KindName } from '../../core/domain/recordKinds'
 import type { Db, Row } from './db/db'
 import { sql, type Sql } from './db/sql'
+import { BULK_ROWS, dropIndexes } from './db/dropIndexes'
 import { encodeValue, recordCodec, type KindCodec } from './repo/recordCodec'
 
 /** A change to one record. Values are already validated by the service that builds the change. */
@@ -18,7 +19,12 @@ export type Mutator = {
   deviceId: string
 }
 
-/** Marker column for a record's creation (one change record holding every field) and its tombstone. */
+/**
+ * Marker column for a record's creation (one change record holding the record's fields) and its
+ * tombstone. Since schema 17's import work the creation record leaves out fields that are null, so a
+ * reader takes an absent field as null (`values[field] ?? null`); records written before hold every
+ * field, nulls included, and read the same way.
+ */
 export const CREATE_COL = '*'
 export const DELETED_COL = '_deleted'
 
@@ -34,6 +40,18 @@ function insertTemplate(codec: KindCodec): Sql {
     insertTemplates.set(codec.kind, t)
   }
   return t
+}
+
+/** One change record; built once, since an import writes one per created row. */
+const recordTemplate = sql`INSERT INTO change_record (dev, seq, hlc, tbl, row_id, col, old_value, new_value, base)
+  VALUES (${''}, ${0}, ${''}, ${''}, ${''}, ${''}, ${null}, ${null}, ${'[]'})`
+
+/** Tables this batch creates so many rows of that their indexes are rebuilt rather than updated (an import). */
+function bulkTables(changes: readonly Change[]): string[] {
+  if (changes.length < BULK_ROWS) return []
+  const counts = new Map<KindName, number>()
+  for (const ch of changes) if (ch.op === 'create') counts.set(ch.kind, (counts.get(ch.kind) ?? 0) + 1)
+  return [...counts].filter(([, n]) => n >= BULK_ROWS).map(([kind]) => recordCodec(kind).table)
 }
 
 /** SQLite's refusal of a second row with the same primary key. */
@@ -89,9 +107,7 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
       let written = 0
       const changedIds: string[] = []
       const record = (tbl: string, rowId: string, col: string, oldV: unknown, newV: unknown, base: string[]) => {
-        db.run(sql`INSERT INTO change_record (dev, seq, hlc, tbl, row_id, col, old_value, new_value, base)
-          VALUES (${deviceId}, ${nextSeq}, ${stamp.stamp}, ${tbl}, ${rowId}, ${col},
-                  ${oldV === undefined ? null : JSON.stringify(oldV)}, ${JSON.stringify(newV)}, ${JSON.stringify(base)})`)
+        db.run(sql.rebind(recordTemplate, [deviceId, nextSeq, stamp.stamp, tbl, rowId, col, oldV === undefined ? null : JSON.stringify(oldV), JSON.stringify(newV), base.length === 0 ? '[]' : JSON.stringify(base)]))
         written++
       }
       const moveHead = (tbl: string, rowId: string, col: string, value: unknown): string[] => {
@@ -101,6 +117,8 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
           VALUES (${tbl}, ${rowId}, ${col}, ${op}, ${stamp.stamp}, ${JSON.stringify(value)}, ${JSON.stringify(base)})`)
         return base
       }
+      // Inside this transaction: a failure rolls the drop back with the rest (db/dropIndexes.ts).
+      const rebuildIndexes = dropIndexes(db, bulkTables(changes))
       for (const ch of changes) {
         const codec = recordCodec(ch.kind)
         const table = sql.id(codec.table)
@@ -111,8 +129,13 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
           } catch (e) {
             throw isDuplicateKey(e) ? new Error(`${codec.kind} ${ch.id} already exists`) : e
           }
+          // The creation record leaves out null fields (see creationValues): an import's 100k records
+          // otherwise wrote ~250 bytes of nulls each into the log.
           const values: Record<string, unknown> = {}
-          for (const c of codec.columns) values[c.field] = ch.values[c.field] ?? null
+          for (const c of codec.columns) {
+            const v = ch.values[c.field]
+            if (v !== null && v !== undefined) values[c.field] = v
+          }
           record(codec.table, ch.id, CREATE_COL, undefined, values, [])
           // In a synced workspace every field gets its creation op as an explicit head (the sync merge
           // reads all heads from field_head); elsewhere the creation record is the implicit head and
@@ -152,6 +175,7 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
         kinds.add(ch.kind)
         changedIds.push(ch.id)
       }
+      rebuildIndexes()
       if (written === 0) return
       // Who made it (issue #14): the acting member, so every record's history can say "Dana moved …".
       db.run(sql`INSERT INTO change_tx (dev, seq, hlc, origin, label, created_at, member_id) VALUES (${deviceId}, ${nextSeq}, ${stamp.stamp}, 'local', ${label}, ${iso}, ${memberId()})`)

@@ -88,6 +88,35 @@ describe('results back into the outcome ledger', () => {
     expect(r.unmatched).toEqual([{ row: 3, reason: 'no utm_campaign (source "Web" alone does not say which item)' }])
   })
 
+  it('replaces, not adds to, the numbers of days another GA4 file already brought in, says so in the preview, and one undo brings the earlier ones back', async () => {
+    await importFile('ga4-traffic-acquisition.csv')
+    const sessions = () => count("SELECT sum(value) AS n FROM outcome WHERE deleted_at IS NULL AND metric = 'sessions'")
+    expect(sessions()).toBe(790)
+    // A fresher export of part of the same month (GA4's late data): 5–30 Nov, other numbers, other bytes.
+    const fresher = fixture('ga4-traffic-acquisition.csv')
+      .replace('# Start date: 20261101', '# Start date: 20261105')
+      .split('\n')
+      .filter((l) => !l.startsWith('20261103') && !l.startsWith('20261104'))
+      .join('\n')
+      .replace(',400,300,10,0', ',450,320,11,0')
+    const preview = await ok<ResultsReport>('results-import', { fileName: 'ga4-november-fresh.csv', text: fresher, dryRun: true })
+    expect(preview.period).toEqual({ from: '2026-11-05', to: '2026-11-30' })
+    // The earlier file's rows of 5–6 Nov (4 rows), not those of 3–4 Nov.
+    expect(preview.replaced).toEqual([{ fileName: 'ga4-traffic-acquisition.csv', from: '2026-11-05', to: '2026-11-06', numbers: 12 }])
+    expect(preview.written).toBe(false)
+    expect(sessions()).toBe(790)
+
+    const done = await ok<ResultsReport>('results-import', { fileName: 'ga4-november-fresh.csv', text: fresher })
+    expect(done).toMatchObject({ written: true, create: 12 })
+    // 3–4 Nov from the first file (120 + 30), 5–6 Nov only from the fresher one (50 + 450 + 100 + 90).
+    expect(sessions()).toBe(150 + 690)
+    // The same fresher file again is not an overlap with itself.
+    expect((await ok<ResultsReport>('results-import', { fileName: 'ga4-november-fresh.csv', text: fresher, dryRun: true })).replaced).toEqual([])
+
+    await ok('history-undo', {})
+    expect(sessions()).toBe(790)
+  })
+
   it('writes nothing from a file with bad rows, naming each by row and column', async () => {
     const r = await importFile('salesforce-leads-bad.csv')
     expect(r.written).toBe(false)

@@ -60,6 +60,10 @@ export const resultsReport = z.object({
   /** Full counts of the lists above, which show the first 20. */
   counts: z.object({ unmatched: z.number(), skipped: z.number(), errors: z.number() }),
   written: z.boolean(),
+  /** The days a web-analytics export covers (null for a CRM export). */
+  period: z.object({ from: z.string(), to: z.string() }).nullable().default(null),
+  /** Earlier web-analytics numbers for those days, from other files, that this import replaces (so nothing counts twice). */
+  replaced: z.array(z.object({ fileName: z.string(), from: z.string(), to: z.string(), numbers: z.number() })).default([]),
   /** Where the full lists went when they were longer than shown (CLI), else null. */
   problemsFile: z.string().nullable()
 })

@@ -5,6 +5,7 @@ import { outcome, type OutcomeMetric, type ResultsFormat } from '../../../core/d
 import { buildMatchIndex, matchRow } from '../../../core/links/matchResults'
 import { readResults } from '../../../core/links/readResults'
 import { detectResultsFormat } from '../../../core/links/resultColumns'
+import { resultsPeriod, type Period, type Replaced } from '../../../core/links/resultsPeriod'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import type { Change } from '../mutate'
@@ -118,14 +119,46 @@ export function prepareResults(b: Backend, input: ResultsInput): PreparedResults
       deltas.push({ metric: old.metric, date: old.date, value: -old.value }, { metric: x.metric, date: x.date, value: x.value })
     }
   }
+  const period = format === 'ga4' ? resultsPeriod(comments, read.rows.flatMap((r) => r.metrics.map((x) => x.date))) : null
+  const replaced = period === null ? [] : replaceOverlap(b, hash, period, changes, deltas)
   const ledger = ledgerGoalChanges(b, deltas, () => b.newId(), input.fileName)
   const report: ResultsReport = {
     fileName: input.fileName, format, entity: read.entity, rows: read.rows.length, outcomes, create, update, unchanged, matched, byRule,
     unmatched: unmatched.slice(0, SHOWN), skipped: read.skipped.slice(0, SHOWN), errors: errors.slice(0, SHOWN),
     totals: [...totals].map(([metric, t]) => ({ metric, value: t.value, matched: t.matched })),
-    goals: ledger.goals, counts: { unmatched: unmatched.length, skipped: read.skipped.length, errors: errors.length }, written: false, problemsFile: null
+    goals: ledger.goals, counts: { unmatched: unmatched.length, skipped: read.skipped.length, errors: errors.length }, written: false, period, replaced, problemsFile: null
   }
   return { report, changes: errors.length > 0 ? [] : [...changes, ...ledger.changes], all: { unmatched, errors, skipped: read.skipped } }
+}
+
+/**
+ * A GA4 export whose days were already imported from another file (a fresher export of the same
+ * month, a quarter over a month): the earlier file's numbers for those days are taken out in the
+ * same write, so the period counts once, with the newest numbers — re-exporting is how a marketer
+ * corrects GA4's late-arriving data. Numbers of the earlier file outside the new period stay. The same
+ * file again (same bytes) is not an overlap: its rows are found by their keys and left unchanged.
+ */
+function replaceOverlap(b: Backend, hash: string, period: Period, changes: Change[], deltas: { metric: string; date: string; value: number }[]): Replaced[] {
+  type Old = { id: string; import_key: string; source_file: string; date: string; metric: string; value: number }
+  const rows = b.db.all<Old>(
+    sql`SELECT id, import_key, source_file, date, metric, value FROM outcome
+        WHERE deleted_at IS NULL AND format = 'ga4' AND date >= ${period.from} AND date <= ${period.to} AND substr(import_key, 1, ${hash.length + 5}) <> ${`ga4:${hash}:`}
+        ORDER BY date, id`
+  )
+  const byFile = new Map<string, Replaced>()
+  for (const r of rows) {
+    changes.push({ op: 'delete', kind: 'outcome', id: r.id })
+    deltas.push({ metric: r.metric, date: r.date, value: -r.value })
+    // One entry per earlier file (by its content hash: two exports may share a name).
+    const key = r.import_key.split(':')[1] ?? r.source_file
+    const f = byFile.get(key)
+    if (f === undefined) byFile.set(key, { fileName: r.source_file, from: r.date, to: r.date, numbers: 1 })
+    else {
+      f.numbers++
+      if (r.date > f.to) f.to = r.date
+    }
+  }
+  return [...byFile.values()]
 }
 
 /** Preview, or write all of it as one step (one undo), or nothing when any row has a problem. */

@@ -27,7 +27,19 @@ export function encodeLocalOp(st: SqliteSyncStatements, tables: Map<string, AppT
     if (r.col === CREATE_COL) {
       const table = tables.get(r.tbl)
       const values = (parseJson(r.new_value) ?? {}) as Record<string, Json>
-      for (const [field, v] of Object.entries(values)) {
+      // A creation record leaves out its null fields (mutate.ts): put them back, in column order, so a
+      // teammate gets the same op — every nullable column written, each with the creation as its
+      // head — as from an older record that spelled the nulls out. A NOT NULL column is never null, so
+      // one absent from an old record (added by a later migration) stays absent, as before.
+      const left = new Map(Object.entries(values))
+      for (const [col, info] of table?.columns ?? []) {
+        const field = info.codec.field
+        if (!left.has(field) && info.notNull) continue
+        w.set[col] = left.get(field) ?? null
+        w.b[col] = []
+        left.delete(field)
+      }
+      for (const [field, v] of left) {
         const col = table?.byField.get(field) ?? field
         w.set[col] = v ?? null
         w.b[col] = []

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { outcomeMetricLabels, resultsFormat } from '../../../core/domain/outcome'
+import { replacedSentence } from '../../../core/links/resultsPeriod'
 import type { Backend } from '../../backend/backend'
 import { importResults } from '../../backend/links/resultsImport'
 import { authorize } from '../../backend/people/authorize'
@@ -88,6 +89,8 @@ export const resultsCommand = command({
       if (values.json) console.log(JSON.stringify(out, null, 2))
       else {
         console.log(`${fileName}: ${report.format.toUpperCase()} export of ${report.entity}, ${report.rows} rows → ${report.outcomes} numbers (${report.create} new, ${report.update} changed, ${report.unchanged} already in the ledger)`)
+        const overlap = replacedSentence(report.period, report.replaced)
+        if (overlap !== null) console.log(`  ${overlap}`)
         console.log(`  matched ${report.matched} of ${report.rows} rows${Object.entries(report.byRule).map(([r, n]) => `\n    ${n} by ${r}`).join('')}`)
         for (const t of report.totals) console.log(`  ${outcomeMetricLabels[t.metric]}: ${t.value} (${t.matched} matched)`)
         for (const u of report.unmatched) console.log(`  row ${u.row}: not matched — ${u.reason}`)

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { ResultsReport } from '../../../../core/api/methods/linkMethods'
 import { outcomeMetricLabels, type ResultsFormat } from '../../../../core/domain/outcome'
+import { replacedSentence } from '../../../../core/links/resultsPeriod'
 import { ApiError } from '../../api/ApiError'
 import { api } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
@@ -144,6 +145,7 @@ function Preview({ report: r }: { report: ResultsReport }) {
         {formatName[r.format]} · {r.entity} · {r.rows} rows: {r.matched} matched, {r.counts.unmatched} not matched{r.counts.skipped > 0 ? `, ${r.counts.skipped} skipped` : ''}{r.counts.errors > 0 ? `, ${r.counts.errors} with errors` : ''}.
         {' '}{r.create} new numbers, {r.update} updated, {r.unchanged} already imported.
       </p>
+      {replacedSentence(r.period, r.replaced) !== null && <p data-testid="results-replaced">{replacedSentence(r.period, r.replaced)}</p>}
       {r.totals.length > 0 && (
         <ul className="results-list">
           {r.totals.map((t) => <li key={t.metric}>{outcomeMetricLabels[t.metric]}: {format.number(t.value)} in the file, {format.number(t.matched)} matched</li>)}
