@@ -63,4 +63,9 @@ test('My work opens each row on its own record: a mention on a campaign opens th
   await more.click()
   expect(await influencers.locator('li').count()).toBeGreaterThan(shown)
   await expect(influencers.getByRole('button', { name: 'Show fewer' })).toHaveAttribute('aria-expanded', 'true')
+  // Members names each role in words, as the form does (the column showed the stored value "contributor").
+  await page.goto(`${app.base}/#/members`)
+  const aisha = page.locator('.dt-body [role="row"]', { hasText: 'Aisha Cole' })
+  await expect(aisha).toContainText('Contributor')
+  await expect(aisha).not.toContainText('contributor')
 })

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { enums } from '../../../../core/domain/enums'
+import { enums, labelOf } from '../../../../core/domain/enums'
 import { useQuery } from '../../api/useQuery'
 import type { KindRecord } from '../../api/client'
 import { col, type DataColumn } from '../../components/dataColumns'
@@ -27,7 +27,7 @@ export function MembersScreen() {
   const columns = useMemo<DataColumn<Member>[]>(
     () => [
       col.text('name', 'Name', (m) => (m.id === meId ? `${m.name} (me)` : m.name), { width: 200 }),
-      col.text('access', 'Access', (m) => m.access, { width: 120 }),
+      col.text('access', 'Access', (m) => labelOf(m.access), { width: 120 }),
       col.text('role', 'Role', (m) => m.role, { width: 200 }),
       col.text('email', 'Email', (m) => m.email, { width: 240 }),
       col.number('weeklyCapacityHours', 'Hours / week', (m) => m.weeklyCapacityHours, { width: 120 }),
