@@ -3,7 +3,7 @@ import type { RegistryRowView } from '../../../../core/api/methods/linkMethods'
 type Flag = RegistryRowView['flags'][number]
 
 /** Flags in words with a mark, so they do not rest on colour alone. */
-const flagLabel: Record<Flag['kind'], string> = { duplicate: 'Duplicate', conflict: 'Conflict', convention: 'Off convention', unreadable: 'Cannot be read' }
+export const flagLabel: Record<Flag['kind'], string> = { duplicate: 'Duplicate', conflict: 'Conflict', convention: 'Off convention', unreadable: 'Cannot be read' }
 
 /**
  * A link's findings: in the table one line each (the row keeps its height, the full text is in the

@@ -4,7 +4,7 @@ import { useQuery } from '../../api/useQuery'
 import { DataTable } from '../../components/DataTable'
 import { col, type DataColumn } from '../../components/dataColumns'
 import { ScreenHeader } from '../records/ScreenHeader'
-import { LinkFlags } from './LinkFlags'
+import { flagLabel, LinkFlags } from './LinkFlags'
 import './links.css'
 
 type Filter = 'all' | 'flagged'
@@ -36,18 +36,19 @@ export function LinksScreen() {
   const active = rows.find((r) => r.id === activeKey)
   const columns = useMemo<DataColumn<LinkRow>[]>(
     () => [
-      col.text('url', 'Link', (r) => r.url, { width: 460, render: (r) => <code>{r.url}</code> }),
-      col.text('usedIn', 'Used in', (r) => r.usedIn, { width: 260, render: (r) => <a href={hrefOf(r)}>{r.usedIn}</a> }),
+      // Without the scheme, so the narrow column shows the part that tells links apart.
+      col.text('url', 'Link', (r) => r.url, { width: 290, render: (r) => <code>{r.url.replace(/^https?:\/\//, '')}</code> }),
       {
         id: 'flags',
         header: 'Needs fixing',
-        kind: 'number',
-        // Sorted by how many findings a link has; searched and filtered by what they say.
-        value: (r) => r.flags.length,
+        kind: 'text',
+        // Sorted by the kinds of finding (links with none last); searched and filtered by what they say.
+        value: (r) => (r.flags.length === 0 ? undefined : r.flags.map((f) => flagLabel[f.kind]).join(', ')),
         text: flagsText,
         render: (r) => <LinkFlags flags={r.flags} compact />,
-        width: 380
+        width: 250
       },
+      col.text('usedIn', 'Used in', (r) => r.usedIn, { width: 220, render: (r) => <a href={hrefOf(r)}>{r.usedIn}</a> }),
       col.text('origin', 'Where it came from', originText, { width: 170, hidden: true })
     ],
     []
@@ -72,7 +73,7 @@ export function LinksScreen() {
       {reg.error && <p className="form-error" role="alert">Could not load the links: {reg.error.message}</p>}
       {d && (
         <p className="links-summary" data-testid="links-summary">
-          {d.items.length} {d.items.length === 1 ? 'link' : 'links'} · {d.duplicates} duplicate · {d.conflicts} in conflict · {d.offConvention} off the convention
+          {d.items.length.toLocaleString()} {d.items.length === 1 ? 'link' : 'links'} · {d.duplicates} duplicate · {d.conflicts} in conflict · {d.offConvention} off the convention
         </p>
       )}
       <div className="links-layout">
