@@ -42,8 +42,8 @@ function statsFor(b: Backend, p: Period): DeskStats {
   deskClocksFresh(b)
   const fromAt = `${p.from}T00:00:00.000Z`
   const toAt = new Date(Date.parse(`${p.to}T00:00:00.000Z`) + DAY_MS).toISOString()
-  // SQLite does the date arithmetic and hands back arrays, not objects: at 100,000 rows the row objects
-  // and Date.parse calls were most of the time. julianday() reads any ISO form the records hold.
+  // SQLite parses the times and hands back arrays, not objects: at 100,000 rows the row objects and
+  // Date.parse calls were most of the time. julianday() reads any ISO form the records hold.
   // NOT INDEXED: conversations are stored in the order they arrived, not by date, so walking the date
   // index then fetching each row costs ten times a straight scan when the period holds most of them
   // (measured: 100k rows, 140 ms scanning vs 1.2 s through the index); a quarter of a 3-year workspace
