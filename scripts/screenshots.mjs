@@ -64,7 +64,8 @@ const shots = [
   ['desk/dashboard', 'desk-dashboard', 'light'],
   ['goals', 'goals', 'light'],
   ['review', 'review', 'light'],
-  ['links', 'links', 'light'],
+  // The registry with its first link chosen, its findings in the panel beside the table.
+  ['links', 'links', 'light', undefined, '[data-testid="table-links"] .dt-body [role="gridcell"]'],
   ['settings', 'settings', 'light'],
   ['members', 'members', 'light'],
   ['settings', 'team-sync', 'light', '[data-testid="team-sync"]'],

@@ -109,6 +109,21 @@ describe('export to XLSX and CSV dialects', () => {
     expect(sheet).toContain('<autoFilter ref="A1:E3"')
   })
 
+  it('keeps every character of text as typed: markup, spaces at the ends, line breaks, control characters and Excel\'s own _x0041_ escapes', async () => {
+    const texts = ['a < b & c > "d" \'e\'', '  padded  ', 'two\nlines', 'bell\u0007 and nul\u0000', 'literal _x0041_ stays', '🧵 thread', 'ä€ß']
+    const table = { sheet: 'Notes: [draft]/?', headers: ['text', 'n', 'ok', 'day'], types: ['text', 'number', 'bool', 'date'] as ('text' | 'number' | 'bool' | 'date')[], rows: texts.map((t, i): (string | number | boolean | null)[] => [t, i * 1.5, i % 2 === 0, `2026-01-0${i + 1}`]) }
+    const bytes = await tableFile(table, 'xlsx', 'utf-8', ZONE)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer)
+    const ws = wb.worksheets[0]
+    expect(ws?.name).toBe('Notes   draft   ')
+    expect(texts.map((_, i) => ws?.getCell(`A${i + 2}`).text)).toEqual(texts)
+    expect(texts.map((_, i) => ws?.getCell(`B${i + 2}`).value)).toEqual(texts.map((_, i) => i * 1.5))
+    expect(texts.map((_, i) => ws?.getCell(`C${i + 2}`).value)).toEqual(texts.map((_, i) => i % 2 === 0))
+    expect(ws?.getCell('D7').value).toEqual(new Date('2026-01-06T00:00:00Z'))
+    expect(ws?.getRow(1).getCell(1).font?.bold).toBe(true)
+  })
+
   it('never lets exported text run as a formula: a leading quote in CSV, a string cell in XLSX, and the text comes back on import', async () => {
     const risky = ['=HYPERLINK("http://evil.example","click")', '+1+2', '-3+4', '@SUM(A1)', '\tTab', '\rReturn']
     const table = { sheet: 'Channels', headers: ['name', 'audienceSize'], types: ['text', 'number'] as ('text' | 'number')[], rows: risky.map((n, i) => [n, i - 2]) }
@@ -122,7 +137,7 @@ describe('export to XLSX and CSV dialects', () => {
     expect(sheet).not.toContain('<f>')
     expect(sheet).not.toContain('t="str"')
     // An inline string cell holding the text as typed.
-    expect(sheet).toMatch(/<c r="A2" t="inlineStr"><is><r><t>=HYPERLINK\(&quot;http:\/\/evil\.example&quot;,&quot;click&quot;\)<\/t><\/r><\/is><\/c>/)
+    expect(sheet).toMatch(/<c r="A2" t="inlineStr"><is><t>=HYPERLINK\(&quot;http:\/\/evil\.example&quot;,&quot;click&quot;\)<\/t><\/is><\/c>/)
     // Both files import back to the same names (the importer takes the CSV guard off again).
     for (const [fileName, bytes] of [['c.csv', Buffer.from(csv.join('\r\n'))], ['c.xlsx', xlsx]] as const) {
       const input = { kind: 'channel', fileName, data: bytes.toString('base64'), mapping: { audienceSize: '' }, set: { platform: 'blog' } }

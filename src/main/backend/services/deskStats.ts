@@ -2,23 +2,27 @@ import { ApiError } from '../../../core/api/apiError'
 import type { ApiInput } from '../../../core/api/contract'
 import type { DeckDesk } from '../../../core/deck/deskSlides'
 import { quarter, type Quarter } from '../../../core/goals/quarter'
-import { statsOfDesk } from '../../../core/listening/statsOfDesk'
-import type { DeskStats, DeskStatsEscalation, DeskStatsHandoff, DeskStatsRow } from '../../../core/listening/statsTypes'
+import { deskTally } from '../../../core/listening/statsOfDesk'
+import type { DeskStats, DeskStatsEscalation, DeskStatsHandoff, DeskStatsTuple } from '../../../core/listening/statsTypes'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { deskClocksFresh } from './deskClocksFresh'
 import { deskPolicyOf } from './deskPolicyOf'
 
 type Period = { from: string; to: string }
-/** A row as SQLite returns it in array mode: day, type, sentiment, topic, state, then hours and met per clock. */
-type RawRow = [string, string, string, string, string, number | null, number | null, number | null, number | null]
+/**
+ * A row as SQLite returns it in array mode: day, type, sentiment, topic, state, the julian days of
+ * occurred, first response, its due time, resolved and its due time, whether it is in the period (1/0)
+ * and its escalation log.
+ */
+type RawRow = [string, string, string, string, string, number | null, number | null, number | null, number | null, number | null, number, string | null]
 
 const DAY_MS = 86_400_000
 
 /**
  * The listening desk's numbers (issue #16): the rows of the period read in one query with only the
  * columns the numbers need (due times from the local clock table, brought up to date first), then the
- * pure statsOfDesk. Used by the Conversations dashboard and the quarterly deck.
+ * pure deskTally. Used by the Conversations dashboard and the quarterly deck.
  */
 export function deskStats(b: Backend, input: ApiInput<'desk-stats'>): DeskStats {
   const period = periodOf(b, input)
@@ -38,56 +42,64 @@ function statsFor(b: Backend, p: Period): DeskStats {
   deskClocksFresh(b)
   const fromAt = `${p.from}T00:00:00.000Z`
   const toAt = new Date(Date.parse(`${p.to}T00:00:00.000Z`) + DAY_MS).toISOString()
-  // SQLite does the date arithmetic and hands back arrays, not objects: at 100,000 rows the row objects
-  // and Date.parse calls were most of the time. julianday() reads any ISO form the records hold.
+  // SQLite parses the times and hands back arrays, not objects: at 100,000 rows the row objects and
+  // Date.parse calls were most of the time. julianday() reads any ISO form the records hold.
   // NOT INDEXED: conversations are stored in the order they arrived, not by date, so walking the date
   // index then fetching each row costs ten times a straight scan when the period holds most of them
   // (measured: 100k rows, 140 ms scanning vs 1.2 s through the index); a quarter of a 3-year workspace
   // scans in well under the dashboard's budget too.
+  // The same scan brings the escalation logs (of any conversation: one from before the period may
+  // escalate in it), instead of a second pass over the table for them.
+  // Each time is parsed once (julianday), and the differences and comparisons made here: SQLite does
+  // not reuse a repeated julianday(occurred_at), and the parsing was most of the query's time. The
+  // arithmetic is the same IEEE arithmetic SQLite does, so the hours and the met flags are the same.
   const q = sql`
     SELECT substr(c.occurred_at, 1, 10), c.type, c.sentiment, c.topic, c.state,
-           (julianday(c.first_response_at) - julianday(c.occurred_at)) * 24,
-           CASE WHEN c.first_response_at IS NULL OR k.first_response_due_at IS NULL THEN NULL
-                ELSE julianday(c.first_response_at) <= julianday(k.first_response_due_at) END,
-           (julianday(c.resolved_at) - julianday(c.occurred_at)) * 24,
-           CASE WHEN c.resolved_at IS NULL OR k.resolution_due_at IS NULL THEN NULL
-                ELSE julianday(c.resolved_at) <= julianday(k.resolution_due_at) END
+           julianday(c.occurred_at), julianday(c.first_response_at), julianday(k.first_response_due_at),
+           julianday(c.resolved_at), julianday(k.resolution_due_at),
+           c.occurred_at >= ${fromAt} AND c.occurred_at < ${toAt},
+           CASE WHEN c.escalations <> '[]' THEN c.escalations END
     FROM conversation c NOT INDEXED LEFT JOIN conversation_clock k ON k.id = c.id
-    WHERE c.deleted_at IS NULL AND c.occurred_at >= ${fromAt} AND c.occurred_at < ${toAt}`
-  const raw = b.db.raw.prepare(q.text).raw(true).all(...q.values) as RawRow[]
-  const statsRows: DeskStatsRow[] = raw.map((r) => ({
-    day: r[0],
-    type: r[1],
-    sentiment: r[2],
-    topic: r[3],
-    state: r[4],
-    firstResponseHours: r[5],
-    firstResponseMet: r[6] === null ? null : r[6] === 1,
-    resolutionHours: r[7],
-    resolutionMet: r[8] === null ? null : r[8] === 1
-  }))
-  return statsOfDesk({ rows: statsRows, escalations: escalationsOf(b), handoffs: handoffsOf(b), from: p.from, to: p.to })
+    WHERE c.deleted_at IS NULL AND ((c.occurred_at >= ${fromAt} AND c.occurred_at < ${toAt}) OR c.escalations <> '[]')`
+  const tally = deskTally(p.from, p.to)
+  const escalations: DeskStatsEscalation[] = []
+  const teams = new Map(b.db.raw.prepare('SELECT id, team FROM expert').raw(true).all() as [string, string][])
+  // Row by row from the cursor: each array is counted and dropped, never all 100k held at once.
+  for (const r of b.db.raw.prepare(q.text).raw(true).iterate(...q.values) as IterableIterator<RawRow>) {
+    if (r[10] === 1) tally.add(asTuple(r))
+    if (r[11] !== null) escalationsOf(r[11], teams, escalations)
+  }
+  return tally.finish(escalations, handoffsOf(b))
 }
 
 /**
- * Every logged escalation (the log lives on its conversation), with the team of whom it went to. The
- * logs are parsed here and the team found in a map: json_each and a join per entry in SQLite cost more
- * than the dashboard's main read at 100k conversations.
+ * The row turned into deskTally's shape in place (its first nine cells; an array per row is
+ * what the numbers cost at 100k rows, so no second one is made): hours to each stopped clock, and
+ * whether it stopped by its due time (null without one).
  */
-function escalationsOf(b: Backend): DeskStatsEscalation[] {
-  const teams = new Map(b.db.raw.prepare('SELECT id, team FROM expert').raw(true).all() as [string, string][])
-  const logs = b.db.raw.prepare("SELECT escalations FROM conversation WHERE deleted_at IS NULL AND escalations <> '[]'").pluck(true).all() as string[]
-  const out: DeskStatsEscalation[] = []
-  for (const text of logs) {
-    const log: unknown = JSON.parse(text)
-    if (!Array.isArray(log)) continue
-    for (const e of log as unknown[]) {
-      if (typeof e !== 'object' || e === null) continue
-      const { at, toId } = e as { at?: unknown; toId?: unknown }
-      if (typeof at === 'string') out.push({ at, team: (typeof toId === 'string' ? teams.get(toId) : undefined) ?? '' })
-    }
+function asTuple(r: RawRow): DeskStatsTuple {
+  const [, , , , , occurred, first, firstDue, resolved, resolutionDue] = r
+  const cells: (string | number | null)[] = r
+  cells[5] = first === null || occurred === null ? null : (first - occurred) * 24
+  cells[6] = first === null || firstDue === null ? null : first <= firstDue ? 1 : 0
+  cells[7] = resolved === null || occurred === null ? null : (resolved - occurred) * 24
+  cells[8] = resolved === null || resolutionDue === null ? null : resolved <= resolutionDue ? 1 : 0
+  return r
+}
+
+/**
+ * One conversation's logged escalations, each with the team of whom it went to. The logs are parsed
+ * here and the team found in a map: json_each and a join per entry in SQLite cost more than the
+ * dashboard's main read at 100k conversations.
+ */
+function escalationsOf(text: string, teams: Map<string, string>, out: DeskStatsEscalation[]): void {
+  const log: unknown = JSON.parse(text)
+  if (!Array.isArray(log)) return
+  for (const e of log as unknown[]) {
+    if (typeof e !== 'object' || e === null) continue
+    const { at, toId } = e as { at?: unknown; toId?: unknown }
+    if (typeof at === 'string') out.push({ at, team: (typeof toId === 'string' ? teams.get(toId) : undefined) ?? '' })
   }
-  return out
 }
 
 function handoffsOf(b: Backend): DeskStatsHandoff[] {

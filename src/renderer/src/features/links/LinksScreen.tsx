@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react'
 import type { RegistryRowView } from '../../../../core/api/methods/linkMethods'
 import { useQuery } from '../../api/useQuery'
+import { DataTable } from '../../components/DataTable'
+import { col, type DataColumn } from '../../components/dataColumns'
 import { ScreenHeader } from '../records/ScreenHeader'
+import { flagLabel, LinkFlags } from './LinkFlags'
 import './links.css'
 
 type Filter = 'all' | 'flagged'
-type FlagKind = RegistryRowView['flags'][number]['kind']
-
-/** Flags in words with a mark, so they do not rest on colour alone. */
-const flagLabel: Record<FlagKind, string> = { duplicate: 'Duplicate', conflict: 'Conflict', convention: 'Off convention', unreadable: 'Cannot be read' }
+/** A registry row whose id is unique across both origins (a saved link and an item's typed URL may share one). */
+type LinkRow = RegistryRowView
 
 /** Where a link is used, as a link to that record's screen (the item opens in the calendar's panel). */
 function hrefOf(r: RegistryRowView): string {
@@ -17,15 +18,41 @@ function hrefOf(r: RegistryRowView): string {
   return '#/channels'
 }
 
+const originText = (r: RegistryRowView): string => (r.origin === 'item' ? 'Typed on the item' : 'Built here')
+const flagsText = (r: RegistryRowView): string => r.flags.map((f) => f.message).join(' · ')
+
 /**
  * The link registry (issue #15 item 3): every tracked link the team uses, where it is used, and what
  * is wrong — the same link on two items, the same page and campaign tagged with different casing, a
- * source or medium outside the convention.
+ * source or medium outside the convention. The app's virtual table (the demo holds ~1,800 links, which
+ * took seconds to draw as one long table), with the chosen link's findings in full beside it.
  */
 export function LinksScreen() {
   const reg = useQuery('link-registry', {}, { dependsOn: ['trackedLink', 'content', 'campaign', 'channel', 'linkConvention'] })
   const [filter, setFilter] = useState<Filter>('all')
-  const rows = useMemo(() => (reg.data?.items ?? []).filter((r) => filter === 'all' || r.flags.length > 0), [reg.data, filter])
+  const [activeKey, setActiveKey] = useState<string | undefined>(undefined)
+  const all = useMemo<LinkRow[]>(() => (reg.data?.items ?? []).map((r) => ({ ...r, id: `${r.origin}:${r.id}` })), [reg.data])
+  const rows = useMemo(() => all.filter((r) => filter === 'all' || r.flags.length > 0), [all, filter])
+  const active = rows.find((r) => r.id === activeKey)
+  const columns = useMemo<DataColumn<LinkRow>[]>(
+    () => [
+      // Without the scheme, so the narrow column shows the part that tells links apart.
+      col.text('url', 'Link', (r) => r.url, { width: 290, render: (r) => <code>{r.url.replace(/^https?:\/\//, '')}</code> }),
+      {
+        id: 'flags',
+        header: 'Needs fixing',
+        kind: 'text',
+        // Sorted by the kinds of finding (links with none last); searched and filtered by what they say.
+        value: (r) => (r.flags.length === 0 ? undefined : r.flags.map((f) => flagLabel[f.kind]).join(', ')),
+        text: flagsText,
+        render: (r) => <LinkFlags flags={r.flags} compact />,
+        width: 250
+      },
+      col.text('usedIn', 'Used in', (r) => r.usedIn, { width: 220, render: (r) => <a href={hrefOf(r)}>{r.usedIn}</a> }),
+      col.text('origin', 'Where it came from', originText, { width: 170, hidden: true })
+    ],
+    []
+  )
   const d = reg.data
   return (
     <div className="screen">
@@ -46,54 +73,47 @@ export function LinksScreen() {
       {reg.error && <p className="form-error" role="alert">Could not load the links: {reg.error.message}</p>}
       {d && (
         <p className="links-summary" data-testid="links-summary">
-          {d.items.length} {d.items.length === 1 ? 'link' : 'links'} · {d.duplicates} duplicate · {d.conflicts} in conflict · {d.offConvention} off the convention
+          {d.items.length.toLocaleString()} {d.items.length === 1 ? 'link' : 'links'} · {d.duplicates} duplicate · {d.conflicts} in conflict · {d.offConvention} off the convention
         </p>
       )}
-      <section className="panel links-panel" aria-label="Link registry">
-        {d && rows.length === 0 ? (
-          <p className="muted">{filter === 'all' ? 'No tracked links yet. Open an item in the calendar and build one under "Tracked link".' : 'Nothing to fix.'}</p>
-        ) : (
-          <table className="links-table" data-testid="links-table">
-            <thead>
-              <tr>
-                <th scope="col">Link</th>
-                <th scope="col">Used in</th>
-                <th scope="col">Needs fixing</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={`${r.origin}:${r.id}`} data-testid="link-row">
-                  <td className="links-url">
-                    <code>{r.url}</code>
-                    {r.origin === 'item' && <span className="subtle small"> (typed on the item, not built here)</span>}
-                  </td>
-                  <td>
-                    <a href={hrefOf(r)}>{r.usedIn}</a>
-                  </td>
-                  <td>
-                    {r.flags.length === 0 ? (
-                      <span className="subtle">None</span>
-                    ) : (
-                      <ul className="links-flags">
-                        {r.flags.map((f) => (
-                          <li key={f.kind + f.message} className={`links-flag links-flag-${f.kind}`} data-testid={`link-flag-${f.kind}`}>
-                            <strong>
-                              <span aria-hidden="true">⚠ </span>
-                              {flagLabel[f.kind]}:
-                            </strong>{' '}
-                            {f.message}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <div className="links-layout">
+        <div className="links-list">
+          <DataTable
+            tableId="links"
+            label="Link registry"
+            noun={{ one: 'link', many: 'links' }}
+            rows={rows}
+            columns={columns}
+            loading={reg.loading && d === undefined}
+            onActiveChange={(r) => {
+              if (r !== undefined) setActiveKey(r.id)
+            }}
+            onOpen={(r) => {
+              window.location.hash = hrefOf(r)
+            }}
+            empty={<p className="muted">{filter === 'all' ? 'No tracked links yet. Open an item in the calendar and build one under "Tracked link".' : 'Nothing to fix.'}</p>}
+          />
+        </div>
+        <aside className="links-detail card" aria-label="Chosen link" data-testid="link-detail">
+          {active === undefined ? (
+            <p className="muted">Choose a link to see where it is used and everything that needs fixing. Enter opens where it is used.</p>
+          ) : (
+            <>
+              <h2 className="links-detail-title">Link</h2>
+              <p className="links-url">
+                <code>{active.url}</code>
+              </p>
+              <p className="subtle small">{originText(active)}</p>
+              <h2 className="links-detail-title">Used in</h2>
+              <p>
+                <a href={hrefOf(active)}>{active.usedIn}</a>
+              </p>
+              <h2 className="links-detail-title">Needs fixing</h2>
+              <LinkFlags flags={active.flags} />
+            </>
+          )}
+        </aside>
+      </div>
     </div>
   )
 }
