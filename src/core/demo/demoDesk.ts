@@ -117,5 +117,25 @@ export function demoDesk(ctx: DemoContext, team: DemoTeam, experts: DemoExperts,
     }
     return next
   })
-  return { experts: outside, watch, routingRule, escalationLadder, approvedAnswer, handoff, deskPolicy, conversations: updated }
+  return { experts: outside, watch, routingRule, escalationLadder, approvedAnswer, handoff, deskPolicy, conversations: waitForAuthors(updated, today) }
+}
+
+/** An answer that asks for more: the conversation waits for its author, and the desk's clocks pause meanwhile. */
+const ASKED_BACK = 'Thanks for the detail. Which version are you on, and could you share the failing job’s log? We will take it from there.'
+
+/**
+ * Two answered questions this quarter wait for their authors, so the Inbox's Waiting tab and its paused
+ * clocks have something to show on a fresh demo. Picked in order, without drawing from the random stream,
+ * so every other record of the demo stays as it was.
+ */
+function waitForAuthors(conversations: DemoRecord<'conversation'>[], today: number): DemoRecord<'conversation'>[] {
+  let left = 2
+  return conversations.map((c) => {
+    if (left === 0 || c.state !== 'assigned' || (c.type !== 'question' && c.type !== 'product_feedback') || c.firstResponseAt === null || c.escalationLevel > 0) return c
+    const answered = Date.parse(c.firstResponseAt)
+    const since = Math.min(today * cal.DAY_MS - HOUR, answered + 2 * HOUR)
+    if (since <= answered) return c
+    left--
+    return { ...c, state: 'waiting', waitingSince: cal.instantString(since), replyText: ASKED_BACK }
+  })
 }

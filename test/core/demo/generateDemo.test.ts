@@ -113,7 +113,7 @@ describe('generateDemo', () => {
     expect(set(data.channel.map((c) => c.status))).toEqual(set(['proposed', 'active', 'paused', 'retired']))
     expect(set(data.influencer.map((i) => i.stage))).toEqual(set(['identified', 'following', 'engaged', 'collaborating', 'advocate']))
     expect(set(data.conversation.map((c) => c.type))).toEqual(set(['praise', 'complaint', 'question', 'product_feedback', 'lead', 'press', 'crisis']))
-    expect(set(data.conversation.map((c) => c.state))).toEqual(set(['new', 'assigned', 'resolved']))
+    expect(set(data.conversation.map((c) => c.state))).toEqual(set(['new', 'assigned', 'waiting', 'resolved']))
     expect(set(data.conversation.map((c) => c.sentiment))).toEqual(set(['positive', 'neutral', 'negative']))
     expect(set(data.content.flatMap((c) => (c.publishZone === null ? [] : [c.publishZone])))).toEqual(
       set(['Europe/Berlin', 'America/New_York', 'Europe/London'])
