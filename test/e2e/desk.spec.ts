@@ -225,7 +225,7 @@ test('the conversation import dialog says which tool it recognised, and a person
   await source.selectOption({ label: 'Generic (columns matched by name)' })
   await expect(wizard.getByTestId('import-dialect')).not.toContainText('brandwatch')
   await source.selectOption({ label: 'Recognised: Brandwatch' })
-  await expect(wizard.getByTestId('import-dialect')).toContainText('brandwatch columns')
+  await expect(wizard.getByTestId('import-dialect')).toContainText('Brandwatch columns')
   await wizard.getByTestId('import-next').click()
   await expect(wizard.getByTestId('import-apply')).toHaveText('Import 1 conversation')
 })

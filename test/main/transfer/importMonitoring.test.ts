@@ -10,6 +10,7 @@ import { registerCalendarRules } from '../../../src/main/backend/services/calend
 import { scoringRules } from '../../../src/main/backend/services/scoringRules'
 import { applyImport, prepareImport } from '../../../src/main/backend/services/transferImport'
 import { tempBackend } from '../helpers/tempWorkspace'
+import { presetLabel } from '../../../src/core/transfer/presetLabel'
 
 let t: Awaited<ReturnType<typeof tempBackend>>
 beforeEach(async () => {
@@ -33,7 +34,9 @@ describe('conversations from monitoring tools’ exports', () => {
       const before = count(t.b)
       const p = await prepareImport(t.b, input(preset, fixture(preset)))
       expect(p.allProblems).toEqual([])
-      expect(p.source?.summary).toContain(`${preset} columns`)
+      // The tool's own name, never the preset's id ("Hootsuite Streams columns", not "hootsuite-streams columns").
+      expect(p.source?.summary).toContain(`${presetLabel(preset)} columns`)
+      expect(p.source?.summary).not.toContain(preset === 'mention' ? 'mention columns' : preset)
       expect(await applyImport(t.b, input(preset, fixture(preset)))).toEqual({ created: 3, updated: 0, unchanged: 0 })
       expect(count(t.b)).toBe(before + 3)
       const again = await prepareImport(t.b, input(preset, fixture(preset)))

@@ -7,6 +7,7 @@ import { aliasesOf } from '../../../core/transfer/importFields'
 import { matchColumns } from '../../../core/transfer/matchColumns'
 import type { RowProblem } from '../../../core/transfer/readImportRows'
 import type { TransferField } from '../../../core/transfer/transferFields'
+import { presetLabel } from '../../../core/transfer/presetLabel'
 import type { ImportTable } from './importFile'
 
 export type ImportPlan = { mapping: (string | null)[]; dialect: CellDialect; source: NonNullable<ImportPreview['source']>; problems: RowProblem[] }
@@ -55,7 +56,7 @@ export function planImport(
   const parts = s.format === 'xlsx'
     ? [`Excel workbook, sheet "${s.sheet}"${s.sheets.length > 1 ? ` of ${s.sheets.length}` : ''}`]
     : [`CSV, ${delimiterName(s.delimiter)}-separated, ${s.encoding}`, ...(s.quotedNewlines ? ['line breaks inside quoted cells'] : [])]
-  if (preset !== null && preset !== 'generic') parts.push(`${preset} columns`)
+  if (preset !== null && preset !== 'generic') parts.push(`${presetLabel(preset)} columns`)
   // A mention's text longer than the summary holds is cut with an ellipsis: said here, never silently.
   const textCol = mapping.indexOf('_summary')
   if (textCol >= 0) {
