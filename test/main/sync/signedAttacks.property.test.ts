@@ -149,7 +149,8 @@ function runScenario(steps: readonly Step[]): void {
           const original = readFileSync(f.path)
           const value = `tampered ${++clock}`
           forbidden.add(value)
-          tamperedPaths.add(f.path.slice(dir.length + 1))
+          // Only a file some reader saw while it was tampered with is listed differently on the readers.
+          if (s.pullers.length > 0) tamperedPaths.add(f.path.slice(dir.length + 1))
           fake(f.path, f.header, f.records.map((r) => r.replace(/"name":"[^"]*"/, `"name":"${value}"`)), () => f.sig)
           for (const p of s.pullers) pull(p)
           writeFileSync(f.path, original)
@@ -179,11 +180,16 @@ function runScenario(steps: readonly Step[]): void {
     for (const w of ['hannah', 'obs'] as const) for (const n of names(w)) expect(forbidden.has(n), `${w} shows ${n}`).toBe(false)
     expect(names('obs')).toEqual(names('hannah'))
     expect(refused('obs')).toEqual(refused('hannah'))
-    // Each attack that reached the folder is listed on both readers.
-    const devsRefused = new Set(refused('obs').map((r) => (JSON.parse(r) as { dev: string }).dev))
-    const listed = `forbidden ${[...forbidden].join(', ')}; refused ${refused('obs').join(', ')}`
-    if ([...forbidden].some((v) => v.startsWith('viewer'))) expect(devsRefused.has(DEV.vi), listed).toBe(true)
-    if ([...forbidden].some((v) => /^(forge|replay|ed )/.test(v))) expect(devsRefused.has(DEV.ed), listed).toBe(true)
+    // Each attack that reached the folder is listed on both readers. Counted over every refusal a reader
+    // holds: a file tampered with in place and put back (filtered above) may also hold a genuine refusal,
+    // e.g. a demoted member's write (seed 1236536794 — its only refusal sat in that file).
+    for (const w of ['hannah', 'obs'] as const) {
+      const all = computers[w].db.prepare(`SELECT path, dev, seq, reason FROM sync_refused ORDER BY dev, seq`).all() as { dev: string }[]
+      const devsRefused = new Set(all.map((r) => r.dev))
+      const listed = `${w}: forbidden ${[...forbidden].join(', ')}; refused ${all.map((r) => JSON.stringify(r)).join(', ')}`
+      if ([...forbidden].some((v) => v.startsWith('viewer'))) expect(devsRefused.has(DEV.vi), listed).toBe(true)
+      if ([...forbidden].some((v) => /^(forge|replay|ed )/.test(v))) expect(devsRefused.has(DEV.ed), listed).toBe(true)
+    }
   } finally {
     for (const c of Object.values(computers)) c.db.close()
     rmSync(dir, { recursive: true, force: true })
