@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react'
 import { useQuery } from './api/useQuery'
 import { drafts } from './drafts/draftStore'
+import { markFirstScreenDrawn } from './shell/firstScreen'
 import { ConnectionBanner } from './shell/ConnectionBanner'
 import { NotificationBell } from './features/sharing/NotificationBell'
 import { LiveRegion } from './shell/LiveRegion'
@@ -66,6 +67,10 @@ export function App() {
   const Screen = screenComponents[screen]
   const [hasDrafts] = useState(() => drafts.all().length > 0)
   useEffect(prefetchScreens, [])
+  // Only the calendar says when its first data is drawn; any other first screen lets the side queries go at once.
+  useEffect(() => {
+    if (screen !== 'calendar') markFirstScreenDrawn()
+  }, [screen])
   return (
     <div className="app">
       <SkipLink target="main" />

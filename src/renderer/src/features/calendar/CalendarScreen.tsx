@@ -8,6 +8,7 @@ import { useQuery } from '../../api/useQuery'
 import { useRecords } from '../../api/useRecords'
 import { localZone } from '../../components/formValues'
 import { announce } from '../../shell/announce'
+import { markFirstScreenDrawn } from '../../shell/firstScreen'
 import { useNames } from '../../features/records/useNames'
 import { AgendaView } from './AgendaView'
 import { BacklogTray } from './BacklogTray'
@@ -99,7 +100,11 @@ export function CalendarScreen() {
   const [daysShown, setDaysShown] = useState(false)
   const settledOnce = daysShown || range.data !== undefined || range.error !== undefined
   useEffect(() => (settledOnce && !daysShown ? afterPaint(() => setDaysShown(true)) : undefined), [settledOnce, daysShown])
-  useEffect(() => (daysShown ? afterPaint(() => void loadItemPanel()) : undefined), [daysShown])
+  useEffect(() => {
+    if (!daysShown) return
+    markFirstScreenDrawn()
+    return afterPaint(() => void loadItemPanel())
+  }, [daysShown])
 
   const byDay = useMemo(() => {
     const m = new Map<string, CalendarCell[]>()
