@@ -14,6 +14,4 @@ export const calendarFilter = z.object({
 
 export type CalendarFilter = z.infer<typeof calendarFilter>
 
-export function isFilterEmpty(f: CalendarFilter): boolean {
-  return !(f.channelIds?.length || f.campaignIds?.length || f.ownerIds?.length || f.statuses?.length || f.pillars?.length || f.q?.trim())
-}
+export { isFilterEmpty } from './isFilterEmpty'

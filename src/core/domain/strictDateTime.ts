@@ -53,6 +53,23 @@ function parseTime(text: string): Parsed {
  * typed and then compared as another zone: both are refused with the name to use.
  */
 function parseZone(text: string): Parsed {
+  const known = zoneVerdicts.get(text)
+  if (known) return known
+  const verdict = readZone(text)
+  // A workspace uses a handful of zones, but a pasted CSV could bring many bad names: keep the memo small.
+  if (zoneVerdicts.size >= 256) zoneVerdicts.clear()
+  zoneVerdicts.set(text, verdict)
+  return verdict
+}
+
+/**
+ * Verdicts of readZone by zone name. Building an Intl.DateTimeFormat per value was the larger part of
+ * reading a month's records (every post's zone is checked by its schema: ~150 ms of the first calendar
+ * load on a cold start, issue #17); the verdict for a name never changes within a process.
+ */
+const zoneVerdicts = new Map<string, Parsed>()
+
+function readZone(text: string): Parsed {
   if (text === '') return no('Choose a time zone')
   if (/^[+-]/.test(text) || text.length > 64 || !IANAZone.isValidZone(text)) return no(`Unknown time zone "${text}"; use an IANA name like Europe/Berlin`)
   const resolved = new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone

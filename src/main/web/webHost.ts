@@ -47,6 +47,20 @@ async function methodList() {
 }
 
 /**
+ * The handler table, imported in steps (zod, the contract's schemas, the services, the table), each
+ * evaluated in its own turn of the event loop: loaded in one go it held the loop for 200–300 ms right
+ * after Ready, just when the browser asks for the page and its scripts, which then waited (issue #17).
+ */
+async function loadInSteps(): Promise<typeof import('../backend/dispatch')> {
+  const steps = [() => import('zod'), () => import('../../core/api/contract'), () => import('../backend/handlers')]
+  for (const step of steps) {
+    await step()
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  return import('../backend/dispatch')
+}
+
+/**
  * The browser host: the same contract over HTTP, bound to 127.0.0.1 only. Every request needs the
  * per-launch token or the session cookie its first page load traded it for (webSession.ts); a Host or Origin that is not exactly this loopback address gets 403, which
  * also defeats DNS-rebinding pages that try to reach the port.
@@ -74,7 +88,7 @@ export function startWebHost(
    * scripts, rather than before: the first API call waits for it if it has to (issue #17, cold start).
    */
   let dispatchModule: Promise<typeof import('../backend/dispatch')> | null = null
-  const loadDispatch = () => (dispatchModule ??= import('../backend/dispatch'))
+  const loadDispatch = () => (dispatchModule ??= loadInSteps())
   const streams = new Set<ServerResponse>()
 
   // Made once the port is known: the cookie's name carries it.

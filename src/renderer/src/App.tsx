@@ -1,6 +1,7 @@
-import { lazy, Suspense, useEffect, type ComponentType } from 'react'
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react'
 import { useQuery } from './api/useQuery'
-import { DraftsBanner } from './drafts/DraftsBanner'
+import { drafts } from './drafts/draftStore'
+import { markFirstScreenDrawn } from './shell/firstScreen'
 import { ConnectionBanner } from './shell/ConnectionBanner'
 import { NotificationBell } from './features/sharing/NotificationBell'
 import { LiveRegion } from './shell/LiveRegion'
@@ -56,11 +57,20 @@ function prefetchScreens(): () => void {
   return () => clearTimeout(timer)
 }
 
+// The banner names each draft's kind from the record schemas: loaded only when there are drafts, so a
+// start without any loads no schemas before the calendar draws (issue #17).
+const DraftsBanner = lazy(() => import('./drafts/DraftsBanner').then((m) => ({ default: m.DraftsBanner })))
+
 export function App() {
   const screen = useHashRoute()
   const info = useQuery('workspace-info', {})
   const Screen = screenComponents[screen]
+  const [hasDrafts] = useState(() => drafts.all().length > 0)
   useEffect(prefetchScreens, [])
+  // Only the calendar says when its first data is drawn; any other first screen lets the side queries go at once.
+  useEffect(() => {
+    if (screen !== 'calendar') markFirstScreenDrawn()
+  }, [screen])
   return (
     <div className="app">
       <SkipLink target="main" />
@@ -69,7 +79,11 @@ export function App() {
       <main className="main" id="main" tabIndex={-1}>
         <ConnectionBanner />
         <NotificationBell />
-        <DraftsBanner />
+        {hasDrafts && (
+          <Suspense fallback={null}>
+            <DraftsBanner />
+          </Suspense>
+        )}
         {/* Keyed by screen so each one starts fresh (its own table state, no stale dialog). */}
         <Suspense
           fallback={

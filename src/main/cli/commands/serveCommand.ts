@@ -18,6 +18,9 @@ import { command, UsageError } from '../command'
 import { ensureRendererBuilt } from '../ensureRendererBuilt'
 import { openBrowser } from '../openBrowser'
 
+/** How long after Ready team sync, the daily backup and the desk scan start (sync waits 3 s for quiet anyway). */
+const BACKGROUND_START_MS = 2000
+
 export const serveCommand = command({
   name: 'serve',
   summary: 'Serve the app to a browser on 127.0.0.1 (the browser host)',
@@ -125,12 +128,16 @@ export const serveCommand = command({
     console.log(`Ready: ${host.url}${picker ? ' (no workspace yet: the page lets you choose one)' : ''}`)
     if (b) remember(b.ws.paths.dir)
     if (!values['no-open']) openBrowser(host.url)
-    if (b) await started(b)
+    // The background services start a moment after Ready: at once, their imports and first runs held
+    // the server while the browser asked for the page and the calendar's first data (issue #17).
+    const opened = b
+    const background = opened ? setTimeout(() => void started(opened), BACKGROUND_START_MS) : undefined
     await new Promise<void>((resolve) => {
       const stop = () => resolve()
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
     })
+    clearTimeout(background)
     await host.close()
     const last: Backend | null = b
     if (last) {

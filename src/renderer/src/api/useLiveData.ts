@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
-import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
+import { kindDirectory } from '../../../core/domain/kindDirectory'
+import type { KindName } from '../../../core/domain/recordKinds'
 import { ApiError } from './ApiError'
 import { api } from './client'
 
@@ -7,8 +8,8 @@ export type LiveData<T> = { data: T | undefined; error: ApiError | undefined; lo
 
 /** The kinds a `data-changed` payload may name for a kind: its API name or its table name. */
 function namesOf(kind: string): string[] {
-  const rk = (recordKinds as Record<string, { table: string } | undefined>)[kind]
-  return rk === undefined ? [kind] : [kind, rk.table]
+  const table = Object.hasOwn(kindDirectory, kind) ? kindDirectory[kind as KindName].table : undefined
+  return table === undefined ? [kind] : [kind, table]
 }
 
 export function touches(changed: readonly string[], dependsOn: readonly string[]): boolean {

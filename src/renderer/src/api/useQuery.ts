@@ -1,6 +1,7 @@
 import type { ApiInput, ApiOutput, Method } from '../../../core/api/contract'
 import { kebab } from '../../../core/api/kindMethod'
-import { kindNames, type KindName } from '../../../core/domain/recordKinds'
+import { kindNames } from '../../../core/domain/kindDirectory'
+import type { KindName } from '../../../core/domain/recordKinds'
 import { api } from './client'
 import { useLiveData, type LiveData } from './useLiveData'
 

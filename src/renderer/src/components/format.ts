@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { labelOf } from '../../../core/domain/enums'
+import { labelOf } from '../../../core/domain/vocabularies'
 
 /** Display formatting shared by tables, forms and charts. One place so a date looks the same everywhere. */
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 })

@@ -1,4 +1,4 @@
-import { labelOf } from '../../../core/domain/enums'
+import { labelOf } from '../../../core/domain/vocabularies'
 import type { FieldSpec, RefOptions } from '../components/fieldSpec'
 
 const EMPTY = '(empty)'

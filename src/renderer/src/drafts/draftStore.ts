@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import type { Draft } from '../components/formValues'
 
 /**
@@ -22,17 +21,22 @@ export type StoredDraft = {
   savedAt: number
 }
 
-const storedDraft = z.object({
-  kind: z.string(),
-  id: z.string().nullable(),
-  gesture: z.string().nullable(),
-  context: z.string(),
-  title: z.string(),
-  entries: z.record(z.string(), z.union([z.string(), z.boolean()])),
-  origin: z.record(z.string(), z.unknown()),
-  version: z.string().nullable(),
-  savedAt: z.number()
-})
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isText = (v: unknown): v is string => typeof v === 'string'
+const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string'
+const isEntries = (v: unknown): v is Draft => isRecord(v) && Object.values(v).every((e) => typeof e === 'string' || typeof e === 'boolean')
+
+/**
+ * What was written by this app, checked by hand rather than with a zod schema: the store is read at
+ * start (the drafts banner) and zod is not loaded before the first screen draws (issue #17).
+ */
+function asStoredDraft(v: unknown): StoredDraft | undefined {
+  if (!isRecord(v)) return undefined
+  const { kind, id, gesture, context, title, entries, origin, version, savedAt } = v
+  if (!isText(kind) || !isTextOrNull(id) || !isTextOrNull(gesture) || !isText(context) || !isText(title)) return undefined
+  if (!isEntries(entries) || !isRecord(origin) || !isTextOrNull(version) || typeof savedAt !== 'number') return undefined
+  return { kind, id, gesture, context, title, entries, origin, version, savedAt }
+}
 
 export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>
 
@@ -58,8 +62,8 @@ export function draftStore(storage: DraftStorage | null) {
     }
     if (raw === null) return undefined
     try {
-      const parsed = storedDraft.safeParse(JSON.parse(raw))
-      if (parsed.success) return parsed.data
+      const parsed = asStoredDraft(JSON.parse(raw))
+      if (parsed) return parsed
     } catch {
       // Not JSON: fall through and drop it.
     }

@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent } from 'react'
 import type { CalendarCell } from '../../../../core/calendar/calendarCells'
-import { labelOf } from '../../../../core/domain/enums'
+import { labelOf } from '../../../../core/domain/vocabularies'
 import { ItemChip } from './ItemChip'
 import { usePlanner } from './plannerContext'
 

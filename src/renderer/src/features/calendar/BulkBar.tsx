@@ -1,4 +1,4 @@
-import { enums, labelOf } from '../../../../core/domain/enums'
+import { labelOf, vocabularies } from '../../../../core/domain/vocabularies'
 import { api } from '../../api/client'
 import type { RefOption } from '../../components/fieldSpec'
 
@@ -19,7 +19,7 @@ export function BulkBar({ ids, members, channels, onBulk, onShift, onClear, onEr
       <strong>{ids.length} selected</strong>
       <select className="select select-sm" aria-label="Set status" value="" onChange={(e) => e.target.value && void onBulk(ids, { status: e.target.value }, `set status to ${labelOf(e.target.value)}`)}>
         <option value="">Status…</option>
-        {enums.contentStatus.options.map((s) => <option key={s} value={s}>{labelOf(s)}</option>)}
+        {vocabularies.contentStatus.map((s) => <option key={s} value={s}>{labelOf(s)}</option>)}
       </select>
       <select className="select select-sm" aria-label="Set owner" value="" onChange={(e) => e.target.value && void onBulk(ids, { ownerId: e.target.value }, 'reassign')}>
         <option value="">Owner…</option>

@@ -8,6 +8,7 @@ import { useQuery } from '../../api/useQuery'
 import { useRecords } from '../../api/useRecords'
 import { localZone } from '../../components/formValues'
 import { announce } from '../../shell/announce'
+import { markFirstScreenDrawn } from '../../shell/firstScreen'
 import { useNames } from '../../features/records/useNames'
 import { AgendaView } from './AgendaView'
 import { BacklogTray } from './BacklogTray'
@@ -21,8 +22,12 @@ import { quarterStart } from './quarterStart'
 
 // The insights (a heatmap) pull in the charting library: loaded only when shown, not before the calendar paints.
 const Insights = lazy(() => import('./Insights').then((m) => ({ default: m.Insights })))
+// The side panel is a form: it brings the record schemas and zod, which the month's first paint does
+// not need (issue #17). Fetched once the days are drawn, so opening an item does not wait for it.
+const loadItemPanel = () => import('./ItemPanel')
+const ItemPanel = lazy(() => loadItemPanel().then((m) => ({ default: m.ItemPanel })))
 import { useOpenRequest } from '../../drafts/useOpenRequest'
-import { ItemPanel, type NewItem } from './ItemPanel'
+import type { NewItem } from './ItemPanel'
 import { Legend } from './Legend'
 import { MonthView } from './MonthView'
 import { colorKeyOf } from './plannerColors'
@@ -95,6 +100,11 @@ export function CalendarScreen() {
   const [daysShown, setDaysShown] = useState(false)
   const settledOnce = daysShown || range.data !== undefined || range.error !== undefined
   useEffect(() => (settledOnce && !daysShown ? afterPaint(() => setDaysShown(true)) : undefined), [settledOnce, daysShown])
+  useEffect(() => {
+    if (!daysShown) return
+    markFirstScreenDrawn()
+    return afterPaint(() => void loadItemPanel())
+  }, [daysShown])
 
   const byDay = useMemo(() => {
     const m = new Map<string, CalendarCell[]>()
@@ -273,8 +283,10 @@ export function CalendarScreen() {
             {state.mode === 'agenda' && <AgendaView days={days} byDay={byDay} today={today} />}
           </div>
           <BacklogTray filter={state.filter} />
-          {newOn !== null && <ItemPanel key={`new:${newOn.date}`} id={null} newItem={newOn} refOptions={{ member: members.options, channel: channels.options, campaign: campaignNames.options, goal: goals.options }} names={members.map} onClose={() => setNewOn(null)} onMessage={actions.say} />}
-          {openId !== null && <ItemPanel key={openId} id={openId} refOptions={{ member: members.options, channel: channels.options, campaign: campaignNames.options, goal: goals.options }} names={members.map} onClose={() => setOpenId(null)} onMessage={actions.say} />}
+          <Suspense fallback={null}>
+            {newOn !== null && <ItemPanel key={`new:${newOn.date}`} id={null} newItem={newOn} refOptions={{ member: members.options, channel: channels.options, campaign: campaignNames.options, goal: goals.options }} names={members.map} onClose={() => setNewOn(null)} onMessage={actions.say} />}
+            {openId !== null && <ItemPanel key={openId} id={openId} refOptions={{ member: members.options, channel: channels.options, campaign: campaignNames.options, goal: goals.options }} names={members.map} onClose={() => setOpenId(null)} onMessage={actions.say} />}
+          </Suspense>
         </div>
         {moving !== null && (
           <MoveToDate

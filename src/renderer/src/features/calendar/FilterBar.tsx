@@ -1,7 +1,7 @@
 import { forwardRef, useState } from 'react'
 import type { CalendarFilter } from '../../../../core/calendar/calendarFilter'
-import { isFilterEmpty } from '../../../../core/calendar/calendarFilter'
-import { enums, labelOf } from '../../../../core/domain/enums'
+import { isFilterEmpty } from '../../../../core/calendar/isFilterEmpty'
+import { labelOf, vocabularies } from '../../../../core/domain/vocabularies'
 import { api } from '../../api/client'
 import type { RefOption } from '../../components/fieldSpec'
 import { SavedViews } from './SavedViews'
@@ -73,7 +73,7 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
       <Menu label="Channel" testId="filter-channel" options={channels} selected={filter.channelIds ?? []} onToggle={(id) => toggle('channelIds', id)} />
       <Menu label="Campaign" testId="filter-campaign" options={campaigns} selected={filter.campaignIds ?? []} onToggle={(id) => toggle('campaignIds', id)} />
       <Menu label="Owner" testId="filter-owner" options={members} selected={filter.ownerIds ?? []} onToggle={(id) => toggle('ownerIds', id)} />
-      <Menu label="Status" testId="filter-status" options={enums.contentStatus.options.map((s) => ({ id: s, name: labelOf(s) }))} selected={filter.statuses ?? []} onToggle={(id) => toggle('statuses', id)} />
+      <Menu label="Status" testId="filter-status" options={vocabularies.contentStatus.map((s) => ({ id: s, name: labelOf(s) }))} selected={filter.statuses ?? []} onToggle={(id) => toggle('statuses', id)} />
       <Menu label="Pillar" testId="filter-pillar" options={pillars.map((p) => ({ id: p, name: p }))} selected={filter.pillars ?? []} onToggle={(id) => toggle('pillars', id)} />
       {!isFilterEmpty(filter) && (
         <button type="button" className="btn btn-sm btn-ghost" onClick={() => onChange({})} data-testid="filter-clear">

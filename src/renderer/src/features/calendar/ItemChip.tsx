@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import type { CalendarCell } from '../../../../core/calendar/calendarCells'
 import { zonedTime } from '../../../../core/calendar/zonedTime'
-import { labelOf } from '../../../../core/domain/enums'
+import { labelOf } from '../../../../core/domain/vocabularies'
 import { DRAG_TYPE, usePlanner } from './plannerContext'
 
 /** One item on the calendar: colour, time in the viewer's zone (planned zone on hover), warnings. */

@@ -1,4 +1,4 @@
-import { labelOf } from '../../../../core/domain/enums'
+import { labelOf } from '../../../../core/domain/vocabularies'
 import type { ColorBy } from './usePlannerState'
 
 /** What the colours mean under the current scheme, with how many items each covers. */

@@ -1,14 +1,14 @@
-import { enums } from '../../../../core/domain/enums'
+import { vocabularies } from '../../../../core/domain/vocabularies'
 import type { FieldSpec } from '../../components/fieldSpec'
 
 /** Every field of a content item, as the side panel edits them (checklist and series have their own controls). */
 export const contentFields: readonly FieldSpec[] = [
   { name: 'title', label: 'Title', input: 'text', wide: true },
-  { name: 'status', label: 'Status', input: 'select', options: enums.contentStatus.options },
+  { name: 'status', label: 'Status', input: 'select', options: vocabularies.contentStatus },
   { name: 'ownerId', label: 'Owner', input: 'ref', refKind: 'member' },
   { name: 'channelId', label: 'Channel', input: 'ref', refKind: 'channel' },
   { name: 'campaignId', label: 'Campaign', input: 'ref', refKind: 'campaign' },
-  { name: 'format', label: 'Format', input: 'select', options: enums.contentFormat.options },
+  { name: 'format', label: 'Format', input: 'select', options: vocabularies.contentFormat },
   { name: 'pillar', label: 'Pillar', input: 'text' },
   { name: 'plannedDate', label: 'Planned date', input: 'date', help: 'When it is planned on the calendar' },
   { name: 'dueDate', label: 'Internal deadline', input: 'date', help: 'When the draft is due for review' },

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'react'
 import type { ApiInput, ApiOutput } from '../../../../core/api/contract'
-import { calendarCells, type CalendarCell } from '../../../../core/calendar/calendarCells'
+import { calendarCellsCodec, type CalendarCell } from '../../../../core/calendar/calendarCellsCodec'
 import { api } from '../../api/client'
 
 export type MonthInput = ApiInput<'calendar-month'>
@@ -26,7 +26,7 @@ function load(input: MonthInput): Promise<MonthData> {
   }
   const p = api.call('calendar-month', input).then((r): MonthData => {
     const { cells, ...rest } = r
-    const data = { ...rest, items: calendarCells.decode(cells) }
+    const data = { ...rest, items: calendarCellsCodec.decode(cells) }
     if (cache.get(key) === p) ready.set(key, data)
     return data
   })

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
-import { recordKinds, type KindName } from '../../../../core/domain/recordKinds'
+import { kindDirectory } from '../../../../core/domain/kindDirectory'
+import type { KindName } from '../../../../core/domain/recordKinds'
 import { useRecords } from '../../api/useRecords'
 import type { RefOption } from '../../components/fieldSpec'
 
@@ -9,7 +10,7 @@ export type Names = { map: ReadonlyMap<string, string>; options: readonly RefOpt
 export function useNames(kind: KindName): Names {
   const { data } = useRecords(kind)
   return useMemo(() => {
-    const title = recordKinds[kind].title
+    const title = kindDirectory[kind].title
     const options = (data?.items ?? [])
       .map((r) => ({ id: r.id, name: String((r as Record<string, unknown>)[title] ?? r.id) }))
       .sort((a, b) => a.name.localeCompare(b.name))

@@ -3,6 +3,7 @@ import type { Notification, NotificationKind } from '../../../../core/api/method
 import { api } from '../../api/client'
 import { ipcBridge } from '../../api/transport'
 import { useQuery } from '../../api/useQuery'
+import { useFirstScreenDrawn } from '../../shell/firstScreen'
 import { requestOpen } from '../../drafts/useOpenRequest'
 import './sharing.css'
 
@@ -42,7 +43,7 @@ function useBrowserAlerts(items: readonly Notification[] | undefined): void {
 
 /** The bell in the header: unread count, and the inbox with read/unread, open-the-record and choices. */
 export function NotificationBell() {
-  const list = useQuery('notification-list', {})
+  const list = useQuery('notification-list', {}, { enabled: useFirstScreenDrawn() })
   const [open, setOpen] = useState(false)
   const [unreadOnly, setUnreadOnly] = useState(false)
   const [prefsOpen, setPrefsOpen] = useState(false)
