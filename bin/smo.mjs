@@ -4,7 +4,9 @@
 // is started by an older node directly, re-run it with the project's Node 24.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { enableCompileCache } from 'node:module'
+// A namespace import: a named import of enableCompileCache (Node 22.1+) would fail to link on the old
+// Node this file must still start under, before the version check below could re-run it.
+import * as nodeModule from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -47,7 +49,7 @@ async function load(name, source) {
   if (url) {
     // Node keeps the compiled code of the built files in its cache folder (checked against each
     // file's contents, so a rebuild is never served stale): later starts skip parsing ~100 kB.
-    enableCompileCache()
+    nodeModule.enableCompileCache?.()
     return import(url)
   }
   const tsx = await import('tsx/esm/api').catch(() => null)
