@@ -5,24 +5,15 @@
  * on the Members screen with the key fingerprint B's own sync health shows, picks a role and admits;
  * B's next change then arrives on A and stands, with nothing refused.
  */
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { AppPage } from './pages/AppPage'
 import { createDemoWorkspace, removeWorkspace, serveWorkspace, type Served } from './serveWorkspace'
+import { teamCli, teamEnv as env } from './teamCli'
 
-const smo = join(process.cwd(), 'bin', 'smo.mjs')
-// Rounds run when the test asks: a long debounce keeps the hosts from syncing on their own.
-const env = { SMO_SYNC_DEBOUNCE_MS: '600000' }
-
-function cli(args: string[], wsDir: string): string {
-  const r = spawnSync(process.execPath, [smo, ...args], { encoding: 'utf8', env: { ...process.env, ...env, SMO_USER_DATA: join(wsDir, '..', 'userdata') } })
-  // A join that has to wait for an owner says so and exits 1: that is this test's starting point.
-  if (r.status !== 0 && !/no owner has admitted this computer yet/.test(r.stdout)) throw new Error(`smo ${args.join(' ')} failed: ${r.stderr}${r.stdout}`)
-  return r.stdout
-}
+const cli = (args: string[], wsDir: string): string => teamCli(args, wsDir, { waitingIsFine: true })
 
 type Problem = { code: string; detail: string }
 

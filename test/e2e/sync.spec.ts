@@ -4,7 +4,6 @@
  * in one appears in the other after a sync; a conflicting pair shows in Needs review on both, and
  * resolving it on one clears it on both.
  */
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,15 +11,9 @@ import { expect, test } from '@playwright/test'
 import { AppPage } from './pages/AppPage'
 import { SyncPage } from './pages/SyncPage'
 import { createDemoWorkspace, removeWorkspace, serveWorkspace, type Served } from './serveWorkspace'
+import { teamCli, teamEnv as env } from './teamCli'
 
-const smo = join(process.cwd(), 'bin', 'smo.mjs')
-// Rounds run when the test clicks Sync now: a long debounce keeps the hosts from syncing on their own.
-const env = { SMO_SYNC_DEBOUNCE_MS: '600000' }
-
-function cli(args: string[], wsDir: string): void {
-  const r = spawnSync(process.execPath, [smo, ...args], { encoding: 'utf8', env: { ...process.env, ...env, SMO_USER_DATA: join(wsDir, '..', 'userdata') } })
-  if (r.status !== 0) throw new Error(`smo ${args.join(' ')} failed: ${r.stderr}`)
-}
+const cli = (args: string[], wsDir: string): void => void teamCli(args, wsDir)
 
 let folder = ''
 let aDir = ''
@@ -114,11 +107,10 @@ test('Write a snapshot now: a new member starts from it and has the same channel
     const devices = join(folder, 'SMO Desk Team', 'devices')
     const manifests = readdirSync(devices).flatMap((d) => readdirSync(join(devices, d)).filter((n) => n.startsWith('state-')).map((n) => JSON.parse(readFileSync(join(devices, d, n), 'utf8')) as { name: string; snapshot: string | null }))
     expect(manifests.some((m) => m.snapshot === id && m.name !== '')).toBe(true)
-    const r = spawnSync(process.execPath, [smo, 'export', '--workspace', cDir, '--kind', 'channel'], { encoding: 'utf8' })
-    expect(r.status).toBe(0)
+    const exported = teamCli(['export', '--workspace', cDir, '--kind', 'channel'], cDir)
     const mine = (await call(a, 'channel-list', {})) as { items: { name: string }[] }
     expect(mine.items.length).toBeGreaterThan(5)
-    for (const ch of mine.items) expect(r.stdout).toContain(ch.name)
+    for (const ch of mine.items) expect(exported).toContain(ch.name)
   } finally {
     removeWorkspace(cDir)
   }

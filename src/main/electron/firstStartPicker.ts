@@ -7,6 +7,7 @@ import { openChosenWorkspace } from '../backend/openChosenWorkspace'
 import type { Workspace } from '../backend/openWorkspace'
 import { pickerPage, pickerScript } from '../web/pickerPage'
 import { pickerIpc } from './pickerIpc'
+import { secureWebPreferences } from './secureWebPreferences'
 
 export type Picked = { backend: Backend; dir: string; closePicker: () => void }
 
@@ -29,13 +30,7 @@ export function firstStartPicker(demoDir: string, recent: readonly string[], bac
     height: 860,
     title: 'SMO Desk — choose a workspace',
     show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true
-    }
+    webPreferences: secureWebPreferences()
   })
   return new Promise((resolve) => {
     const off = pickerIpc({

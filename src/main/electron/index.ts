@@ -28,6 +28,7 @@ import { startUpdates } from './updates'
 import { workspaceArg } from './workspaceArg'
 import { windowPlacement } from './windowPlacement'
 import { firstStartPicker } from './firstStartPicker'
+import { secureWebPreferences } from './secureWebPreferences'
 
 /**
  * A damaged workspace is not used: before any window opens, say so and offer the newest backup that
@@ -201,14 +202,7 @@ if (!app.requestSingleInstanceLock()) {
       minHeight: 600,
       title: 'SMO Desk',
       show: false,
-      webPreferences: {
-        preload: join(import.meta.dirname, '../preload/index.cjs'),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webSecurity: true,
-        spellcheck: true
-      }
+      webPreferences: secureWebPreferences({ spellcheck: true })
     })
     win = w
     if (bounds.maximized) w.maximize()
