@@ -5,48 +5,25 @@
  * on the Members screen with the key fingerprint B's own sync health shows, picks a role and admits;
  * B's next change then arrives on A and stands, with nothing refused.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { AppPage } from './pages/AppPage'
-import { createDemoWorkspace, removeWorkspace, serveWorkspace, type Served } from './serveWorkspace'
-import { teamCli, teamEnv as env } from './teamCli'
-
-const cli = (args: string[], wsDir: string): string => teamCli(args, wsDir, { waitingIsFine: true })
+import type { Served } from './serveWorkspace'
+import { apiCall as call, teamOfTwo, type TeamOfTwo } from './teamCli'
 
 type Problem = { code: string; detail: string }
 
-let folder = ''
-let aDir = ''
-let bDir = ''
+let team: TeamOfTwo
 let a: Served
 let b: Served
 
 test.beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'smo-e2e-admit-'))
-  aDir = createDemoWorkspace()
-  bDir = join(mkdtempSync(join(tmpdir(), 'smo-e2e-')), 'ws')
-  cli(['sync', 'init', '--workspace', aDir, '--folder', folder, '--signed'], aDir)
-  cli(['sync', 'join', '--workspace', bDir, '--folder', folder], bDir)
-  a = await serveWorkspace(aDir, env)
-  b = await serveWorkspace(bDir, env)
+  team = await teamOfTwo('admit', { signed: true })
+  ;({ a, b } = team)
 })
 
 test.afterAll(async () => {
-  await a?.stop()
-  await b?.stop()
-  removeWorkspace(aDir)
-  removeWorkspace(bDir)
-  rmSync(folder, { recursive: true, force: true })
+  await team?.stop()
 })
-
-async function call(s: Served, method: string, data: unknown): Promise<unknown> {
-  const r = await fetch(`${s.base}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' }, body: JSON.stringify(data) })
-  const body = (await r.json()) as { ok: boolean; data: unknown; error?: { message: string } }
-  if (!body.ok) throw new Error(body.error?.message)
-  return body.data
-}
 
 const syncNow = async (s: Served): Promise<{ sent: number; problems: Problem[] }> => (await call(s, 'sync-now', {})) as { sent: number; problems: Problem[] }
 

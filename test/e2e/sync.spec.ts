@@ -4,50 +4,33 @@
  * in one appears in the other after a sync; a conflicting pair shows in Needs review on both, and
  * resolving it on one clears it on both.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { AppPage } from './pages/AppPage'
 import { SyncPage } from './pages/SyncPage'
-import { createDemoWorkspace, removeWorkspace, serveWorkspace, type Served } from './serveWorkspace'
-import { teamCli, teamEnv as env } from './teamCli'
+import { removeWorkspace, type Served } from './serveWorkspace'
+import { apiCall as call, teamCli, teamOfTwo, type TeamOfTwo } from './teamCli'
 
 const cli = (args: string[], wsDir: string): void => void teamCli(args, wsDir)
 
+let team: TeamOfTwo
 let folder = ''
-let aDir = ''
-let bDir = ''
 let a: Served
 let b: Served
 
 test.beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'smo-e2e-share-'))
-  aDir = createDemoWorkspace()
-  bDir = join(mkdtempSync(join(tmpdir(), 'smo-e2e-')), 'ws')
-  cli(['sync', 'init', '--workspace', aDir, '--folder', folder], aDir)
-  cli(['sync', 'join', '--workspace', bDir, '--folder', folder], bDir)
-  a = await serveWorkspace(aDir, env)
-  b = await serveWorkspace(bDir, env)
+  team = await teamOfTwo('share')
+  ;({ folder, a, b } = team)
   // B is Priya's computer: she picks herself once, as the app asks on a computer new to the team (#14).
   const members = (await call(b, 'member-list', {})) as { items: { id: string; name: string }[] }
   await call(b, 'me-set', { memberId: members.items.find((m) => m.name === 'Priya Raman')?.id ?? '' })
 })
 
 test.afterAll(async () => {
-  await a.stop()
-  await b.stop()
-  removeWorkspace(aDir)
-  removeWorkspace(bDir)
-  rmSync(folder, { recursive: true, force: true })
+  await team?.stop()
 })
-
-async function call(s: Served, method: string, data: unknown): Promise<unknown> {
-  const r = await fetch(`${s.base}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' }, body: JSON.stringify(data) })
-  const body = (await r.json()) as { ok: boolean; data: unknown; error?: { message: string } }
-  if (!body.ok) throw new Error(body.error?.message)
-  return body.data
-}
 
 test('an edit in one workspace appears in the other; a conflict is reviewed and cleared on both', async ({ browser }) => {
   const pa = await browser.newPage()
