@@ -1,25 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ImportInput } from '../../../src/core/api/methods/transferMethods'
 import type { Backend } from '../../../src/main/backend/backend'
 import { sql } from '../../../src/main/backend/db/sql'
-import { writeDemo } from '../../../src/main/backend/demo/writeDemo'
 import { dispatch } from '../../../src/main/backend/dispatch'
-import { registerCalendarRules } from '../../../src/main/backend/services/calendarRules'
-import { scoringRules } from '../../../src/main/backend/services/scoringRules'
 import { applyImport, prepareImport } from '../../../src/main/backend/services/transferImport'
-import { tempBackend } from '../helpers/tempWorkspace'
+import { demoBackendPerTest } from '../helpers/demoBackendPerTest'
 import { presetLabel } from '../../../src/core/transfer/presetLabel'
 
-let t: Awaited<ReturnType<typeof tempBackend>>
-beforeEach(async () => {
-  registerCalendarRules()
-  scoringRules()
-  t = await tempBackend()
-  writeDemo(t.b)
-})
-afterEach(() => t.cleanup())
+const t = demoBackendPerTest()
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/monitoring', `${name}.csv`), 'utf8')
 const input = (preset: string, text: string, extra: Partial<ImportInput> = {}): ImportInput => ({

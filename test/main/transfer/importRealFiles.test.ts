@@ -1,23 +1,13 @@
 import ExcelJS from 'exceljs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ImportInput } from '../../../src/core/api/methods/transferMethods'
 import type { Backend } from '../../../src/main/backend/backend'
 import { sql } from '../../../src/main/backend/db/sql'
-import { writeDemo } from '../../../src/main/backend/demo/writeDemo'
 import { dispatch } from '../../../src/main/backend/dispatch'
-import { registerCalendarRules } from '../../../src/main/backend/services/calendarRules'
-import { scoringRules } from '../../../src/main/backend/services/scoringRules'
 import { applyImport, prepareImport } from '../../../src/main/backend/services/transferImport'
-import { tempBackend } from '../helpers/tempWorkspace'
+import { demoBackendPerTest } from '../helpers/demoBackendPerTest'
 
-let t: Awaited<ReturnType<typeof tempBackend>>
-beforeEach(async () => {
-  registerCalendarRules()
-  scoringRules()
-  t = await tempBackend()
-  writeDemo(t.b)
-})
-afterEach(() => t.cleanup())
+const t = demoBackendPerTest()
 
 /** Windows-1252 bytes of a string (the characters these fixtures use are all in Latin-1). */
 const cp1252 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)))

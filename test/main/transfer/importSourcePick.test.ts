@@ -1,21 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ImportInput } from '../../../src/core/api/methods/transferMethods'
-import { writeDemo } from '../../../src/main/backend/demo/writeDemo'
-import { registerCalendarRules } from '../../../src/main/backend/services/calendarRules'
-import { scoringRules } from '../../../src/main/backend/services/scoringRules'
 import { applyImport, prepareImport } from '../../../src/main/backend/services/transferImport'
-import { tempBackend } from '../helpers/tempWorkspace'
+import { demoBackendPerTest } from '../helpers/demoBackendPerTest'
 
 // The import dialog's Source choice (issue #16): a full Brandwatch export is recognised by the columns
 // it always writes, and a person's choice of source overrides the recognition.
-let t: Awaited<ReturnType<typeof tempBackend>>
-beforeEach(async () => {
-  registerCalendarRules()
-  scoringRules()
-  t = await tempBackend()
-  writeDemo(t.b)
-})
-afterEach(() => t.cleanup())
+const t = demoBackendPerTest()
 
 const extra = Array.from({ length: 40 }, (_, i) => `Extra Metric ${i + 1}`)
 const headers = ['Query Id', 'Query Name', 'Date', 'Title', 'Url', 'Domain', 'Sentiment', 'Page Type', 'Language', 'Country', 'Author', 'Full Name', 'Full Text', 'Snippet', 'Resource Id', 'Thread Id', 'Impressions', 'Reach (new)', ...extra]
