@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,4 +38,27 @@ export function actAsOwner(b: Backend): string {
   if (!owner) throw new Error('This workspace has no owner to act as')
   meService.pick(b, owner.id)
   return owner.id
+}
+
+/**
+ * Temp workspaces and folders made inside a test and removed after it, whatever it made: `workspace()`
+ * opens a fresh backend, `folder(prefix)` makes an empty folder (a team folder, say).
+ */
+export function tempsPerTest(): { workspace: () => Promise<Backend>; folder: (prefix?: string) => string } {
+  const cleanups: (() => void)[] = []
+  afterEach(() => {
+    for (const c of cleanups.splice(0)) c()
+  })
+  return {
+    workspace: async () => {
+      const w = await tempBackend()
+      cleanups.push(w.cleanup)
+      return w.b
+    },
+    folder: (prefix) => {
+      const d = tempDir(prefix)
+      cleanups.push(d.cleanup)
+      return d.dir
+    }
+  }
 }

@@ -3,7 +3,7 @@
  * join, from which key (fingerprint), with the role they hold; admits with a role to give; anyone
  * else is refused with the role it needs. Real workspaces and a real team folder.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../../src/main/backend/backend'
 import { dispatch } from '../../../src/main/backend/dispatch'
 import { recordService } from '../../../src/main/backend/services/recordService'
@@ -11,18 +11,9 @@ import { syncNow, syncSetup } from '../../../src/main/backend/services/syncServi
 import { signingFor } from '../../../src/main/backend/services/syncSigning'
 import { sql } from '../../../src/main/backend/db/sql'
 import { actAs } from '../../../src/main/backend/people/currentMember'
-import { tempBackend, tempDir } from '../helpers/tempWorkspace'
+import { tempsPerTest } from '../helpers/tempWorkspace'
 
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c()
-})
-
-async function workspace(): Promise<Backend> {
-  const w = await tempBackend()
-  cleanups.push(w.cleanup)
-  return w.b
-}
+const { workspace, folder: tempFolder } = tempsPerTest()
 
 type Res = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } }
 const call = async (b: Backend, method: string, input: unknown): Promise<Res> => (await dispatch(b, method, input)) as Res
@@ -30,8 +21,7 @@ const teamOf = (b: Backend): string => b.db.get<{ value: string }>(sql`SELECT va
 
 describe('admitting a computer from the Members screen', () => {
   it('lists the request with its fingerprint and role, admits it with the role given, and refuses a non-owner by name', async () => {
-    const { dir: folder, cleanup } = tempDir('smo-admit-')
-    cleanups.push(cleanup)
+    const folder = tempFolder('smo-admit-')
     const a = await workspace()
     const hannah = (recordService.create(a, 'member', { name: 'Hannah', access: 'owner' }) as { id: string }).id
     actAs(a, hannah)

@@ -4,31 +4,20 @@
  * inbox, its own app let it, and every signed teammate refused the change — the editor then saw a
  * member list nobody else had. Real workspaces and a real team folder.
  */
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Backend } from '../../../src/main/backend/backend'
+import { describe, expect, it } from 'vitest'
 import { actAs, withActing } from '../../../src/main/backend/people/currentMember'
 import { recordService } from '../../../src/main/backend/services/recordService'
 import { syncReviewList, syncReviewResolve } from '../../../src/main/backend/services/syncReview'
 import { syncNow, syncSetup } from '../../../src/main/backend/services/syncService'
-import { tempBackend, tempDir } from '../helpers/tempWorkspace'
+import { tempsPerTest } from '../helpers/tempWorkspace'
 
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c()
-})
-
-async function workspace(): Promise<Backend> {
-  const w = await tempBackend()
-  cleanups.push(w.cleanup)
-  return w.b
-}
+const { workspace, folder: tempFolder } = tempsPerTest()
 
 const idOf = (r: unknown): string => (r as { id: string }).id
 
 describe('resolving a review item', () => {
   it('needs the role its record needs: an editor may not restore or settle a member', async () => {
-    const { dir: folder, cleanup } = tempDir('smo-review-roles-')
-    cleanups.push(cleanup)
+    const folder = tempFolder('smo-review-roles-')
     const a = await workspace()
     const hannah = idOf(recordService.create(a, 'member', { name: 'Hannah', access: 'owner' }))
     actAs(a, hannah)
