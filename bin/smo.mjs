@@ -2,7 +2,6 @@
 // The `smo` command. SMO Desk needs Node 24 (better-sqlite3 13 is a Node-API 10 binary and crashes on
 // older Node), which npm installs as the `node` dev dependency: `npx smo` already runs it. If this file
 // is started by an older node directly, re-run it with the project's Node 24.
-import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 // A namespace import: a named import of enableCompileCache (Node 22.1+) would fail to link on the old
 // Node this file must still start under, before the version check below could re-run it.
@@ -18,6 +17,8 @@ if (major < 24) {
     console.error(`smo: SMO Desk needs Node 24 or newer (this is ${process.version}). Run \`npm install\` in ${root}, then use \`npx smo\`.`)
     process.exit(1)
   }
+  // Loaded only here: child_process pulls in net, streams and dgram, ~10 ms on every command's start.
+  const { spawnSync } = await import('node:child_process')
   const r = spawnSync(local, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' })
   process.exit(r.status ?? 1)
 }
