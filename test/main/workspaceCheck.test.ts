@@ -9,7 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openWorkspace } from '../../src/main/backend/openWorkspace'
 import { recordCodec } from '../../src/main/backend/repo/recordCodec'
-import { countedTables } from '../../src/main/backend/services/workspaceCheck'
+import { countedKinds } from '../../src/main/backend/services/workspaceCheck'
+import { kindDirectory } from '../../src/core/domain/kindDirectory'
 import { WorkspaceError } from '../../src/main/backend/workspaceError'
 import { tempDir } from './helpers/tempWorkspace'
 
@@ -19,9 +20,8 @@ afterEach(() => {
 })
 
 describe('the workspace check', () => {
-  it('counts the same tables the record kinds are stored in', () => {
-    const kindOf = { members: 'member', goals: 'goal', measurements: 'measurement', channels: 'channel', campaigns: 'campaign', contentItems: 'content', influencers: 'influencer', conversations: 'conversation' } as const
-    for (const [count, kind] of Object.entries(kindOf)) expect(countedTables[count as keyof typeof kindOf], count).toBe(recordCodec(kind).table)
+  it('counts the tables the record kinds are stored in', () => {
+    for (const kind of Object.values(countedKinds)) expect(kindDirectory[kind].table, kind).toBe(recordCodec(kind).table)
   })
 
   it('with the full check, refuses an index that no longer matches its table (the quick check does not look)', async () => {

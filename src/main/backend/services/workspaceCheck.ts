@@ -1,37 +1,39 @@
 import type { ApiOutput } from '../../../core/api/contract'
 import type { Db } from '../db/db'
 import { sql } from '../db/sql'
+import { kindDirectory } from '../../../core/domain/kindDirectory'
+import type { KindName } from '../../../core/domain/recordKinds'
 
 type Counts = ApiOutput<'workspace-info'>['counts']
 
 /**
- * The tables behind the counts `smo check` and the workspace info show. Plain names rather than the
- * record kinds' schemas: `smo check` must start without loading zod and every domain schema (issue
- * #17: ≤ 200 ms). A test holds this list to the kinds' own table names.
+ * The record kind behind each count `smo check` and the workspace info show. Tables come from the
+ * zod-free kind directory, not the kinds' schemas: `smo check` must start without loading zod and
+ * every domain schema (issue #17: ≤ 200 ms).
  */
-export const countedTables = {
+export const countedKinds = {
   members: 'member',
   goals: 'goal',
   measurements: 'measurement',
   channels: 'channel',
   campaigns: 'campaign',
-  contentItems: 'content_item',
+  contentItems: 'content',
   influencers: 'influencer',
   conversations: 'conversation'
-} as const satisfies Record<keyof Counts, string>
+} as const satisfies Record<keyof Counts, KindName>
 
 /** Live (not deleted) records of each counted kind. */
 export function countRecords(db: Db): Counts {
-  const count = (table: string) => db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(table)} WHERE deleted_at IS NULL`)?.n ?? 0
+  const count = (kind: KindName) => db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(kindDirectory[kind].table)} WHERE deleted_at IS NULL`)?.n ?? 0
   return {
-    members: count(countedTables.members),
-    goals: count(countedTables.goals),
-    measurements: count(countedTables.measurements),
-    channels: count(countedTables.channels),
-    campaigns: count(countedTables.campaigns),
-    contentItems: count(countedTables.contentItems),
-    influencers: count(countedTables.influencers),
-    conversations: count(countedTables.conversations)
+    members: count(countedKinds.members),
+    goals: count(countedKinds.goals),
+    measurements: count(countedKinds.measurements),
+    channels: count(countedKinds.channels),
+    campaigns: count(countedKinds.campaigns),
+    contentItems: count(countedKinds.contentItems),
+    influencers: count(countedKinds.influencers),
+    conversations: count(countedKinds.conversations)
   }
 }
 
