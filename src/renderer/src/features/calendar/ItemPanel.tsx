@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { keepApproval, voidedBy } from '../../../../core/calendar/approvalVoidingFields'
 import type { FieldIssue } from '../../../../core/domain/recordKind'
 import { zonedTime } from '../../../../core/calendar/zonedTime'
@@ -82,9 +82,11 @@ function ItemForm({ item, creating, refOptions, names, onClose, onMessage }: Com
   // it), an existing one on its heading, so the next Tab is the first field and not 93 Tabs away.
   // Closing gives focus back to what opened it (the item, or the day for a new one); if that element
   // was redrawn meanwhile (a save moved the item), to the element with the same item id or date.
+  // A layout effect, not a passive one: the panel is a lazy chunk, so it mounts from a Suspense retry
+  // whose passive effects run after paint — a key pressed in that gap (Enter to save) went to the day.
   const heading = useRef<HTMLHeadingElement>(null)
   const panel = useRef<HTMLElement>(null)
-  useEffect(() => {
+  useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
     const key = opener?.dataset.id !== undefined ? `[data-id="${opener.dataset.id}"]` : opener?.dataset.date !== undefined ? `[data-date="${opener.dataset.date}"][tabindex]` : null
     if (creating) document.getElementById(`${formId}-title`)?.focus()
