@@ -77,7 +77,7 @@ export const goalStatusRules: Record<GoalStatus, string> = {
 }
 
 /** `target` may be null (a goal tracked without a target). */
-export type GoalProgressGoal = Pick<Goal, 'id' | 'baseline' | 'quarter' | 'kpiUnit'> & { target: number | null }
+export type GoalProgressGoal = Pick<Goal, 'id' | 'baseline' | 'quarter' | 'kpiUnit'> & Partial<Pick<Goal, 'kind'>> & { target: number | null }
 export type GoalProgressMeasurement = Pick<Measurement, 'id' | 'goalId' | 'date' | 'value'>
 
 /**
@@ -171,7 +171,7 @@ export function goalProgress(
     projectedProgress,
     status,
     statusLabel: goalStatusLabels[status],
-    reason: explain(status, { current, target, projected, projectedProgress, baseline, unit: goal.kpiUnit, start: qr.start })
+    reason: explain(status, { current, target, projected, projectedProgress, baseline, unit: goal.kpiUnit, start: qr.start, kind: goal.kind ?? 'count' })
   }
 }
 
@@ -195,9 +195,9 @@ function decide(
 
 function explain(
   status: GoalStatus,
-  n: { current: number | null; target: number; projected: number | null; projectedProgress: number | null; baseline: number; unit: string; start: string }
+  n: { current: number | null; target: number; projected: number | null; projectedProgress: number | null; baseline: number; unit: string; start: string; kind: Goal['kind'] }
 ): string {
-  const u = (v: number): string => `${round(v)}${n.unit === '' ? '' : ` ${n.unit}`}`
+  const u = (v: number): string => `${sentenceFigure(v, n.kind)}${n.unit === '' ? '' : ` ${n.unit}`}`
   const pct = n.projectedProgress === null ? '' : ` (${Math.round(n.projectedProgress * 100)} % of the way from ${u(n.baseline)})`
   switch (status) {
     case 'not_started':
@@ -213,13 +213,26 @@ function explain(
         ? `No measurement was recorded this quarter; the target was ${u(n.target)}.`
         : `Ended at ${u(n.current)} against a target of ${u(n.target)}.`
     default:
-      return `The trend projects ${u(n.projected ?? 0)} by quarter end against a target of ${u(n.target)}${pct}.`
+      return `The trend projects ${n.kind === 'rate' ? '' : 'about '}${u(n.projected ?? 0)} by quarter end against a target of ${u(n.target)}${pct}.`
   }
 }
 
-/** Two decimals at most; enough for a sentence, the tables format their own. */
-function round(v: number): string {
-  return String(Math.round(v * 100) / 100)
+const sentenceFormats = new Map<number, Intl.NumberFormat>()
+
+/**
+ * A figure for a sentence, in fixed en-US conventions so the same data gives the same words (the deck
+ * prints them): counts and money as whole numbers with thousands separators ("about 1,235 leads", never
+ * "1234.57 leads" — a projection of a count is an estimate, not a measurement); rates with up to two decimals.
+ */
+export function sentenceFigure(v: number, kind: Goal['kind']): string {
+  const digits = kind === 'rate' ? 2 : Math.abs(v) < 10 && !Number.isInteger(v) ? 1 : 0
+  let f = sentenceFormats.get(digits)
+  if (f === undefined) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })
+    sentenceFormats.set(digits, f)
+  }
+  const s = f.format(v)
+  return s === '-0' ? '0' : s
 }
 
 /** Ordinary least squares y = a + b·x. Needs two distinct x values (the baseline anchor guarantees it). */
