@@ -54,6 +54,28 @@ test('My work opens each row on its own record: a mention on a campaign opens th
   await expect(page).toHaveURL(/#\/campaigns/)
   await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('State of Data Downtime report 2026')
   await expect(page.getByText('Yes, the second newsletter sponsorship.', { exact: false })).toBeVisible()
+  // A contributor may not change campaigns: the form says so in the backend's words and offers no Save
+  // or Delete (it offered both, and the backend refused the save); the comments stay open to them.
+  await expect(page.getByTestId('form-view-only')).toHaveText('View only. Changing campaigns needs the editor, approver or owner role; you are Aisha Cole (contributor).')
+  await expect(page.getByRole('textbox', { name: 'Name' })).toBeDisabled()
+  await expect(page.getByTestId('form-save')).toHaveCount(0)
+  await expect(page.getByTestId('form-delete')).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('record-dialog')).toHaveCount(0)
+  await expect(page.getByTestId('create-record')).toHaveCount(0)
+  await expect(page.getByTestId('view-only-note')).toHaveText('View only — Creating campaigns needs the editor, approver or owner role; you are Aisha Cole (contributor).')
+  // Influencers are a contributor's own: New stays, and one owned by someone else opens view-only.
+  await page.goto(`${app.base}/#/influencers`)
+  await expect(page.getByTestId('create-record')).toBeVisible()
+  const notHers = page.locator('.dt-body [role="row"]').filter({ hasNotText: 'Aisha Cole' }).filter({ hasText: /\S/ }).first()
+  await notHers.dblclick()
+  await expect(page.getByTestId('form-view-only')).toHaveText('View only. Changing influencers that are not yours needs the editor, approver or owner role; you are Aisha Cole (contributor).')
+  await page.keyboard.press('Escape')
+  const hers = page.locator('.dt-body [role="row"]').filter({ hasText: 'Aisha Cole' }).first()
+  await hers.dblclick()
+  await expect(page.getByTestId('form-save')).toBeVisible()
+  await expect(page.getByTestId('form-view-only')).toHaveCount(0)
+  await page.keyboard.press('Escape')
   // A long section shows its first rows and the rest on request.
   const influencers = page.getByTestId('mine-influencers')
   await page.goto(`${app.base}/#/mine`)

@@ -2,53 +2,12 @@ import { ApiError } from '../../../core/api/apiError'
 import { APPROVED_STATUSES } from '../../../core/calendar/approval'
 import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
 import { atLeast, needsRole, type Access, type Acting } from '../../../core/people/access'
+import { kindAccess } from '../../../core/people/kindAccess'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { currentMember, rolesEnforced } from './currentMember'
 
 type Rec = Record<string, unknown>
-
-/**
- * The least role that writes each kind, and for the kinds a contributor may own, the field that says
- * whose it is. The method table (core/api/methodRoles.ts) is the floor per call; this is the same
- * rule per record, so an import, an undo or a bulk edit cannot write what the form could not.
- */
-const KIND_ACCESS: Record<KindName, { role: Access; owned?: string }> = {
-  member: { role: 'owner' },
-  goal: { role: 'editor' },
-  measurement: { role: 'editor' },
-  channel: { role: 'editor' },
-  campaign: { role: 'editor' },
-  content: { role: 'contributor', owned: 'ownerId' },
-  influencer: { role: 'contributor', owned: 'ownerId' },
-  // Conversations are assigned to experts, not members: whose one is is the desk service's rule (an
-  // expert's memberId), checked in conversationAccess below.
-  conversation: { role: 'contributor' },
-  pin: { role: 'editor' },
-  scoreSnapshot: { role: 'editor' },
-  deckNote: { role: 'editor' },
-  savedView: { role: 'contributor' },
-  workspacePolicy: { role: 'owner' },
-  workspaceProfile: { role: 'owner' },
-  // Comment authorship (edit/delete own only) and resolving anyone's thread are the comment service's rules.
-  comment: { role: 'contributor' },
-  // A contributor applies templates to their own items, which creates tasks assigned to teammates.
-  task: { role: 'contributor' },
-  taskTemplate: { role: 'editor' },
-  // The listening desk (issue #16): its directory, rules, ladders and settings are the editors'; an
-  // approved answer is reviewed content; a contributor hands off the leads in their conversations.
-  expert: { role: 'editor' },
-  watch: { role: 'contributor' },
-  routingRule: { role: 'editor' },
-  escalationLadder: { role: 'editor' },
-  approvedAnswer: { role: 'approver' },
-  handoff: { role: 'contributor' },
-  deskPolicy: { role: 'editor' },
-  linkConvention: { role: 'owner' },
-  // A contributor saves a link from the builder on their own item.
-  trackedLink: { role: 'contributor' },
-  outcome: { role: 'editor' }
-}
 
 /** Results are measurements of what went out, not the content signed off: editors may record them. */
 const RESULT_FIELDS = new Set(['resultReach', 'resultEngagements', 'resultClicks', 'resultConversions'])
@@ -113,7 +72,7 @@ function contentRules(before: Rec | null, after: Rec, me: Acting, keepApprovalAs
 export function checkRecordWrite(b: Backend, kind: KindName, before: Rec | null, after: Rec, keepApprovalAs?: string): Rec {
   if (!rolesEnforced(b)) return {}
   const me = currentMember(b)
-  const rule = KIND_ACCESS[kind]
+  const rule = kindAccess[kind]
   const plural = recordKinds[kind].plural.toLowerCase()
   if (me === null || !atLeast(me.access, rule.role)) refuse(`${before === null ? 'Creating' : 'Changing'} ${plural}`, rule.role, me)
   const extra: Rec = {}
@@ -132,7 +91,7 @@ export function checkRecordWrite(b: Backend, kind: KindName, before: Rec | null,
 export function checkRecordDelete(b: Backend, kind: KindName, before: Rec): void {
   if (!rolesEnforced(b)) return
   const me = currentMember(b)
-  const rule = KIND_ACCESS[kind]
+  const rule = kindAccess[kind]
   if (me === null || !atLeast(me.access, rule.role)) refuse(`Deleting ${recordKinds[kind].plural.toLowerCase()}`, rule.role, me)
   if (rule.owned !== undefined && !atLeast(me.access, 'editor') && before[rule.owned] !== me.id) refuse(`Deleting “${titleOf(kind, before)}” (not yours)`, 'editor', me)
   if (kind === 'content' && signedOff(before.status) && !atLeast(me.access, 'approver')) refuse('Deleting approved content', 'approver', me)

@@ -27,6 +27,8 @@ type Props<K extends KindName> = {
   onSaved?: (rec: KindRecord<K>) => void
   /** Shown below the form inside the drawer (the record's comments), outside the form element. */
   extra?: ReactNode
+  /** Why "me" may not change this record (the backend's sentence): the form is shown view-only. */
+  readOnly?: string | null
 }
 
 const needsValue = new Set<FieldSpec['input']>(['select', 'ref', 'number', 'date', 'datetime'])
@@ -38,7 +40,7 @@ const fieldNamesOf = (fields: readonly FieldSpec[]): string[] =>
  * Create or edit one record in a drawer. Validates on submit with the backend's own zod schema and
  * cross-field check, and shows the backend's issues (same `path` shape) at the same fields.
  */
-export function RecordForm<K extends KindName>({ kind, fields, record, presets, refOptions, onClose, onSaved, extra }: Props<K>) {
+export function RecordForm<K extends KindName>({ kind, fields, record, presets, refOptions, onClose, onSaved, extra, readOnly = null }: Props<K>) {
   const rk = recordKinds[kind]
   const formId = useId()
   const formRef = useRef<HTMLFormElement>(null)
@@ -72,7 +74,8 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
   const names = fieldNamesOf(fields)
   const { byField, rest } = issuesByField(issues, names)
   const labelOf = (path: FieldIssue['path']): string => fields.find((f) => f.name === path[0])?.label ?? path.join('.')
-  const title = record === undefined ? `New ${rk.label.toLowerCase()}` : `Edit ${rk.label.toLowerCase()}`
+  const viewOnly = readOnly !== null && record !== undefined
+  const title = record === undefined ? `New ${rk.label.toLowerCase()}` : `${viewOnly ? 'View' : 'Edit'} ${rk.label.toLowerCase()}`
 
   const showIssues = (next: FieldIssue[]): void => {
     setIssues(next)
@@ -96,7 +99,7 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
   }
 
   const save = async (from: EditState | undefined): Promise<void> => {
-    if (from === undefined) return
+    if (from === undefined || viewOnly) return
     // One save per gesture: a second Enter while the first request is on its way does nothing.
     if (saving) return
     setFormError(undefined)
@@ -137,6 +140,13 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
     <Dialog title={title} onClose={onClose} testId="record-dialog">
       <form ref={formRef} className="form" aria-label={title} noValidate onSubmit={onSubmit} data-testid={`form-${kind}`}>
         {recordName !== '' && <p className="form-subtitle muted">{recordName}</p>}
+        {viewOnly && (
+          <p className="form-note" data-testid="form-view-only">
+            View only. {readOnly}
+          </p>
+        )}
+        {/* A disabled fieldset: every input stays readable and selectable, none is editable. */}
+        <fieldset className="form-fieldset" disabled={viewOnly}>
         <div className="form-grid">
           {fields.map((f) => {
             const id = `${formId}-${f.name}`
@@ -169,6 +179,7 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
             )
           })}
         </div>
+        </fieldset>
         <p className="sr-only" aria-live="assertive" data-testid="form-announce">
           {announcement}
         </p>
@@ -183,7 +194,7 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
           </div>
         )}
         <footer className="dialog-foot">
-          {record !== undefined && (
+          {record !== undefined && !viewOnly && (
             <button type="button" className="btn btn-danger form-delete" data-testid="form-delete" onClick={() => setConfirming(true)}>
               Delete
             </button>
@@ -197,11 +208,13 @@ export function RecordForm<K extends KindName>({ kind, fields, record, presets, 
             </span>
           )}
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {viewOnly ? 'Close' : 'Cancel'}
           </button>
-          <button type="submit" className="btn btn-primary" data-testid="form-save" disabled={saving}>
-            {saving ? 'Saving…' : record === undefined ? `Create ${rk.label.toLowerCase()}` : 'Save changes'}
-          </button>
+          {!viewOnly && (
+            <button type="submit" className="btn btn-primary" data-testid="form-save" disabled={saving}>
+              {saving ? 'Saving…' : record === undefined ? `Create ${rk.label.toLowerCase()}` : 'Save changes'}
+            </button>
+          )}
         </footer>
       </form>
       {extra}

@@ -14,6 +14,7 @@ import { TransferActions } from '../transfer/TransferActions'
 import { CommentsSection } from '../sharing/CommentsSection'
 import { RecordHistory } from '../people/RecordHistory'
 import { commentTarget } from '../../../../core/domain/comment'
+import { useWriteRefusal } from '../people/useWriteRefusal'
 
 type Props<K extends KindName> = {
   kind: K
@@ -48,11 +49,20 @@ export function RecordTable<K extends KindName>(props: Props<K>) {
     return true
   })
 
-  const newButton = (
-    <button type="button" className="btn btn-primary" data-testid="create-record" disabled={props.disabledReason !== undefined} onClick={() => setEditing({ mode: 'new' })}>
-      New {noun.one}
-    </button>
-  )
+  // What "me" may do here, by the backend's own table: a viewer sees no New, no Delete and view-only forms.
+  const refusal = useWriteRefusal(kind)
+  const cannotCreate = refusal('create')
+  const newButton =
+    cannotCreate === null ? (
+      <button type="button" className="btn btn-primary" data-testid="create-record" disabled={props.disabledReason !== undefined} onClick={() => setEditing({ mode: 'new' })}>
+        New {noun.one}
+      </button>
+    ) : (
+      <span className="subtle small" data-testid="view-only-note" title={cannotCreate}>
+        View only — {cannotCreate}
+      </span>
+    )
+  const asRecord = (r: KindRecord<K>): Record<string, unknown> => r as Record<string, unknown>
 
   return (
     <>
@@ -70,7 +80,7 @@ export function RecordTable<K extends KindName>(props: Props<K>) {
         loading={loading && data === undefined && props.disabledReason === undefined}
         initialSort={props.initialSort}
         onOpen={(record) => setEditing({ mode: 'edit', record })}
-        onDelete={setDeleting}
+        onDelete={(r) => refusal('delete', asRecord(r)) === null && setDeleting(r)}
         onActiveChange={props.onActiveChange}
         toolbar={newButton}
         viewActions={(getView) => <TransferActions kind={kind} columns={props.columns} getView={getView} />}
@@ -78,9 +88,11 @@ export function RecordTable<K extends KindName>(props: Props<K>) {
           props.disabledReason ?? (
             <div>
               <p className="muted">No {noun.many} yet.</p>
-              <button type="button" className="btn" onClick={() => setEditing({ mode: 'new' })}>
-                Create the first {noun.one}
-              </button>
+              {cannotCreate === null && (
+                <button type="button" className="btn" onClick={() => setEditing({ mode: 'new' })}>
+                  Create the first {noun.one}
+                </button>
+              )}
             </div>
           )
         }
@@ -93,6 +105,7 @@ export function RecordTable<K extends KindName>(props: Props<K>) {
           record={editing.mode === 'edit' ? (data?.items.find((r) => r.id === editing.record.id) ?? editing.record) : undefined}
           presets={props.presets}
           refOptions={refOptions}
+          readOnly={editing.mode === 'edit' ? refusal('change', asRecord(editing.record)) : null}
           onClose={() => setEditing(undefined)}
           // Every record's own form shows who changed what (issue #14), as the content item panel does.
           extra={
