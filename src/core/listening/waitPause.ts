@@ -62,3 +62,32 @@ export function addWithPauses(cal: BusinessCalendar, startMs: number, hours: num
   }
   return cal.add(cursor, left)
 }
+
+/**
+ * Milliseconds of [fromMs, toMs] spent waiting for the author, from a conversation's finished waits
+ * (JSON as stored). The desk's medians count the time the team had the conversation, as its due times
+ * do: a question answered in 2 hours after three days waiting for a log file took 2 hours, not 74.
+ * Overlapping waits (two computers closing the same wait) count once; unreadable text counts as none.
+ */
+export function waitedWithin(waitsJson: string, fromMs: number, toMs: number): number {
+  let spans: { from: number; to: number }[]
+  try {
+    const parsed: unknown = JSON.parse(waitsJson)
+    if (!Array.isArray(parsed)) return 0
+    spans = (parsed as unknown[])
+      .map((w) => (typeof w === 'object' && w !== null ? { from: Date.parse(String((w as WaitSpan).from)), to: Date.parse(String((w as WaitSpan).to)) } : { from: NaN, to: NaN }))
+      .filter((w) => Number.isFinite(w.from) && Number.isFinite(w.to) && w.to > w.from)
+      .toSorted((a, b) => a.from - b.from)
+  } catch {
+    return 0
+  }
+  let total = 0
+  let reached = fromMs
+  for (const w of spans) {
+    const from = Math.max(w.from, reached)
+    const to = Math.min(w.to, toMs)
+    if (to > from) total += to - from
+    reached = Math.max(reached, Math.min(w.to, toMs))
+  }
+  return total
+}

@@ -59,6 +59,35 @@ describe('waiting for the author', () => {
     expect((await ok<InboxRow>('inbox-get', { id: c.id })).escalations[0]?.at).toBe('2026-02-10T16:00:00.000Z')
   })
 
+  it('leaves the time spent waiting out of the dashboard medians, as it does out of the due times', async () => {
+    const c = await ok<InboxRow>('conversation-create', {
+      occurredAt: '2026-02-09T08:00:00Z', author: 'Sam (Acme)', summary: 'Charged twice', type: 'complaint', priority: 'high', assigneeId: community, state: 'assigned'
+    })
+    await ok('conversation-respond', { id: c.id, replyText: 'Which invoice?', waitForAuthor: true })
+    // Sam answers a day later; the team resolves it two hours after that: 27 hours on the wall clock,
+    // 3 of them the team's (1 to the first answer, 2 after the wait).
+    clock = Date.parse('2026-02-10T09:00:00Z')
+    await ok('conversation-update', { id: c.id, state: 'assigned' })
+    clock = Date.parse('2026-02-10T11:00:00Z')
+    await ok('conversation-resolve', { id: c.id, resolution: 'Refunded the second charge' })
+    const stats = await ok<{ firstResponse: { medianHours: number | null }; resolution: { medianHours: number | null } }>('desk-stats', { from: '2026-02-01', to: '2026-02-28' })
+    expect(stats.firstResponse.medianHours).toBeCloseTo(1, 6)
+    expect(stats.resolution.medianHours).toBeCloseTo(3, 6)
+  })
+
+  it('a conversation resolved from its form stops its clock like the Resolve action; reopening starts it again', async () => {
+    const c = await ok<InboxRow>('conversation-create', {
+      occurredAt: '2026-02-09T08:00:00Z', author: 'Sam (Acme)', summary: 'Charged twice', type: 'complaint', priority: 'high', assigneeId: community, state: 'assigned'
+    })
+    clock = Date.parse('2026-02-09T10:00:00Z')
+    let row = await ok<InboxRow>('conversation-update', { id: c.id, state: 'resolved', resolution: 'Refunded' })
+    expect([row.resolvedAt, row.firstResponseAt]).toEqual(['2026-02-09T10:00:00.000Z', '2026-02-09T10:00:00.000Z'])
+    // A week later it is still resolved in time, not breached.
+    expect((await ok<InboxRow>('inbox-get', { id: c.id, now: '2026-02-16T10:00:00Z' })).breached).toBe(false)
+    row = await ok<InboxRow>('conversation-update', { id: c.id, state: 'assigned' })
+    expect(row.resolvedAt).toBeNull()
+  })
+
   it('recomputes paused due times when the business hours change', async () => {
     const c = await ok<InboxRow>('conversation-create', {
       occurredAt: '2026-02-09T08:00:00Z', author: 'Sam (Acme)', summary: 'Charged twice', type: 'complaint', priority: 'high', assigneeId: community, state: 'waiting'

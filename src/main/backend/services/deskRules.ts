@@ -26,6 +26,20 @@ export function registerDeskRules(): void {
     return Object.keys(extra).length > 0 ? { issues: [], extra } : { issues: [] }
   })
 
+  // Resolving from a form or a bulk edit (not the Resolve action) stops the clocks too: without the
+  // stamp the resolution clock ran on, and a resolved conversation later showed as breached. Reopening
+  // clears it. A created record (an import of old conversations) keeps what its file says.
+  registerKindRule('conversation', (b, before, after) => {
+    if (before === null) return { issues: [] }
+    const nowIso = new Date(b.now()).toISOString()
+    if (after.state === 'resolved' && before.state !== 'resolved' && after.resolvedAt === null) {
+      const at = nowIso < String(after.occurredAt) ? String(after.occurredAt) : nowIso
+      return { issues: [], extra: { resolvedAt: at, ...(after.firstResponseAt === null ? { firstResponseAt: at } : {}) } }
+    }
+    if (after.state !== 'resolved' && before.state === 'resolved' && after.resolvedAt !== null && after.resolvedAt === before.resolvedAt) return { issues: [], extra: { resolvedAt: null } }
+    return { issues: [] }
+  })
+
   registerKindRule('expert', (b, before, after) => {
     const id = before === null ? null : String(before.id)
     const to = (after.escalatesToId as string | null) ?? null

@@ -3,6 +3,7 @@ import type { ApiInput } from '../../../core/api/contract'
 import type { DeckDesk } from '../../../core/deck/deskSlides'
 import { quarter, type Quarter } from '../../../core/goals/quarter'
 import { deskTally } from '../../../core/listening/statsOfDesk'
+import { waitedWithin } from '../../../core/listening/waitPause'
 import type { DeskStats, DeskStatsEscalation, DeskStatsHandoff, DeskStatsTuple } from '../../../core/listening/statsTypes'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
@@ -15,7 +16,7 @@ type Period = { from: string; to: string }
  * occurred, first response, its due time, resolved and its due time, whether it is in the period (1/0)
  * and its escalation log.
  */
-type RawRow = [string, string, string, string, string, number | null, number | null, number | null, number | null, number | null, number, string | null]
+type RawRow = [string, string, string, string, string, number | null, number | null, number | null, number | null, number | null, number, string | null, string | null]
 
 const DAY_MS = 86_400_000
 
@@ -58,7 +59,8 @@ function statsFor(b: Backend, p: Period): DeskStats {
            julianday(c.occurred_at), julianday(c.first_response_at), julianday(k.first_response_due_at),
            julianday(c.resolved_at), julianday(k.resolution_due_at),
            c.occurred_at >= ${fromAt} AND c.occurred_at < ${toAt},
-           CASE WHEN c.escalations <> '[]' THEN c.escalations END
+           CASE WHEN c.escalations <> '[]' THEN c.escalations END,
+           CASE WHEN c.waits <> '[]' THEN c.waits END
     FROM conversation c NOT INDEXED LEFT JOIN conversation_clock k ON k.id = c.id
     WHERE c.deleted_at IS NULL AND ((c.occurred_at >= ${fromAt} AND c.occurred_at < ${toAt}) OR c.escalations <> '[]')`
   const tally = deskTally(p.from, p.to)
@@ -78,13 +80,20 @@ function statsFor(b: Backend, p: Period): DeskStats {
  * whether it stopped by its due time (null without one).
  */
 function asTuple(r: RawRow): DeskStatsTuple {
-  const [, , , , , occurred, first, firstDue, resolved, resolutionDue] = r
+  const [, , , , , occurred, first, firstDue, resolved, resolutionDue, , , waits] = r
   const cells: (string | number | null)[] = r
-  cells[5] = first === null || occurred === null ? null : (first - occurred) * 24
+  cells[5] = first === null || occurred === null ? null : (first - occurred) * 24 - waitedHours(waits, occurred, first)
   cells[6] = first === null || firstDue === null ? null : first <= firstDue ? 1 : 0
-  cells[7] = resolved === null || occurred === null ? null : (resolved - occurred) * 24
+  cells[7] = resolved === null || occurred === null ? null : (resolved - occurred) * 24 - waitedHours(waits, occurred, resolved)
   cells[8] = resolved === null || resolutionDue === null ? null : resolved <= resolutionDue ? 1 : 0
   return r
+}
+
+/** Julian day number of the Unix epoch: julianday() values to milliseconds. */
+const UNIX_JD = 2440587.5
+/** Hours between two julian days spent waiting for the author (none for most rows: no JSON to read). */
+function waitedHours(waits: string | null, fromJd: number, toJd: number): number {
+  return waits === null ? 0 : waitedWithin(waits, (fromJd - UNIX_JD) * DAY_MS, (toJd - UNIX_JD) * DAY_MS) / 3_600_000
 }
 
 /**

@@ -65,7 +65,7 @@ export function DeskDashboard() {
             <Kpi label="Conversations" value={format.number(s.total)} />
             <Kpi label="Median first response" value={hours(s.firstResponse.medianHours)} />
             <Kpi label="Answered within target" value={share(s.firstResponse)} note={s.firstResponse.withTarget === 0 ? undefined : `${format.number(s.firstResponse.withinTarget)} of ${format.number(s.firstResponse.withTarget)}`} />
-            <Kpi label="Median resolution" value={hours(s.resolution.medianHours)} />
+            <Kpi label="Median resolution" value={hours(s.resolution.medianHours)} note="waiting for the author not counted" />
             <Kpi label="Resolved within target" value={share(s.resolution)} note={s.resolution.withTarget === 0 ? undefined : `${format.number(s.resolution.withinTarget)} of ${format.number(s.resolution.withTarget)}`} />
             <Kpi label="Escalations" value={format.number(s.escalations)} />
             <Kpi label="Hand-offs to sales" value={format.number(s.handoffs)} />
