@@ -13,6 +13,14 @@ import { sendUnauthorisedPage, webSession } from './webSession'
 export type WebHost = { url: string; port: number; token: string; close: () => Promise<void> }
 
 const MAX_BODY = 8 * 1024 * 1024
+/**
+ * Calls whose input is a whole table on purpose: "Export to Excel" sends the filtered view the page
+ * shows (a 100k-row view is ~30 MB of JSON). Electron's IPC has no such limit, so neither may the
+ * browser host's export; every other call stays at MAX_BODY.
+ */
+const LARGE_BODY: Partial<Record<string, { limit: number; advice: string }>> = {
+  'export-table': { limit: 512 * 1024 * 1024, advice: 'Filter the view to fewer rows, or export the whole table with `smo export`.' }
+}
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -137,13 +145,15 @@ export function startWebHost(
     if (!m || req.method !== 'POST') return fail(res, { code: 'unknown_method', message: `No such endpoint: ${req.method} ${url.pathname}`, issues: [] })
     let input: unknown = {}
     try {
-      const body = await readBody(req, MAX_BODY)
+      const large = LARGE_BODY[m[1] ?? '']
+      const limit = large?.limit ?? MAX_BODY
+      const body = await readBody(req, limit)
       if (!body.ok)
         return send(res, 413, {
           ok: false,
           error: {
             code: 'invalid_input',
-            message: `The request body is larger than the ${formatBytes(MAX_BODY)} limit of an API call. Import a large CSV with Import CSV… in the app (it streams the file) or \`smo import\`.`,
+            message: `The request body is larger than the ${formatBytes(limit)} limit of ${large === undefined ? 'an API call' : `\`${m[1] ?? ''}\``}. ${large?.advice ?? 'Import a large CSV with Import CSV… in the app (it streams the file) or `smo import`.'}`,
             issues: []
           } satisfies ApiErrorBody
         })

@@ -70,6 +70,16 @@ describe('honest limits and streamed imports', () => {
     expect(liveRecords(b, 'member').some((m) => String(m.name).startsWith('xxx'))).toBe(false)
   })
 
+  it('exports a filtered view larger than an ordinary API call: the page sends the whole table on purpose', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => [`Item ${i} with a long enough title to weigh something`, i, '2026-12-01', 'Northwind blog', 'Planned', 'Priya Shah'])
+    const body = JSON.stringify({ table: { sheet: 'Calendar', headers: ['Title', 'N', 'Date', 'Channel', 'Status', 'Owner'], types: ['text', 'number', 'date', 'text', 'text', 'text'], rows }, format: 'csv' })
+    expect(body.length).toBeGreaterThan(9 * 1024 * 1024)
+    const r = await raw({ path: '/api/export-table', headers: { 'content-type': 'application/json' }, body })
+    expect(r.status, r.body.slice(0, 300)).toBe(200)
+    const csv = Buffer.from((JSON.parse(r.body) as { data: { data: string } }).data.data, 'base64').toString('utf8')
+    expect(csv.split(/\r?\n/).filter((l) => l !== '').length).toBe(100_001)
+  }, 60_000)
+
   it('imports a CSV larger than any API call through the streamed upload, with rows-checked progress', async () => {
     const rows = 50_000
     const text = calendarCsv(rows, refs)
