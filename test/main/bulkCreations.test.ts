@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { recordKinds } from '../../src/core/domain/recordKinds'
-import { BULK_COL, BULK_ROWS_PER_CHUNK, expandBulk } from '../../src/main/backend/bulkCreations'
+import { BULK_COL, BULK_ROWS_PER_CHUNK, bulkChunk, expandBulk } from '../../src/main/backend/bulkCreations'
 import { sql } from '../../src/main/backend/db/sql'
 import { recordsAsOf } from '../../src/main/backend/deck/recordsAsOf'
 import { recordHistory } from '../../src/main/backend/people/recordHistory'
@@ -62,6 +62,28 @@ function asPerRowRecords(): void {
 const count = (col: string) => t.b.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM change_record WHERE col = ${col}`)?.n
 
 describe('bulk creation records', () => {
+  it('give back each row as it was added: repeated values stored once, types kept apart, nulls left out', () => {
+    const rows = [
+      { id: 'A', values: { n: 1, s: '1', o: { a: 1 }, t: '{"a":1}', l: ['x'], z: null, b: false } },
+      { id: 'C', values: { n: 1, s: '1', o: { a: 1 }, t: '{"a":1}', l: ['x'], b: true } },
+      { id: 'B', values: { n: '1', s: 1, o: {}, t: 'other', l: [], z: 0, b: false } },
+      { id: 'D', values: { n: 1, s: '1', o: { a: 1 }, t: '{"a":1}', l: ['x'], b: true } }
+    ]
+    const chunk = bulkChunk(['n', 's', 'o', 't', 'l', 'z', 'b'])
+    for (const r of rows) chunk.add(r.id, r.values)
+    const { text, first, last } = chunk.close()
+    expect([first, last]).toEqual(['A', 'D'])
+    // Most columns repeat here, so they are stored as distinct values and an index per row.
+    expect(JSON.parse(text).columns.filter((c: object) => 'd' in c).length).toBeGreaterThan(3)
+    expect(expandBulk(text)).toEqual([
+      { id: 'A', values: { n: 1, s: '1', o: { a: 1 }, t: '{"a":1}', l: ['x'], b: false } },
+      { id: 'C', values: { n: 1, s: '1', o: { a: 1 }, t: '{"a":1}', l: ['x'], b: true } },
+      { id: 'B', values: { n: '1', s: 1, o: {}, t: 'other', l: [], z: 0, b: false } },
+      { id: 'D', values: { n: 1, s: '1', o: { a: 1 }, t: '{"a":1}', l: ['x'], b: true } }
+    ])
+    expect(chunk.size()).toBe(0)
+  })
+
   it('log an import in chunks of at most 2,000 rows, and every reader sees the per-row creations they stand for', () => {
     const { channel, ids, tx } = importBatch()
     expect(count(BULK_COL)).toBe(2)

@@ -6,7 +6,7 @@ import { sql } from './db/sql'
  * (an import's rows), written by mutate.ts where one transaction creates at least `BULK_MIN` records
  * of one kind. A per-row creation record (`*`) costs an INSERT and two index entries per row, which
  * was a fifth of a 100k-row import (issue #15); a chunk is one INSERT. Its `new_value` is
- * `{"fields": [field…], "rows": [[id, value…]…]}`, `row_id` the chunk's smallest id and `row_last`
+ * `{"fields": [field…], "ids": [id…], "columns": [column…]}` (see `Column`), `row_id` the chunk's smallest id and `row_last`
  * its largest (migration m019). Every reader sees it as the per-row records it replaces (`expand`):
  * the same ids and values, null fields left out, in the same order — so the op a teammate receives,
  * undo, history and the deck's "as of" view are those of per-row records. Older logs keep their
@@ -22,31 +22,68 @@ export const BULK_BYTES = 1 << 20
 export type Created = { id: string; values: Record<string, unknown> }
 export type BulkRecord = { id: number; dev: string; seq: number; hlc: string; new_value: string | null }
 
-/** Builds one chunk's text row by row, so its size is known without a second serialisation. */
+/** One column of a chunk: its values in row order, or — when they repeat (a status, a channel, a date) — the distinct values and an index per row. */
+type Column = { v: unknown[] } | { d: unknown[]; i: number[] }
+
+/**
+ * Builds one chunk, column by column: an import's rows repeat most of their values (the same
+ * channel, status, brief), and each repeated value costs its index rather than its text again, so
+ * the log holds a fraction of the bytes per row that a JSON object per row did (bytes written are
+ * most of what an import's write costs). The size is tracked as rows are added, so a chunk closes
+ * near `BULK_BYTES` without serialising it twice.
+ */
 export function bulkChunk(fields: readonly string[]): {
   add: (id: string, values: Record<string, unknown>) => void
   full: () => boolean
   size: () => number
   close: () => { text: string; first: string; last: string }
 } {
-  let rows: string[] = []
+  let ids: string[] = []
+  // Plain values are keyed by themselves; objects and arrays (a checklist, a list of links) by their text, in a map of their own.
+  let seen = fields.map(() => new Map<unknown, number>())
+  let seenObjects = fields.map(() => new Map<string, number>())
+  let distinct: unknown[][] = fields.map(() => [])
+  let index: number[][] = fields.map(() => [])
   let bytes = 0
   let first = ''
   let last = ''
   return {
     add(id, values) {
-      const row = JSON.stringify([id, ...fields.map((f) => values[f] ?? null)])
-      rows.push(row)
-      bytes += row.length + 1
+      ids.push(id)
+      bytes += id.length + 3
+      fields.forEach((f, c) => {
+        const v = values[f] ?? null
+        const isObject = typeof v === 'object' && v !== null
+        const key: unknown = isObject ? JSON.stringify(v) : v
+        const m = (isObject ? seenObjects[c] : seen[c]) as Map<unknown, number>
+        let at = m.get(key)
+        if (at === undefined) {
+          at = (distinct[c] as unknown[]).length
+          m.set(key, at)
+          ;(distinct[c] as unknown[]).push(v)
+          bytes += (typeof key === 'string' ? key.length : 8) + 3
+        }
+        ;(index[c] as number[]).push(at)
+        bytes += 4
+      })
       if (first === '' || id < first) first = id
       if (id > last) last = id
     },
-    full: () => rows.length >= BULK_ROWS_PER_CHUNK || bytes >= BULK_BYTES,
-    size: () => rows.length,
+    full: () => ids.length >= BULK_ROWS_PER_CHUNK || bytes >= BULK_BYTES,
+    size: () => ids.length,
     close() {
-      const text = `{"fields":${JSON.stringify(fields)},"rows":[${rows.join(',')}]}`
+      const columns: Column[] = fields.map((_f, c) => {
+        const d = distinct[c] as unknown[]
+        const i = index[c] as number[]
+        return d.length * 2 <= i.length ? { d, i } : { v: i.map((at) => d[at]) }
+      })
+      const text = JSON.stringify({ fields, ids, columns })
       const out = { text, first, last }
-      rows = []
+      ids = []
+      seen = fields.map(() => new Map())
+      seenObjects = fields.map(() => new Map())
+      distinct = fields.map(() => [])
+      index = fields.map(() => [])
       bytes = 0
       first = ''
       last = ''
@@ -58,14 +95,15 @@ export function bulkChunk(fields: readonly string[]): {
 /** A bulk record's rows as per-row creations: values without their null fields, as a `*` record holds them. */
 export function expandBulk(text: string | null): Created[] {
   if (text === null) return []
-  const { fields, rows } = JSON.parse(text) as { fields: string[]; rows: unknown[][] }
-  return rows.map(([id, ...vs]) => {
+  const { fields, ids, columns } = JSON.parse(text) as { fields: string[]; ids: string[]; columns: Column[] }
+  const valueAt = columns.map((col): ((row: number) => unknown) => ('v' in col ? (row) => col.v[row] : (row) => col.d[col.i[row] ?? -1]))
+  return ids.map((id, row) => {
     const values: Record<string, unknown> = {}
-    fields.forEach((f, i) => {
-      const v = vs[i]
+    fields.forEach((f, c) => {
+      const v = valueAt[c]?.(row)
       if (v !== null && v !== undefined) values[f] = v
     })
-    return { id: String(id), values }
+    return { id, values }
   })
 }
 

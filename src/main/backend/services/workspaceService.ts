@@ -1,7 +1,8 @@
 import type { ApiOutput } from '../../../core/api/contract'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
-import { BULK_COL, expandBulk } from '../bulkCreations'
+import { BULK_COL, bulkCreationOf, expandBulk } from '../bulkCreations'
+import { kindNames, recordKinds } from '../../../core/domain/recordKinds'
 import { CREATE_COL } from '../mutate'
 import { workspaceProfileOf } from './workspaceProfileService'
 import { checkDatabase, countRecords } from './workspaceCheck'
@@ -28,10 +29,10 @@ export const workspaceService = {
 
   changes(b: Backend, input: { kind?: string; id?: string; limit?: number }): ApiOutput<'change-list'> {
     const limit = input.limit ?? 100
-    // A record an import created is in one of its bulk records' id ranges (bulkCreations.ts), not in row_id.
+    // A record an import created is in one of its bulk records (bulkCreations.ts), not in row_id.
+    const bulk = input.id ? kindNames.map((k) => bulkCreationOf(b.db, recordKinds[k].table, input.id ?? '')).find((c) => c !== undefined) : undefined
     const filter = input.id
-      ? sql`WHERE seq IN (SELECT seq FROM change_record r WHERE r.row_id = ${input.id} AND r.dev = t.dev)
-          OR (dev, seq) IN (SELECT dev, seq FROM change_record b WHERE b.col = ${BULK_COL} AND b.row_last >= ${input.id} AND b.row_id <= ${input.id} AND instr(b.new_value, ${`[${JSON.stringify(input.id)}`}) > 0)`
+      ? sql`WHERE seq IN (SELECT seq FROM change_record r WHERE r.row_id = ${input.id} AND r.dev = t.dev) OR (dev = ${bulk?.dev ?? ''} AND seq = ${bulk?.seq ?? -1})`
       : sql``
     const txs = db(b).all<{ dev: string; seq: number; hlc: string; label: string; created_at: string }>(
       sql`SELECT dev, seq, hlc, label, created_at FROM change_tx t ${filter} ORDER BY hlc DESC LIMIT ${limit}`
