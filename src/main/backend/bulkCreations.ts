@@ -107,18 +107,22 @@ export function expandBulk(text: string | null): Created[] {
   })
 }
 
-/** Ids per bulk record, parsed once: a re-import updating 100k imported rows asks for each row's creation. */
-const idCache = new WeakMap<Db, Map<string, Map<string, Record<string, unknown>>>>()
+/** Rows per bulk record, parsed once: a re-import or an undo of 100k imported rows asks for each row's creation. */
+const rowCache = new WeakMap<Db, Map<string, Map<string, Record<string, unknown>>>>()
 const CACHED = 64
 
-function rowsOf(db: Db, r: BulkRecord & { row_id: string; row_last: string }): Map<string, Record<string, unknown>> {
-  let cache = idCache.get(db)
-  if (!cache) idCache.set(db, (cache = new Map()))
+type Candidate = Omit<BulkRecord, 'new_value'> & { row_id: string; row_last: string }
+
+function rowsOf(db: Db, r: Candidate): Map<string, Record<string, unknown>> {
+  let cache = rowCache.get(db)
+  if (!cache) rowCache.set(db, (cache = new Map()))
   // Keyed by the id range too: a rolled-back import's record id can be reused, never with the same new ids.
   const key = `${r.id}\u0000${r.row_id}\u0000${r.row_last}`
   let rows = cache.get(key)
   if (!rows) {
-    rows = new Map(expandBulk(r.new_value).map((c) => [c.id, c.values]))
+    // The text (up to 1 MB) is read only here, not with every look-up.
+    const text = db.get<{ new_value: string | null }>(sql`SELECT new_value FROM change_record WHERE id = ${r.id}`)?.new_value ?? null
+    rows = new Map(expandBulk(text).map((c) => [c.id, c.values]))
     if (cache.size >= CACHED) cache.delete(cache.keys().next().value ?? '')
     cache.set(key, rows)
   }
@@ -133,11 +137,11 @@ function rowsOf(db: Db, r: BulkRecord & { row_id: string; row_last: string }): M
 export function bulkCreationOf(
   db: Db, tbl: string, rowId: string, op?: { dev: string; seq: number }
 ): (Omit<BulkRecord, 'new_value'> & { values: Record<string, unknown> }) | undefined {
-  const candidates = db.all<BulkRecord & { row_id: string; row_last: string }>(
+  const candidates = db.all<Candidate>(
     op === undefined
-      ? sql`SELECT id, dev, seq, hlc, row_id, row_last, new_value FROM change_record
+      ? sql`SELECT id, dev, seq, hlc, row_id, row_last FROM change_record
             WHERE tbl = ${tbl} AND col = ${BULK_COL} AND row_last >= ${rowId} AND row_id <= ${rowId} ORDER BY id DESC`
-      : sql`SELECT id, dev, seq, hlc, row_id, row_last, new_value FROM change_record
+      : sql`SELECT id, dev, seq, hlc, row_id, row_last FROM change_record
             WHERE dev = ${op.dev} AND seq = ${op.seq} AND tbl = ${tbl} AND col = ${BULK_COL} AND row_last >= ${rowId} AND row_id <= ${rowId} ORDER BY id DESC`
   )
   for (const c of candidates) {
