@@ -4,6 +4,7 @@ import type { Db, Row } from './db/db'
 import { sql, type Sql } from './db/sql'
 import { BULK_ROWS, dropIndexes } from './db/dropIndexes'
 import { encodeValue, recordCodec, type KindCodec } from './repo/recordCodec'
+import { BULK_COL, BULK_MIN, bulkChunk, bulkCreationOf } from './bulkCreations'
 
 /** A change to one record. Values are already validated by the service that builds the change. */
 export type Change =
@@ -46,6 +47,14 @@ function insertTemplate(codec: KindCodec): Sql {
 const recordTemplate = sql`INSERT INTO change_record (dev, seq, hlc, tbl, row_id, col, old_value, new_value, base)
   VALUES (${''}, ${0}, ${''}, ${''}, ${''}, ${''}, ${null}, ${null}, ${'[]'})`
 
+/** Kinds this batch creates so many records of that their creations are logged in chunks (bulkCreations.ts). */
+function bulkKinds(changes: readonly Change[]): Set<KindName> {
+  if (changes.length < BULK_MIN) return new Set()
+  const counts = new Map<KindName, number>()
+  for (const ch of changes) if (ch.op === 'create') counts.set(ch.kind, (counts.get(ch.kind) ?? 0) + 1)
+  return new Set([...counts].filter(([, n]) => n >= BULK_MIN).map(([kind]) => kind))
+}
+
 /** Tables this batch creates so many rows of that their indexes are rebuilt rather than updated (an import). */
 function bulkTables(changes: readonly Change[]): string[] {
   if (changes.length < BULK_ROWS) return []
@@ -80,7 +89,7 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
     // A field never edited since creation has the creation op as its implicit head.
     const created = db.get<{ dev: string; seq: number }>(
       sql`SELECT dev, seq FROM change_record WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${CREATE_COL} ORDER BY id DESC LIMIT 1`
-    )
+    ) ?? bulkCreationOf(db, tbl, rowId)
     return created ? [`${created.dev}:${created.seq}`] : []
   }
   // A tombstone supersedes the heads of every field of the row (SYNC.md §2.6): a teammate's edit
@@ -119,7 +128,22 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
       }
       // Inside this transaction: a failure rolls the drop back with the rest (db/dropIndexes.ts).
       const rebuildIndexes = dropIndexes(db, bulkTables(changes))
+      // An import's creations go to the log a chunk at a time; a chunk is written when full, and
+      // before any other change, so the log keeps the batch's order.
+      const chunked = bulkKinds(changes)
+      let open: { kind: KindName; chunk: ReturnType<typeof bulkChunk> } | null = null
+      const flush = () => {
+        if (open === null || open.chunk.size() === 0) return
+        const { text, first, last } = open.chunk.close()
+        db.run(sql`INSERT INTO change_record (dev, seq, hlc, tbl, row_id, row_last, col, old_value, new_value, base)
+          VALUES (${deviceId}, ${nextSeq}, ${stamp.stamp}, ${recordCodec(open.kind).table}, ${first}, ${last}, ${BULK_COL}, ${null}, ${text}, '[]')`)
+        written++
+      }
       for (const ch of changes) {
+        if (open !== null && !(ch.op === 'create' && ch.kind === open.kind)) {
+          flush()
+          open = null
+        }
         const codec = recordCodec(ch.kind)
         const table = sql.id(codec.table)
         if (ch.op === 'create') {
@@ -136,7 +160,11 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
             const v = ch.values[c.field]
             if (v !== null && v !== undefined) values[c.field] = v
           }
-          record(codec.table, ch.id, CREATE_COL, undefined, values, [])
+          if (chunked.has(ch.kind)) {
+            open ??= { kind: ch.kind, chunk: bulkChunk(codec.columns.map((c) => c.field)) }
+            open.chunk.add(ch.id, values)
+            if (open.chunk.full()) flush()
+          } else record(codec.table, ch.id, CREATE_COL, undefined, values, [])
           // In a synced workspace every field gets its creation op as an explicit head (the sync merge
           // reads all heads from field_head); elsewhere the creation record is the implicit head and
           // joining a team materialises them once (sync/materializeCreationHeads.ts).
@@ -175,6 +203,7 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
         kinds.add(ch.kind)
         changedIds.push(ch.id)
       }
+      flush()
       rebuildIndexes()
       if (written === 0) return
       // Who made it (issue #14): the acting member, so every record's history can say "Dana moved …".

@@ -3,6 +3,7 @@ import type { Db, Row } from '../db/db'
 import { sql } from '../db/sql'
 import { CREATE_COL, DELETED_COL } from '../mutate'
 import { recordCodec } from '../repo/recordCodec'
+import { BULK_COL, expandBulk } from '../bulkCreations'
 
 export type AsOfRecord = Record<string, unknown> & { id: string; deletedAt: string | null }
 
@@ -23,11 +24,16 @@ export function recordsAsOf(db: Db, kind: KindName, day: string, options: { drop
     const rec = codec.fromRow(r) as AsOfRecord
     rows.set(rec.id, rec)
   }
-  const later = db.all<{ row_id: string; col: string; old_value: string | null }>(
-    sql`SELECT row_id, col, old_value FROM change_record WHERE tbl = ${codec.table} AND hlc > ${cutoff} ORDER BY hlc DESC, id DESC`
+  const later = db.all<{ row_id: string; col: string; old_value: string | null; new_value: string | null }>(
+    sql`SELECT row_id, col, old_value, CASE WHEN col = ${BULK_COL} THEN new_value END AS new_value FROM change_record WHERE tbl = ${codec.table} AND hlc > ${cutoff} ORDER BY hlc DESC, id DESC`
   )
   // Newest first: after the loop each field holds the value replaced by its first change after the cut-off.
   for (const c of later) {
+    // A bulk record (an import's chunk) is the creation of each of its rows.
+    if (c.col === BULK_COL) {
+      if (options.dropLateCreations === true) for (const r of expandBulk(c.new_value)) rows.delete(r.id)
+      continue
+    }
     const rec = rows.get(c.row_id)
     if (rec === undefined) continue
     if (c.col === CREATE_COL) {

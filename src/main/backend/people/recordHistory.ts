@@ -7,6 +7,7 @@ import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { CREATE_COL, DELETED_COL } from '../mutate'
 import { recordCodec } from '../repo/recordCodec'
+import { BULK_COL, bulkCreationOf } from '../bulkCreations'
 
 type Row = { dev: string; seq: number; hlc: string; col: string; old_value: string | null; new_value: string | null; label: string | null; member_id: string | null; name: string | null }
 
@@ -49,14 +50,23 @@ export function recordHistory(b: Backend, input: { id: string; limit?: number | 
   if (kind === null) throw new ApiError('not_found', `No record with id ${input.id}`, [{ path: ['id'], message: 'Not found' }])
   const codec = recordCodec(kind)
   const limit = input.limit ?? 1000
-  const rows = b.db.all<Row>(sql`
-    SELECT r.dev, r.seq, r.hlc, r.col, r.old_value, r.new_value, t.label, t.member_id, m.name
+  const rows = b.db.all<Row & { id: number }>(sql`
+    SELECT r.id, r.dev, r.seq, r.hlc, r.col, r.old_value, r.new_value, t.label, t.member_id, m.name
     FROM change_record r
     LEFT JOIN change_tx t ON t.dev = r.dev AND t.seq = r.seq
     LEFT JOIN member m ON m.id = t.member_id
-    WHERE r.tbl = ${codec.table} AND r.row_id = ${input.id}
+    WHERE r.tbl = ${codec.table} AND r.row_id = ${input.id} AND r.col <> ${BULK_COL}
     ORDER BY r.hlc DESC, r.id DESC
     LIMIT ${limit + 1}`)
+  // An imported record was created by its import's bulk record (bulkCreations.ts): the same entry as a per-row creation.
+  const bulk = bulkCreationOf(b.db, codec.table, input.id)
+  if (bulk) {
+    const t = b.db.get<{ label: string; member_id: string | null; name: string | null }>(
+      sql`SELECT t.label, t.member_id, m.name FROM change_tx t LEFT JOIN member m ON m.id = t.member_id WHERE t.dev = ${bulk.dev} AND t.seq = ${bulk.seq}`
+    )
+    rows.push({ ...bulk, col: CREATE_COL, old_value: null, new_value: JSON.stringify(bulk.values), label: t?.label ?? null, member_id: t?.member_id ?? null, name: t?.name ?? null })
+    rows.sort((x, y) => (x.hlc === y.hlc ? y.id - x.id : x.hlc < y.hlc ? 1 : -1))
+  }
   const items = rows.slice(0, limit).map((r) => {
     const millis = parseHlc(r.hlc)?.millis ?? 0
     const field = r.col === CREATE_COL ? 'created' : r.col === DELETED_COL ? 'deleted' : (codec.byColumn.get(r.col)?.field ?? r.col)

@@ -8,6 +8,7 @@ import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { CREATE_COL } from '../mutate'
 import { recordCodec } from '../repo/recordCodec'
+import { bulkCreationOf } from '../bulkCreations'
 import { syncStateOf } from './syncService'
 
 type Rec = Record<string, unknown>
@@ -18,7 +19,7 @@ function lastWrite(b: Backend, tbl: string, row: string, col: string): { op: str
   if (head) return head
   const created = b.db.get<{ dev: string; seq: number; hlc: string }>(
     sql`SELECT dev, seq, hlc FROM change_record WHERE tbl = ${tbl} AND row_id = ${row} AND col = ${CREATE_COL} ORDER BY id DESC LIMIT 1`
-  )
+  ) ?? bulkCreationOf(b.db, tbl, row)
   return created ? { op: `${created.dev}:${created.seq}`, hlc: created.hlc } : undefined
 }
 

@@ -8,6 +8,7 @@ import { recordRepo } from '../repo/recordRepo'
 import { calendarValidate } from './calendarValidate'
 import { whileReplaying } from './calendarRules'
 import { checkRecordDelete } from '../people/recordAccess'
+import { BULK_COL, expandBulk } from '../bulkCreations'
 
 export type HistoryStep = { tx: string; label: string }
 export type HistoryState = { undo: HistoryStep[]; redo: HistoryStep[] }
@@ -34,7 +35,10 @@ type ChangeRow = { tbl: string; row_id: string; col: string; old_value: string |
  */
 function inverse(b: Backend, tx: string): { changes: Change[]; touched: { kind: KindName; id: string }[] } {
   const [dev, seqText] = tx.split(':')
-  const rows = b.db.all<ChangeRow>(sql`SELECT tbl, row_id, col, old_value, new_value FROM change_record WHERE dev = ${dev ?? ''} AND seq = ${Number(seqText)} ORDER BY id`)
+  // A bulk record (an import's chunk) stands for the creations of its rows: each is taken back.
+  const rows = b.db
+    .all<ChangeRow>(sql`SELECT tbl, row_id, col, old_value, new_value FROM change_record WHERE dev = ${dev ?? ''} AND seq = ${Number(seqText)} ORDER BY id`)
+    .flatMap((r) => (r.col === BULK_COL ? expandBulk(r.new_value).map((c): ChangeRow => ({ tbl: r.tbl, row_id: c.id, col: CREATE_COL, old_value: null, new_value: null })) : [r]))
   if (rows.length === 0) throw new ApiError('not_found', `Nothing to undo: change ${tx} is not in this workspace`)
   const updates = new Map<string, { kind: KindName; id: string; set: Record<string, unknown> }>()
   const changes: Change[] = []

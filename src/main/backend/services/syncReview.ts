@@ -18,6 +18,7 @@ import type { Change } from '../mutate'
 import { checkRecordDelete, checkRecordWrite } from '../people/recordAccess'
 import { recordCodec } from '../repo/recordCodec'
 import { recordRepo } from '../repo/recordRepo'
+import { bulkCreationOf } from '../bulkCreations'
 import { syncStateOf } from './syncService'
 import { hostname } from 'node:os'
 
@@ -58,6 +59,9 @@ function baseValue(b: Backend, tbl: string, row: string, col: string, field: str
     const r = b.db.get<{ col: string; new_value: string | null }>(
       sql`SELECT col, new_value FROM change_record WHERE dev = ${p.dev} AND seq = ${p.seq} AND tbl = ${tbl} AND row_id = ${row} AND col IN (${col}, '*') LIMIT 1`
     )
+    // An imported record's creation is in its import's bulk record (bulkCreations.ts).
+    const bulk = r ? undefined : bulkCreationOf(b.db, tbl, row, p)
+    if (bulk) return (bulk.values[field] ?? null) as Json
     if (!r || r.new_value === null) continue
     const v = JSON.parse(r.new_value) as Json
     if (r.col === '*') return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v[field] ?? null) : null

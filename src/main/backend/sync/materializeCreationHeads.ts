@@ -2,6 +2,7 @@ import { kindNames } from '../../../core/domain/recordKinds'
 import type { Db } from '../db/db'
 import { sql } from '../db/sql'
 import { CREATE_COL } from '../mutate'
+import { BULK_COL, expandBulk } from '../bulkCreations'
 import { recordCodec } from '../repo/recordCodec'
 
 /**
@@ -19,11 +20,15 @@ export function materializeCreationHeads(db: Db): number {
       const existing = new Set(
         db.all<{ row_id: string; col: string }>(sql`SELECT row_id, col FROM field_head WHERE tbl = ${tbl}`).map((r) => `${r.row_id}\u0000${r.col}`)
       )
-      const created = db.all<{ row_id: string; dev: string; seq: number; hlc: string; new_value: string }>(
-        sql`SELECT row_id, dev, seq, hlc, new_value FROM change_record WHERE tbl = ${tbl} AND col = ${CREATE_COL} ORDER BY id`
+      const records = db.all<{ row_id: string; col: string; dev: string; seq: number; hlc: string; new_value: string }>(
+        sql`SELECT row_id, col, dev, seq, hlc, new_value FROM change_record WHERE tbl = ${tbl} AND col IN (${CREATE_COL}, ${BULK_COL}) ORDER BY id`
+      )
+      // A bulk record (an import's chunk) stands for the per-row creations of its rows.
+      const created = records.flatMap((r) =>
+        r.col === BULK_COL ? expandBulk(r.new_value).map((c) => ({ ...r, row_id: c.id, values: c.values })) : [{ ...r, values: JSON.parse(r.new_value) as Record<string, unknown> }]
       )
       for (const c of created) {
-        const values = JSON.parse(c.new_value) as Record<string, unknown>
+        const values = c.values
         const rows = codec.columns.filter((col) => !existing.has(`${c.row_id}\u0000${col.column}`))
         if (rows.length === 0) continue
         db.run(

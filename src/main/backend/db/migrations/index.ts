@@ -16,6 +16,7 @@ import m014 from './m014_links'
 import m015 from './m015_desk'
 import m016 from './m016_people_speed'
 import m018 from './m018_desk_waiting'
+import m019 from './m019_bulk_creations'
 
 /**
  * Every schema step in order, one file per version; never edit one that has shipped.
@@ -23,5 +24,5 @@ import m018 from './m018_desk_waiting'
  * (recurrence, saved views, workspace policy), 4 review deck (slide notes), 5 team sync, 6 workspace profile, 7 team sync bulk receipts,
  * 8 the second priority model (goal kind/stretch/optional target, organic reach, trial hours, pin maximum, other work), 9 creation keys, 10 people (access role, change author), 13 import (external ids), 14 links (convention, tracked links, outcome ledger); reserved for work in flight: 11–12 people (comments, tasks, notifications, signing), 13–14 data in and out, 15 listening desk.
  */
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m018].sort((a, b) => a.version - b.version)
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m018, m019].sort((a, b) => a.version - b.version)
 export const latestVersion = Math.max(...migrations.map((m) => m.version))
