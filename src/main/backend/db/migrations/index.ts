@@ -20,9 +20,12 @@ import m019 from './m019_bulk_creations'
 
 /**
  * Every schema step in order, one file per version; never edit one that has shipped.
- * Versions reserved while features land in parallel: 2 scoring (pins, snapshots), 3 calendar
- * (recurrence, saved views, workspace policy), 4 review deck (slide notes), 5 team sync, 6 workspace profile, 7 team sync bulk receipts,
- * 8 the second priority model (goal kind/stretch/optional target, organic reach, trial hours, pin maximum, other work), 9 creation keys, 10 people (access role, change author), 13 import (external ids), 14 links (convention, tracked links, outcome ledger); reserved for work in flight: 11–12 people (comments, tasks, notifications, signing), 13–14 data in and out, 15 listening desk.
+ * 2 scoring (pins, snapshots), 3 calendar (recurrence, saved views, workspace policy), 4 review deck
+ * (slide notes), 5 team sync, 6 workspace profile, 7 team sync bulk receipts, 8 the second priority
+ * model, 9 creation keys, 10 people (access role, change author), 11–12 people (comments, tasks,
+ * notifications, signing), 13 import (external ids), 14 links (convention, tracked links, outcome
+ * ledger), 15 listening desk, 16 people (speed indexes), 18 desk waiting, 19 bulk creation records of an import. 17 was
+ * reserved for an import change that did not need one and is never used.
  */
 export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m018, m019].sort((a, b) => a.version - b.version)
 export const latestVersion = Math.max(...migrations.map((m) => m.version))
