@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { createServer, type ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 import type { z } from 'zod'
 import type { ApiErrorBody } from '../../core/api/contract'
 import type { Backend } from '../backend/backend'
@@ -12,7 +12,16 @@ import { sendUnauthorisedPage, webSession } from './webSession'
 
 export type WebHost = { url: string; port: number; token: string; close: () => Promise<void> }
 
+/**
+ * `node:http` as the CommonJS module, not through an ES import: an ES import reads every export of
+ * the module, and reading its fetch-related ones (WebSocket, MessageEvent…) compiles Node's bundled
+ * undici, ~35 ms of every `smo serve` start before Ready (issue #17).
+ */
+const { createServer } = process.getBuiltinModule('node:http')
+
 const MAX_BODY = 8 * 1024 * 1024
+/** How long the server waits with no request before it loads the handler table by itself. */
+const IDLE_LOAD_MS = 150
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -88,13 +97,29 @@ export function startWebHost(
    * scripts, rather than before: the first API call waits for it if it has to (issue #17, cold start).
    */
   let dispatchModule: Promise<typeof import('../backend/dispatch')> | null = null
-  const loadDispatch = () => (dispatchModule ??= loadInSteps())
+  let idleStart: ReturnType<typeof setTimeout> | undefined
+  const loadDispatch = () => {
+    clearTimeout(idleStart)
+    return (dispatchModule ??= loadInSteps())
+  }
+  /**
+   * When to load it without being asked: once the page's own requests (the redirect, the HTML, its
+   * scripts) have stopped coming for a moment. Loading holds the server's one thread for a few hundred
+   * milliseconds, and started at Ready it held exactly those requests, so the browser could not even
+   * begin parsing (issue #17). The first API call loads it at once if it comes first.
+   */
+  const loadWhenIdle = () => {
+    if (dispatchModule !== null) return
+    clearTimeout(idleStart)
+    idleStart = setTimeout(() => void loadDispatch().catch(() => undefined), IDLE_LOAD_MS)
+  }
   const streams = new Set<ServerResponse>()
 
   // Made once the port is known: the cookie's name carries it.
   let session: ReturnType<typeof webSession> | null = null
 
   const server = createServer(async (req, res) => {
+    loadWhenIdle()
     res.setHeader('x-content-type-options', 'nosniff')
     res.setHeader('referrer-policy', 'no-referrer')
     res.setHeader('x-frame-options', 'DENY')
@@ -167,15 +192,15 @@ export function startWebHost(
     server.listen(port, '127.0.0.1', () => {
       const addr = server.address()
       port = typeof addr === 'object' && addr ? addr.port : port
-      // Once the caller has said "Ready" (after this turn), not awaited: the page is fetched
-      // meanwhile. A failure surfaces on the first API call.
-      setImmediate(() => void loadDispatch().catch(() => undefined))
+      // Not awaited: a failure surfaces on the first API call.
+      loadWhenIdle()
       resolve({
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,
         token,
         close: () =>
           new Promise<void>((done) => {
+            clearTimeout(idleStart)
             for (const s of streams) s.end()
             server.close(() => done())
             server.closeAllConnections()
