@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import type { ApiErrorBody } from '../../core/api/contract'
 import type { Backend } from '../backend/backend'
 import { httpStatus } from './httpStatus'
+import { loadDispatchInSteps } from './loadDispatchInSteps'
 import { formatBytes, readBody } from './readBody'
 import { pickerRoutes, type Picker } from './pickerRoutes'
 import { recoveryRoutes, type Recovery } from './recoveryRoutes'
@@ -20,8 +21,6 @@ export type WebHost = { url: string; port: number; token: string; close: () => P
 const { createServer } = process.getBuiltinModule('node:http')
 
 const MAX_BODY = 8 * 1024 * 1024
-/** How long the server waits with no request before it loads the handler table by itself. */
-const IDLE_LOAD_MS = 150
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -56,20 +55,6 @@ async function methodList() {
 }
 
 /**
- * The handler table, imported in steps (zod, the contract's schemas, the services, the table), each
- * evaluated in its own turn of the event loop: loaded in one go it held the loop for 200–300 ms right
- * after Ready, just when the browser asks for the page and its scripts, which then waited (issue #17).
- */
-async function loadInSteps(): Promise<typeof import('../backend/dispatch')> {
-  const steps = [() => import('zod'), () => import('../../core/api/contract'), () => import('../backend/handlers')]
-  for (const step of steps) {
-    await step()
-    await new Promise((resolve) => setImmediate(resolve))
-  }
-  return import('../backend/dispatch')
-}
-
-/**
  * The browser host: the same contract over HTTP, bound to 127.0.0.1 only. Every request needs the
  * per-launch token or the session cookie its first page load traded it for (webSession.ts); a Host or Origin that is not exactly this loopback address gets 403, which
  * also defeats DNS-rebinding pages that try to reach the port.
@@ -97,29 +82,13 @@ export function startWebHost(
    * scripts, rather than before: the first API call waits for it if it has to (issue #17, cold start).
    */
   let dispatchModule: Promise<typeof import('../backend/dispatch')> | null = null
-  let idleStart: ReturnType<typeof setTimeout> | undefined
-  const loadDispatch = () => {
-    clearTimeout(idleStart)
-    return (dispatchModule ??= loadInSteps())
-  }
-  /**
-   * When to load it without being asked: once the page's own requests (the redirect, the HTML, its
-   * scripts) have stopped coming for a moment. Loading holds the server's one thread for a few hundred
-   * milliseconds, and started at Ready it held exactly those requests, so the browser could not even
-   * begin parsing (issue #17). The first API call loads it at once if it comes first.
-   */
-  const loadWhenIdle = () => {
-    if (dispatchModule !== null) return
-    clearTimeout(idleStart)
-    idleStart = setTimeout(() => void loadDispatch().catch(() => undefined), IDLE_LOAD_MS)
-  }
+  const loadDispatch = () => (dispatchModule ??= loadDispatchInSteps())
   const streams = new Set<ServerResponse>()
 
   // Made once the port is known: the cookie's name carries it.
   let session: ReturnType<typeof webSession> | null = null
 
   const server = createServer(async (req, res) => {
-    loadWhenIdle()
     res.setHeader('x-content-type-options', 'nosniff')
     res.setHeader('referrer-policy', 'no-referrer')
     res.setHeader('x-frame-options', 'DENY')
@@ -192,15 +161,15 @@ export function startWebHost(
     server.listen(port, '127.0.0.1', () => {
       const addr = server.address()
       port = typeof addr === 'object' && addr ? addr.port : port
-      // Not awaited: a failure surfaces on the first API call.
-      loadWhenIdle()
+      // Once the caller has said "Ready" (after this turn), not awaited: the page is fetched
+      // meanwhile, between the steps. A failure surfaces on the first API call.
+      setImmediate(() => void loadDispatch().catch(() => undefined))
       resolve({
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,
         token,
         close: () =>
           new Promise<void>((done) => {
-            clearTimeout(idleStart)
             for (const s of streams) s.end()
             server.close(() => done())
             server.closeAllConnections()
