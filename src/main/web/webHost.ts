@@ -3,8 +3,9 @@ import type { ServerResponse } from 'node:http'
 import type { z } from 'zod'
 import type { ApiErrorBody } from '../../core/api/contract'
 import type { Backend } from '../backend/backend'
+import type { Dispatch } from '../backend/dispatchWith'
 import { httpStatus } from './httpStatus'
-import { loadDispatchInSteps } from './loadDispatchInSteps'
+import { loadDispatchInSteps, type StepLoader } from './loadDispatchInSteps'
 import { formatBytes, readBody } from './readBody'
 import { pickerRoutes, type Picker } from './pickerRoutes'
 import { recoveryRoutes, type Recovery } from './recoveryRoutes'
@@ -81,8 +82,8 @@ export function startWebHost(
    * loads. It is imported once the port is open, while the browser fetches the page and its
    * scripts, rather than before: the first API call waits for it if it has to (issue #17, cold start).
    */
-  let dispatchModule: Promise<typeof import('../backend/dispatch')> | null = null
-  const loadDispatch = () => (dispatchModule ??= loadDispatchInSteps())
+  let loader: StepLoader | null = null
+  const loadDispatch = () => (loader ??= loadDispatchInSteps())
   const streams = new Set<ServerResponse>()
 
   // Made once the port is known: the cookie's name carries it.
@@ -145,13 +146,14 @@ export function startWebHost(
     } catch (e) {
       return fail(res, { code: 'invalid_input', message: `The request body is not valid JSON (${e instanceof Error ? e.message : 'unreadable'})`, issues: [] })
     }
-    let loaded: Awaited<ReturnType<typeof loadDispatch>>
+    const method = m[1] ?? ''
+    let dispatch: Dispatch
     try {
-      loaded = await loadDispatch()
+      dispatch = await loadDispatch().dispatchFor(method)
     } catch (e) {
       return fail(res, { code: 'internal', message: `The server could not load its handlers (${e instanceof Error ? e.message : String(e)}); restart \`smo serve\``, issues: [] })
     }
-    const result = await loaded.dispatch(backend, m[1] ?? '', input)
+    const result = await dispatch(backend, method, input)
     if (result.ok) send(res, 200, result)
     else fail(res, result.error)
   })
@@ -163,7 +165,7 @@ export function startWebHost(
       port = typeof addr === 'object' && addr ? addr.port : port
       // Once the caller has said "Ready" (after this turn), not awaited: the page is fetched
       // meanwhile, between the steps. A failure surfaces on the first API call.
-      setImmediate(() => void loadDispatch().catch(() => undefined))
+      setImmediate(() => void loadDispatch().done.catch(() => undefined))
       resolve({
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,
