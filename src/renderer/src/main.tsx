@@ -10,7 +10,7 @@ const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')
 
 /**
- * This entry is kept tiny: it asks for the calendar's first view and loads React, the shell and the
+ * This entry is kept small (no React, no screens): it asks for the calendar's first view and loads React, the shell and the
  * screen side by side, so the server works on the month while the browser parses them (issue #17:
  * cold start to an interactive calendar ≤ 1.5 s; the request used to wait for all of that).
  */
