@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { ApiError } from '../../core/api/apiError'
+import { contract, isMethod, type ApiResult } from '../../core/api/contract'
+import type { Backend } from './backend'
+import { authorize } from './people/authorize'
+import { WorkspaceError } from './workspaceError'
+
+function issuesOf(e: z.ZodError) {
+  return e.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }))
+}
+
+/** Should outputs be checked against the contract too? On in tests, off in production for speed. */
+const checkOutputs = process.env.SMO_CHECK_OUTPUT === '1'
+
+type Loose = (b: Backend, input: unknown) => unknown
+export type Dispatch = (b: Backend, method: string, rawInput: unknown) => Promise<ApiResult<unknown>>
+
+/**
+ * The dispatch steps (roles, input parse, handler, error shape) over a given way to find a method's
+ * handler: the whole table (dispatch.ts), or, while the browser host is still loading it, the feature
+ * areas loaded so far (web/loadDispatchInSteps.ts).
+ */
+export function dispatchWith(handlerOf: (method: string) => Loose | undefined): Dispatch {
+  return async (b, method, rawInput) => {
+    try {
+      if (!isMethod(method)) throw new ApiError('unknown_method', `There is no method "${method}". GET /api lists them.`)
+      // Roles first (core/api/methodRoles.ts): a refused call writes nothing and says which role it needs.
+      authorize(b, method)
+      const entry = contract[method]
+      const parsed = (entry.input as z.ZodType).safeParse(rawInput ?? {})
+      if (!parsed.success) {
+        const issues = issuesOf(parsed.error)
+        throw new ApiError('invalid_input', `Invalid input for ${method}: ${issues.map((i) => `${i.path.join('.') || '(input)'} ${i.message}`).join('; ')}`, issues)
+      }
+      const handler = handlerOf(method)
+      if (!handler) throw new ApiError('unknown_method', `Method "${method}" is not available in this build`)
+      const data = await handler(b, parsed.data)
+      if (checkOutputs) {
+        const out = (entry.output as z.ZodType).safeParse(data)
+        if (!out.success) throw new ApiError('internal', `Output of ${method} does not match the contract: ${z.prettifyError(out.error)}`)
+      }
+      return { ok: true, data }
+    } catch (e) {
+      if (e instanceof ApiError) return { ok: false, error: e.toBody() }
+      if (e instanceof WorkspaceError) return { ok: false, error: { code: 'workspace_error', message: e.message, issues: [] } }
+      console.error(`[smo] ${method} failed:`, e)
+      return { ok: false, error: { code: 'internal', message: `Something went wrong in ${method}: ${e instanceof Error ? e.message : String(e)}`, issues: [] } }
+    }
+  }
+}
