@@ -30,6 +30,8 @@ const MAX_BODY = 8 * 1024 * 1024
 const LARGE_BODY: Partial<Record<string, { limit: number; advice: string }>> = {
   'export-table': { limit: 512 * 1024 * 1024, advice: 'Filter the view to fewer rows, or export the whole table with `smo export`.' }
 }
+const FILES_QUIET_MS = 20
+const FILES_FIRST_MAX_MS = 150
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -93,6 +95,18 @@ export function startWebHost(
   let loader: StepLoader | null = null
   const loadDispatch = () => (loader ??= loadDispatchInSteps())
   const streams = new Set<ServerResponse>()
+  /**
+   * The page's own files go first: while the browser is still fetching them (a burst of ~20 scripts on
+   * a cold start), an API call waits until they stop coming for a moment, at most FILES_FIRST_MAX_MS.
+   * The page asks for the calendar's month before its scripts; answered at once, the month held the
+   * one thread while the scripts that must draw it waited, and the data was useless until they ran
+   * (issue #17).
+   */
+  let lastFile = -Infinity
+  const filesFirst = async () => {
+    const until = performance.now() + FILES_FIRST_MAX_MS
+    while (performance.now() - lastFile < FILES_QUIET_MS && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, FILES_QUIET_MS / 2))
+  }
 
   // Made once the port is known: the cookie's name carries it.
   let session: ReturnType<typeof webSession> | null = null
@@ -113,6 +127,7 @@ export function startWebHost(
       if (session.redeemToken(req, url, res)) return
       if (!session.authorised(req)) return sendUnauthorisedPage(res)
       if (b === null) return beforeApp?.(req, url, res)
+      lastFile = performance.now()
       return serve(url.pathname, res)
     }
     if (!session.authorised(req)) return fail(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address `smo serve` printed', issues: [] })
@@ -160,6 +175,7 @@ export function startWebHost(
     let dispatch: Dispatch
     try {
       dispatch = await loadDispatch().dispatchFor(method)
+      await filesFirst()
     } catch (e) {
       return fail(res, { code: 'internal', message: `The server could not load its handlers (${e instanceof Error ? e.message : String(e)}); restart \`smo serve\``, issues: [] })
     }
