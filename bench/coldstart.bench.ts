@@ -6,13 +6,6 @@ import { chromium } from 'playwright-core'
 
 type BenchResult = { name: string; value: number; unit: string; target?: string; note?: string }
 
-/** Runs in the page (a function, not a string: the page's CSP forbids evaluating strings there). */
-type PageDocument = { querySelector(selector: string): { getClientRects(): { length: number } } | null }
-const itemDrawn = (): boolean => {
-  const doc = (globalThis as unknown as { document: PageDocument }).document
-  return (doc.querySelector('[data-testid="cal-day"] [data-id]')?.getClientRects().length ?? 0) > 0
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 const root = join(import.meta.dirname, '..')
 
@@ -47,9 +40,7 @@ export default async function run(): Promise<BenchResult[]> {
           child.on('exit', (code) => reject(new Error(`smo serve exited ${code}`)))
         })
         await page.goto(`${url}#/calendar`)
-        // Checked on every animation frame in the page: a locator's wait polls at 20, 50, 100, 100 ms and
-        // then every 500 ms, which added up to half a second after the items were already drawn.
-        await page.waitForFunction(itemDrawn, undefined, { polling: 'raf', timeout: 30_000 })
+        await page.locator('[data-testid="cal-day"] [data-id]').first().waitFor({ state: 'visible', timeout: 30_000 })
         // The next frame after the items appear: what the user sees is painted.
         await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(null)))')
         times.push(performance.now() - t0)

@@ -2,7 +2,7 @@
 // The `smo` command. SMO Desk needs Node 24 (better-sqlite3 13 is a Node-API 10 binary and crashes on
 // older Node), which npm installs as the `node` dev dependency: `npx smo` already runs it. If this file
 // is started by an older node directly, re-run it with the project's Node 24.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 // A namespace import: a named import of enableCompileCache (Node 22.1+) would fail to link on the old
 // Node this file must still start under, before the version check below could re-run it.
 import * as nodeModule from 'node:module'
@@ -38,29 +38,12 @@ function newestSource(dir) {
   }
   return newest
 }
-/**
- * The newest modification time of the files the build lists in out/main/sources.json (written by the
- * build: exactly the sources it was made from), or Infinity when one is gone. Statting that list is a
- * fraction of walking the folders; a build without the list falls back to the walk.
- */
-function newestListed(list) {
-  let newest = 0
-  for (const rel of JSON.parse(readFileSync(list, 'utf8'))) {
-    const s = statSync(join(root, rel), { throwIfNoEntry: false })
-    if (s === undefined) return Infinity
-    newest = Math.max(newest, s.mtimeMs)
-  }
-  return newest
-}
 function built(name) {
   const file = join(root, 'out', 'main', `${name}.js`)
-  if (!existsSync(file) || process.env.SMO_FROM_SOURCE === '1') return null
-  // An installed copy has no sources to compare with.
-  if (!existsSync(join(root, 'src'))) return pathToFileURL(file).href
-  const buildTime = statSync(file).mtimeMs
-  const list = join(root, 'out', 'main', 'sources.json')
-  const newest = existsSync(list) ? newestListed(list) : Math.max(...[join(root, 'src', 'main'), join(root, 'src', 'core')].filter((d) => existsSync(d)).map(newestSource))
-  return newest <= buildTime ? pathToFileURL(file).href : null
+  if (!existsSync(file)) return null
+  const sources = [join(root, 'src', 'main'), join(root, 'src', 'core')].filter((d) => existsSync(d))
+  if (process.env.SMO_FROM_SOURCE !== '1' && sources.every((d) => newestSource(d) <= statSync(file).mtimeMs)) return pathToFileURL(file).href
+  return null
 }
 async function load(name, source) {
   const url = built(name)

@@ -1,14 +1,45 @@
-import type { ApiResult } from '../../core/api/contract'
+import { z } from 'zod'
+import { ApiError } from '../../core/api/apiError'
+import { contract, isMethod, type ApiResult } from '../../core/api/contract'
 import type { Backend } from './backend'
-import { dispatchWith } from './dispatchWith'
 import { handlers } from './handlers'
+import { authorize } from './people/authorize'
+import { WorkspaceError } from './workspaceError'
 
-const viaTable = dispatchWith((method) => handlers[method])
+function issuesOf(e: z.ZodError) {
+  return e.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }))
+}
+
+/** Should outputs be checked against the contract too? On in tests, off in production for speed. */
+const checkOutputs = process.env.SMO_CHECK_OUTPUT === '1'
 
 /**
  * The single entry for IPC, HTTP and CLI: parse the input with the contract's schema (every host's
  * input is untrusted), run the handler, and turn every failure into the typed error shape.
  */
-export function dispatch(b: Backend, method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
-  return viaTable(b, method, rawInput)
+export async function dispatch(b: Backend, method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+  try {
+    if (!isMethod(method)) throw new ApiError('unknown_method', `There is no method "${method}". GET /api lists them.`)
+    // Roles first (core/api/methodRoles.ts): a refused call writes nothing and says which role it needs.
+    authorize(b, method)
+    const entry = contract[method]
+    const parsed = (entry.input as z.ZodType).safeParse(rawInput ?? {})
+    if (!parsed.success) {
+      const issues = issuesOf(parsed.error)
+      throw new ApiError('invalid_input', `Invalid input for ${method}: ${issues.map((i) => `${i.path.join('.') || '(input)'} ${i.message}`).join('; ')}`, issues)
+    }
+    const handler = handlers[method]
+    if (!handler) throw new ApiError('unknown_method', `Method "${method}" is not available in this build`)
+    const data = await handler(b, parsed.data)
+    if (checkOutputs) {
+      const out = (entry.output as z.ZodType).safeParse(data)
+      if (!out.success) throw new ApiError('internal', `Output of ${method} does not match the contract: ${z.prettifyError(out.error)}`)
+    }
+    return { ok: true, data }
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, error: e.toBody() }
+    if (e instanceof WorkspaceError) return { ok: false, error: { code: 'workspace_error', message: e.message, issues: [] } }
+    console.error(`[smo] ${method} failed:`, e)
+    return { ok: false, error: { code: 'internal', message: `Something went wrong in ${method}: ${e instanceof Error ? e.message : String(e)}`, issues: [] } }
+  }
 }

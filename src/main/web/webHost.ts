@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import type { ServerResponse } from 'node:http'
+import { createServer, type ServerResponse } from 'node:http'
 import type { z } from 'zod'
 import type { ApiErrorBody } from '../../core/api/contract'
 import type { Backend } from '../backend/backend'
-import type { Dispatch } from '../backend/dispatchWith'
 import { httpStatus } from './httpStatus'
-import { loadDispatchInSteps, type StepLoader } from './loadDispatchInSteps'
 import { formatBytes, readBody } from './readBody'
 import { pickerRoutes, type Picker } from './pickerRoutes'
 import { recoveryRoutes, type Recovery } from './recoveryRoutes'
@@ -13,13 +11,6 @@ import { staticFiles } from './staticFiles'
 import { sendUnauthorisedPage, webSession } from './webSession'
 
 export type WebHost = { url: string; port: number; token: string; close: () => Promise<void> }
-
-/**
- * `node:http` as the CommonJS module, not through an ES import: an ES import reads every export of
- * the module, and reading its fetch-related ones (WebSocket, MessageEvent…) compiles Node's bundled
- * undici, ~35 ms of every `smo serve` start before Ready (issue #17).
- */
-const { createServer } = process.getBuiltinModule('node:http')
 
 const MAX_BODY = 8 * 1024 * 1024
 /**
@@ -30,8 +21,6 @@ const MAX_BODY = 8 * 1024 * 1024
 const LARGE_BODY: Partial<Record<string, { limit: number; advice: string }>> = {
   'export-table': { limit: 512 * 1024 * 1024, advice: 'Filter the view to fewer rows, or export the whole table with `smo export`.' }
 }
-const FILES_QUIET_MS = 20
-const FILES_FIRST_MAX_MS = 150
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -66,6 +55,20 @@ async function methodList() {
 }
 
 /**
+ * The handler table, imported in steps (zod, the contract's schemas, the services, the table), each
+ * evaluated in its own turn of the event loop: loaded in one go it held the loop for 200–300 ms right
+ * after Ready, just when the browser asks for the page and its scripts, which then waited (issue #17).
+ */
+async function loadInSteps(): Promise<typeof import('../backend/dispatch')> {
+  const steps = [() => import('zod'), () => import('../../core/api/contract'), () => import('../backend/handlers')]
+  for (const step of steps) {
+    await step()
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  return import('../backend/dispatch')
+}
+
+/**
  * The browser host: the same contract over HTTP, bound to 127.0.0.1 only. Every request needs the
  * per-launch token or the session cookie its first page load traded it for (webSession.ts); a Host or Origin that is not exactly this loopback address gets 403, which
  * also defeats DNS-rebinding pages that try to reach the port.
@@ -92,21 +95,9 @@ export function startWebHost(
    * loads. It is imported once the port is open, while the browser fetches the page and its
    * scripts, rather than before: the first API call waits for it if it has to (issue #17, cold start).
    */
-  let loader: StepLoader | null = null
-  const loadDispatch = () => (loader ??= loadDispatchInSteps())
+  let dispatchModule: Promise<typeof import('../backend/dispatch')> | null = null
+  const loadDispatch = () => (dispatchModule ??= loadInSteps())
   const streams = new Set<ServerResponse>()
-  /**
-   * The page's own files go first: while the browser is still fetching them (a burst of ~20 scripts on
-   * a cold start), an API call waits until they stop coming for a moment, at most FILES_FIRST_MAX_MS.
-   * The page asks for the calendar's month before its scripts; answered at once, the month held the
-   * one thread while the scripts that must draw it waited, and the data was useless until they ran
-   * (issue #17).
-   */
-  let lastFile = -Infinity
-  const filesFirst = async () => {
-    const until = performance.now() + FILES_FIRST_MAX_MS
-    while (performance.now() - lastFile < FILES_QUIET_MS && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, FILES_QUIET_MS / 2))
-  }
 
   // Made once the port is known: the cookie's name carries it.
   let session: ReturnType<typeof webSession> | null = null
@@ -127,7 +118,6 @@ export function startWebHost(
       if (session.redeemToken(req, url, res)) return
       if (!session.authorised(req)) return sendUnauthorisedPage(res)
       if (b === null) return beforeApp?.(req, url, res)
-      lastFile = performance.now()
       return serve(url.pathname, res)
     }
     if (!session.authorised(req)) return fail(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address `smo serve` printed', issues: [] })
@@ -171,15 +161,13 @@ export function startWebHost(
     } catch (e) {
       return fail(res, { code: 'invalid_input', message: `The request body is not valid JSON (${e instanceof Error ? e.message : 'unreadable'})`, issues: [] })
     }
-    const method = m[1] ?? ''
-    let dispatch: Dispatch
+    let loaded: Awaited<ReturnType<typeof loadDispatch>>
     try {
-      dispatch = await loadDispatch().dispatchFor(method)
-      await filesFirst()
+      loaded = await loadDispatch()
     } catch (e) {
       return fail(res, { code: 'internal', message: `The server could not load its handlers (${e instanceof Error ? e.message : String(e)}); restart \`smo serve\``, issues: [] })
     }
-    const result = await dispatch(backend, method, input)
+    const result = await loaded.dispatch(backend, m[1] ?? '', input)
     if (result.ok) send(res, 200, result)
     else fail(res, result.error)
   })
@@ -190,8 +178,8 @@ export function startWebHost(
       const addr = server.address()
       port = typeof addr === 'object' && addr ? addr.port : port
       // Once the caller has said "Ready" (after this turn), not awaited: the page is fetched
-      // meanwhile, between the steps. A failure surfaces on the first API call.
-      setImmediate(() => void loadDispatch().done.catch(() => undefined))
+      // meanwhile. A failure surfaces on the first API call.
+      setImmediate(() => void loadDispatch().catch(() => undefined))
       resolve({
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,

@@ -37,7 +37,6 @@ import { useHistory } from './useHistory'
 import { usePlannerActions } from './usePlannerActions'
 import { usePlannerState } from './usePlannerState'
 import { afterPaint, useMonthData } from './useMonthData'
-import { monthInput } from './monthInput'
 import { stepCursor, viewDays } from './viewDays'
 import { ViewOptions } from './ViewOptions'
 import { WEEK_HOURS, WeekView } from './WeekView'
@@ -86,11 +85,13 @@ export function CalendarScreen() {
   const to = days[days.length - 1] ?? cursor
   // One call per view (items, campaigns, clashes, week marks), the neighbours fetched ahead.
   const neighbours = useMemo(
-    () => [1, -1].map((n) => monthInput({ mode: state.mode, dateField: state.dateField, filter: state.filter }, stepCursor(state.mode, cursor, n), ws)),
+    () => [1, -1].map((n) => {
+      const d = viewDays(state.mode, stepCursor(state.mode, cursor, n), ws)
+      return { from: d[0] ?? cursor, to: d[d.length - 1] ?? cursor, dateField: state.dateField, filter: state.filter, weekStart: ws }
+    }),
     [state.mode, cursor, ws, state.dateField, state.filter]
   )
-  // The same helper as the start's early request (earlyMonth.ts), so its answer is the one used here.
-  const range = useMonthData(monthInput(state, cursor, ws), neighbours)
+  const range = useMonthData({ from, to, dateField: state.dateField, filter: state.filter, weekStart: ws }, neighbours)
   const backlog = useQuery('calendar-backlog', { filter: state.filter })
   const items = range.data?.items ?? emptyItems
   // The insights (echarts, ~0.6 MB of script, and two more queries) wait until the days have had

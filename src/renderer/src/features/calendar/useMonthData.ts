@@ -1,11 +1,9 @@
 import { useEffect, useLayoutEffect, useState } from 'react'
-import type { ApiOutput } from '../../../../core/api/contract'
+import type { ApiInput, ApiOutput } from '../../../../core/api/contract'
 import { calendarCellsCodec, type CalendarCell } from '../../../../core/calendar/calendarCellsCodec'
 import { api } from '../../api/client'
-import { takeEarlyMonth } from './earlyMonth'
-import type { MonthInput } from './monthInput'
 
-export type { MonthInput } from './monthInput'
+export type MonthInput = ApiInput<'calendar-month'>
 export type MonthData = Omit<ApiOutput<'calendar-month'>, 'cells'> & { items: CalendarCell[] }
 
 // Decoded answers by input, shared by every mount: the adjacent views are fetched ahead so that
@@ -26,7 +24,7 @@ function load(input: MonthInput): Promise<MonthData> {
     cache.set(key, hit)
     return hit
   }
-  const p = (takeEarlyMonth(input) ?? api.call('calendar-month', input)).then((r): MonthData => {
+  const p = api.call('calendar-month', input).then((r): MonthData => {
     const { cells, ...rest } = r
     const data = { ...rest, items: calendarCellsCodec.decode(cells) }
     if (cache.get(key) === p) ready.set(key, data)

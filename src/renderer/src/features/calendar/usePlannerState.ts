@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { CalendarFilter } from '../../../../core/calendar/calendarFilter'
 import { api } from '../../api/client'
-import { initialPlanner as initial, rememberPlannerHint, type PlannerState } from './plannerDefaults'
 
-export type { ColorBy, DateField, PlannerState, ViewMode } from './plannerDefaults'
+export type ViewMode = 'month' | 'week' | 'agenda'
+export type ColorBy = 'channel' | 'campaign' | 'pillar' | 'status'
+export type DateField = 'planned' | 'due' | 'publish'
+export type PlannerState = { filter: CalendarFilter; mode: ViewMode; colorBy: ColorBy; dateField: DateField; cursor: string | null; showInsights: boolean }
 
 const KEY = 'planner'
+const initial: PlannerState = { filter: {}, mode: 'month', colorBy: 'channel', dateField: 'planned', cursor: null, showInsights: true }
 
 /**
  * The calendar's and board's shared state (filter, view, colouring), kept in the per-machine settings
@@ -22,10 +26,7 @@ export function usePlannerState(): [PlannerState, (patch: Partial<PlannerState>)
       (s) => {
         if (!live) return
         const saved = s.ui[KEY]
-        const has = saved !== null && typeof saved === 'object' && !Array.isArray(saved)
-        const next = has ? { ...initial, ...(saved as Partial<PlannerState>) } : initial
-        if (has) setState(next)
-        rememberPlannerHint(next)
+        if (saved !== null && typeof saved === 'object' && !Array.isArray(saved)) setState({ ...initial, ...(saved as Partial<PlannerState>) })
         setReady(true)
       },
       () => setReady(true)
@@ -38,7 +39,6 @@ export function usePlannerState(): [PlannerState, (patch: Partial<PlannerState>)
   const update = useCallback((patch: Partial<PlannerState>) => {
     setState((prev) => {
       const next = { ...prev, ...patch }
-      rememberPlannerHint(next)
       clearTimeout(timer.current)
       timer.current = setTimeout(() => {
         void api.call('settings-get', {}).then((s) => api.call('settings-update', { ui: { ...s.ui, [KEY]: JSON.parse(JSON.stringify(next)) } }))
