@@ -34,6 +34,20 @@ test('drag an item to another day, find it there after a reload, then undo the r
   await expect(cal.day(date).locator(`[data-id="${id}"]`)).toBeVisible()
 })
 
+test('the colour legend names each channel once, also when the names arrive after the month', async ({ page, app }) => {
+  const cal = new CalendarPage(page, app)
+  // The month is asked first and the channel names after it, so the first legend is drawn without
+  // names; its entries were keyed by their label ("Channel"), and the duplicate keys left those
+  // entries behind beside the named ones.
+  await cal.open('calendar')
+  await cal.ready()
+  const legend = page.getByTestId('legend').locator('li')
+  await expect(legend.filter({ hasText: /^X \/ @northwinddata \d+$/ })).toHaveCount(1)
+  const labels = (await legend.allInnerTexts()).map((t) => t.replace(/\s+\d+$/, ''))
+  expect(labels.filter((l) => l === 'Channel')).toEqual([])
+  expect(new Set(labels).size).toBe(labels.length)
+})
+
 test('a drag that breaks a rule snaps back with a message', async ({ page, app }) => {
   const cal = new CalendarPage(page, app)
   await cal.open('calendar')

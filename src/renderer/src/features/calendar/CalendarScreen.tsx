@@ -246,10 +246,10 @@ export function CalendarScreen() {
   const weekdayNames = useMemo(() => days.slice(0, 7).map((d) => new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`))), [days])
   const pillars = useMemo(() => [...new Set(items.map((i) => i.pillar).filter(Boolean))].sort(), [items])
   const legend = useMemo(() => {
-    const m = new Map<string, { label: string; color: string; n: number }>()
+    const m = new Map<string, { key: string; label: string; color: string; n: number }>()
     for (const it of items) {
       const k = colorOf(it)
-      const e = m.get(k.key) ?? { label: k.label, color: k.color, n: 0 }
+      const e = m.get(k.key) ?? { key: k.key, label: k.label, color: k.color, n: 0 }
       e.n++
       m.set(k.key, e)
     }
