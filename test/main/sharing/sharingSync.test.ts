@@ -5,27 +5,13 @@
 import { actAs } from '../../../src/main/backend/people/currentMember'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createBackend, type Backend } from '../../../src/main/backend/backend'
+import { describe, expect, it } from 'vitest'
+import type { Backend } from '../../../src/main/backend/backend'
 import { dispatch } from '../../../src/main/backend/dispatch'
-import { openWorkspace } from '../../../src/main/backend/openWorkspace'
 import { syncNow, syncSetup } from '../../../src/main/backend/services/syncService'
-import { memorySettings } from '../../../src/main/backend/settings/confSettings'
-import { fileSecrets } from '../../../src/main/backend/settings/fileSecrets'
-import { tempDir } from '../helpers/tempWorkspace'
+import { syncedWorkspaces } from '../helpers/syncedWorkspaces'
 
-process.env.SMO_SYNC_SCRYPT_N = '1024'
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c()
-})
-
-async function workspace(root: string, name: string): Promise<Backend> {
-  const ws = await openWorkspace(join(root, name), { create: true, lock: 'test' })
-  const b = createBackend(ws, memorySettings({ deviceName: name }), fileSecrets(join(root, `${name}-userdata`)))
-  cleanups.push(() => b.close())
-  return b
-}
+const { tempRoot, workspace } = syncedWorkspaces()
 async function ok<T = { id: string }>(b: Backend, method: string, input: unknown): Promise<T> {
   const r = await dispatch(b, method, input)
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
@@ -34,17 +20,16 @@ async function ok<T = { id: string }>(b: Backend, method: string, input: unknown
 
 describe('sharing over team sync', () => {
   it('carries comments with mentions, templates and tasks; tasks follow a date moved elsewhere', async () => {
-    const t = tempDir('smo-sharing-sync-')
-    cleanups.push(t.cleanup)
-    const folder = join(t.dir, 'Dropbox')
+    const root = tempRoot('smo-sharing-sync-')
+    const folder = join(root, 'Dropbox')
     mkdirSync(folder)
-    const a = await workspace(t.dir, 'a')
+    const a = await workspace(root, 'a')
     const hannah = (await ok(a, 'member-create', { name: 'Hannah Vogel', access: 'owner' })).id
     actAs(a, hannah)
     const tom = (await ok(a, 'member-create', { name: 'Tom Ellery', access: 'approver' })).id
     const item = (await ok(a, 'content-create', { title: 'Launch post', ownerId: hannah, plannedDate: '2026-03-20' })).id
     syncSetup(a, { mode: 'create', folder })
-    const b = await workspace(t.dir, 'b')
+    const b = await workspace(root, 'b')
     syncSetup(b, { mode: 'join', folder })
     // Tom's computer: he is *me* there.
     actAs(b, tom)

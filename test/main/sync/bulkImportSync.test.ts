@@ -6,32 +6,16 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { recordKinds } from '../../../src/core/domain/recordKinds'
 import type { Backend } from '../../../src/main/backend/backend'
-import { createBackend } from '../../../src/main/backend/backend'
 import { BULK_COL, BULK_ROWS_PER_CHUNK } from '../../../src/main/backend/bulkCreations'
 import { sql } from '../../../src/main/backend/db/sql'
-import { openWorkspace } from '../../../src/main/backend/openWorkspace'
 import { recordService } from '../../../src/main/backend/services/recordService'
 import { syncNow, syncSetup } from '../../../src/main/backend/services/syncService'
-import { memorySettings } from '../../../src/main/backend/settings/confSettings'
-import { fileSecrets } from '../../../src/main/backend/settings/fileSecrets'
-import { tempDir } from '../helpers/tempWorkspace'
+import { syncedWorkspaces } from '../helpers/syncedWorkspaces'
 
-process.env.SMO_SYNC_SCRYPT_N = '1024'
-
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c()
-})
-
-async function workspace(root: string, name: string): Promise<Backend> {
-  const ws = await openWorkspace(join(root, name), { create: true, lock: 'test' })
-  const b = createBackend(ws, memorySettings({ deviceName: name }), fileSecrets(join(root, `${name}-userdata`)))
-  cleanups.push(() => b.close())
-  return b
-}
+const { tempRoot, workspace } = syncedWorkspaces()
 
 const ROWS = BULK_ROWS_PER_CHUNK + 300
 
@@ -50,15 +34,14 @@ const items = (b: Backend) => JSON.stringify(b.db.all(sql`SELECT id, title, brie
 describe('an import in a team', () => {
   for (const when of ['before the team is set up', 'after joining'] as const)
     it(`reaches the teammate whole when made ${when}, and an edit of an imported item comes back`, async () => {
-      const t = tempDir('smo-bulk-sync-')
-      cleanups.push(t.cleanup)
-      const folder = join(t.dir, 'Dropbox')
+      const root = tempRoot('smo-bulk-sync-')
+      const folder = join(root, 'Dropbox')
       mkdirSync(folder)
-      const a = await workspace(t.dir, 'a')
+      const a = await workspace(root, 'a')
       let ids: string[] = []
       if (when === 'before the team is set up') ids = importItems(a)
       syncSetup(a, { mode: 'create', folder })
-      const b = await workspace(t.dir, 'b')
+      const b = await workspace(root, 'b')
       syncSetup(b, { mode: 'join', folder })
       if (when === 'after joining') {
         ids = importItems(a)
