@@ -272,7 +272,10 @@ describe('the smo command line (real binary)', () => {
     const ok = run('import', '--workspace', ws, '--kind', 'content', '--file', goodFile)
     expect(ok.status, ok.stderr).toBe(0)
     const out = join(t.dir, 'out.csv')
-    expect(run('export', '--workspace', ws, '--kind', 'content', '--out', out).status).toBe(0)
+    const exported = run('export', '--workspace', ws, '--kind', 'content', '--out', out)
+    expect(exported.status).toBe(0)
+    // A count names the records ("12 content items"), not the screen's heading ("12 content").
+    expect(exported.stdout).toMatch(/^Exported \d[\d,]* content items? to /)
     const parsed = parseCsv(readFileSync(out, 'utf8'))
     const col = (name: string) => parsed.headers.indexOf(name)
     const byTitle = new Map(parsed.data.map((cells) => [cells[col('title')], cells]))

@@ -62,7 +62,7 @@ export const exportCommand = command({
         if (out === null) process.stdout.write(bytes)
         else {
           await atomicWriteBytes(out, bytes)
-          console.log(`Exported ${table.rows.length} ${recordKinds[kind].plural.toLowerCase()} to ${out}`)
+          console.log(`Exported ${counted(table.rows.length, kind)} to ${out}`)
         }
         return 0
       } finally {
@@ -77,7 +77,7 @@ export const exportCommand = command({
           ? { text: exportJson(b).json, what: 'every record' }
           : (() => {
               const r = exportCsv(b, kind)
-              return { text: r.csv, what: `${r.rows} ${recordKinds[kind].plural.toLowerCase()}` }
+              return { text: r.csv, what: counted(r.rows, kind) }
             })()
       if (out === null) {
         process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
@@ -92,3 +92,10 @@ export const exportCommand = command({
     }
   }
 })
+
+/** "2,021 content items", "13 channels", "1 channel": a kind's plural is a heading ("Content"), not a count's noun. */
+function counted(n: number, kind: KindName): string {
+  const rk = recordKinds[kind]
+  const noun = kind === 'content' ? (n === 1 ? 'content item' : 'content items') : (n === 1 ? rk.label : rk.plural).toLowerCase()
+  return `${n.toLocaleString('en-US')} ${noun}`
+}
