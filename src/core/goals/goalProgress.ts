@@ -197,8 +197,18 @@ function explain(
   status: GoalStatus,
   n: { current: number | null; target: number; projected: number | null; projectedProgress: number | null; baseline: number; unit: string; start: string; kind: Goal['kind'] }
 ): string {
-  const u = (v: number): string => `${sentenceFigure(v, n.kind)}${n.unit === '' ? '' : ` ${n.unit}`}`
-  const pct = n.projectedProgress === null ? '' : ` (${Math.round(n.projectedProgress * 100)} % of the way from ${u(n.baseline)})`
+  const u = (v: number, short?: 'below' | 'above'): string => `${sentenceFigure(v, n.kind, short)}${n.unit === '' ? '' : ` ${n.unit}`}`
+  // A projection that falls short is rounded away from the target, never onto it: "about 200 leads
+  // against a target of 200" under an At risk badge would contradict itself.
+  const falls = status === 'at_risk' || status === 'off_track'
+  const up = n.target >= n.baseline
+  const rounded = n.projected === null ? null : Number(sentenceFigure(n.projected, n.kind).replace(/,/g, ''))
+  const short = falls && rounded !== null && (up ? rounded >= n.target : rounded <= n.target) ? (up ? 'below' : 'above') : undefined
+  // The same for the share: an off-track 89.8 % is not "90 %" (the at-risk floor), an at-risk 99.6 % not "100 %".
+  const limit = status === 'off_track' ? AT_RISK_FLOOR * 100 : status === 'at_risk' ? 100 : Infinity
+  const roundedShare = n.projectedProgress === null ? null : Math.round(n.projectedProgress * 100)
+  const share = roundedShare === null || n.projectedProgress === null ? null : roundedShare >= limit ? Math.floor(n.projectedProgress * 100 + 1e-9) : roundedShare
+  const pct = share === null ? '' : ` (${share} % of the way from ${u(n.baseline)})`
   switch (status) {
     case 'not_started':
       return `The quarter starts on ${n.start}.`
@@ -213,7 +223,7 @@ function explain(
         ? `No measurement was recorded this quarter; the target was ${u(n.target)}.`
         : `Ended at ${u(n.current)} against a target of ${u(n.target)}.`
     default:
-      return `The trend projects ${n.kind === 'rate' ? '' : 'about '}${u(n.projected ?? 0)} by quarter end against a target of ${u(n.target)}${pct}.`
+      return `The trend projects ${n.kind === 'rate' ? '' : 'about '}${u(n.projected ?? 0, short)} by quarter end against a target of ${u(n.target)}${pct}.`
   }
 }
 
@@ -224,8 +234,13 @@ const sentenceFormats = new Map<number, Intl.NumberFormat>()
  * prints them): counts and money as whole numbers with thousands separators ("about 1,235 leads", never
  * "1234.57 leads" — a projection of a count is an estimate, not a measurement); rates with up to two decimals.
  */
-export function sentenceFigure(v: number, kind: Goal['kind']): string {
+export function sentenceFigure(v: number, kind: Goal['kind'], short?: 'below' | 'above'): string {
   const digits = kind === 'rate' ? 2 : Math.abs(v) < 10 && !Number.isInteger(v) ? 1 : 0
+  if (short !== undefined) {
+    // Rounded toward the side it falls on (`short` of a target above it: down), so it never reads as reached.
+    const f = 10 ** digits
+    v = (short === 'below' ? Math.floor(v * f + 1e-9) : Math.ceil(v * f - 1e-9)) / f
+  }
   let f = sentenceFormats.get(digits)
   if (f === undefined) {
     f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })

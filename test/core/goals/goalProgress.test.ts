@@ -21,13 +21,17 @@ describe('goalProgress status rules', () => {
     expect(atRisk.status).toBe('at_risk')
     const off = goalProgress(up, [m('G1', '2026-02-14', 144.9)], '2026-02-14')
     expect(off.status).toBe('off_track')
-    expect(off.reason).toMatch(/^The trend projects about 190 leads by quarter end against a target of 200 leads \(90 % of the way from 100 leads\)\.$/)
+    expect(off.reason).toMatch(/^The trend projects about 190 leads by quarter end against a target of 200 leads \(89 % of the way from 100 leads\)\.$/)
   })
 
   it('says a count in whole numbers with separators and a rate with two decimals (a projection is an estimate)', () => {
     const big = { ...up, baseline: 1000, target: 3000, kind: 'count' as const }
     const p = goalProgress(big, [m('G1', '2026-02-14', 1567.25)], '2026-02-14')
     expect(p.reason).toMatch(/^The trend projects about 2,135 leads by quarter end against a target of 3,000 leads \(57 % of the way from 1,000 leads\)\.$/)
+    // Just short of the target is never rounded onto it: 199.6 projected against 200 reads 199, 99 %.
+    const near = goalProgress({ ...up, kind: 'count' as const }, [m('G1', '2026-02-14', 149.8)], '2026-02-14')
+    expect(near.status).toBe('at_risk')
+    expect(near.reason).toBe('The trend projects about 199 leads by quarter end against a target of 200 leads (99 % of the way from 100 leads).')
     const rate = { ...up, baseline: 1.5, target: 3, kpiUnit: '%', kind: 'rate' as const }
     const r = goalProgress(rate, [m('G1', '2026-02-14', 2.123)], '2026-02-14')
     expect(r.reason).toMatch(/^The trend projects 2\.75 % by quarter end against a target of 3 % \(83 % of the way from 1\.5 %\)\.$/)
