@@ -14,6 +14,7 @@ export const contentItem = recordKind({
   table: 'content_item',
   label: 'Content item',
   plural: 'Content',
+  countPlural: 'content items',
   fields: z.object({
     title: p.name(200),
     brief: p.text(10000),

@@ -20,6 +20,8 @@ export type RecordKind<K extends string, F extends z.ZodRawShape> = {
   table: string
   label: string
   plural: string
+  /** The plural in a count where the heading's word differs: "2,021 content items" beside the heading "Content". */
+  countPlural?: string
   fields: z.ZodObject<F>
   /** Values for fields the create input may leave out. */
   defaults: Partial<z.infer<z.ZodObject<F>>>
@@ -33,6 +35,11 @@ export type RecordKind<K extends string, F extends z.ZodRawShape> = {
   title: keyof F & string
   /** Rules across fields of one record (end after start…). */
   check?: (rec: z.infer<z.ZodObject<F>>) => FieldIssue[]
+}
+
+/** A kind's noun after a number: its `countPlural`, else its plural in lower case ("13 channels"). */
+export function countNoun(rk: { plural: string; countPlural?: string }): string {
+  return rk.countPlural ?? rk.plural.toLowerCase()
 }
 
 export function recordKind<K extends string, F extends z.ZodRawShape>(def: RecordKind<K, F>): RecordKind<K, F> {

@@ -202,7 +202,7 @@ function explain(
   // against a target of 200" under an At risk badge would contradict itself.
   const falls = status === 'at_risk' || status === 'off_track'
   const up = n.target >= n.baseline
-  const rounded = n.projected === null ? null : Number(sentenceFigure(n.projected, n.kind).replace(/,/g, ''))
+  const rounded = n.projected === null ? null : roundTo(n.projected, figureDigits(n.projected, n.kind))
   const short = falls && rounded !== null && (up ? rounded >= n.target : rounded <= n.target) ? (up ? 'below' : 'above') : undefined
   // The same for the share: an off-track 89.8 % is not "90 %" (the at-risk floor), an at-risk 99.6 % not "100 %".
   const limit = status === 'off_track' ? AT_RISK_FLOOR * 100 : status === 'at_risk' ? 100 : Infinity
@@ -228,6 +228,9 @@ function explain(
 }
 
 const sentenceFormats = new Map<number, Intl.NumberFormat>()
+/** Decimals a sentence gives a figure: two for a rate, one for a small fraction of a count, else none. */
+const figureDigits = (v: number, kind: Goal['kind']): number => (kind === 'rate' ? 2 : Math.abs(v) < 10 && !Number.isInteger(v) ? 1 : 0)
+const roundTo = (v: number, digits: number): number => Math.round(v * 10 ** digits) / 10 ** digits
 
 /**
  * A figure for a sentence, in fixed en-US conventions so the same data gives the same words (the deck
@@ -235,7 +238,7 @@ const sentenceFormats = new Map<number, Intl.NumberFormat>()
  * "1234.57 leads" — a projection of a count is an estimate, not a measurement); rates with up to two decimals.
  */
 export function sentenceFigure(v: number, kind: Goal['kind'], short?: 'below' | 'above'): string {
-  const digits = kind === 'rate' ? 2 : Math.abs(v) < 10 && !Number.isInteger(v) ? 1 : 0
+  const digits = figureDigits(v, kind)
   if (short !== undefined) {
     // Rounded toward the side it falls on (`short` of a target above it: down), so it never reads as reached.
     const f = 10 ** digits

@@ -70,24 +70,22 @@ export function addWithPauses(cal: BusinessCalendar, startMs: number, hours: num
  * Overlapping waits (two computers closing the same wait) count once; unreadable text counts as none.
  */
 export function waitedWithin(waitsJson: string, fromMs: number, toMs: number): number {
-  let spans: { from: number; to: number }[]
+  let waits: WaitSpan[]
   try {
     const parsed: unknown = JSON.parse(waitsJson)
     if (!Array.isArray(parsed)) return 0
-    spans = (parsed as unknown[])
-      .map((w) => (typeof w === 'object' && w !== null ? { from: Date.parse(String((w as WaitSpan).from)), to: Date.parse(String((w as WaitSpan).to)) } : { from: NaN, to: NaN }))
-      .filter((w) => Number.isFinite(w.from) && Number.isFinite(w.to) && w.to > w.from)
-      .toSorted((a, b) => a.from - b.from)
+    waits = (parsed as unknown[]).filter((w): w is WaitSpan => typeof w === 'object' && w !== null)
   } catch {
     return 0
   }
   let total = 0
   let reached = fromMs
-  for (const w of spans) {
+  // Finished waits only (no state, no open wait): pausesOf keeps the readable ones, sorted.
+  for (const w of pausesOf({ state: '', waitingSince: null, waits })) {
     const from = Math.max(w.from, reached)
     const to = Math.min(w.to, toMs)
     if (to > from) total += to - from
-    reached = Math.max(reached, Math.min(w.to, toMs))
+    reached = Math.max(reached, to)
   }
   return total
 }

@@ -1,5 +1,6 @@
 import { kebab } from '../../../core/api/kindMethod'
 import { kindNames, recordKinds, type KindName } from '../../../core/domain/recordKinds'
+import { countNoun } from '../../../core/domain/recordKind'
 import { atomicWriteBytes } from '../../backend/deck/atomicWrite'
 import { csvDialectNames, isCsvDialect, type CsvDialectName } from '../../../core/transfer/exportTable'
 import { ApiError } from '../../../core/api/apiError'
@@ -93,9 +94,8 @@ export const exportCommand = command({
   }
 })
 
-/** "2,021 content items", "13 channels", "1 channel": a kind's plural is a heading ("Content"), not a count's noun. */
+/** "2,021 content items", "13 channels", "1 channel". */
 function counted(n: number, kind: KindName): string {
   const rk = recordKinds[kind]
-  const noun = kind === 'content' ? (n === 1 ? 'content item' : 'content items') : (n === 1 ? rk.label : rk.plural).toLowerCase()
-  return `${n.toLocaleString('en-US')} ${noun}`
+  return `${n.toLocaleString('en-US')} ${n === 1 ? rk.label.toLowerCase() : countNoun(rk)}`
 }

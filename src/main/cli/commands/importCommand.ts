@@ -3,6 +3,7 @@ import { basename, join } from 'node:path'
 import { ApiError } from '../../../core/api/apiError'
 import type { ImportInput } from '../../../core/api/methods/transferMethods'
 import { recordKinds } from '../../../core/domain/recordKinds'
+import { countNoun } from '../../../core/domain/recordKind'
 import { presetNames, presetNamesOf } from '../../../core/transfer/headerAliases'
 import { parseMapOption } from '../../../core/transfer/matchColumns'
 import { describeProblem, type RowProblem } from '../../../core/transfer/readImportRows'
@@ -167,7 +168,7 @@ export const importCommand = command({
         read: plan.source?.summary ?? '',
         written: false
       }
-      const noun = recordKinds[kind].plural.toLowerCase()
+      const noun = countNoun(recordKinds[kind])
       if (!json) {
         const mapped = plan.headers.map((h, i) => `${h} → ${plan.mapping[i] ?? '(ignored)'}`).join(', ')
         console.log(`${fileName}: ${plan.rows} rows; read as ${report.read}; columns ${mapped}`)

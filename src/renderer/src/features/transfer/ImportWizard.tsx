@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import type { ImportInput, ImportPreview } from '../../../../core/api/methods/transferMethods'
 import { recordKinds, type KindName } from '../../../../core/domain/recordKinds'
+import { countNoun } from '../../../../core/domain/recordKind'
 import { ApiError } from '../../api/ApiError'
 import { api } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
@@ -29,7 +30,7 @@ const steps: { id: Step; label: string }[] = [
 export function ImportWizard({ kind, aliases, onClose }: Props) {
   const rk = recordKinds[kind]
   // 'Content' is the navigation's word; counted it reads "Import 15,000 content items", not "15,000 content".
-  const noun = kind === 'content' ? 'content items' : rk.plural.toLowerCase()
+  const noun = countNoun(rk)
   const [step, setStep] = useState<Step>('file')
   const [file, setFile] = useState<PickedFile | undefined>(undefined)
   const [running, setRunning] = useState<Running | null>(null)
