@@ -64,9 +64,13 @@ test('My work opens each row on its own record: a mention on a campaign opens th
   await expect(page.getByTestId('record-dialog')).toHaveCount(0)
   await expect(page.getByTestId('create-record')).toHaveCount(0)
   await expect(page.getByTestId('view-only-note')).toHaveText('View only — Creating campaigns needs the editor, approver or owner role; you are Aisha Cole (contributor).')
+  // Nor an import that would be refused; exports stay.
+  await expect(page.getByTestId('import-csv')).toHaveCount(0)
+  await expect(page.getByTestId('export-csv')).toBeVisible()
   // Influencers are a contributor's own: New stays, and one owned by someone else opens view-only.
   await page.goto(`${app.base}/#/influencers`)
   await expect(page.getByTestId('create-record')).toBeVisible()
+  await expect(page.getByTestId('import-csv')).toBeVisible()
   const notHers = page.locator('.dt-body [role="row"]').filter({ hasNotText: 'Aisha Cole' }).filter({ hasText: /\S/ }).first()
   await notHers.dblclick()
   await expect(page.getByTestId('form-view-only')).toHaveText('View only. Changing influencers that are not yours needs the editor, approver or owner role; you are Aisha Cole (contributor).')

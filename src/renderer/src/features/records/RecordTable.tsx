@@ -58,8 +58,10 @@ export function RecordTable<K extends KindName>(props: Props<K>) {
         New {noun.one}
       </button>
     ) : (
-      <span className="subtle small" data-testid="view-only-note" title={cannotCreate}>
-        View only — {cannotCreate}
+      // Compact in the toolbar (a sentence there wrapped into a tall column); the reason is its tooltip and
+      // is read out, and a record opened from the table states it in full.
+      <span className="badge view-only-note" data-testid="view-only-note" title={cannotCreate}>
+        View only<span className="sr-only"> — {cannotCreate}</span>
       </span>
     )
   const asRecord = (r: KindRecord<K>): Record<string, unknown> => r as Record<string, unknown>
@@ -83,7 +85,7 @@ export function RecordTable<K extends KindName>(props: Props<K>) {
         onDelete={(r) => refusal('delete', asRecord(r)) === null && setDeleting(r)}
         onActiveChange={props.onActiveChange}
         toolbar={newButton}
-        viewActions={(getView) => <TransferActions kind={kind} columns={props.columns} getView={getView} />}
+        viewActions={(getView) => <TransferActions kind={kind} columns={props.columns} getView={getView} canImport={cannotCreate === null} />}
         empty={
           props.disabledReason ?? (
             <div>

@@ -14,10 +14,12 @@ type Props<Row extends { id: string }> = {
   kind: KindName
   columns: readonly DataColumn<Row>[]
   getView: () => { rows: Row[]; columns: DataColumn<Row>[] }
+  /** False where "me" may not create records of this kind: the import would be refused, so it is not offered. */
+  canImport?: boolean
 }
 
 /** The table toolbar's spreadsheet buttons: export what is shown, import a CSV through the wizard. */
-export function TransferActions<Row extends { id: string }>({ kind, columns, getView }: Props<Row>) {
+export function TransferActions<Row extends { id: string }>({ kind, columns, getView, canImport = true }: Props<Row>) {
   const [importing, setImporting] = useState(false)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | undefined>(undefined)
@@ -63,9 +65,11 @@ export function TransferActions<Row extends { id: string }>({ kind, columns, get
       <button type="button" className="btn" data-testid="export-csv-eu" disabled={busy} title="Download the rows shown as CSV for Excel in a European locale: semicolons, Windows-1252, decimal commas" onClick={() => void exportAs('csv-eu')}>
         CSV for Excel (Europe)
       </button>
-      <button type="button" className="btn" data-testid="import-csv" onClick={() => setImporting(true)}>
-        Import CSV…
-      </button>
+      {canImport && (
+        <button type="button" className="btn" data-testid="import-csv" onClick={() => setImporting(true)}>
+          Import CSV…
+        </button>
+      )}
       {problem !== undefined && (
         <span role="alert" className="field-error" data-testid="export-problem">
           {problem}
