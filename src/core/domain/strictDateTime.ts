@@ -6,7 +6,8 @@ import { DateTime, IANAZone } from 'luxon'
  * planner's wall-clock conversions — goes through it, so a value is either what the person meant or
  * refused with a sentence saying why. Nothing is rolled over (31 Feb is not 3 Mar), clamped or shifted.
  */
-export type Parsed = { ok: true; value: string } | { ok: false; message: string }
+// Read-only: verdicts are memoised and shared between callers.
+export type Parsed = Readonly<{ ok: true; value: string } | { ok: false; message: string }>
 
 /** The calendar the workspace supports, defined once: every date, instant and series end lies inside it. */
 export const calendarRange = { min: '1970-01-01', max: '2199-12-31', label: '1 Jan 1970 – 31 Dec 2199' } as const
@@ -26,7 +27,23 @@ function spoken(year: number, month: number, day: number): string {
   return `${day} ${MONTHS[month - 1] ?? `month ${month}`} ${year}`
 }
 
+/**
+ * Verdicts of readDate by text. An import checks each row's dates two or three times (the cell, the
+ * schema, a rule) and a calendar's 100k rows use a few thousand distinct days; the verdict for a text
+ * never changes. Bounded like zoneVerdicts, so a file of many bad dates cannot grow it without end.
+ */
+const dateVerdicts = new Map<string, Parsed>()
+
 function parseDate(text: string): Parsed {
+  const known = dateVerdicts.get(text)
+  if (known) return known
+  const verdict = readDate(text)
+  if (dateVerdicts.size >= 4096) dateVerdicts.clear()
+  dateVerdicts.set(text, verdict)
+  return verdict
+}
+
+function readDate(text: string): Parsed {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
   if (!m) return no('Use a date like 2026-11-23')
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]

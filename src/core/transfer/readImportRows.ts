@@ -27,13 +27,15 @@ export function readImportRows(
   dialect?: CellDialect,
   kind?: KindName,
   /** `--set field=value`: values every row gets (over the file's), already parsed. */
-  fixed: Readonly<Record<string, unknown>> = {}
+  fixed: Readonly<Record<string, unknown>> = {},
+  /** Index in the whole file of `data[0]`: a large file is read a slice at a time, its rows numbered as in the file. */
+  offset = 0
 ): { rows: ImportRow[]; problems: RowProblem[] } {
   const byName = new Map(fields.map((f) => [f.name, f]))
   const rows: ImportRow[] = []
   const problems: RowProblem[] = []
   data.forEach((cells, i) => {
-    const row = i + 2
+    const row = offset + i + 2
     // Spreadsheets leave rows of empty cells at the end; they are not records.
     if (cells.every((c) => c.trim() === '')) return
     const values: Record<string, unknown> = {}

@@ -118,6 +118,25 @@ describe('importing the files marketers really have', () => {
     expect(content(t.b, 'Launch')?.deleted_at).not.toBeNull()
   })
 
+  it('a name first seen past the first few thousand rows is still created, and its rows and problems keep their file row numbers', async () => {
+    // The file is read a step (2,000 rows) at a time: a name that appears only in a later step must
+    // still be held for --create-missing, and a bad cell there must be reported on its own row.
+    const lines = ['Title,Date,Channel,Campaign,Effort']
+    for (let i = 0; i < 4500; i++) lines.push(`Post ${i},2026-12-${String(1 + (i % 28)).padStart(2, '0')},Blog,${i >= 4100 ? 'Late push' : ''},1`)
+    const text = `${lines.join('\n')}\n`
+    const p = await prepareImport(t.b, file('content', 'late.csv', text, { createMissing: true }))
+    expect(p.allProblems).toEqual([])
+    expect(p.rows).toBe(4500)
+    expect(p.missing).toEqual([{ kind: 'campaign', name: 'Late push' }])
+    await applyImport(t.b, file('content', 'late.csv', text, { createMissing: true }))
+    const late = t.b.db.get<{ id: string; start_date: string; end_date: string }>(sql`SELECT id, start_date, end_date FROM campaign WHERE name = 'Late push'`)
+    expect(late).toMatchObject({ start_date: '2026-12-01', end_date: '2026-12-28' })
+    expect(t.b.db.get(sql`SELECT count(*) AS n FROM content_item WHERE campaign_id = ${late?.id ?? ''}`)).toEqual({ n: 400 })
+    const bad = lines.map((l, i) => (i === 3001 ? l.replace(',1', ',lots') : l))
+    const q = await prepareImport(t.b, file('content', 'bad.csv', `${bad.join('\n')}\n`))
+    expect(q.allProblems.map((x) => [x.row, x.label])).toEqual([[3002, 'Effort hours']])
+  })
+
   it('duplicates of records already there (same channel, title and date) are listed, then skipped, updated or kept', async () => {
     const text = 'Title,Date,Channel,Effort\nDup post,2026-12-01,Blog,1\n'
     await applyImport(t.b, file('content', 'a.csv', text))

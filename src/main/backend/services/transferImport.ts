@@ -5,7 +5,7 @@ import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
 import { isMonitoringPreset } from '../../../core/transfer/headerAliases'
 import { importFields } from '../../../core/transfer/importFields'
 import { parseCell } from '../../../core/transfer/parseCell'
-import { describeProblem, readImportRows, type RowProblem } from '../../../core/transfer/readImportRows'
+import { describeProblem, readImportRows, type ImportRow, type RowProblem } from '../../../core/transfer/readImportRows'
 import { fieldLabel, type TransferField } from '../../../core/transfer/transferFields'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
@@ -97,17 +97,9 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
     if ('error' in r) setProblems.push({ row: 1, field: field.name, label: field.label, column: `--set ${name}`, message: r.error })
     else fixed[field.name] = r.value
   }
-  const read = readImportRows(csv.headers, csv.data, mapping, fields, refs.resolve, dialect, kind, fixed)
-  const problems: RowProblem[] = [...csv.problems, ...plan.problems, ...setProblems, ...read.problems]
+  const problems: RowProblem[] = [...csv.problems, ...plan.problems, ...setProblems]
   const columnOf = (field: string): string | null => csv.headers[mapping.indexOf(field)] ?? null
-  // A mention is found again by its URL: a monitoring export's row without one is refused, by line.
-  if (isMonitoringPreset(kind, plan.source.preset))
-    for (const r of read.rows) {
-      if (typeof r.values.url === 'string' && r.values.url.trim() !== '') continue
-      const p: RowProblem = { row: r.row, field: 'url', label: 'URL', column: columnOf('url'), message: 'Required: a mention without its URL cannot be told from another' }
-      read.problems.push(p)
-      problems.push(p)
-    }
+  const monitoring = isMonitoringPreset(kind, plan.source.preset)
   const hasIdColumn = mapping.includes('id')
   const hasExternal = 'externalId' in rk.fields.shape
   const externalIds = new Map<string, string>()
@@ -116,26 +108,27 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
   const duplicateOf = importDuplicates(b, kind)
   const onDuplicate = input.duplicates ?? 'skip'
   const duplicateRows: { row: number; reason: string }[] = []
-  const pendingIds = new Set(refs.missing.map((m) => m.id))
+  // Ids of the records --create-missing will add; filled as each step's cells name new ones.
+  const pendingIds = new Set<string>()
   const refFields = Object.keys(rk.refs)
   const spans = new Map<string, { from: string; to: string }>()
 
-  // A required field with no column fails every new row; say it once, at the header.
   // A scheduler row's title comes from its text when there is no title column (finishImportRow).
   // A conversation's summary comes from a monitoring tool's text column, its type is a question unless --set says otherwise.
   const derived = kind === 'content' && mapping.includes('brief') ? ['title'] : kind === 'conversation' ? ['type', ...(mapping.includes('_summary') ? ['summary'] : [])] : []
   const unmapped = (rk.required as readonly string[]).filter((f) => !mapping.includes(f) && !derived.includes(f) && !(f in fixed))
-  const creating = read.rows.some((r) => r.id === null || !recordRepo.exists(b.db, kind, r.id))
-  if (creating) for (const f of unmapped) problems.push({ row: 1, field: f, label: fieldLabel(f), column: null, message: 'No column is mapped to this required field' })
 
   const changes: Change[] = []
   let creates = 0
   let updates = 0
   let unchanged = 0
   const seen = new Map<string, number>()
+  // Another tool's ids by row, apart from ours: a prefixed key would be one more string per row.
+  const seenExternal = new Map<string, number>()
   const sample: ImportPreview['sample'] = []
-  const cellFailed = new Set(read.problems.map((p) => p.row))
-  const checkRow = (r: (typeof read.rows)[number]): void => {
+  let cellFailed = new Set<number>()
+  let creating = false
+  const checkRow = (r: ImportRow): void => {
     const rowProblems: RowProblem[] = []
     const add = (field: string | null, message: string, path: (string | number)[] = []) =>
       rowProblems.push({
@@ -154,8 +147,9 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
       r.values.externalId = ext
       const known = externalIds.get(ext)
       r.id = known ?? null
-      if (seen.has(`x:${ext}`)) add('id', `The same id is on row ${seen.get(`x:${ext}`)}`)
-      seen.set(`x:${ext}`, r.row)
+      const twin = seenExternal.get(ext)
+      if (twin !== undefined) add('id', `The same id is on row ${twin}`)
+      seenExternal.set(ext, r.row)
       if (known) before = recordRepo.get(b.db, kind, known)
     } else if (r.id !== null) {
       const existing = isUlid ? recordRepo.get(b.db, kind, r.id) : null
@@ -191,7 +185,8 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
       const { value, issues } = validateRecord(b, kind, before, candidate)
       for (const i of issues) if (!absent.includes(String(i.path[0]))) add(String(i.path[0] ?? ''), i.message, i.path)
       if (rowProblems.length === 0) {
-        const values = { ...fieldsOf(kind, value), ...held }
+        // fieldsOf gives a new object: the held references go straight into it, no second copy per row.
+        const values = Object.assign(fieldsOf(kind, value), held)
         for (const id of Object.values(held)) {
           const day = typeof values.plannedDate === 'string' ? values.plannedDate : null
           const s0 = spans.get(String(id))
@@ -215,14 +210,31 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
     }
     for (const p of rowProblems) problems.push(p)
   }
-  // Who acts and whether roles hold are read once per step, not once per row (withSteadyRoles).
-  for (let start = 0; start < read.rows.length; start += STEP_ROWS) {
-    yield { done: start, total: read.rows.length }
-    const end = Math.min(start + STEP_ROWS, read.rows.length)
+  // The file is read and checked a step at a time: a row's cells become values just before the row is
+  // checked, so the values of 100k rows are never all alive at once (collecting them was a fifth of a
+  // large import's time). Who acts and whether roles hold are read once per step (withSteadyRoles).
+  let rows = 0
+  for (let start = 0; start < csv.data.length; start += STEP_ROWS) {
+    yield { done: start, total: csv.data.length }
+    const read = readImportRows(csv.headers, csv.data.slice(start, start + STEP_ROWS), mapping, fields, refs.resolve, dialect, kind, fixed, start)
+    // A mention is found again by its URL: a monitoring export's row without one is refused, by line.
+    if (monitoring)
+      for (const r of read.rows)
+        if (typeof r.values.url !== 'string' || r.values.url.trim() === '')
+          read.problems.push({ row: r.row, field: 'url', label: 'URL', column: columnOf('url'), message: 'Required: a mention without its URL cannot be told from another' })
+    for (const p of read.problems) problems.push(p)
+    for (const m of refs.missing) pendingIds.add(m.id)
+    cellFailed = new Set(read.problems.map((p) => p.row))
+    rows += read.rows.length
     withSteadyRoles(b, () => {
-      for (const r of read.rows.slice(start, end)) checkRow(r)
+      for (const r of read.rows) {
+        creating ||= r.id === null || !recordRepo.exists(b.db, kind, r.id)
+        checkRow(r)
+      }
     })
   }
+  // A required field with no column fails every new row; said once, at the header.
+  if (creating) for (const f of unmapped) problems.push({ row: 1, field: f, label: fieldLabel(f), column: null, message: 'No column is mapped to this required field' })
   const made = missingChanges(b, refs.missing, spans)
   for (const m of made.issues) problems.push({ row: 1, field: null, label: 'Create missing', column: null, message: m })
   changes.unshift(...made.changes)
@@ -233,7 +245,7 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
     examples: csv.headers.map((_h, i) => csv.data.find((cells) => (cells[i] ?? '').trim() !== '')?.[i] ?? ''),
     mapping,
     fields: fields.map((f) => ({ name: f.name, label: f.label, type: f.type, required: f.required, ...(f.optionLabels ? { options: [...f.optionLabels] } : {}) })),
-    rows: read.rows.length,
+    rows,
     creates,
     updates,
     problems: problems.slice(0, MAX_PROBLEMS),
