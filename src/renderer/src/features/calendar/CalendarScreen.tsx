@@ -125,6 +125,10 @@ export function CalendarScreen() {
     return m
   }, [range.data])
 
+  // Ready for a pointer or a test once the month is in *and* the legend above the grid has its
+  // names: the legend's labels ("Channel" → "X / @northwinddata") re-wrap when the names arrive and
+  // push the grid down, so a drag aimed at a chip before then could land on its neighbour.
+  const ready = !range.loading && channels.settled && (campaignRecs.data !== undefined || campaignRecs.error !== undefined)
   const campaignInfo = useMemo(() => new Map((campaignRecs.data?.items ?? []).map((c) => [c.id, { name: c.name, color: c.color }])), [campaignRecs.data])
   const channelOrder = useMemo(() => channels.options.map((o) => o.id), [channels.options])
   const colorOf = useCallback((it: CalendarCell) => colorKeyOf(it, state.colorBy, { channel: channels.map, campaign: campaignInfo }, channelOrder), [state.colorBy, channels.map, campaignInfo, channelOrder])
@@ -272,7 +276,7 @@ export function CalendarScreen() {
         )}
         {range.data?.truncated && <p className="warn-line">Showing the first 20,000 items; narrow the filter to see the rest.</p>}
         <div className="planner-body">
-          <div className="planner-main" ref={grid} onKeyDown={onGridKey} data-testid="calendar-grid" data-range={`${from}..${to}`} data-ready={range.loading ? 'false' : 'true'}>
+          <div className="planner-main" ref={grid} onKeyDown={onGridKey} data-testid="calendar-grid" data-range={`${from}..${to}`} data-ready={ready ? 'true' : 'false'}>
             <p id={helpId} className="cal-sr">
               {state.mode === 'agenda'
                 ? 'Up and down arrows move between items, Page Up and Page Down between days. Enter opens an item, Alt with up or down moves it a day, M moves it to a date.'

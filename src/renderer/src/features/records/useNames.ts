@@ -4,16 +4,17 @@ import type { KindName } from '../../../../core/domain/recordKinds'
 import { useRecords } from '../../api/useRecords'
 import type { RefOption } from '../../components/fieldSpec'
 
-export type Names = { map: ReadonlyMap<string, string>; options: readonly RefOption[] }
+/** `settled`: the list has answered (or failed), so labels drawn from it will not change length any more. */
+export type Names = { map: ReadonlyMap<string, string>; options: readonly RefOption[]; settled: boolean }
 
 /** Names of every record of a kind, for reference columns and pickers, sorted for the picker. */
 export function useNames(kind: KindName): Names {
-  const { data } = useRecords(kind)
+  const { data, error } = useRecords(kind)
   return useMemo(() => {
     const title = kindDirectory[kind].title
     const options = (data?.items ?? [])
       .map((r) => ({ id: r.id, name: String((r as Record<string, unknown>)[title] ?? r.id) }))
       .sort((a, b) => a.name.localeCompare(b.name))
-    return { map: new Map(options.map((o) => [o.id, o.name])), options }
-  }, [data, kind])
+    return { map: new Map(options.map((o) => [o.id, o.name])), options, settled: data !== undefined || error !== undefined }
+  }, [data, error, kind])
 }
