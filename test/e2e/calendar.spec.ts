@@ -48,6 +48,24 @@ test('the colour legend names each channel once, also when the names arrive afte
   expect(new Set(labels).size).toBe(labels.length)
 })
 
+test('the grid is ready for a pointer only once the legend above it has its names', async ({ page, app }) => {
+  const cal = new CalendarPage(page, app)
+  // Hold the channel names back: the month's chips are drawn, but the legend still reads "Channel"
+  // and will re-wrap when the names come, moving the grid; a drag aimed now could land on a neighbour.
+  let release = () => {}
+  const held = new Promise<void>((r) => (release = r))
+  await page.route('**/api/channel-list', async (route) => {
+    await held
+    await route.continue()
+  })
+  await cal.open('calendar')
+  await page.locator('[data-testid="cal-day"] [data-id]').first().waitFor()
+  await expect(page.getByTestId('calendar-grid')).toHaveAttribute('data-ready', 'false')
+  release()
+  await cal.ready()
+  await expect(page.getByTestId('legend').locator('li').filter({ hasText: /^X \/ @northwinddata \d+$/ })).toHaveCount(1)
+})
+
 test('a drag that breaks a rule snaps back with a message', async ({ page, app }) => {
   const cal = new CalendarPage(page, app)
   await cal.open('calendar')
