@@ -32,7 +32,9 @@ function medianOf3(run: () => { secs: number; mb: number; ok: boolean; err: stri
  * The whole import as a user runs it — `smo import` of the 100k-row calendar CSV into a new
  * workspace, as one process (start, read, detect, parse, map, validate, write) — beside the raw
  * split-and-INSERT floor and LibreOffice Calc opening the same file, in the same run; then a
- * 100k-row XLSX made with exceljs. Medians of 3, wall time and peak memory from /usr/bin/time.
+ * 100k-row XLSX made with exceljs. Beside them, the same raw insert into the workspace's own content table
+ * (bench/rawSchemaImport.cjs): what the data model costs by itself. Medians of 3, wall time and peak
+ * memory from /usr/bin/time.
  */
 export default async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'smo-import-bench-'))
@@ -54,9 +56,14 @@ export default async function run(): Promise<BenchResult[]> {
     const apps: ReturnType<typeof timed>[] = []
     const raws: ReturnType<typeof timed>[] = []
     const calcs: ReturnType<typeof timed>[] = []
+    const schemaRaws: ReturnType<typeof timed>[] = []
+    const rawWs = join(dir, 'ws-raw')
     for (let i = 0; i < 3; i++) {
       apps.push(withWs(csv)())
       raws.push(timed(node, [join(anchors, 'raw-import.js'), dir], { NODE_PATH: join(root, 'node_modules') }))
+      rmSync(rawWs, { recursive: true, force: true })
+      spawnSync(node, [join(root, 'bin', 'smo.mjs'), 'new', '--workspace', rawWs])
+      schemaRaws.push(timed(node, [join(root, 'bench', 'rawSchemaImport.cjs'), rawWs, csv]))
       // soffice can be installed without Calc (only Impress, for the deck's PDF): then it prints
       // "source file could not be loaded", writes nothing and still exits 0. Only a written file counts.
       if (existsSync('/usr/bin/soffice')) {
@@ -71,11 +78,17 @@ export default async function run(): Promise<BenchResult[]> {
     }
     const app = med(apps)
     const raw = med(raws)
+    const schemaRaw = med(schemaRaws)
     const calc = calcs.length === 3 ? med(calcs) : null
     // The issue's figure for Calc on the machine it was measured on, used when Calc cannot run here.
     const calcNote = calc ? `Calc ${round(calc.secs)} s / ${Math.round(calc.mb)} MB (${round(app.secs / calc.secs)}× Calc)` : 'Calc cannot run here (LibreOffice without Calc): quoted anchor from issue #15, 2.8 s / 216 MB, not measured in this run'
     out.push({ name: 'import: smo import of the 100k-row calendar CSV (whole process)', value: round(app.secs), unit: 's', target: '≤ 3× raw, < Calc', note: `peak ${Math.round(app.mb)} MB; raw ${round(raw.secs)} s / ${Math.round(raw.mb)} MB (${round(app.secs / raw.secs)}× raw); ${calcNote}` })
     out.push({ name: 'import: raw split-and-INSERT of the same file (floor)', value: round(raw.secs), unit: 's', note: `peak ${Math.round(raw.mb)} MB` })
+    out.push({
+      name: 'import: raw split-and-INSERT into the workspace\'s own content table (its columns and ten indexes, no checks, no change log)',
+      value: round(schemaRaw.secs), unit: 's',
+      note: `peak ${Math.round(schemaRaw.mb)} MB; what the data model costs by itself (${round(schemaRaw.secs / raw.secs)}× the floor); smo import is ${round(app.secs / schemaRaw.secs)}× this`
+    })
     out.push(calc
       ? { name: 'import: LibreOffice Calc opens and saves the same file', value: round(calc.secs), unit: 's', note: `peak ${Math.round(calc.mb)} MB` }
       : { name: 'import: LibreOffice Calc opens the same file (quoted, not measured)', value: 2.8, unit: 's', note: 'quoted from issue #15 (216 MB); Calc is not installed here' })
