@@ -1,5 +1,6 @@
 import type { HistoryEntry } from '../api/methods/peopleMethods'
 import { labelOf } from '../domain/enums'
+import { importedFrom } from '../transfer/importLabel'
 
 /** Words for fields whose camelCase name would read oddly ("publishAt" is "the publish time"). */
 const FIELD_WORDS: Record<string, string> = {
@@ -63,9 +64,12 @@ export function historyWhen(at: string, now: number, o: HistoryTextOptions = {})
  * One history line in words: "Dana moved the publish date from 3 to 5 March". Dates in one month
  * share it ("from 3 to 5 March"); ids read as names; long texts are not quoted whole.
  */
-export function historyText(e: Pick<HistoryEntry, 'member' | 'field' | 'from' | 'to'>, o: HistoryTextOptions = {}): string {
+export function historyText(e: Pick<HistoryEntry, 'member' | 'field' | 'from' | 'to'> & { label?: string }, o: HistoryTextOptions = {}): string {
   const who = e.member ?? 'Someone'
-  if (e.field === 'created') return `${who} created it`
+  if (e.field === 'created') {
+    const file = importedFrom(e.label)
+    return file === null ? `${who} created it` : `${who} imported it from ${file}`
+  }
   if (e.field === 'deleted') return e.to === true ? `${who} deleted it` : `${who} restored it`
   const what = fieldWords(e.field)
   if (isDate(e.from) && isDate(e.to)) {

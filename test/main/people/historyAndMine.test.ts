@@ -45,6 +45,19 @@ describe('record history', () => {
     expect(historyText({ member: null, field: 'status', from: 'draft', to: 'in_review' })).toBe('Someone changed the status from Draft to In review')
   })
 
+  it('says where an imported record came from: a CSV import and a JSON load name their file', async () => {
+    const dana = String((await call('member-create', { name: 'Dana Fox', access: 'owner' })).id)
+    actAs(b, dana)
+    await call('import-apply', { kind: 'content', fileName: 'plan.csv', text: 'Title,Date\nFrom the sheet,2026-03-04\n' })
+    const page = await call('content-list', { where: [{ field: 'title', op: 'eq', value: 'From the sheet' }] })
+    const id = String((page.items as { id: string }[])[0]?.id)
+    const created = ((await call('record-history', { id })).items as HistoryEntry[]).find((e) => e.field === 'created')
+    expect(created?.label).toBe('import plan.csv')
+    expect(historyText(created ?? { member: null, field: '', from: null, to: null })).toBe('Dana Fox imported it from plan.csv')
+    // Any other creation still reads as one.
+    expect(historyText({ member: 'Dana Fox', field: 'created', from: null, to: {}, label: 'Create item' })).toBe('Dana Fox created it')
+  })
+
   it('refuses an unknown id with not_found', async () => {
     const r = await dispatch(b, 'record-history', { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' })
     expect(r.ok ? null : r.error.code).toBe('not_found')

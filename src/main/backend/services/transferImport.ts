@@ -4,6 +4,7 @@ import { labelOf } from '../../../core/domain/enums'
 import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
 import { isMonitoringPreset } from '../../../core/transfer/headerAliases'
 import { importFields } from '../../../core/transfer/importFields'
+import { importLabel } from '../../../core/transfer/importLabel'
 import { parseCell } from '../../../core/transfer/parseCell'
 import { describeProblem, readImportRows, type ImportRow, type RowProblem } from '../../../core/transfer/readImportRows'
 import { fieldLabel, type TransferField } from '../../../core/transfer/transferFields'
@@ -284,7 +285,7 @@ export function applyPrepared(b: Backend, input: ImportInput, p: Prepared): { cr
       p.allProblems.slice(0, MAX_PROBLEMS).map((x) => ({ path: ['rows', x.row, x.field ?? ''], message: x.message }))
     )
   }
-  const r = b.mutate('import-apply', p.changes)
+  const r = b.mutate(importLabel(input.fileName), p.changes)
   importMappings.save(b.ws.paths.dir, input.kind, p.headers, input.mapping ?? {}, p.source?.preset)
   // One step on the app's undo stack: Ctrl+Z (history-undo) takes the whole import back, records
   // --create-missing added included.

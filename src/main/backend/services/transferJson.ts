@@ -8,6 +8,7 @@ import type { Change } from '../mutate'
 import { recordRepo } from '../repo/recordRepo'
 import { fieldsOf } from './recordService'
 import { liveRecords } from './transferExport'
+import { importLabel } from '../../../core/transfer/importLabel'
 
 const FORMAT = 'smo-desk-export'
 
@@ -76,7 +77,7 @@ export function importJson(b: Backend, text: string, fileName: string): { create
     const first = issues.slice(0, 3).map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')
     throw new ApiError('invalid_input', `Nothing was loaded from ${fileName}: ${first}${issues.length > 3 ? ` and ${issues.length - 3} more` : ''}`, issues.slice(0, 1000))
   }
-  b.mutate('import-json', changes)
+  b.mutate(importLabel(fileName), changes)
   const created: Record<string, number> = {}
   for (const c of changes) created[c.kind] = (created[c.kind] ?? 0) + 1
   return { created }
