@@ -26,7 +26,7 @@ test('on first start the person picks who they are; the title bar and My work fo
   await expect(sw).toHaveValue(/.+/)
   const options = await sw.locator('option').allTextContents()
   expect(options.sort()).toEqual(['Aisha Cole', 'Leo Martins'])
-  await expect(page.getByTestId('me-control')).toContainText('You are · contributor')
+  await expect(page.getByTestId('me-control')).toContainText('You are · Contributor')
   await expect(page.locator('main h1')).toHaveText('My work')
   await expect(page.getByTestId('mine-approvals')).toContainText('No item waits for your approval.')
   // Kept per computer: a reload does not ask again.
@@ -47,7 +47,7 @@ test('My work opens each row on its own record: a mention on a campaign opens th
   } else {
     await sw.selectOption({ label: 'Aisha Cole' })
   }
-  await expect(page.getByTestId('me-control')).toContainText('You are · contributor')
+  await expect(page.getByTestId('me-control')).toContainText('You are · Contributor')
   await page.goto(`${app.base}/#/mine`)
   const mentions = page.getByTestId('mine-mentions')
   await mentions.getByRole('link', { name: /^Budget is tight this quarter/ }).click()

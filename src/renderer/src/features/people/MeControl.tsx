@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { labelOf } from '../../../../core/domain/enums'
 import { api } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
 import { Dialog } from '../../components/Dialog'
@@ -17,7 +18,7 @@ export function MeControl() {
   return (
     <div className="me-control" data-testid="me-control">
       {/* The role sits beside "You are", so the select holds only names and fits the navigation's width. */}
-      <span className="subtle small">You are{choices.length > 1 ? ` · ${current.access}` : ''}</span>{' '}
+      <span className="subtle small">You are{choices.length > 1 ? ` · ${labelOf(current.access)}` : ''}</span>{' '}
       {choices.length > 1 ? (
         <select
           className="select"
@@ -37,7 +38,7 @@ export function MeControl() {
         </select>
       ) : (
         <strong data-testid="me-name">
-          {current.name} <span className="subtle small">({current.access})</span>
+          {current.name} <span className="subtle small">({labelOf(current.access)})</span>
         </strong>
       )}
       {error !== null && <p className="field-error" role="alert">{error}</p>}
