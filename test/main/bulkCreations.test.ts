@@ -84,6 +84,30 @@ describe('bulk creation records', () => {
     expect(chunk.size()).toBe(0)
   })
 
+  it('hold a column once when every row has its value, and turn it into values per row at the first that differs', () => {
+    const chunk = bulkChunk(['status', 'late', 'shape', 'empty'])
+    const rows = [
+      { id: 'A', values: { status: 'draft', late: 'x', shape: { a: 1 } } },
+      { id: 'B', values: { status: 'draft', late: 'x', shape: { a: 1 } } },
+      { id: 'C', values: { status: 'draft', late: 'x', shape: { a: 1 } } },
+      // The same text as the object's JSON is another value, not a repeat of it.
+      { id: 'D', values: { status: 'draft', late: 'y', shape: '{"a":1}' } },
+      { id: 'E', values: { status: 'draft', late: 'x', shape: { a: 1 } } }
+    ]
+    for (const r of rows) chunk.add(r.id, r.values)
+    const { text } = chunk.close()
+    const columns = JSON.parse(text).columns as object[]
+    expect(columns[0]).toEqual({ c: 'draft' })
+    expect(columns[3]).toEqual({ c: null })
+    expect('c' in (columns[1] ?? {})).toBe(false)
+    expect('c' in (columns[2] ?? {})).toBe(false)
+    expect(expandBulk(text)).toEqual(rows)
+    // A chunk after close starts over: its first row sets the constant again.
+    chunk.add('F', { status: 'idea', late: 'x', shape: null })
+    chunk.add('G', { status: 'idea', late: 'x', shape: null })
+    expect(JSON.parse(chunk.close().text).columns).toEqual([{ c: 'idea' }, { c: 'x' }, { c: null }, { c: null }])
+  })
+
   it('log an import in chunks of at most 2,000 rows, and every reader sees the per-row creations they stand for', () => {
     const { channel, ids, tx } = importBatch()
     expect(count(BULK_COL)).toBe(2)

@@ -22,8 +22,12 @@ export const BULK_BYTES = 1 << 20
 export type Created = { id: string; values: Record<string, unknown> }
 export type BulkRecord = { id: number; dev: string; seq: number; hlc: string; new_value: string | null }
 
-/** One column of a chunk: its values in row order, or — when they repeat (a status, a channel, a date) — the distinct values and an index per row. */
-type Column = { v: unknown[] } | { d: unknown[]; i: number[] }
+/**
+ * One column of a chunk: its values in row order; or — when they repeat (a channel, a date) — the
+ * distinct values and an index per row; or — when every row has the same value (a status, and the
+ * many fields an import leaves empty) — that value once (`c`, since schema 20).
+ */
+type Column = { v: unknown[] } | { d: unknown[]; i: number[] } | { c: unknown }
 
 /**
  * Builds one chunk, column by column: an import's rows repeat most of their values (the same
@@ -39,6 +43,11 @@ export function bulkChunk(fields: readonly string[]): {
   close: () => { text: string; first: string; last: string }
 } {
   let ids: string[] = []
+  // A column stays `same` while every row has its first row's value: it costs nothing per row then.
+  // The first different value turns it into distinct values and an index per row.
+  let same = fields.map(() => true)
+  let firstKey: unknown[] = fields.map(() => undefined)
+  let firstIsObject = fields.map(() => false)
   // Plain values are keyed by themselves; objects and arrays (a checklist, a list of links) by their text, in a map of their own.
   let seen = fields.map(() => new Map<unknown, number>())
   let seenObjects = fields.map(() => new Map<string, number>())
@@ -47,25 +56,44 @@ export function bulkChunk(fields: readonly string[]): {
   let bytes = 0
   let first = ''
   let last = ''
+  const keyOf = (v: unknown): unknown => (typeof v === 'object' && v !== null ? JSON.stringify(v) : v)
+  const remember = (c: number, v: unknown, key: unknown): number => {
+    const m = (typeof v === 'object' && v !== null ? seenObjects[c] : seen[c]) as Map<unknown, number>
+    let at = m.get(key)
+    if (at === undefined) {
+      at = (distinct[c] as unknown[]).length
+      m.set(key, at)
+      ;(distinct[c] as unknown[]).push(v)
+      bytes += (typeof key === 'string' ? key.length : 8) + 3
+    }
+    return at
+  }
   return {
     add(id, values) {
+      const row = ids.length
       ids.push(id)
       bytes += id.length + 3
-      fields.forEach((f, c) => {
-        const v = values[f] ?? null
+      for (let c = 0; c < fields.length; c++) {
+        const v = values[fields[c] as string] ?? null
+        const key = keyOf(v)
         const isObject = typeof v === 'object' && v !== null
-        const key: unknown = isObject ? JSON.stringify(v) : v
-        const m = (isObject ? seenObjects[c] : seen[c]) as Map<unknown, number>
-        let at = m.get(key)
-        if (at === undefined) {
-          at = (distinct[c] as unknown[]).length
-          m.set(key, at)
-          ;(distinct[c] as unknown[]).push(v)
-          bytes += (typeof key === 'string' ? key.length : 8) + 3
+        if (row === 0) {
+          firstKey[c] = key
+          firstIsObject[c] = isObject
+          remember(c, v, key)
+          continue
         }
-        ;(index[c] as number[]).push(at)
+        if (same[c]) {
+          // An object and a text that reads like it ({"a":1} and '{"a":1}') are different values.
+          if (key === firstKey[c] && isObject === firstIsObject[c]) continue
+          // The first row that differs: the rows before it all had the first value (index 0).
+          same[c] = false
+          index[c] = new Array<number>(row).fill(0)
+          bytes += 4 * row
+        }
+        ;(index[c] as number[]).push(remember(c, v, key))
         bytes += 4
-      })
+      }
       if (first === '' || id < first) first = id
       if (id > last) last = id
     },
@@ -74,12 +102,16 @@ export function bulkChunk(fields: readonly string[]): {
     close() {
       const columns: Column[] = fields.map((_f, c) => {
         const d = distinct[c] as unknown[]
+        if (same[c]) return { c: d[0] ?? null }
         const i = index[c] as number[]
         return d.length * 2 <= i.length ? { d, i } : { v: i.map((at) => d[at]) }
       })
       const text = JSON.stringify({ fields, ids, columns })
       const out = { text, first, last }
       ids = []
+      same = fields.map(() => true)
+      firstKey = fields.map(() => undefined)
+      firstIsObject = fields.map(() => false)
       seen = fields.map(() => new Map())
       seenObjects = fields.map(() => new Map())
       distinct = fields.map(() => [])
@@ -96,7 +128,7 @@ export function bulkChunk(fields: readonly string[]): {
 export function expandBulk(text: string | null): Created[] {
   if (text === null) return []
   const { fields, ids, columns } = JSON.parse(text) as { fields: string[]; ids: string[]; columns: Column[] }
-  const valueAt = columns.map((col): ((row: number) => unknown) => ('v' in col ? (row) => col.v[row] : (row) => col.d[col.i[row] ?? -1]))
+  const valueAt = columns.map((col): ((row: number) => unknown) => ('c' in col ? () => col.c : 'v' in col ? (row) => col.v[row] : (row) => col.d[col.i[row] ?? -1]))
   return ids.map((id, row) => {
     const values: Record<string, unknown> = {}
     fields.forEach((f, c) => {
