@@ -9,6 +9,11 @@ export type RowProblem = { row: number; field: string | null; label: string; col
 
 export type ImportRow = { row: number; id: string | null; values: Record<string, unknown> }
 
+/** Spreadsheets leave rows of empty cells at the end; they are not records (nor rows of a file's count). */
+export function isBlankRow(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === '')
+}
+
 /** "row 12, Audience size: Must not be negative": how every host reports a problem. */
 export function describeProblem(p: RowProblem): string {
   return `row ${p.row}, ${p.label}: ${p.message}`
@@ -36,8 +41,7 @@ export function readImportRows(
   const problems: RowProblem[] = []
   data.forEach((cells, i) => {
     const row = offset + i + 2
-    // Spreadsheets leave rows of empty cells at the end; they are not records.
-    if (cells.every((c) => c.trim() === '')) return
+    if (isBlankRow(cells)) return
     const values: Record<string, unknown> = {}
     let id: string | null = null
     mapping.forEach((name, col) => {

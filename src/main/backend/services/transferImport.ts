@@ -6,7 +6,7 @@ import { isMonitoringPreset } from '../../../core/transfer/headerAliases'
 import { importFields } from '../../../core/transfer/importFields'
 import { importLabel } from '../../../core/transfer/importLabel'
 import { parseCell } from '../../../core/transfer/parseCell'
-import { describeProblem, readImportRows, type ImportRow, type RowProblem } from '../../../core/transfer/readImportRows'
+import { describeProblem, isBlankRow, readImportRows, type ImportRow, type RowProblem } from '../../../core/transfer/readImportRows'
 import { fieldLabel, type TransferField } from '../../../core/transfer/transferFields'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
@@ -79,7 +79,10 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
   const rk = recordKinds[kind]
   const fields = importFields(kind)
   const byName = new Map(fields.map((f) => [f.name, f]))
-  yield { done: 0, total: csv.data.length }
+  // Progress counts the rows that are records, as the preview does (not a blank line at the end).
+  let total = 0
+  for (const cells of csv.data) if (!isBlankRow(cells)) total++
+  yield { done: 0, total }
   const wsDir = b.ws.paths.dir
   const plan = planImport(kind, csv, input, fields, importMappings.get(wsDir, kind, csv.headers), (preset) => importMappings.getForPreset(wsDir, kind, preset))
   if ('error' in plan) throw new ApiError('invalid_input', plan.error, [{ path: ['preset'], message: plan.error }])
@@ -216,7 +219,7 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
   // large import's time). Who acts and whether roles hold are read once per step (withSteadyRoles).
   let rows = 0
   for (let start = 0; start < csv.data.length; start += STEP_ROWS) {
-    yield { done: start, total: csv.data.length }
+    yield { done: rows, total }
     const read = readImportRows(csv.headers, csv.data.slice(start, start + STEP_ROWS), mapping, fields, refs.resolve, dialect, kind, fixed, start)
     // A mention is found again by its URL: a monitoring export's row without one is refused, by line.
     if (monitoring)
