@@ -4,7 +4,7 @@ import type { Db, Row } from './db/db'
 import { sql, type Sql } from './db/sql'
 import { BULK_ROWS, dropIndexes } from './db/dropIndexes'
 import { encodeValue, recordCodec, type KindCodec } from './repo/recordCodec'
-import { BULK_COL, BULK_MIN, bulkChunk, bulkCreationOf } from './bulkCreations'
+import { BULK_COL, BULK_MIN, bulkChunk, bulkCreationLookup } from './bulkCreations'
 
 /** A change to one record. Values are already validated by the service that builds the change. */
 export type Change =
@@ -83,13 +83,21 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
   }
   let clock: HlcState = loadClock()
 
+  // Per transaction: which bulk record created a row, by table (bulkCreationLookup). Cleared when a
+  // transaction starts and whenever it writes a bulk record.
+  const creations = new Map<string, ReturnType<typeof bulkCreationLookup>>()
+  const bulkCreation = (tbl: string, rowId: string) => {
+    let find = creations.get(tbl)
+    if (!find) creations.set(tbl, (find = bulkCreationLookup(db, tbl)))
+    return find(rowId)
+  }
   const heads = (tbl: string, rowId: string, col: string): string[] => {
     const rows = db.all<{ op: string }>(sql`SELECT op FROM field_head WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${col}`)
     if (rows.length > 0) return rows.map((r) => r.op)
     // A field never edited since creation has the creation op as its implicit head.
     const created = db.get<{ dev: string; seq: number }>(
       sql`SELECT dev, seq FROM change_record WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${CREATE_COL} ORDER BY id DESC LIMIT 1`
-    ) ?? bulkCreationOf(db, tbl, rowId)
+    ) ?? bulkCreation(tbl, rowId)
     return created ? [`${created.dev}:${created.seq}`] : []
   }
   // A tombstone supersedes the heads of every field of the row (SYNC.md §2.6): a teammate's edit
@@ -108,6 +116,7 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
     let committed: { seq: number; clock: HlcState } | null = null
     const kinds = new Set<string>()
     db.tx(() => {
+      creations.clear()
       clock = loadClock()
       const syncing = db.get(sql`SELECT 1 AS x FROM local_state WHERE key = 'sync_team'`) !== undefined
       const stamp = hlcSend(clock, wall)
@@ -137,6 +146,7 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
         const { text, first, last } = open.chunk.close()
         db.run(sql`INSERT INTO change_record (dev, seq, hlc, tbl, row_id, row_last, col, old_value, new_value, base)
           VALUES (${deviceId}, ${nextSeq}, ${stamp.stamp}, ${recordCodec(open.kind).table}, ${first}, ${last}, ${BULK_COL}, ${null}, ${text}, '[]')`)
+        creations.delete(recordCodec(open.kind).table)
         written++
       }
       for (const ch of changes) {

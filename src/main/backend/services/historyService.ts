@@ -8,6 +8,7 @@ import { recordRepo } from '../repo/recordRepo'
 import { calendarValidate } from './calendarValidate'
 import { whileReplaying } from './calendarRules'
 import { checkRecordDelete } from '../people/recordAccess'
+import { withSteadyRoles } from '../people/currentMember'
 import { BULK_COL, expandBulk } from '../bulkCreations'
 
 export type HistoryStep = { tx: string; label: string }
@@ -33,7 +34,7 @@ type ChangeRow = { tbl: string; row_id: string; col: string; old_value: string |
  * creations become tombstones, tombstones are lifted. A field someone changed since is a conflict:
  * undo refuses rather than overwrite newer work.
  */
-function inverse(b: Backend, tx: string): { changes: Change[]; touched: { kind: KindName; id: string }[] } {
+function inverse(b: Backend, tx: string): { changes: Change[]; touched: { kind: KindName; id: string }[]; current: Map<string, Record<string, unknown>> } {
   const [dev, seqText] = tx.split(':')
   // A bulk record (an import's chunk) stands for the creations of its rows: each is taken back.
   const rows = b.db
@@ -43,11 +44,15 @@ function inverse(b: Backend, tx: string): { changes: Change[]; touched: { kind: 
   const updates = new Map<string, { kind: KindName; id: string; set: Record<string, unknown> }>()
   const changes: Change[] = []
   const touched: { kind: KindName; id: string }[] = []
+  // Each record as it is now, read once: apply checks the same records (an import's undo reads 100k).
+  const currents = new Map<string, Record<string, unknown>>()
   for (const r of rows) {
     const kind = kindOfTable.get(r.tbl)
     if (!kind) continue
-    const current = recordRepo.get(b.db, kind, r.row_id)
+    const key = `${kind}:${r.row_id}`
+    const current = currents.get(key) ?? recordRepo.get(b.db, kind, r.row_id)
     if (!current) throw new ApiError('conflict', `Cannot undo: a ${recordKinds[kind].label.toLowerCase()} it changed no longer exists`)
+    currents.set(key, current)
     const title = String(current[recordKinds[kind].title] ?? r.row_id)
     if (r.col === CREATE_COL) {
       if (current.deletedAt === null) changes.push({ op: 'delete', kind, id: r.row_id })
@@ -65,7 +70,6 @@ function inverse(b: Backend, tx: string): { changes: Change[]; touched: { kind: 
     const newV: unknown = r.new_value === null ? null : JSON.parse(r.new_value)
     if (!same(current[col.field], newV))
       throw new ApiError('conflict', `Cannot undo: "${title}" was changed again since (${col.field})`, [{ path: [col.field], message: 'Changed since' }])
-    const key = `${kind}:${r.row_id}`
     const u = updates.get(key) ?? { kind, id: r.row_id, set: {} }
     u.set[col.field] = r.old_value === null ? null : JSON.parse(r.old_value)
     updates.set(key, u)
@@ -74,24 +78,27 @@ function inverse(b: Backend, tx: string): { changes: Change[]; touched: { kind: 
     changes.push({ op: 'update', kind: u.kind, id: u.id, set: u.set })
     touched.push({ kind: u.kind, id: u.id })
   }
-  return { changes, touched }
+  return { changes, touched, current: currents }
 }
 
 function apply(b: Backend, tx: string, label: string): string {
   return whileReplaying(() => {
-    const { changes } = inverse(b, tx)
-    // Replayed values still pass the schema and the rules (references may have gone since).
-    for (const ch of changes) {
-      const before = recordRepo.get(b.db, ch.kind, ch.id)
-      if (!before) continue
-      // Undo acts as whoever presses it: taking back a creation is a delete they must be allowed.
-      if (ch.op !== 'update') {
-        checkRecordDelete(b, ch.kind, before)
-        continue
+    const { changes, current } = inverse(b, tx)
+    // Replayed values still pass the schema and the rules (references may have gone since). Who acts
+    // is read once for the whole check (withSteadyRoles), not once per record.
+    withSteadyRoles(b, () => {
+      for (const ch of changes) {
+        const before = current.get(`${ch.kind}:${ch.id}`)
+        if (!before) continue
+        // Undo acts as whoever presses it: taking back a creation is a delete they must be allowed.
+        if (ch.op !== 'update') {
+          checkRecordDelete(b, ch.kind, before)
+          continue
+        }
+        const { issues } = calendarValidate(b, ch.kind, before, { ...before, ...ch.set })
+        if (issues.length) throw new ApiError('rule_violation', `Cannot undo "${label}": ${issues.map((i) => i.message).join('; ')}`, issues)
       }
-      const { issues } = calendarValidate(b, ch.kind, before, { ...before, ...ch.set })
-      if (issues.length) throw new ApiError('rule_violation', `Cannot undo "${label}": ${issues.map((i) => i.message).join('; ')}`, issues)
-    }
+    })
     const r = b.mutate(label, changes)
     if (!r.tx) throw new ApiError('conflict', `Nothing left to undo for "${label}"`)
     return r.tx
