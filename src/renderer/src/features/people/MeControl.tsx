@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { labelOf } from '../../../../core/domain/enums'
+import { labelOf } from '../../../../core/domain/vocabularies'
 import { api } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
 import { Dialog } from '../../components/Dialog'
