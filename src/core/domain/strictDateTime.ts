@@ -29,8 +29,8 @@ function spoken(year: number, month: number, day: number): string {
 
 /**
  * Verdicts of readDate by text. An import checks each row's dates two or three times (the cell, the
- * schema, a rule) and a calendar's 100k rows use a few thousand distinct days; the verdict for a text
- * never changes. Bounded like zoneVerdicts, so a file of many bad dates cannot grow it without end.
+ * schema, a rule), many rows share a day, and the verdict for a text never changes. Bounded like
+ * zoneVerdicts, so a file of many bad dates cannot grow it without end.
  */
 const dateVerdicts = new Map<string, Parsed>()
 
