@@ -37,34 +37,39 @@ export function readImportRows(
   offset = 0
 ): { rows: ImportRow[]; problems: RowProblem[] } {
   const byName = new Map(fields.map((f) => [f.name, f]))
+  // The mapped columns and their fields, found once rather than per cell of every row.
+  const mapped: { col: number; field: TransferField }[] = []
+  mapping.forEach((name, col) => {
+    const field = name === null ? undefined : byName.get(name)
+    if (field) mapped.push({ col, field })
+  })
   const rows: ImportRow[] = []
   const problems: RowProblem[] = []
-  data.forEach((cells, i) => {
+  for (let i = 0; i < data.length; i++) {
+    const cells = data[i] ?? []
     const row = offset + i + 2
-    if (isBlankRow(cells)) return
+    if (isBlankRow(cells)) continue
     const values: Record<string, unknown> = {}
     let id: string | null = null
-    mapping.forEach((name, col) => {
-      const field = name === null ? undefined : byName.get(name)
-      if (!field) return
+    for (const { col, field } of mapped) {
       // A monitoring tool's network or site: our channel when one matches (or --create-missing adds
       // it), else kept as the conversation's network.
       if (field.name === '_channel') {
         const text = (cells[col] ?? '').trim()
-        if (text === '') return
+        if (text === '') continue
         const hit = resolve('channel', text)
         if ('id' in hit) values.channelId = hit.id
         else values.network = text.slice(0, 60)
-        return
+        continue
       }
       const r = parseCell(field, cells[col] ?? '', resolve, dialect)
       if ('error' in r) {
         problems.push({ row, field: field.name, label: field.label, column: headers[col] ?? null, message: r.error })
-        return
+        continue
       }
       if (field.type === 'id') id = typeof r.value === 'string' ? r.value : null
       else if (r.value !== undefined) values[field.name] = r.value
-    })
+    }
     Object.assign(values, fixed)
     if (dialect && kind)
       for (const p of finishImportRow(kind, values, dialect)) {
@@ -75,6 +80,6 @@ export function readImportRows(
     if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== ''))
       problems.push({ row, field: null, label: 'Row', column: null, message: `Has ${cells.length} cells but the header has ${headers.length}` })
     rows.push({ row, id, values })
-  })
+  }
   return { rows, problems }
 }
