@@ -5,6 +5,7 @@ import type { ApiErrorBody } from '../../core/api/contract'
 import type { Backend } from '../backend/backend'
 import { httpStatus } from './httpStatus'
 import { formatBytes, readBody } from './readBody'
+import { bootScript, withBootScript } from './bootScript'
 import { pickerRoutes, type Picker } from './pickerRoutes'
 import { recoveryRoutes, type Recovery } from './recoveryRoutes'
 import { staticFiles } from './staticFiles'
@@ -87,7 +88,7 @@ export function startWebHost(
   }
   const beforeApp = options.recovery ? recoveryRoutes(options.recovery, adopt) : options.picker ? pickerRoutes(options.picker, adopt) : null
   const token = randomBytes(24).toString('base64url')
-  const serve = staticFiles(options.rendererDir)
+  const serve = staticFiles(options.rendererDir, withBootScript)
   let port = options.port ?? 0
   let listing: Awaited<ReturnType<typeof methodList>> | null = null
   /**
@@ -118,6 +119,10 @@ export function startWebHost(
       if (session.redeemToken(req, url, res)) return
       if (!session.authorised(req)) return sendUnauthorisedPage(res)
       if (b === null) return beforeApp?.(req, url, res)
+      if (url.pathname === '/boot.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' })
+        return res.end(bootScript)
+      }
       return serve(url.pathname, res)
     }
     if (!session.authorised(req)) return fail(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address `smo serve` printed', issues: [] })
@@ -139,6 +144,15 @@ export function startWebHost(
         streams.delete(res)
       })
       return
+    }
+    if (url.pathname === '/api/boot' && req.method === 'POST') {
+      let loaded: Awaited<ReturnType<typeof loadDispatch>>
+      try {
+        loaded = await loadDispatch()
+      } catch {
+        return fail(res, { code: 'internal', message: 'The server could not load its handlers; restart `smo serve`', issues: [] })
+      }
+      return (await import('./bootRoute')).bootRoute(backend, req, res, loaded.dispatch)
     }
     if (url.pathname === '/api/import-upload' && req.method === 'POST') return (await import('./uploadRoute')).uploadRoute(backend, req, res)
     const m = /^\/api\/([a-z]+(?:-[a-z]+)+)$/.exec(url.pathname)
