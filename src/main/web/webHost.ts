@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { createServer, type ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 import type { z } from 'zod'
 import type { ApiErrorBody } from '../../core/api/contract'
 import type { Backend } from '../backend/backend'
@@ -10,6 +10,13 @@ import { pickerRoutes, type Picker } from './pickerRoutes'
 import { recoveryRoutes, type Recovery } from './recoveryRoutes'
 import { staticFiles } from './staticFiles'
 import { sendUnauthorisedPage, webSession } from './webSession'
+
+/**
+ * `node:http` taken as the plain module, not through an ESM import: importing a built-in as ESM
+ * builds its export facade, which reads every export, and node:http's WebSocket/MessageEvent getters
+ * then load undici — ~30 ms before Ready for nothing the host uses (issue #17, cold start).
+ */
+const { createServer } = process.getBuiltinModule('node:http')
 
 export type WebHost = { url: string; port: number; token: string; close: () => Promise<void> }
 
