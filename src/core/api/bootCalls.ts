@@ -87,7 +87,8 @@ export function bootCalls(o: { route: string; today: string; weekStart: number; 
     for (const method of lists) calls.push({ method, input: everyRecord })
     calls.push({ method: 'history-state', input: {} })
   }
-  if (o.hasMe || o.route === 'mine') calls.push({ method: 'mine-get', input: {} })
+  // No route is the default screen, My work.
+  if (o.hasMe || o.route === 'mine' || o.route === '') calls.push({ method: 'mine-get', input: {} })
   const seen = new Set(shellCalls.map((c) => bootKey(c.method, c.input)))
   return calls.filter((c) => {
     const k = bootKey(c.method, c.input)

@@ -5,7 +5,7 @@ import type { ApiErrorBody } from '../../core/api/contract'
 import type { Backend } from '../backend/backend'
 import { httpStatus } from './httpStatus'
 import { formatBytes, readBody } from './readBody'
-import { bootScript, withBootScript } from './bootScript'
+import { bootScriptFor, withBootScript } from './bootScript'
 import { pickerRoutes, type Picker } from './pickerRoutes'
 import { recoveryRoutes, type Recovery } from './recoveryRoutes'
 import { staticFiles } from './staticFiles'
@@ -96,6 +96,7 @@ export function startWebHost(
   const beforeApp = options.recovery ? recoveryRoutes(options.recovery, adopt) : options.picker ? pickerRoutes(options.picker, adopt) : null
   const token = randomBytes(24).toString('base64url')
   const serve = staticFiles(options.rendererDir, withBootScript)
+  let bootScript: string | null = null
   let port = options.port ?? 0
   let listing: Awaited<ReturnType<typeof methodList>> | null = null
   /**
@@ -128,6 +129,7 @@ export function startWebHost(
       if (b === null) return beforeApp?.(req, url, res)
       if (url.pathname === '/boot.js') {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' })
+        bootScript ??= bootScriptFor(options.rendererDir)
         return res.end(bootScript)
       }
       return serve(url.pathname, res)
