@@ -3,7 +3,7 @@ import type { Method } from './contract'
 
 /**
  * The browser host's boot answer (issue #17, cold start): the page's tiny boot script names its route,
- * time zone and language as soon as the HTML is parsed, and the server answers, in one streamed
+ * today's date and language as soon as the HTML is parsed, and the server answers, in one streamed
  * response, the calls that screen and the shell are about to make — while the browser is still
  * loading and running the app's scripts. The renderer's api client then answers those first calls
  * from it instead of queueing them behind each other (renderer/src/api/bootAnswers.ts).

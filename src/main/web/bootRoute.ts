@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { bootCalls, bootKey, shellCalls, type BootCall } from '../../core/api/bootCalls'
 import type { ApiErrorBody } from '../../core/api/contract'
-import { calendarDates } from '../../core/calendar/calendarDates'
 import { weekStart } from '../../core/calendar/weekStart'
 import type { Backend } from '../backend/backend'
 import type { dispatch as Dispatch } from '../backend/dispatch'
@@ -10,7 +9,8 @@ import { httpStatus } from './httpStatus'
 import { readBody } from './readBody'
 
 /** What the page's boot script sends (bootScript.ts). */
-const bootRequest = z.object({ route: z.string().max(40), zone: z.string().min(1).max(100), language: z.string().max(100) })
+// `today` is the browser's own date (its time zone), which the calendar opens on.
+const bootRequest = z.object({ route: z.string().max(40), today: z.iso.date(), language: z.string().max(100) })
 
 function refuse(res: ServerResponse, error: ApiErrorBody): void {
   res.writeHead(httpStatus(error.code), { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
@@ -18,7 +18,7 @@ function refuse(res: ServerResponse, error: ApiErrorBody): void {
 }
 
 /**
- * `POST /api/boot` `{ route, zone, language }` (sent by the page's boot script, bootScript.ts): the
+ * `POST /api/boot` `{ route, today, language }` (sent by the page's boot script, bootScript.ts): the
  * first screen's calls answered in one response, as NDJSON — a line `{ keys }` naming every call it
  * will answer, then a line `{ key, result }` per call as soon as that call is done, the screen's own
  * data first. Each call goes through the same `dispatch` as `POST /api/<method>` (input parsing,
@@ -33,14 +33,8 @@ export async function bootRoute(b: Backend, req: IncomingMessage, res: ServerRes
   } catch {
     parsed = null
   }
-  if (!parsed?.success) return refuse(res, { code: 'invalid_input', message: 'The boot request needs { route, zone, language } as JSON', issues: [] })
-  const { route, zone, language } = parsed.data
-  let today: string
-  try {
-    today = calendarDates.todayIn(Date.now(), zone)
-  } catch {
-    return refuse(res, { code: 'invalid_input', message: `Unknown time zone "${zone}" in the boot request`, issues: [] })
-  }
+  if (!parsed?.success) return refuse(res, { code: 'invalid_input', message: 'The boot request needs { route, today (YYYY-MM-DD), language } as JSON', issues: [] })
+  const { route, today, language } = parsed.data
   let gone = false
   res.on('close', () => (gone = true))
 

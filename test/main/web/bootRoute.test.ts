@@ -58,25 +58,25 @@ describe('the browser host boot answer (#17)', () => {
     expect((await rawRequest(host.port, { path: '/boot.js' })).status).toBe(401)
   })
 
-  it('refuses without the token, and names a bad time zone', async () => {
-    const none = await boot({ route: 'calendar', zone: 'UTC', language: 'en-GB' }, { 'content-type': 'application/json' })
+  it('refuses without the token, and a request without a date', async () => {
+    const none = await boot({ route: 'calendar', today: '2026-12-06', language: 'en-GB' }, { 'content-type': 'application/json' })
     expect(none.status).toBe(401)
-    const bad = await boot({ route: 'calendar', zone: 'Mars/Olympus', language: 'en-GB' })
+    const bad = await boot({ route: 'calendar', today: '2026-13-45', language: 'en-GB' })
     expect(bad.status).toBe(400)
-    expect(JSON.parse(bad.body).error.message).toContain('Mars/Olympus')
+    expect(JSON.parse(bad.body).error.message).toContain('today (YYYY-MM-DD)')
     const shapeless = await boot({ route: 'calendar' })
     expect(shapeless.status).toBe(400)
   })
 
   it("answers the calendar's first calls exactly as the methods do, as NDJSON lines", async () => {
-    const r = await boot({ route: 'calendar', zone: 'UTC', language: 'en-GB' })
+    const today = calendarDates.todayIn(Date.now(), 'UTC')
+    const r = await boot({ route: 'calendar', today, language: 'en-GB' })
     expect(r.status).toBe(200)
     expect(r.headers['content-type']).toMatch(/ndjson/)
     const [head, ...answers] = linesOf(r.body)
     const keys = head?.keys ?? []
     expect(answers.map((a) => a.key)).toEqual(keys)
     // The month the calendar opens on: today's, weeks starting on Monday (en-GB).
-    const today = calendarDates.todayIn(Date.now(), 'UTC')
     const grid = calendarDates.monthGrid(today, 1)
     const month = bootKey('calendar-month', { from: grid[0], to: grid[grid.length - 1], dateField: 'planned', filter: {}, weekStart: 1 })
     expect(keys).toContain(month)
@@ -92,7 +92,7 @@ describe('the browser host boot answer (#17)', () => {
   })
 
   it('holds only the shell (and my work) for another screen', async () => {
-    const r = await boot({ route: 'board', zone: 'Europe/Paris', language: 'fr-FR' })
+    const r = await boot({ route: 'board', today: '2026-12-06', language: 'fr-FR' })
     const keys = linesOf(r.body)[0]?.keys ?? []
     expect(keys.some((k) => k.startsWith('calendar-month'))).toBe(false)
     expect(keys).toContain('me-get {}')
