@@ -66,8 +66,6 @@ export function bootScriptFor(rendererDir: string): string {
     var d = new Date()
     var two = function (n) { return (n < 10 ? '0' : '') + n }
     var today = d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate())
-    var body = JSON.stringify({ route: route, today: today, language: navigator.language })
-    window.smoBoot = fetch('/api/boot', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body })
     var pre = ${JSON.stringify(preloads).replace(/</g, '\\u003c')}[route]
     var add = function (rel, href, as) {
       var l = document.createElement('link')
@@ -78,10 +76,14 @@ export function bootScriptFor(rendererDir: string): string {
       l.crossOrigin = ''
       document.head.appendChild(l)
     }
+    // The screen's code first: the boot request makes the server load its handlers, and files asked
+    // for after it would wait for that.
     if (pre) {
       pre.js.forEach(function (h) { add('modulepreload', h) })
       pre.css.forEach(function (h) { add('preload', h, 'style') })
     }
+    var body = JSON.stringify({ route: route, today: today, language: navigator.language })
+    window.smoBoot = fetch('/api/boot', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body })
   } catch (e) {
     // No boot answer: the app asks for everything itself, as it would anyway.
   }

@@ -101,8 +101,10 @@ export function startWebHost(
   let listing: Awaited<ReturnType<typeof methodList>> | null = null
   /**
    * The handler table (every service, the whole contract's schemas) is most of what the server
-   * loads. It is imported once the port is open, while the browser fetches the page and its
-   * scripts, rather than before: the first API call waits for it if it has to (issue #17, cold start).
+   * loads: ~200 ms of one thread. It is imported at the first API call — on a page load, the boot
+   * request (bootRoute.ts), sent once the page and its scripts have been served — so it runs while
+   * the browser evaluates the app's entry. Loaded as soon as the port opened, it held the page's own
+   * requests (the token redirect, the HTML, the scripts) behind it instead (issue #17, cold start).
    */
   let dispatchModule: Promise<typeof import('../backend/dispatch')> | null = null
   const loadDispatch = () => (dispatchModule ??= loadInSteps())
@@ -200,9 +202,6 @@ export function startWebHost(
     server.listen(port, '127.0.0.1', () => {
       const addr = server.address()
       port = typeof addr === 'object' && addr ? addr.port : port
-      // Once the caller has said "Ready" (after this turn), not awaited: the page is fetched
-      // meanwhile. A failure surfaces on the first API call.
-      setImmediate(() => void loadDispatch().catch(() => undefined))
       resolve({
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,
