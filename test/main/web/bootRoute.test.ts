@@ -91,6 +91,24 @@ describe('the browser host boot answer (#17)', () => {
     expect(r.body).toContain('Launch </script><script>alert(1)</script> post')
   })
 
+  it('acts as whoever acts: with nobody chosen as "me", me-get says so and "my work" is not asked for', async () => {
+    const me = b.settings.get().me
+    b.settings.update({ me: {} })
+    try {
+      const r = await boot({ route: 'calendar', today: '2026-12-06', language: 'en-GB' })
+      const answers = linesOf(r.body).slice(1)
+      // Reading needs nobody chosen (people/authorize.ts); the month is answered as the method answers it.
+      const month = answers.find((a) => a.key?.startsWith('calendar-month'))
+      const direct = await rawRequest(host.port, { method: 'POST', path: '/api/calendar-month', headers: auth(), body: (month?.key ?? '').split(/ (.*)/s)[1] })
+      expect(month?.result).toEqual(JSON.parse(direct.body))
+      expect(answers.find((a) => a.key === 'me-get {}')?.result).toMatchObject({ ok: true, data: { me: null } })
+      // Nobody is "me", so the shell's "my work" is not asked for.
+      expect(answers.some((a) => a.key === 'mine-get {}')).toBe(false)
+    } finally {
+      b.settings.update({ me })
+    }
+  })
+
   it('holds only the shell (and my work) for another screen', async () => {
     const r = await boot({ route: 'board', today: '2026-12-06', language: 'fr-FR' })
     const keys = linesOf(r.body)[0]?.keys ?? []
