@@ -83,7 +83,11 @@ export function bootScriptFor(rendererDir: string): string {
       pre.css.forEach(function (h) { add('preload', h, 'style') })
     }
     var body = JSON.stringify({ route: route, today: today, language: navigator.language })
-    window.smoBoot = fetch('/api/boot', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body })
+    var headers = { 'Content-Type': 'application/json' }
+    // A tab that was given the token instead of the cookie keeps it here (renderer api/httpToken.ts).
+    var token = new URLSearchParams(location.search).get('token') || sessionStorage.getItem('smo.token')
+    if (token) headers.Authorization = 'Bearer ' + token
+    window.smoBoot = fetch('/api/boot', { method: 'POST', headers: headers, body: body })
   } catch (e) {
     // No boot answer: the app asks for everything itself, as it would anyway.
   }
