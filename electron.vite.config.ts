@@ -38,6 +38,8 @@ export default defineConfig({
       // One desktop bundle loaded from disk or loopback, never over a network: echarts and React make
       // the main chunk ~1 MB, which is fine here, so the web-oriented 500 kB warning is only noise.
       chunkSizeWarningLimit: 2500,
+      // .vite/manifest.json: the browser host's boot script preloads the first screen's chunks by it (main/web/bootScript.ts).
+      manifest: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } }
     },
     plugins: [react()]

@@ -64,6 +64,6 @@ export async function openChosenWorkspace(choice: WorkspaceChoice, deps: ChoiceD
 /** Only the files a new workspace writes: a folder the person chose may hold other things. */
 function removeNewWorkspace(dir: string): void {
   const p = workspacePaths(dir)
-  for (const f of [p.db, `${p.db}-wal`, `${p.db}-shm`, p.lock]) rmSync(f, { force: true })
+  for (const f of [p.db, `${p.db}-wal`, `${p.db}-shm`, `${p.db}.clean`, p.lock]) rmSync(f, { force: true })
   if (existsSync(p.backups)) rmSync(p.backups, { recursive: true, force: true })
 }

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { latestVersion } from './db/migrations/index'
 import { wrapDb, type Db } from './db/db'
 import { sql } from './db/sql'
+import { cleanClose } from './cleanClose'
 import { acquireWorkspaceLock } from './workspaceLock'
 import { WorkspaceError } from './workspaceError'
 import { workspacePaths } from './workspacePaths'
@@ -80,6 +81,8 @@ function inspect(file: string, fullCheck: boolean): number {
     const version = Number(probe.pragma('user_version', { simple: true }))
     probe.prepare('SELECT count(*) FROM sqlite_schema').get()
     if (version > latestVersion) return version
+    // Unchanged since this computer closed it cleanly: the quick check would read every page for nothing.
+    if (!fullCheck && cleanClose.unchangedSince(probe, file)) return version
     const check = fullCheck ? 'integrity_check' : 'quick_check'
     const answer = (probe.pragma(`${check}(20)`, { simple: false }) as Record<string, string>[]).map((r) => r[check] ?? '')
     if (answer[0] !== 'ok') {
@@ -125,6 +128,7 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
       `${paths.db} was written by a newer SMO Desk (schema ${version}; this app knows up to ${latestVersion}). Update SMO Desk to open it; the file was not changed.`
     )
   const release = options.lock ? acquireWorkspaceLock(paths.lock, options.lock) : () => {}
+  if (!options.readonly) cleanClose.forget(paths.db)
   let raw: Database.Database
   try {
     raw = new Database(paths.db, { readonly: options.readonly ?? false })
@@ -161,7 +165,10 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
       schemaVersion: Number(raw.pragma('user_version', { simple: true })),
       migratedFrom,
       close: () => {
-        if (raw.open) raw.close()
+        if (raw.open) {
+          if (options.readonly) raw.close()
+          else cleanClose.close(raw, paths.db)
+        }
         release()
       }
     }

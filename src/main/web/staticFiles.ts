@@ -15,8 +15,11 @@ const types: Record<string, string> = {
   '.json': 'application/json'
 }
 
-/** Serve the built renderer; unknown paths fall back to index.html (the app routes by hash). */
-export function staticFiles(root: string) {
+/**
+ * Serve the built renderer; unknown paths fall back to index.html (the app routes by hash).
+ * `page` rewrites index.html once, as read (the browser host adds its boot script, bootScript.ts).
+ */
+export function staticFiles(root: string, page: (html: string) => string = (html) => html) {
   const cache = new Map<string, Buffer>()
   return (pathname: string, res: ServerResponse): void => {
     const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
@@ -31,6 +34,7 @@ export function staticFiles(root: string) {
     let body = cache.get(file)
     if (!body) {
       body = readFileSync(file)
+      if (extname(file) === '.html') body = Buffer.from(page(body.toString('utf8')))
       cache.set(file, body)
     }
     const immutable = file.includes(`${sep}assets${sep}`)

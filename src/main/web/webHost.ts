@@ -1,14 +1,22 @@
 import { randomBytes } from 'node:crypto'
-import { createServer, type ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 import type { z } from 'zod'
 import type { ApiErrorBody } from '../../core/api/contract'
 import type { Backend } from '../backend/backend'
 import { httpStatus } from './httpStatus'
 import { formatBytes, readBody } from './readBody'
+import { bootScriptFor, withBootScript } from './bootScript'
 import { pickerRoutes, type Picker } from './pickerRoutes'
 import { recoveryRoutes, type Recovery } from './recoveryRoutes'
 import { staticFiles } from './staticFiles'
 import { sendUnauthorisedPage, webSession } from './webSession'
+
+/**
+ * `node:http` taken as the plain module, not through an ESM import: importing a built-in as ESM
+ * builds its export facade, which reads every export, and node:http's WebSocket/MessageEvent getters
+ * then load undici — ~30 ms before Ready for nothing the host uses (issue #17, cold start).
+ */
+const { createServer } = process.getBuiltinModule('node:http')
 
 export type WebHost = { url: string; port: number; token: string; close: () => Promise<void> }
 
@@ -87,13 +95,16 @@ export function startWebHost(
   }
   const beforeApp = options.recovery ? recoveryRoutes(options.recovery, adopt) : options.picker ? pickerRoutes(options.picker, adopt) : null
   const token = randomBytes(24).toString('base64url')
-  const serve = staticFiles(options.rendererDir)
+  const serve = staticFiles(options.rendererDir, withBootScript)
+  let bootScript: string | null = null
   let port = options.port ?? 0
   let listing: Awaited<ReturnType<typeof methodList>> | null = null
   /**
    * The handler table (every service, the whole contract's schemas) is most of what the server
-   * loads. It is imported once the port is open, while the browser fetches the page and its
-   * scripts, rather than before: the first API call waits for it if it has to (issue #17, cold start).
+   * loads: ~200 ms of one thread. It is imported at the first API call — on a page load, the boot
+   * request (bootRoute.ts), sent once the page and its scripts have been served — so it runs while
+   * the browser evaluates the app's entry. Loaded as soon as the port opened, it held the page's own
+   * requests (the token redirect, the HTML, the scripts) behind it instead (issue #17, cold start).
    */
   let dispatchModule: Promise<typeof import('../backend/dispatch')> | null = null
   const loadDispatch = () => (dispatchModule ??= loadInSteps())
@@ -118,6 +129,11 @@ export function startWebHost(
       if (session.redeemToken(req, url, res)) return
       if (!session.authorised(req)) return sendUnauthorisedPage(res)
       if (b === null) return beforeApp?.(req, url, res)
+      if (url.pathname === '/boot.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' })
+        bootScript ??= bootScriptFor(options.rendererDir)
+        return res.end(bootScript)
+      }
       return serve(url.pathname, res)
     }
     if (!session.authorised(req)) return fail(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address `smo serve` printed', issues: [] })
@@ -139,6 +155,15 @@ export function startWebHost(
         streams.delete(res)
       })
       return
+    }
+    if (url.pathname === '/api/boot' && req.method === 'POST') {
+      let loaded: Awaited<ReturnType<typeof loadDispatch>>
+      try {
+        loaded = await loadDispatch()
+      } catch {
+        return fail(res, { code: 'internal', message: 'The server could not load its handlers; restart `smo serve`', issues: [] })
+      }
+      return (await import('./bootRoute')).bootRoute(backend, req, res, loaded.dispatch)
     }
     if (url.pathname === '/api/import-upload' && req.method === 'POST') return (await import('./uploadRoute')).uploadRoute(backend, req, res)
     const m = /^\/api\/([a-z]+(?:-[a-z]+)+)$/.exec(url.pathname)
@@ -177,9 +202,6 @@ export function startWebHost(
     server.listen(port, '127.0.0.1', () => {
       const addr = server.address()
       port = typeof addr === 'object' && addr ? addr.port : port
-      // Once the caller has said "Ready" (after this turn), not awaited: the page is fetched
-      // meanwhile. A failure surfaces on the first API call.
-      setImmediate(() => void loadDispatch().catch(() => undefined))
       resolve({
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,

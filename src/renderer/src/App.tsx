@@ -8,7 +8,7 @@ import { LiveRegion } from './shell/LiveRegion'
 import { Nav } from './shell/Nav'
 import { SkipLink } from './shell/SkipLink'
 import type { ScreenId } from './shell/screens'
-import { useHashRoute } from './shell/useHashRoute'
+import { readRoute, useHashRoute } from './shell/useHashRoute'
 
 /**
  * Each screen is its own chunk, loaded when first shown: the calendar paints without first parsing the
@@ -49,6 +49,18 @@ const screenComponents: Record<ScreenId, ComponentType> = {
   settings: lazy(screenLoaders.settings)
 }
 
+/**
+ * The first screen's chunk, loaded before the app first renders (main.tsx): drawn through `lazy`, the
+ * screen would first show "Loading…", and React holds back content that replaces a just-shown
+ * fallback for 300 ms — on a cold start that held the calendar's days back after its data had come
+ * (issue #17). Later screens are lazy as before.
+ */
+const firstScreen: Partial<Record<ScreenId, ComponentType>> = {}
+export async function loadFirstScreen(): Promise<void> {
+  const id = readRoute()
+  firstScreen[id] = (await screenLoaders[id]()).default
+}
+
 function prefetchScreens(): () => void {
   // Not at the first idle moment: the browser is idle while the first screen waits for its data, and
   // fetching eleven chunks then delays that data. A few seconds later the first screen is up.
@@ -64,7 +76,7 @@ const DraftsBanner = lazy(() => import('./drafts/DraftsBanner').then((m) => ({ d
 export function App() {
   const screen = useHashRoute()
   const info = useQuery('workspace-info', {})
-  const Screen = screenComponents[screen]
+  const Screen = firstScreen[screen] ?? screenComponents[screen]
   const [hasDrafts] = useState(() => drafts.all().length > 0)
   useEffect(prefetchScreens, [])
   // Only the calendar says when its first data is drawn; any other first screen lets the side queries go at once.

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
+import { App, loadFirstScreen } from './App'
 import { ThemeProvider } from './theme/ThemeProvider'
 import './styles/theme.css'
 import './styles/base.css'
@@ -15,10 +15,16 @@ document.documentElement.dataset.theme = dark ? 'dark' : 'light'
 
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <ThemeProvider>
-      <App />
-    </ThemeProvider>
-  </StrictMode>
-)
+// Rendered once the first screen's code is here (App.tsx, loadFirstScreen); should it fail to load,
+// the screen's lazy loader tries again and shows its own error.
+void loadFirstScreen()
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <ThemeProvider>
+          <App />
+        </ThemeProvider>
+      </StrictMode>
+    )
+  )

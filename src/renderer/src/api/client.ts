@@ -3,6 +3,7 @@ import { kindMethod, type Kebab } from '../../../core/api/kindMethod'
 import type { ListQuery } from '../../../core/api/listQuery'
 import type { KindName } from '../../../core/domain/recordKinds'
 import { ApiError } from './ApiError'
+import { bootAnswers, type BootAnswers } from './bootAnswers'
 import { httpTransport } from './httpTransport'
 import { takeToken } from './httpToken'
 import { ipcBridge, ipcTransport, type Transport } from './transport'
@@ -25,8 +26,22 @@ function pickTransport(): Transport {
 let transport: Transport | undefined
 const current = (): Transport => (transport ??= pickTransport())
 
+/** The browser host's boot answers, when its boot script asked for them (bootAnswers.ts); never over IPC. */
+let boot: BootAnswers | undefined = (() => {
+  const source: unknown = (globalThis as { smoBoot?: unknown }).smoBoot
+  return source instanceof Promise && ipcBridge() === undefined ? bootAnswers(source as Promise<Response>) : undefined
+})()
+let bootWatched = false
+
 async function callRaw(method: string, input: unknown): Promise<unknown> {
-  const result = await current().call(method, input)
+  if (boot !== undefined && !bootWatched) {
+    bootWatched = true
+    const b = boot
+    // Any change in the workspace makes the answers not yet taken stale.
+    current().subscribe('data-changed', () => b.close())
+  }
+  const fromBoot = boot === undefined ? undefined : await boot.take(method, input)
+  const result = fromBoot ?? (await current().call(method, input))
   if (result.ok) return result.data
   throw ApiError.fromBody(result.error)
 }
@@ -62,5 +77,6 @@ export const api = {
   /** Tests and the in-memory harness swap the transport before the first call. */
   useTransport(t: Transport): void {
     transport = t
+    boot = undefined
   }
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { defaultScreen, isScreenId, type ScreenId } from './screens'
 
-function read(): ScreenId {
+/** The screen the address names (the default one when it names none). */
+export function readRoute(): ScreenId {
   const id = location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? ''
   return isScreenId(id) ? id : defaultScreen
 }
@@ -11,9 +12,9 @@ function read(): ScreenId {
  * user where they were, and the token-free address can be shared between windows.
  */
 export function useHashRoute(): ScreenId {
-  const [screen, setScreen] = useState<ScreenId>(read)
+  const [screen, setScreen] = useState<ScreenId>(readRoute)
   useEffect(() => {
-    const onHash = (): void => setScreen(read())
+    const onHash = (): void => setScreen(readRoute())
     addEventListener('hashchange', onHash)
     return () => removeEventListener('hashchange', onHash)
   }, [])

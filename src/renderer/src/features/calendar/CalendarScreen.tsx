@@ -43,6 +43,9 @@ import { WEEK_HOURS, WeekView } from './WeekView'
 import { TaskMarksProvider } from '../sharing/TaskMarks'
 import './calendar.css'
 
+// The same order as `localeCompare` (same locale, same options), without building a collator per
+// comparison: sorting a month's items that way took ~45 ms of the first paint (issue #17).
+const collate = new Intl.Collator().compare
 const emptyItems: CalendarCell[] = []
 const emptyBacklog: CalendarItem[] = []
 
@@ -115,7 +118,7 @@ export function CalendarScreen() {
       list.push(it)
       m.set(d, list)
     }
-    for (const list of m.values()) list.sort((a, b) => (a.publishAt ?? '~').localeCompare(b.publishAt ?? '~') || a.title.localeCompare(b.title))
+    for (const list of m.values()) list.sort((a, b) => collate(a.publishAt ?? '~', b.publishAt ?? '~') || collate(a.title, b.title))
     return m
   }, [items, state.dateField, zone])
 

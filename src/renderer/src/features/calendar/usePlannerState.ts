@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CalendarFilter } from '../../../../core/calendar/calendarFilter'
+import type { ViewMode } from '../../../../core/calendar/viewDays'
 import { api } from '../../api/client'
 
-export type ViewMode = 'month' | 'week' | 'agenda'
+export type { ViewMode }
 export type ColorBy = 'channel' | 'campaign' | 'pillar' | 'status'
 export type DateField = 'planned' | 'due' | 'publish'
 export type PlannerState = { filter: CalendarFilter; mode: ViewMode; colorBy: ColorBy; dateField: DateField; cursor: string | null; showInsights: boolean }

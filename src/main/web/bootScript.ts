@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/**
+ * The browser host's boot script, served at `/boot.js` and named in the app page only (not in the
+ * built index.html, so the desktop window, which talks over IPC, never loads it). A deferred classic
+ * script placed before the app's entry: it runs as soon as the page is parsed, a few milliseconds
+ * after the HTML arrives, while the entry (~240 KB) is still downloading, and asks `/api/boot` for
+ * the first screen's data (bootRoute.ts). The app's api client picks the answers up from
+ * `window.smoBoot` (renderer/src/api/bootAnswers.ts). It also preloads the route's own chunks, which
+ * the app would otherwise ask for only once its entry has run. A file rather than inline code: the
+ * CSP allows no inline script.
+ */
+type Manifest = Record<string, { file: string; css?: string[]; imports?: string[] }>
+type Preloads = Record<string, { js: string[]; css: string[] }>
+
+/**
+ * The first screens' modules as App.tsx's screen loaders import them (test/main/web/bootScript.test.ts
+ * checks they still do). The empty route is the default screen, My work.
+ */
+export const firstScreenModules: Record<string, string> = {
+  calendar: 'src/features/calendar/CalendarScreen.tsx',
+  mine: 'src/features/people/MyWorkScreen.tsx',
+  '': 'src/features/people/MyWorkScreen.tsx'
+}
+
+/**
+ * Each first screen's chunks and styles, from the renderer build's manifest, less what the page
+ * already preloads for its entry: fetched beside the entry instead of after it has run.
+ */
+export function screenPreloads(manifest: Manifest): Preloads {
+  const entry = manifest['index.html']
+  const already = new Set<string>(['index.html', ...(entry?.imports ?? [])])
+  const out: Preloads = {}
+  for (const [route, key] of Object.entries(firstScreenModules)) {
+    const js: string[] = []
+    const css: string[] = []
+    const seen = new Set<string>()
+    const walk = (k: string) => {
+      const chunk = manifest[k]
+      if (chunk === undefined || seen.has(k) || already.has(k)) return
+      seen.add(k)
+      js.push(`/${chunk.file}`)
+      for (const c of chunk.css ?? []) css.push(`/${c}`)
+      for (const i of chunk.imports ?? []) walk(i)
+    }
+    walk(key)
+    if (js.length > 0) out[route] = { js, css }
+  }
+  return out
+}
+
+/** The script for a renderer build folder (its manifest read once); without a manifest, no preloads. */
+export function bootScriptFor(rendererDir: string): string {
+  let preloads: Preloads = {}
+  try {
+    preloads = screenPreloads(JSON.parse(readFileSync(join(rendererDir, '.vite', 'manifest.json'), 'utf8')) as Manifest)
+  } catch {
+    // An older build without a manifest: the screen's chunks come when the app asks for them.
+  }
+  return `// SMO Desk: ask for the first screen's data and code while the app's scripts load (see bootScript.ts).
+(function () {
+  try {
+    var route = location.hash.replace(/^#\\/?/, '').split(/[/?]/)[0] || ''
+    // Today from the Date getters (the browser's time zone): Intl's first use costs tens of ms here.
+    var d = new Date()
+    var two = function (n) { return (n < 10 ? '0' : '') + n }
+    var today = d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate())
+    var pre = ${JSON.stringify(preloads).replace(/</g, '\\u003c')}[route]
+    var add = function (rel, href, as) {
+      var l = document.createElement('link')
+      l.rel = rel
+      l.href = href
+      if (as) l.as = as
+      // As the app's own preloads ask (CORS, same-origin credentials): otherwise a second request.
+      l.crossOrigin = ''
+      document.head.appendChild(l)
+    }
+    // The screen's code first: the boot request makes the server load its handlers, and files asked
+    // for after it would wait for that.
+    if (pre) {
+      pre.js.forEach(function (h) { add('modulepreload', h) })
+      pre.css.forEach(function (h) { add('preload', h, 'style') })
+    }
+    var body = JSON.stringify({ route: route, today: today, language: navigator.language })
+    var headers = { 'Content-Type': 'application/json' }
+    // A tab that was given the token instead of the cookie keeps it here (renderer api/httpToken.ts).
+    var token = new URLSearchParams(location.search).get('token') || sessionStorage.getItem('smo.token')
+    if (token) headers.Authorization = 'Bearer ' + token
+    window.smoBoot = fetch('/api/boot', { method: 'POST', headers: headers, body: body })
+  } catch (e) {
+    // No boot answer: the app asks for everything itself, as it would anyway.
+  }
+})()
+`
+}
+
+/** The app page with the boot script ahead of the entry module (deferred scripts run in order). */
+export function withBootScript(html: string): string {
+  const at = html.indexOf('<script type="module"')
+  const tag = '<script defer src="/boot.js"></script>\n    '
+  return at < 0 ? html.replace('</head>', `${tag}</head>`) : `${html.slice(0, at)}${tag}${html.slice(at)}`
+}

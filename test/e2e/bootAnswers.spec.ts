@@ -1,0 +1,45 @@
+import { expect, test } from './fixtures'
+
+/**
+ * The browser host's boot answer (#17): the calendar's first screen is drawn from what the boot script
+ * asked for while the app loaded, without asking the server for its month, names or shell state one
+ * by one; after that, the page asks the server as before, so changes still show up live.
+ */
+test.describe('boot answers on a cold start', () => {
+  test('the calendar draws its first month without a calendar-month request, then follows a change live', async ({ page, app }) => {
+    const asked: string[] = []
+    let drawn = false
+    page.on('request', (r) => {
+      const m = /\/api\/([a-z-]+)$/.exec(new URL(r.url()).pathname)
+      if (m?.[1] && !drawn) asked.push(m[1])
+    })
+    await page.goto(`${app.url}#/calendar`)
+    const firstItem = page.locator('[data-testid="cal-day"] [data-id]').first()
+    await firstItem.waitFor()
+    drawn = true
+    expect(asked).toContain('boot')
+    for (const method of ['calendar-month', 'me-get', 'workspace-info', 'sync-status', 'calendar-backlog', 'channel-list', 'member-list'])
+      expect(asked, `${method} came from the boot answer`).not.toContain(method)
+
+    // A change made elsewhere (another tab, the CLI) still reaches the calendar: the boot answer was used once.
+    const today = await page.evaluate(() => {
+      const d = new Date()
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    })
+    const headers = { authorization: `Bearer ${app.token}` }
+    const channels = (await (await page.request.post(`${app.base}/api/channel-list`, { headers, data: { limit: 1 } })).json()) as { data: { items: { id: string }[] } }
+    const created = await page.request.post(`${app.base}/api/content-create`, {
+      headers,
+      data: { title: 'Boot answer live check', channelId: channels.data.items[0]?.id, plannedDate: today }
+    })
+    expect(created.ok()).toBe(true)
+    await expect(page.locator(`[data-testid="cal-day"][data-date="${today}"]`)).toContainText('Boot answer live check')
+  })
+
+  test('the page still runs no inline script and keeps its strict policy', async ({ page, app }) => {
+    const res = await page.goto(`${app.url}#/calendar`)
+    expect(res?.headers()['content-security-policy']).toContain("script-src 'self'")
+    const inline = await page.evaluate(() => [...document.scripts].filter((s) => s.src === '').length)
+    expect(inline).toBe(0)
+  })
+})
