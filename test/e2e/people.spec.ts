@@ -17,7 +17,7 @@ test('on first start the person picks who they are; the title bar and My work fo
   await page.goto(app.url)
   const picker = page.getByTestId('me-picker')
   await expect(picker).toBeVisible()
-  await picker.getByLabel('I am').selectOption({ label: 'Leo Martins — Developer Advocate (contributor)' })
+  await picker.getByLabel('I am').selectOption({ label: 'Leo Martins — Developer Advocate (Contributor)' })
   await picker.getByTestId('me-pick-save').click()
   await expect(picker).toBeHidden()
   await expect(page).toHaveTitle(/^(\(\d+\) )?SMO Desk — Leo Martins$/)
@@ -42,7 +42,7 @@ test('My work opens each row on its own record: a mention on a campaign opens th
   const sw = page.getByTestId('me-switch')
   await expect(picker.or(sw)).toBeVisible()
   if (await picker.isVisible()) {
-    await picker.getByLabel('I am').selectOption({ label: 'Aisha Cole — Product Marketing Manager & Sales Engineer (contributor)' })
+    await picker.getByLabel('I am').selectOption({ label: 'Aisha Cole — Product Marketing Manager & Sales Engineer (Contributor)' })
     await picker.getByTestId('me-pick-save').click()
   } else {
     await sw.selectOption({ label: 'Aisha Cole' })

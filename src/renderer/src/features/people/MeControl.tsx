@@ -65,7 +65,7 @@ function MePicker({ state, onDone }: { state: State; onDone: () => void }) {
               <select id="me-pick" data-testid="me-pick" value={choice} onChange={(e) => setChoice(e.target.value)}>
                 {state.members.map((m) => (
                   <option key={m.id} value={m.id}>
-                    {m.name}{m.role ? ` — ${m.role}` : ''} ({m.access})
+                    {m.name}{m.role ? ` — ${m.role}` : ''} ({labelOf(m.access)})
                   </option>
                 ))}
               </select>

@@ -82,7 +82,7 @@ export function MyWorkScreen() {
   const m = mine.data
   return (
     <div className="screen">
-      <ScreenHeader title="My work" description={m ? `${m.me.name} (${m.me.access}) · week ending ${format.date(m.weekEnd)}` : 'What you owe this week, what is late and what waits on you.'} />
+      <ScreenHeader title="My work" description={m ? `${m.me.name} (${labelOf(m.me.access)}) · week ending ${format.date(m.weekEnd)}` : 'What you owe this week, what is late and what waits on you.'} />
       <div className="screen-body my-work" data-testid="my-work">
         {mine.error && <p className="form-error" role="alert">{mine.error.message}</p>}
         {m && SECTIONS.map((s) => <MyWorkSection key={s.key} section={s} rows={s.rows(m)} />)}
