@@ -28,20 +28,26 @@ function spoken(year: number, month: number, day: number): string {
 }
 
 /**
- * Verdicts of readDate by text. An import checks each row's dates two or three times (the cell, the
- * schema, a rule), many rows share a day, and the verdict for a text never changes. Bounded like
- * zoneVerdicts, so a file of many bad dates cannot grow it without end.
+ * `read`, remembering its verdict per text (a verdict never changes within a process), in a memo that
+ * is emptied when it holds `limit` texts, so a file of many bad values cannot grow it without end.
  */
-const dateVerdicts = new Map<string, Parsed>()
-
-function parseDate(text: string): Parsed {
-  const known = dateVerdicts.get(text)
-  if (known) return known
-  const verdict = readDate(text)
-  if (dateVerdicts.size >= 4096) dateVerdicts.clear()
-  dateVerdicts.set(text, verdict)
-  return verdict
+function remembered(read: (text: string) => Parsed, limit: number): (text: string) => Parsed {
+  const verdicts = new Map<string, Parsed>()
+  return (text) => {
+    const known = verdicts.get(text)
+    if (known) return known
+    const verdict = read(text)
+    if (verdicts.size >= limit) verdicts.clear()
+    verdicts.set(text, verdict)
+    return verdict
+  }
 }
+
+/**
+ * A calendar date. An import checks each row's dates two or three times (the cell, the schema, a
+ * rule), and many rows share a day.
+ */
+const parseDate = remembered(readDate, 4096)
 
 function readDate(text: string): Parsed {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
@@ -67,24 +73,12 @@ function parseTime(text: string): Parsed {
 /**
  * An IANA zone name, written as the database writes it. Intl also takes offsets ("+01:00"), which
  * follow no daylight-saving rules, and any letter case ("europe/berlin"), which would be stored as
- * typed and then compared as another zone: both are refused with the name to use.
+ * typed and then compared as another zone: both are refused with the name to use. Remembered:
+ * building an Intl.DateTimeFormat per value was the larger part of reading a month's records (every
+ * post's zone is checked by its schema: ~150 ms of the first calendar load on a cold start, issue
+ * #17). A workspace uses a handful of zones, but a pasted CSV could bring many bad names: a small memo.
  */
-function parseZone(text: string): Parsed {
-  const known = zoneVerdicts.get(text)
-  if (known) return known
-  const verdict = readZone(text)
-  // A workspace uses a handful of zones, but a pasted CSV could bring many bad names: keep the memo small.
-  if (zoneVerdicts.size >= 256) zoneVerdicts.clear()
-  zoneVerdicts.set(text, verdict)
-  return verdict
-}
-
-/**
- * Verdicts of readZone by zone name. Building an Intl.DateTimeFormat per value was the larger part of
- * reading a month's records (every post's zone is checked by its schema: ~150 ms of the first calendar
- * load on a cold start, issue #17); the verdict for a name never changes within a process.
- */
-const zoneVerdicts = new Map<string, Parsed>()
+const parseZone = remembered(readZone, 256)
 
 function readZone(text: string): Parsed {
   if (text === '') return no('Choose a time zone')
