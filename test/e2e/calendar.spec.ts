@@ -54,6 +54,8 @@ test('the grid is ready for a pointer only once the legend above it has its name
   // and will re-wrap when the names come, moving the grid; a drag aimed now could land on a neighbour.
   let release = () => {}
   const held = new Promise<void>((r) => (release = r))
+  // Without the browser host's boot answers (as in the desktop window), so the names come by their own call.
+  await page.route('**/boot.js', (route) => route.abort())
   await page.route('**/api/channel-list', async (route) => {
     await held
     await route.continue()
