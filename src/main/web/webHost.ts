@@ -108,6 +108,15 @@ export function startWebHost(
    */
   let dispatchModule: Promise<typeof import('../backend/dispatch')> | null = null
   const loadDispatch = () => (dispatchModule ??= loadInSteps())
+  /** The dispatcher, or null after answering that the handlers could not be loaded. */
+  const dispatchOrFail = async (res: ServerResponse): Promise<(typeof import('../backend/dispatch'))['dispatch'] | null> => {
+    try {
+      return (await loadDispatch()).dispatch
+    } catch (e) {
+      fail(res, { code: 'internal', message: `The server could not load its handlers (${e instanceof Error ? e.message : String(e)}); restart \`smo serve\``, issues: [] })
+      return null
+    }
+  }
   const streams = new Set<ServerResponse>()
 
   // Made once the port is known: the cookie's name carries it.
@@ -157,13 +166,9 @@ export function startWebHost(
       return
     }
     if (url.pathname === '/api/boot' && req.method === 'POST') {
-      let loaded: Awaited<ReturnType<typeof loadDispatch>>
-      try {
-        loaded = await loadDispatch()
-      } catch {
-        return fail(res, { code: 'internal', message: 'The server could not load its handlers; restart `smo serve`', issues: [] })
-      }
-      return (await import('./bootRoute')).bootRoute(backend, req, res, loaded.dispatch)
+      const dispatch = await dispatchOrFail(res)
+      if (dispatch) await (await import('./bootRoute')).bootRoute(backend, req, res, dispatch)
+      return
     }
     if (url.pathname === '/api/import-upload' && req.method === 'POST') return (await import('./uploadRoute')).uploadRoute(backend, req, res)
     const m = /^\/api\/([a-z]+(?:-[a-z]+)+)$/.exec(url.pathname)
@@ -186,13 +191,9 @@ export function startWebHost(
     } catch (e) {
       return fail(res, { code: 'invalid_input', message: `The request body is not valid JSON (${e instanceof Error ? e.message : 'unreadable'})`, issues: [] })
     }
-    let loaded: Awaited<ReturnType<typeof loadDispatch>>
-    try {
-      loaded = await loadDispatch()
-    } catch (e) {
-      return fail(res, { code: 'internal', message: `The server could not load its handlers (${e instanceof Error ? e.message : String(e)}); restart \`smo serve\``, issues: [] })
-    }
-    const result = await loaded.dispatch(backend, m[1] ?? '', input)
+    const dispatch = await dispatchOrFail(res)
+    if (!dispatch) return
+    const result = await dispatch(backend, m[1] ?? '', input)
     if (result.ok) send(res, 200, result)
     else fail(res, result.error)
   })
