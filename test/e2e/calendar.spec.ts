@@ -85,7 +85,15 @@ test('filters survive a reload and the views switch', async ({ page, app }) => {
   await cal.ready()
   await page.getByTestId('planner-search').fill('webinar')
   await cal.ready()
-  await page.waitForTimeout(600)
+  // The filter is saved to the settings a moment after typing (debounced, then a read and a write);
+  // reload once it is there, not after a fixed wait that a busy server can outlast.
+  const headers = { authorization: `Bearer ${app.token}` }
+  await expect
+    .poll(async () => {
+      const s = (await (await page.request.post(`${app.base}/api/settings-get`, { headers, data: {} })).json()) as { data: { ui: { planner?: { filter?: { q?: string } } } } }
+      return s.data.ui.planner?.filter?.q
+    })
+    .toBe('webinar')
   await cal.reload()
   await expect(page.getByTestId('planner-search')).toHaveValue('webinar')
   await page.getByTestId('view-week').click()
