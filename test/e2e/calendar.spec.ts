@@ -55,7 +55,7 @@ test('the grid is ready for a pointer only once the legend above it has its name
   let release = () => {}
   const held = new Promise<void>((r) => (release = r))
   // Without the browser host's boot answers (as in the desktop window), so the names come by their own call.
-  await page.route('**/boot.js', (route) => route.abort())
+  await page.route('**/api/boot', (route) => route.abort())
   await page.route('**/api/channel-list', async (route) => {
     await held
     await route.continue()

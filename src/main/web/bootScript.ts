@@ -1,15 +1,17 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /**
- * The browser host's boot script, served at `/boot.js` and named in the app page only (not in the
- * built index.html, so the desktop window, which talks over IPC, never loads it). A deferred classic
- * script placed before the app's entry: it runs as soon as the page is parsed, a few milliseconds
- * after the HTML arrives, while the entry (~240 KB) is still downloading, and asks `/api/boot` for
- * the first screen's data (bootRoute.ts). The app's api client picks the answers up from
- * `window.smoBoot` (renderer/src/api/bootAnswers.ts). It also preloads the route's own chunks, which
- * the app would otherwise ask for only once its entry has run. A file rather than inline code: the
- * CSP allows no inline script.
+ * The browser host's boot script, written inline into the app page only (not into the built
+ * index.html, so the desktop window, which talks over IPC, never runs it). It sits ahead of the app's
+ * entry and runs as the page is parsed, a few milliseconds after the HTML arrives, while the entry
+ * (~240 KB) is still downloading, and asks `/api/boot` for the first screen's data (bootRoute.ts).
+ * The app's api client picks the answers up from `window.smoBoot` (renderer/src/api/bootAnswers.ts).
+ * It also preloads the route's own chunks, which the app would otherwise ask for only once its entry
+ * has run. Inline rather than a file: a file was one more round trip before the boot request could
+ * leave (~50–100 ms of the cold start, issue #17). The CSP still allows no other inline script: it
+ * names this script's own hash (scriptHash).
  */
 type Manifest = Record<string, { file: string; css?: string[]; imports?: string[] }>
 type Preloads = Record<string, { js: string[]; css: string[] }>
@@ -95,9 +97,20 @@ export function bootScriptFor(rendererDir: string): string {
 `
 }
 
-/** The app page with the boot script ahead of the entry module (deferred scripts run in order). */
-export function withBootScript(html: string): string {
-  const at = html.indexOf('<script type="module"')
-  const tag = '<script defer src="/boot.js"></script>\n    '
-  return at < 0 ? html.replace('</head>', `${tag}</head>`) : `${html.slice(0, at)}${tag}${html.slice(at)}`
+/** The CSP source that allows exactly this inline script and no other. */
+export function scriptHash(script: string): string {
+  return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`
+}
+
+/**
+ * The app page with the boot script inline at the end of its head: after the tags of the entry, its
+ * chunks and styles, so the browser asks for those first, and still run before the entry (a module
+ * script waits for the page to be parsed). The boot request makes the server load its handlers;
+ * files asked for after it would wait for that. The page's own policy (a meta tag, for the desktop
+ * window) then allows this script's hash too: a page with two policies runs only what both allow.
+ */
+export function withBootScript(html: string, script: string): string {
+  const policy = html.replace(/(http-equiv="Content-Security-Policy"[^>]*?script-src 'self')/, `$1 ${scriptHash(script)}`)
+  // The script holds no "</script": its one embedded value (the preloads) escapes every "<".
+  return policy.replace('</head>', `  <script>${script}</script>\n  </head>`)
 }

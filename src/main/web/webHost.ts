@@ -5,7 +5,7 @@ import type { ApiErrorBody } from '../../core/api/contract'
 import type { Backend } from '../backend/backend'
 import { httpStatus } from './httpStatus'
 import { formatBytes, readBody } from './readBody'
-import { bootScriptFor, withBootScript } from './bootScript'
+import { bootScriptFor, scriptHash, withBootScript } from './bootScript'
 import { pickerRoutes, type Picker } from './pickerRoutes'
 import { recoveryRoutes, type Recovery } from './recoveryRoutes'
 import { staticFiles } from './staticFiles'
@@ -29,18 +29,20 @@ const MAX_BODY = 8 * 1024 * 1024
 const LARGE_BODY: Partial<Record<string, { limit: number; advice: string }>> = {
   'export-table': { limit: 512 * 1024 * 1024, advice: 'Filter the view to fewer rows, or export the whole table with `smo export`.' }
 }
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'"
-].join('; ')
+/** The page's policy; `bootHash` lets the app page's inline boot script run, and no other inline script. */
+const cspWith = (bootHash: string) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' ${bootHash}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'none'"
+  ].join('; ')
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
@@ -95,8 +97,10 @@ export function startWebHost(
   }
   const beforeApp = options.recovery ? recoveryRoutes(options.recovery, adopt) : options.picker ? pickerRoutes(options.picker, adopt) : null
   const token = randomBytes(24).toString('base64url')
-  const serve = staticFiles(options.rendererDir, withBootScript)
-  let bootScript: string | null = null
+  // The boot script is made once per start (it names the build's chunks), and the policy allows its hash.
+  const bootScript = bootScriptFor(options.rendererDir)
+  const CSP = cspWith(scriptHash(bootScript))
+  const serve = staticFiles(options.rendererDir, (html) => withBootScript(html, bootScript))
   let port = options.port ?? 0
   let listing: Awaited<ReturnType<typeof methodList>> | null = null
   /**
@@ -138,11 +142,6 @@ export function startWebHost(
       if (session.redeemToken(req, url, res)) return
       if (!session.authorised(req)) return sendUnauthorisedPage(res)
       if (b === null) return beforeApp?.(req, url, res)
-      if (url.pathname === '/boot.js') {
-        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' })
-        bootScript ??= bootScriptFor(options.rendererDir)
-        return res.end(bootScript)
-      }
       return serve(url.pathname, res)
     }
     if (!session.authorised(req)) return fail(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address `smo serve` printed', issues: [] })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -46,16 +47,16 @@ type Line = { keys?: string[]; key?: string; result?: unknown }
 const linesOf = (text: string): Line[] => text.trim().split('\n').map((l) => JSON.parse(l) as Line)
 
 describe('the browser host boot answer (#17)', () => {
-  it('names /boot.js ahead of the entry on the app page, and serves it only with the session', async () => {
+  it('writes the boot script inline into the app page, allowed by its hash in the policy, and only with the session', async () => {
     const page = await rawRequest(host.port, { path: '/', headers: auth() })
     expect(page.status).toBe(200)
-    const at = page.body.indexOf('<script defer src="/boot.js"></script>')
-    expect(at).toBeGreaterThan(0)
-    expect(at).toBeLessThan(page.body.indexOf('<script type="module"'))
-    const script = await rawRequest(host.port, { path: '/boot.js', headers: auth() })
-    expect(script.headers['content-type']).toMatch(/javascript/)
-    expect(script.body).toContain("fetch('/api/boot'")
-    expect((await rawRequest(host.port, { path: '/boot.js' })).status).toBe(401)
+    const script = /<script>([\s\S]*?)<\/script>/.exec(page.body)?.[1] ?? ''
+    expect(script).toContain("fetch('/api/boot'")
+    expect(page.body.indexOf(script)).toBeGreaterThan(page.body.indexOf('<script type="module"'))
+    const policy = String(page.headers['content-security-policy'])
+    expect(policy).toContain(`script-src 'self' 'sha256-${createHash('sha256').update(script).digest('base64')}'`)
+    expect(policy.split('; ').find((d) => d.startsWith('script-src'))).not.toContain('unsafe-inline')
+    expect((await rawRequest(host.port, { path: '/' })).status).toBe(401)
   })
 
   it('refuses without the token, and a request without a date', async () => {

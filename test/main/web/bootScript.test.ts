@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { bootScriptFor, firstScreenModules, screenPreloads, withBootScript } from '../../../src/main/web/bootScript'
+import { bootScriptFor, firstScreenModules, screenPreloads, scriptHash, withBootScript } from '../../../src/main/web/bootScript'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 
@@ -33,8 +35,33 @@ describe('the boot script (#17)', () => {
     }
   })
 
-  it('goes ahead of the entry module, so it runs first', () => {
-    const page = withBootScript('<head><script type="module" src="./assets/index-a.js"></script></head>')
-    expect(page).toMatch(/<script defer src="\/boot.js"><\/script>\s*<script type="module"/)
+  it('is written inline after the entry\'s tags, and the page\'s own policy allows its hash and nothing else inline', () => {
+    const html = `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; object-src 'none'" />
+<script type="module" src="./assets/index-a.js"></script><link rel="modulepreload" href="./assets/b.js"></head><body></body>`
+    const script = "window.smoBoot = fetch('/api/boot')"
+    const page = withBootScript(html, script)
+    const hash = scriptHash(script)
+    expect(hash).toBe(`'sha256-${createHash('sha256').update(script).digest('base64')}'`)
+    // After the entry and its preloads (asked for first), before the head ends (run before the deferred entry).
+    expect(page.indexOf(`<script>${script}</script>`)).toBeGreaterThan(page.indexOf('rel="modulepreload"'))
+    expect(page.indexOf(`<script>${script}</script>`)).toBeLessThan(page.indexOf('</head>'))
+    expect(page).toContain(`script-src 'self' ${hash}; object-src 'none'`)
+    expect(page).not.toContain("'unsafe-inline'")
+  })
+
+  it('cannot end its own tag early: the preloads it embeds escape "<"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smo-boot-'))
+    try {
+      mkdirSync(join(dir, '.vite'))
+      writeFileSync(
+        join(dir, '.vite', 'manifest.json'),
+        JSON.stringify({ 'index.html': { file: 'assets/index.js' }, 'src/features/calendar/CalendarScreen.tsx': { file: 'assets/</script><script>alert(1)</script>.js' } })
+      )
+      const script = bootScriptFor(dir)
+      expect(script).not.toContain('</script')
+      expect(script).toContain('\\u003c/script>')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
