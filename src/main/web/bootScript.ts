@@ -103,14 +103,18 @@ export function scriptHash(script: string): string {
 }
 
 /**
- * The app page with the boot script inline at the end of its head: after the tags of the entry, its
- * chunks and styles, so the browser asks for those first, and still run before the entry (a module
- * script waits for the page to be parsed). The boot request makes the server load its handlers;
- * files asked for after it would wait for that. The page's own policy (a meta tag, for the desktop
- * window) then allows this script's hash too: a page with two policies runs only what both allow.
+ * The app page with the boot script inline after the tags of the entry and its chunks, so the browser
+ * asks for those first, and ahead of the stylesheets: an inline script after a stylesheet waits for it
+ * to load. It still runs before the entry (a module script waits for the page to be parsed). The boot
+ * request makes the server load its handlers; files asked for after it would wait for that. The page's
+ * own policy (a meta tag, for the desktop window) then allows this script's hash too: a page with two
+ * policies runs only what both allow.
  */
 export function withBootScript(html: string, script: string): string {
   const policy = html.replace(/(http-equiv="Content-Security-Policy"[^>]*?script-src 'self')/, `$1 ${scriptHash(script)}`)
+  const end = policy.indexOf('</head>')
+  const sheet = policy.indexOf('<link rel="stylesheet"')
+  const at = sheet >= 0 && sheet < end ? sheet : end
   // The script holds no "</script": its one embedded value (the preloads) escapes every "<".
-  return policy.replace('</head>', `  <script>${script}</script>\n  </head>`)
+  return at < 0 ? policy : `${policy.slice(0, at)}<script>${script}</script>\n    ${policy.slice(at)}`
 }

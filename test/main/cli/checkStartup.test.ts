@@ -5,12 +5,18 @@
  * browser host. A preload records every package the process loads.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { runSmo } from '../helpers/runSmo'
 
+/**
+ * zod, luxon and conf (with ajv) are bundled into out/main (electron.vite.config.ts), so their code
+ * comes in built chunks rather than from node_modules: a chunk that carries one is as heavy.
+ */
+const BUNDLED: Record<string, RegExp> = { zod: /ZodError/, luxon: /Invalid DateTime/, ajv: /ajv/ }
 const HEAVY = ['zod', 'luxon', 'pptxgenjs', 'exceljs', 'echarts', 'pdfkit', 'papaparse', 'conf', 'ajv', 'fflate', 'ical.js', '@resvg/resvg-js']
 
 describe('smo check starts light', () => {
@@ -23,8 +29,9 @@ describe('smo check starts light', () => {
       hook,
       `import { registerHooks } from 'node:module'
 const seen = new Set()
-registerHooks({ resolve(spec, ctx, next) { const r = next(spec, ctx); const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(r.url); if (m) seen.add(m[1]); return r } })
-process.on('exit', () => process.stderr.write('\\nLOADED=' + JSON.stringify([...seen]) + '\\n'))
+const chunks = new Set()
+registerHooks({ resolve(spec, ctx, next) { const r = next(spec, ctx); const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(r.url); if (m) seen.add(m[1]); if (r.url.includes('/out/main/')) chunks.add(r.url); return r } })
+process.on('exit', () => process.stderr.write('\\nLOADED=' + JSON.stringify([...seen]) + '\\nCHUNKS=' + JSON.stringify([...chunks]) + '\\n'))
 `
     )
     const r = spawnSync(process.execPath, ['--import', hook, join(process.cwd(), 'bin', 'smo.mjs'), 'check', '--workspace', join(dir, 'ws'), '--json'], {
@@ -36,5 +43,13 @@ process.on('exit', () => process.stderr.write('\\nLOADED=' + JSON.stringify([...
     const loaded = JSON.parse(/LOADED=(.*)/.exec(r.stderr)?.[1] ?? '[]') as string[]
     expect(loaded).toContain('better-sqlite3')
     expect(loaded.filter((p) => HEAVY.includes(p))).toEqual([])
+    const chunks = JSON.parse(/CHUNKS=(.*)/.exec(r.stderr)?.[1] ?? '[]') as string[]
+    // From the build, the libraries come inside chunks; from the sources (a build older than them,
+    // bin/smo.mjs), from node_modules, which LOADED above covers.
+    const carried = chunks.flatMap((u) => {
+      const code = readFileSync(fileURLToPath(u), 'utf8')
+      return Object.entries(BUNDLED).filter(([, mark]) => mark.test(code)).map(([lib]) => `${lib} in ${u.replace(/.*\/out\/main\//, '')}`)
+    })
+    expect(carried).toEqual([])
   })
 })

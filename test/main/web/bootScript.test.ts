@@ -37,14 +37,15 @@ describe('the boot script (#17)', () => {
 
   it('is written inline after the entry\'s tags, and the page\'s own policy allows its hash and nothing else inline', () => {
     const html = `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; object-src 'none'" />
-<script type="module" src="./assets/index-a.js"></script><link rel="modulepreload" href="./assets/b.js"></head><body></body>`
+<script type="module" src="./assets/index-a.js"></script><link rel="modulepreload" href="./assets/b.js">
+<link rel="stylesheet" href="./assets/index-a.css"></head><body></body>`
     const script = "window.smoBoot = fetch('/api/boot')"
     const page = withBootScript(html, script)
     const hash = scriptHash(script)
     expect(hash).toBe(`'sha256-${createHash('sha256').update(script).digest('base64')}'`)
-    // After the entry and its preloads (asked for first), before the head ends (run before the deferred entry).
+    // After the entry and its preloads (asked for first); before the stylesheet, which would hold it until loaded.
     expect(page.indexOf(`<script>${script}</script>`)).toBeGreaterThan(page.indexOf('rel="modulepreload"'))
-    expect(page.indexOf(`<script>${script}</script>`)).toBeLessThan(page.indexOf('</head>'))
+    expect(page.indexOf(`<script>${script}</script>`)).toBeLessThan(page.indexOf('rel="stylesheet"'))
     expect(page).toContain(`script-src 'self' ${hash}; object-src 'none'`)
     expect(page).not.toContain("'unsafe-inline'")
   })
