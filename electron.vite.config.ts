@@ -8,6 +8,12 @@ import { defineConfig } from 'electron-vite'
 // plain JavaScript beside it, so nothing is transpiled when a command starts (bin/smo.mjs).
 export default defineConfig({
   main: {
+    resolve: {
+      alias: [
+        { find: /^ajv\/dist\/2020\.js$/, replacement: resolve('src/main/backend/settings/ajvStub.ts') },
+        { find: /^ajv-formats$/, replacement: resolve('src/main/backend/settings/ajvStub.ts') }
+      ]
+    },
     build: {
       outDir: 'out/main',
       // Bundled rather than loaded from node_modules at run time: zod is ~130 files (every locale) and
@@ -15,6 +21,9 @@ export default defineConfig({
       // host's start more than the code itself (issue #17: 250–300 ms before Ready on this machine).
       // better-sqlite3 (a native module) and electron-store (loaded only inside Electron) stay external.
       externalizeDeps: { exclude: ['zod', 'luxon', 'ulid', 'conf'] },
+      // conf's JSON-schema validator is never built (no schema is passed; settings are checked with zod),
+      // but conf imports ajv at its top: a stub instead (src/main/backend/settings/ajvStub.ts).
+      // electron-store, external, keeps the real one.
       rollupOptions: {
         input: {
           index: resolve('src/main/electron/index.ts'),
