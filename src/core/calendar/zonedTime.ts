@@ -3,6 +3,15 @@ import { strictDateTime } from '../domain/strictDateTime'
 import type { IsoDate } from './calendarDates'
 
 export type WallClock = { date: IsoDate; time: string }
+
+/**
+ * Wall clocks already worked out, by zone and instant: a calendar shows each item's time in two zones
+ * and draws every chip again whenever one of its name lists arrives, and each conversion through
+ * luxon costs tens of microseconds (~40 ms of the month's first paint on the demo, issue #17). A pure
+ * function of its inputs, so a remembered answer is the answer; bounded so a long session cannot grow it.
+ */
+const wallClocks = new Map<string, WallClock>()
+const WALL_CLOCKS_KEPT = 20_000
 export type ZonedResult = { ok: true; instant: string } | { ok: false; field: 'publishZone' | 'publishAt'; message: string }
 
 /**
@@ -27,8 +36,16 @@ export const zonedTime = {
 
   /** UTC instant → wall clock in `zone`. */
   toWallClock(instant: string, zone: string): WallClock {
-    const dt = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone)
-    return { date: dt.toFormat('yyyy-MM-dd'), time: dt.toFormat('HH:mm') }
+    const key = `${zone} ${instant}`
+    let known = wallClocks.get(key)
+    if (known === undefined) {
+      const dt = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone)
+      known = { date: dt.toFormat('yyyy-MM-dd'), time: dt.toFormat('HH:mm') }
+      if (wallClocks.size >= WALL_CLOCKS_KEPT) wallClocks.clear()
+      wallClocks.set(key, known)
+    }
+    // A copy: a caller that changes what it was given cannot change the next caller's answer.
+    return { date: known.date, time: known.time }
   },
 
   /**
