@@ -13,7 +13,6 @@
  * small for a very large team even at the larger cap): the caller then pulls in-process, which
  * gives the same result.
  */
-import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { DataKey } from './blockCipher'
@@ -47,6 +46,8 @@ export function pullInChild(input: PullInChildInput): PullResponse | null {
       // NODE_OPTIONS reaches the Node 24 that bin/smo.mjs may re-execute itself with.
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${cap} --max-semi-space-size=32`.trim()
     }
+    // Taken when a pull needs it: at the top it loaded child_process (net, streams, dgram) with the handlers on every start.
+    const { spawnSync } = process.getBuiltinModule('node:child_process')
     const r = spawnSync(process.execPath, [smo, '__sync-pull'], { input: JSON.stringify(request), encoding: 'utf8', env, maxBuffer: 64 << 20 })
     const line = r.status === 0 ? (r.stdout.trim().split('\n').pop() ?? '') : ''
     if (line.startsWith('{')) return JSON.parse(line) as PullResponse
