@@ -226,6 +226,9 @@ function contributionTable(ctx: DeckContext, g: DeckGoal): DeckBlock {
   for (const ch of ctx.channels) {
     if (ch.goalLinks.some((l) => l.goalId === g.id) && !per.has(ch.id)) per.set(ch.id, { items: 0, units: 0 })
   }
+  // Only said of the quarter under way: links name the goals the team works on now, so a past quarter's
+  // goal would look unlinked although its KPI is served.
+  const linked = !ctx.interim || ctx.channels.some((ch) => ch.goalLinks.some((l) => l.goalId === g.id))
   const rows = [...per.entries()]
     .map(([id, r]) => ({ name: ctx.channelName(id === '' ? null : id), ...r }))
     .toSorted((a, b) => b.units - a.units || b.items - a.items || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -239,13 +242,17 @@ function contributionTable(ctx: DeckContext, g: DeckGoal): DeckBlock {
       { label: 'Share', align: 'right', width: 1.5 }
     ],
     rows: rows.slice(0, 6).map((r) => [r.name, format.num(r.items), format.num(r.units, 1), total > 0 ? format.pct(r.units / total) : '–']),
-    footnote:
-      rows.length === 0
-        ? 'No published content or channel is linked to this goal.'
-        : rows.length > 6
-          ? `And ${rows.length - 6} more channels with smaller shares.`
-          : null
+    footnote: joinNotes(
+      rows.length === 0 ? 'No published content or channel is linked to this goal.' : rows.length > 6 ? `And ${rows.length - 6} more channels with smaller shares.` : null,
+      // The priority model's rule (goalState.ts): a goal no channel links to is not moved by posting.
+      linked ? null : 'No channel’s estimates link to this goal, so the priority model does not predict it and gives it no hours: it is tracked by hand.'
+    )
   }
+}
+
+function joinNotes(...notes: (string | null)[]): string | null {
+  const kept = notes.filter((n) => n !== null)
+  return kept.length === 0 ? null : kept.join(' ')
 }
 
 function round2(v: number): number {

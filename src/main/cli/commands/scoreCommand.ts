@@ -60,7 +60,7 @@ function toJson(listed: Listed, allocated: Allocated, modelled: Modelled, explai
     source: modelled.allocation.source,
     statement: modelled.allocation.statement,
     warnings: modelled.allocation.warnings,
-    goals: modelled.goals.map((g) => ({ goalId: g.goalId, name: g.name, kind: g.kind, weeks: round(g.weeks, 1), point: round(g.point), low: round(g.low), high: round(g.high), pulls: g.pulls, why: g.why })),
+    goals: modelled.goals.map((g) => ({ goalId: g.goalId, name: g.name, kind: g.kind, weeks: round(g.weeks, 1), point: round(g.point), low: round(g.low), high: round(g.high), pulls: g.pulls, predicted: g.predicted, why: g.why })),
     channels: modelled.channels.toSorted((a, b) => a.rank - b.rank).map((m) => {
       const c = first.get(m.channelId)
       return {
@@ -143,7 +143,7 @@ function printTable(listed: Listed, modelled: Modelled, explained: Explained | n
   }
   console.log('')
   console.log('Predicted over what is left of each goal’s quarter (80 % interval):')
-  for (const g of modelled.goals) console.log(`  ${g.name}: ${round(g.point, 1)} (${round(g.low, 1)}–${round(g.high, 1)})${g.kind === 'rate' ? ' %' : ''}; ${g.why}`)
+  for (const g of modelled.goals) console.log(`  ${g.name}: ${g.predicted ? `${round(g.point, 1)} (${round(g.low, 1)}–${round(g.high, 1)})${g.kind === 'rate' ? ' %' : ''}` : 'not predicted'}; ${g.why}`)
   for (const w of modelled.allocation.warnings) console.log(`Warning: ${w}`)
   console.log(`RICE: ${modelled.rice.sentence}`)
   console.log(`Stability: ${modelled.stability.method}`)
