@@ -3,6 +3,7 @@ import { modelService } from '../../backend/services/modelService'
 import { scoringService } from '../../backend/services/scoringService'
 import { scoringRules } from '../../backend/services/scoringRules'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 import { backtestService } from '../../backend/services/backtestService'
 import { printBacktest } from './printBacktest'
@@ -158,25 +159,7 @@ function printTable(listed: Listed, modelled: Modelled, explained: Explained | n
 }
 
 export const scoreCommand = command({
-  name: 'score',
-  summary: 'Rank channels by expected impact per hour and split the team\'s weekly hours',
-  usage: 'smo score --workspace DIR [--scenario same-hours|plus|targets] [--hours N] [--capacity HOURS] [--since SNAPSHOT] [--backtest] [--json]',
-  examples: [
-    'smo score --workspace ~/smo-demo',
-    'smo score --workspace ~/smo-demo --scenario plus --hours 6 --json',
-    'smo score --workspace ~/smo-demo --scenario targets',
-    'smo score --workspace ~/smo-demo --since 2026-Q3',
-    'smo score --workspace ~/smo-demo --backtest'
-  ],
-  options: {
-    workspace: { type: 'string', short: 'w' },
-    scenario: { type: 'string' },
-    hours: { type: 'string' },
-    capacity: { type: 'string' },
-    since: { type: 'string' },
-    backtest: { type: 'boolean' },
-    json: { type: 'boolean' }
-  },
+  ...commandSpecs.score,
   run: async ({ values }) => {
     // Checked before the workspace opens, so a typo never waits on (or migrates) a database.
     const capacityHours = parseCapacity(values.capacity)
