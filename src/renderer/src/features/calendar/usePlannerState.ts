@@ -18,7 +18,7 @@ const initial: PlannerState = { filter: {}, mode: 'month', colorBy: 'channel', d
  * under `ui.planner` so it survives a restart and the board and calendar filter alike. Writes are
  * debounced and set only this key (the backend merges it into `ui`, keeping other screens' keys). A
  * write still waiting when the page goes away (a reload, a closed tab or window) or is hidden is sent
- * at once, so nothing typed just before is lost.
+ * at once (sendOnLeave), so nothing typed just before is lost.
  */
 export function usePlannerState(): [PlannerState, (patch: Partial<PlannerState>) => void, boolean] {
   const [state, setState] = useState<PlannerState>(initial)
@@ -51,14 +51,19 @@ export function usePlannerState(): [PlannerState, (patch: Partial<PlannerState>)
       write(next, leaving)
       pending.current = null
     }
-    const onPageHide = (): void => flush(true)
+    const onLeave = (): void => flush(true)
     const onVisibility = (): void => {
       if (document.visibilityState === 'hidden') flush(true)
     }
-    addEventListener('pagehide', onPageHide)
+    // beforeunload comes first: the write leaves before a reload asks for the new page (which reads it
+    // back) and, in the desktop window, while the page can still call the main process; pagehide
+    // covers the ways out that skip it (a tab discarded, the back-forward cache).
+    addEventListener('beforeunload', onLeave)
+    addEventListener('pagehide', onLeave)
     document.addEventListener('visibilitychange', onVisibility)
     return () => {
-      removeEventListener('pagehide', onPageHide)
+      removeEventListener('beforeunload', onLeave)
+      removeEventListener('pagehide', onLeave)
       document.removeEventListener('visibilitychange', onVisibility)
       // Leaving the calendar for another screen: the page stays, so an ordinary call will do.
       flush(false)
