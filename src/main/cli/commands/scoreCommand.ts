@@ -144,7 +144,7 @@ function printTable(listed: Listed, modelled: Modelled, explained: Explained | n
   }
   console.log('')
   console.log('Predicted over what is left of each goal’s quarter (80 % interval):')
-  for (const g of modelled.goals) console.log(`  ${g.name}: ${g.predicted ? `${round(g.point, 1)} (${round(g.low, 1)}–${round(g.high, 1)})${g.kind === 'rate' ? ' %' : ''}` : 'not predicted'}; ${g.why}`)
+  for (const g of modelled.goals) console.log(`  ${g.name}: ${g.predicted ? `${round(g.point, 1)} (${round(g.low, 1)}–${round(g.high, 1)})${g.kind === 'rate' ? ' %' : ''}; ` : ''}${g.why}`)
   for (const w of modelled.allocation.warnings) console.log(`Warning: ${w}`)
   console.log(`RICE: ${modelled.rice.sentence}`)
   console.log(`Stability: ${modelled.stability.method}`)
