@@ -96,6 +96,18 @@ test('filters survive a reload and the views switch', async ({ page, app }) => {
     .toBe('webinar')
   await cal.reload()
   await expect(page.getByTestId('planner-search')).toHaveValue('webinar')
+  // Typed and reloaded at once, inside the debounce: the page sends the waiting filter as it goes.
+  await page.getByTestId('planner-search').fill('launch')
+  await cal.reload()
+  await expect(page.getByTestId('planner-search')).toHaveValue('launch')
+  // Closing the tab (the window) at once keeps it too.
+  const other = await page.context().newPage()
+  await other.goto(`${app.base}/#/calendar`)
+  await other.getByTestId('planner-search').fill('roadmap')
+  await other.close({ runBeforeUnload: true })
+  await expect.poll(async () => ((await (await page.request.post(`${app.base}/api/settings-get`, { headers, data: {} })).json()) as { data: { ui: { planner?: { filter?: { q?: string } } } } }).data.ui.planner?.filter?.q).toBe('roadmap')
+  await cal.reload()
+  await expect(page.getByTestId('planner-search')).toHaveValue('roadmap')
   await page.getByTestId('view-week').click()
   await expect(page.getByTestId('cal-week')).toBeVisible()
   await page.getByTestId('view-agenda').click()

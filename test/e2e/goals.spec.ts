@@ -16,6 +16,11 @@ test.describe('goals: progress cards', () => {
       await expect(card.getByTestId('goal-progress-chart').locator('svg')).toBeVisible()
       await expect(card.getByRole('table')).toContainText('Contributing channels')
     }
+    // The demo's efficiency goal is linked to no channel: its card says the plan does not predict it, and
+    // only such cards say so.
+    const unmoved = cards.filter({ hasText: 'Hours saved per published piece' })
+    await expect(unmoved.getByTestId('goal-not-moved')).toContainText('Priorities does not predict it from the plan')
+    await expect(cards.filter({ hasText: 'Qualified demo requests' }).getByTestId('goal-not-moved')).toHaveCount(0)
     await page.getByText('Records', { exact: true }).click()
     await expect(page.getByRole('region', { name: 'Goals', exact: true })).toBeVisible()
   })

@@ -113,6 +113,12 @@ test('the model: scenarios with where the hours come from, ranks that say how of
   expect(overflow).toBeLessThanOrEqual(0)
   await expect(page.getByTestId('predicted').first()).toContainText('–')
   await expect(page.getByTestId('goal-predictions')).toContainText('weeks left')
+  // A goal no channel moves is not "predicted 0": it says posting does not move it and what to do instead.
+  const unmoved = page.getByTestId('goal-predictions').getByRole('row').filter({ hasText: 'Hours saved per published piece' })
+  await expect(unmoved.getByTestId('goal-not-predicted')).toHaveText('Not predicted: posting does not move this goal')
+  await expect(unmoved).toContainText('Track it by hand, or link it to the channels that move it')
+  await expect(page.getByTestId('goal-not-predicted')).toHaveCount(1)
+  await expect(page.getByLabel('Weight of Hours saved per published piece').locator('..')).toContainText('no share')
   await expect(page.getByTestId('rice-sentence')).not.toBeEmpty()
   await expect(page.getByTestId('sensitivity')).toContainText('Goal inputs:')
 
@@ -121,4 +127,6 @@ test('the model: scenarios with where the hours come from, ranks that say how of
   await expect(page.getByTestId('hours-source')).toContainText('+6 h/week beyond today’s plan')
   await page.getByTestId('scenario-picker').selectOption('targets')
   await expect(page.getByTestId('scenario-statement')).toContainText(/target/)
+  await expect(page.getByTestId('scenario-statement')).toContainText('Not counted: Hours saved per published piece')
+  await expect(page.getByTestId('scenario-statement')).not.toContainText('Hours saved per published piece 0 %')
 })

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { dispatch } from '../../src/main/backend/dispatch'
 import { confSettings } from '../../src/main/backend/settings/confSettings'
-import { tempDir } from './helpers/tempWorkspace'
+import { tempBackend, tempDir } from './helpers/tempWorkspace'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -62,5 +63,20 @@ describe('a damaged settings file', () => {
     const notes: string[] = []
     expect(confSettings(t.dir, (m) => notes.push(m)).get().theme).toBe('dark')
     expect(notes).toEqual([])
+  })
+})
+
+describe('settings-ui-set: one key of the screen state', () => {
+  it('merges the key into ui in the backend, keeping the other screens’ keys, and refuses a bad key by name', async () => {
+    const t = await tempBackend()
+    cleanups.push(t.cleanup)
+    await dispatch(t.b, 'settings-update', { ui: { advice: { coolDownDays: 60 }, planner: { mode: 'week' } } })
+    const r = await dispatch(t.b, 'settings-ui-set', { key: 'planner', value: { mode: 'month', filter: { q: 'launch' } } })
+    expect(r.ok).toBe(true)
+    expect(t.b.settings.get().ui).toEqual({ advice: { coolDownDays: 60 }, planner: { mode: 'month', filter: { q: 'launch' } } })
+    const bad = await dispatch(t.b, 'settings-ui-set', { key: '', value: 1 })
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) expect(JSON.stringify(bad.error)).toContain('key')
+    expect(t.b.settings.get().ui).toEqual({ advice: { coolDownDays: 60 }, planner: { mode: 'month', filter: { q: 'launch' } } })
   })
 })

@@ -62,6 +62,7 @@ export const methodRoles = {
   // This computer's own settings (theme, window, filters): not team data, so every role may.
   'settings-get': read('Reading settings'),
   'settings-update': read('Changing this computer’s settings'),
+  'settings-ui-set': read('Changing this computer’s settings'),
   'workspace-profile-get': read('Reading the team profile'),
   'workspace-profile-save': { role: 'owner', doing: 'Changing the team profile' },
   'change-list': read('Reading the change log'),

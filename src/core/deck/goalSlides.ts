@@ -204,7 +204,8 @@ function goalSlide(ctx: DeckContext, g: DeckGoal): SlideDraft {
         ? 'The quarter is over, so no pace is needed any more.'
         : `Pace needed: the change per week from the latest value to the target over the ${format.num((ctx.qr.days - p.elapsedDays) / 7, 1)} weeks left.`,
       `Weeks run from the quarter's first day (W1 starts ${ctx.qr.start}); "Actual" is the last value known at each week's end. Source: ${p.series.length} goal measurements recorded up to ${ctx.asOf}${ledgerNote(ctx.input.measurements, g.id, ctx.asOf)}.`,
-      'Contributing channels: KPI units recorded as results on published content linked to this goal, grouped by channel.'
+      'Contributing channels: KPI units recorded as results on published content linked to this goal, grouped by channel.',
+      ...(movedByChannels(ctx, g) ? [] : [NOT_MOVED_NOTE])
     ].join('\n'),
     emptyMessage: null
   }
@@ -226,6 +227,7 @@ function contributionTable(ctx: DeckContext, g: DeckGoal): DeckBlock {
   for (const ch of ctx.channels) {
     if (ch.goalLinks.some((l) => l.goalId === g.id) && !per.has(ch.id)) per.set(ch.id, { items: 0, units: 0 })
   }
+  const linked = movedByChannels(ctx, g)
   const rows = [...per.entries()]
     .map(([id, r]) => ({ name: ctx.channelName(id === '' ? null : id), ...r }))
     .toSorted((a, b) => b.units - a.units || b.items - a.items || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -239,13 +241,29 @@ function contributionTable(ctx: DeckContext, g: DeckGoal): DeckBlock {
       { label: 'Share', align: 'right', width: 1.5 }
     ],
     rows: rows.slice(0, 6).map((r) => [r.name, format.num(r.items), format.num(r.units, 1), total > 0 ? format.pct(r.units / total) : '–']),
-    footnote:
-      rows.length === 0
+    // One line fits under the table; the speaker notes say the rest (NOT_MOVED_NOTE).
+    footnote: !linked
+      ? rows.length === 0
+        ? 'Nothing linked to this goal: not predicted, no hours.'
+        : 'No channel linked to this goal: not predicted, no hours.'
+      : rows.length === 0
         ? 'No published content or channel is linked to this goal.'
         : rows.length > 6
           ? `And ${rows.length - 6} more channels with smaller shares.`
           : null
   }
+}
+
+const NOT_MOVED_NOTE =
+  'No channel’s estimates link to this goal, so posting does not move it: the priority model does not predict it from the plan and gives it no hours. It is tracked by hand; link it to the channels that move it to have it predicted.'
+
+/**
+ * The priority model's rule (goalState.ts): a goal no channel links to is not moved by posting. Only
+ * said of the quarter under way: links name the goals the team works on now, so a past quarter's goal
+ * would look unlinked although its KPI is served.
+ */
+function movedByChannels(ctx: DeckContext, g: DeckGoal): boolean {
+  return !ctx.interim || ctx.channels.some((ch) => ch.goalLinks.some((l) => l.goalId === g.id))
 }
 
 function round2(v: number): number {

@@ -193,10 +193,18 @@ export function targetsMissing(p: Prepared, hours: ArrayLike<number>): { name: s
 function statement(o: ScenarioOptions, todayTotal: number, total: number, reaches: boolean | null, targetsOnly: Prepared, hours: Float64Array): string {
   if (o.scenario === 'same-hours') return `Today’s ${round1(todayTotal)} h/week of channel work, re-divided where it moves the goals most.`
   if (o.scenario === 'plus') return `${o.deltaHours >= 0 ? '+' : '−'}${round1(Math.abs(o.deltaHours))} h/week against today’s plan: ${round1(total)} h/week in all.`
-  if (reaches) return `Every target is reached with about ${round1(total)} h/week (today’s plan: ${round1(todayTotal)} h/week).`
+  const aside = setAside(targetsOnly)
+  if (reaches) return `Every target is reached with about ${round1(total)} h/week (today’s plan: ${round1(todayTotal)} h/week).${aside}`
   const short = targetsMissing(targetsOnly, hours)
-  if (short.length === 0 && targetsOnly.states.every((s) => s.ceiling <= 0)) return 'No goal has a target still to reach: no hours are needed for targets.'
-  return `No plan within the channels’ bounds reaches every target; at ${round1(total)} h/week: ${short.map((s) => `${s.name} ${Math.round(s.covered * 100)} % of its remaining gap`).join(', ')}.`
+  if (short.length === 0 && targetsOnly.states.every((s) => s.ceiling <= 0)) return `No goal has a target still to reach: no hours are needed for targets.${aside}`
+  return `No plan within the channels’ bounds reaches every target; at ${round1(total)} h/week: ${short.map((s) => `${s.name} ${Math.round(s.covered * 100)} % of its remaining gap`).join(', ')}.${aside}`
+}
+
+/** Goals with a target still to reach that no channel moves: hours cannot reach them, so the statement names them. */
+function setAside(p: Prepared): string {
+  const names = p.states.filter((s) => !s.moved && s.goal.target !== null && !s.met && s.weeks > 0).map((s) => s.goal.name)
+  if (names.length === 0) return ''
+  return ` Not counted: ${names.join(', ')} — no channel is linked to ${names.length === 1 ? 'it' : 'them'}, so channel hours do not move ${names.length === 1 ? 'it' : 'them'}.`
 }
 
 /**

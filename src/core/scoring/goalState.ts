@@ -1,4 +1,4 @@
-import type { ModelGoal } from './modelTypes'
+import type { ModelChannel, ModelGoal } from './modelTypes'
 
 const DAY_MS = 86_400_000
 const dayNumber = (iso: string): number => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS)
@@ -20,7 +20,21 @@ export type GoalState = {
   /** Weight normalised over the goals that pull hours (sums to 1). */
   weight: number
   met: boolean
+  /**
+   * false when no channel links to the goal: posting does not move it (an efficiency goal such as hours
+   * saved, not an audience result), so the plan predicts nothing for it and it takes no share of the hours.
+   */
+  moved: boolean
   why: string
+}
+
+/** What the team can do about a goal no channel moves, said wherever its prediction would be. */
+export const NOT_MOVED_WHY =
+  'no channel is linked to it, so posting does not move it: it is not predicted from the plan and gets no share of the hours. Track it by hand, or link it to the channels that move it (Channels, estimates)'
+
+/** Goal ids that at least one channel links to (whatever the channel's status: a pin can give any channel hours). */
+export function linkedGoals(channels: readonly Pick<ModelChannel, 'links'>[]): Set<string> {
+  return new Set(channels.flatMap((c) => c.links.map((l) => l.goalId)))
 }
 
 export function weeksLeft(goal: Pick<ModelGoal, 'periodStart' | 'periodEnd'>, today: string): number {
@@ -31,7 +45,11 @@ export function weeksLeft(goal: Pick<ModelGoal, 'periodStart' | 'periodEnd'>, to
   return Math.max(0, end - t) / 7
 }
 
-export function goalStates(goals: readonly ModelGoal[], today: string): GoalState[] {
+/**
+ * `linked`: the goals some channel links to (`linkedGoals`). A goal outside it pulls no hours and has no
+ * weight, so it neither blocks the targets scenario nor dilutes the weights of the goals posting can move.
+ */
+export function goalStates(goals: readonly ModelGoal[], today: string, linked: ReadonlySet<string>): GoalState[] {
   const raw = goals.map((g) => {
     const level = g.current ?? g.baseline
     const sign: 1 | -1 = g.target !== null && g.target < g.baseline ? -1 : 1
@@ -40,9 +58,11 @@ export function goalStates(goals: readonly ModelGoal[], today: string): GoalStat
     const gapToStretch = g.stretchTarget === null ? null : sign * (g.stretchTarget - level)
     const met = gapToTarget !== null && gapToTarget <= 0
     const weeks = weeksLeft(g, today)
+    const moved = linked.has(g.id)
     let ceiling = 0
     let why: string
     if (g.target === null) why = 'no target: tracked only, pulls no hours'
+    else if (!moved) why = NOT_MOVED_WHY
     else if (weeks <= 0) why = 'its period is over'
     else if (!met) {
       ceiling = gapToStretch ?? gapToTarget ?? 0
@@ -51,7 +71,7 @@ export function goalStates(goals: readonly ModelGoal[], today: string): GoalStat
       ceiling = gapToStretch
       why = `target met; pulls toward the stretch target (${fmt(gapToStretch)} to go)`
     } else why = gapToStretch === null ? 'target met and no stretch target: pulls no more hours' : 'stretch target met: pulls no more hours'
-    return { goal: g, weeks, sign, span: span > 0 ? span : 1, level, gapToTarget, ceiling: Math.max(0, ceiling), met, why, w: Math.max(0, Number.isFinite(g.weight) ? g.weight : 0) }
+    return { goal: g, weeks, sign, span: span > 0 ? span : 1, level, gapToTarget, ceiling: Math.max(0, ceiling), met, moved, why, w: Math.max(0, Number.isFinite(g.weight) ? g.weight : 0) }
   })
   const pulling = raw.filter((r) => r.ceiling > 0)
   const total = pulling.reduce((a, r) => a + r.w, 0)

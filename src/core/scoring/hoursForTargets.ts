@@ -45,7 +45,12 @@ const SEARCH_MIN_HOURS = 400
 export function hoursForTargets(input: TargetInput): TargetPlan {
   const setup = allocationSetup(input)
   const { entries, slice, capacity } = setup
-  const goals = [...prepareGoals(input.goals).values()].filter((g) => g.inPlay && g.remaining > 0)
+  // A goal no channel links to is not moved by hours (an efficiency goal such as hours saved): counting it
+  // would make every plan "never reach the targets"; it is named as not counted instead.
+  const linked = new Set(entries.flatMap((e) => e.channel.plan.goalUnits.map((u) => u.goalId)))
+  const open = [...prepareGoals(input.goals).values()].filter((g) => g.inPlay && g.remaining > 0)
+  const goals = open.filter((g) => linked.has(g.goal.id))
+  const aside = open.filter((g) => !linked.has(g.goal.id)).map((g) => g.goal.name)
   const goalIndex = new Map(goals.map((g, i) => [g.goal.id, i]))
   // Units per channel per goal at today's plan; a channel's units at h hours scale by curveRatio.
   const unitRows = entries.map((e) => {
@@ -130,9 +135,15 @@ export function hoursForTargets(input: TargetInput): TargetPlan {
       .filter((e) => e.hours > 0)
       .map((e) => ({ id: e.channel.id, name: e.channel.name, hours: e.hours, postsPerWeek: postsForHours(e.channel, e.hours) })),
     goals: goalRows,
-    statement: statementFor(reachable, met, reachableAtAnyHours, used, capacity, goalRows),
+    statement: `${statementFor(reachable, met, reachableAtAnyHours, used, capacity, goalRows)}${notCounted(aside)}`,
     warnings: setup.warnings
   }
+}
+
+function notCounted(names: readonly string[]): string {
+  if (names.length === 0) return ''
+  const them = names.length === 1 ? 'it' : 'them'
+  return ` Not counted: ${names.join(', ')} — no channel is linked to ${them}, so channel hours do not move ${them}.`
 }
 
 /** With unlimited hours (up to each channel's upper bound) could the channels cover every goal? */

@@ -1,6 +1,6 @@
 import { channelEvidence, evidenceByChannel, type ChannelEvidence } from './channelEvidence'
 import { channelResponse, postsAt, reachPerWeek, type ChannelResponse } from './channelResponse'
-import { goalStates, type GoalState } from './goalState'
+import { goalStates, linkedGoals, type GoalState } from './goalState'
 import type { ModelChannel, ModelInput, ModelGoal } from './modelTypes'
 
 export type PreparedLink = { g: number; goalId: string; rate: number; spread: number }
@@ -20,7 +20,7 @@ export type Overrides = {
 
 export function prepareModel(input: ModelInput, today: string, calibrate: boolean, overrides: Overrides = {}, evidence?: readonly ChannelEvidence[]): Prepared {
   const goalList = overrides.goals ?? input.goals
-  const states = goalStates(goalList, today)
+  const states = goalStates(goalList, today, linkedGoals(input.channels))
   const index = new Map(goalList.map((g, i) => [g.id, i]))
   const goalMap = new Map(goalList.map((g) => [g.id, g]))
   const grouped = evidence === undefined ? evidenceByChannel(input.posts, today) : new Map()

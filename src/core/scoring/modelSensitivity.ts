@@ -1,6 +1,6 @@
 import type { ChannelEvidence } from './channelEvidence'
 import { MIN_HOURS_PER_POST } from './channelResponse'
-import { goalStates } from './goalState'
+import { goalStates, linkedGoals } from './goalState'
 import { prepareModel, type Overrides, type Prepared, type PreparedChannel } from './modelCore'
 import { channelValues, ranksOf } from './modelRanking'
 import type { ModelGoal, ModelInput } from './modelTypes'
@@ -33,13 +33,14 @@ export type ModelChannelSensitivity = {
  */
 export function modelSensitivity(input: ModelInput, today: string, calibrate: boolean, evidence: readonly ChannelEvidence[], top: number): ModelChannelSensitivity[] {
   const base = prepareModel(input, today, calibrate, {}, evidence)
+  const linked = linkedGoals(input.channels)
   const baseRanks = ranksOf(base, Float64Array.from(channelValues(base), (v) => v.perHour))
   // Each variant swaps one channel's entry or the goal states into the prepared model rather than
   // preparing it again: every channel is still re-valued and re-ranked, at a fraction of the cost.
   const rankOf = (ci: number, p: Prepared): number => ranksOf(base, Float64Array.from(channelValues(p), (v) => v.perHour))[ci] ?? 0
   const withChannel = (ci: number, f: (ch: PreparedChannel) => PreparedChannel): Prepared => ({ ...base, channels: base.channels.map((x, i) => (i === ci ? f(x) : x)) })
   const rankWith = (ci: number, o: Overrides, channels?: ModelInput['channels']): number => {
-    if (o.goals !== undefined) return rankOf(ci, { ...base, states: goalStates(o.goals, today) })
+    if (o.goals !== undefined) return rankOf(ci, { ...base, states: goalStates(o.goals, today, linked) })
     if (o.reach !== undefined) return rankOf(ci, withChannel(ci, (x) => ({ ...x, resp: { ...x.resp, perPost: x.resp.perPost * (o.reach?.[ci] ?? 1) } })))
     if (o.rates !== undefined) return rankOf(ci, withChannel(ci, (x) => ({ ...x, links: x.links.map((l, j) => ({ ...l, rate: l.rate * (o.rates?.[ci]?.[j] ?? 1) })) })))
     const c = channels?.[ci]

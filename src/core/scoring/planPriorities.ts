@@ -45,7 +45,17 @@ export type PriorityModel = {
   today: string
   scenario: Scenario
   calibrated: boolean
-  goals: (GoalPrediction & { name: string; unit: string; weight: number; met: boolean; pulls: boolean; why: string; today: Range })[]
+  goals: (GoalPrediction & {
+    name: string
+    unit: string
+    weight: number
+    met: boolean
+    pulls: boolean
+    /** false: no channel links to the goal, so the plan does not predict it (its point and range are 0 and mean nothing). */
+    predicted: boolean
+    why: string
+    today: Range
+  })[]
   channels: ModelChannelResult[]
   allocation: Omit<ScenarioResult, 'rows'> & { rows: ScenarioRow[] }
   rice: RiceView
@@ -131,6 +141,7 @@ export function planPriorities(input: ModelInput, options: ModelOptions, sensiti
       weight: st.weight,
       met: st.met,
       pulls: st.ceiling > 0,
+      predicted: st.moved,
       why: st.why,
       today: { point: atToday[g]?.point ?? 0, low: atToday[g]?.low ?? 0, high: atToday[g]?.high ?? 0 }
     })),

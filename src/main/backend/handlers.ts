@@ -40,6 +40,7 @@ const written: Partial<HandlerTable> = {
   'workspace-check': (b) => workspaceService.check(b),
   'settings-get': (b) => b.settings.get(),
   'settings-update': (b, i) => b.settings.update(i),
+  'settings-ui-set': (b, i) => b.settings.update({ ui: { ...b.settings.get().ui, [i.key]: i.value } }),
   'change-list': (b, i) => workspaceService.changes(b, i),
   'workspace-profile-get': (b) => workspaceProfileOf(b),
   'workspace-profile-save': (b, i) => saveWorkspaceProfile(b, i)

@@ -1,14 +1,15 @@
 import { parseArgs } from 'node:util'
 import { ApiError } from '../../core/api/apiError'
 import { WorkspaceError } from '../backend/workspaceError'
-import { UsageError, type Command } from './command'
-import { commandLoaders, loadCommands } from './commands/index'
+import { UsageError } from './command'
+import { commandSpecs, type CommandSpec } from './commands/commandSpecs'
+import { commandHelpSpecs, commandLoaders } from './commands/index'
 import { takeAsOption } from './actAsOption'
 import { appLog, appLogFile } from '../backend/log/appLog'
 import { teeConsoleToLog } from '../backend/log/teeConsoleToLog'
 import { userDataDir } from '../backend/userDataDir'
 
-function help(commands: readonly Command[]): string {
+function help(commands: readonly CommandSpec[]): string {
   const lines = ['smo — SMO Desk on the command line', '', 'Usage: smo <command> [options]', '', 'Commands:']
   for (const c of commands) lines.push(`  ${c.name.padEnd(8)} ${c.summary}`)
   lines.push('', 'Examples:')
@@ -18,7 +19,7 @@ function help(commands: readonly Command[]): string {
   return lines.join('\n')
 }
 
-function commandHelp(c: Command): string {
+function commandHelp(c: CommandSpec): string {
   return [`${c.summary}`, '', `Usage: ${c.usage}`, '', 'Examples:', ...c.examples.map((e) => `  ${e}`)].join('\n')
 }
 
@@ -26,19 +27,20 @@ function commandHelp(c: Command): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(help(await loadCommands()))
+    console.log(help(commandHelpSpecs()))
     return 0
   }
-  const load = commandLoaders.find(([n]) => n === name)?.[1]
-  if (!load) {
+  const entry = commandLoaders.find(([n]) => n === name)
+  if (!entry) {
     console.error(`smo: unknown command "${name}". Run \`smo --help\` for the list.`)
     return 2
   }
-  const cmd = await load()
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(commandHelp(cmd))
+    // From the help text alone: loading the command would load the backend it runs on.
+    console.log(commandHelp(commandSpecs[entry[0]]))
     return 0
   }
+  const cmd = await entry[1]()
   // Errors and warnings (a failed command, the browser host's sync problems) also go to the log the
   // diagnostic bundle reads; the internal pull child is not a command and stays out of it.
   teeConsoleToLog(appLog(appLogFile(userDataDir()), { source: name === 'serve' ? 'serve' : `cli ${name}` }))

@@ -93,6 +93,15 @@ describe('buildDeckModel on the fixed workspace', () => {
     expect(texts(g3)[0]).toBe('No measurement recorded for this goal in 2026-Q3.')
   })
 
+  it('a goal of the quarter under way that no channel links to says the priority model neither predicts it nor gives it hours', () => {
+    const interim = buildDeckModel({ ...deckFixture(), generatedAt: '2026-09-15T09:00:00Z', asOf: '2026-09-15' })
+    const g2 = slide(interim, 'goal:G2')
+    expect(block(g2, 'table', 1).footnote).toBe('Nothing linked to this goal: not predicted, no hours.')
+    expect(g2.speakerNotes).toContain('the priority model does not predict it from the plan and gives it no hours. It is tracked by hand')
+    expect(block(slide(interim, 'goal:G1'), 'table', 1).footnote).toBeNull()
+    expect(slide(interim, 'goal:G1').speakerNotes).not.toContain('does not predict it')
+  })
+
   it('channel scorecard: effort, impact, impact per hour, change vs previous quarter', () => {
     const s = slide(m, 'channels')
     // Blog: 2 posts × 6 h; 24 units → 2/h (Q2: 6/6 = 1). LinkedIn: 3 × 2 h + 3 × 4 fixed = 18 h; 15 units (Q2: 8/16).

@@ -92,14 +92,11 @@ describe('allocateHours', () => {
 
 describe('hoursForTargets', () => {
   const g = [{ id: 'p', name: 'Pipeline', driver: 'pipeline', target: 60, current: 40, baseline: 0, weight: 1 }]
-  const list = scoreChannels(
-    [
-      channel({ id: 'a', audience: 4000, postsPerWeek: 2, hoursPerPost: 1, fixedHoursPerMonth: 0, confidence: 1, links: [{ goalId: 'p', rate: 0.1 }] }),
-      channel({ id: 'b', audience: 2000, postsPerWeek: 2, hoursPerPost: 2, fixedHoursPerMonth: 0, confidence: 1, links: [{ goalId: 'p', rate: 0.1 }] })
-    ],
-    g,
-    options
-  )
+  const two = [
+    channel({ id: 'a', audience: 4000, postsPerWeek: 2, hoursPerPost: 1, fixedHoursPerMonth: 0, confidence: 1, links: [{ goalId: 'p', rate: 0.1 }] }),
+    channel({ id: 'b', audience: 2000, postsPerWeek: 2, hoursPerPost: 2, fixedHoursPerMonth: 0, confidence: 1, links: [{ goalId: 'p', rate: 0.1 }] })
+  ]
+  const list = scoreChannels(two, g, options)
 
   it('finds the hours that meet the target within capacity', () => {
     // Today: a delivers 13 × 2 × 4 × 0.1 = 10.4 units, b 5.2: 15.6 of the 20 needed.
@@ -119,6 +116,14 @@ describe('hoursForTargets', () => {
     expect(far.reachable).toBe(false)
     expect(far.reachableAtAnyHours).toBe(false)
     expect(far.statement).toMatch(/^No number of hours reaches every target.*Pipeline \d+ % of its remaining gap/)
+  })
+
+  it('sets aside a goal no channel links to and names it, instead of never reaching the targets', () => {
+    const withUnmoved = [...g, { id: 'h', name: 'Hours saved', driver: 'efficiency', target: 4, current: 2.6, baseline: 2, weight: 3 }]
+    const plan = hoursForTargets({ channels: scoreChannels(two, withUnmoved, options), goals: withUnmoved, capacityHours: 40 })
+    expect(plan.reachable).toBe(true)
+    expect(plan.goals.map((x) => x.goalId)).toEqual(['p'])
+    expect(plan.statement).toMatch(/^Every goal's target is reached with about [\d.]+ h\/week .* Not counted: Hours saved — no channel is linked to it, so channel hours do not move it\.$/)
   })
 
   it('needs no hours when every goal is met', () => {

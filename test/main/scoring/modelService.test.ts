@@ -43,6 +43,12 @@ describe('score-model on the demo workspace', () => {
     expect(rateGoal?.point).toBeLessThanOrEqual(100)
     expect(m.rice.rows).toHaveLength(m.channels.length)
     expect(m.sensitivity.some((s) => s.inputs.some((i) => i.scope === 'goal'))).toBe(true)
+    // The demo's efficiency goal is linked to no channel: not predicted (not "0"), no weight, no hours.
+    const unmoved = m.goals.filter((g) => !g.predicted)
+    expect(unmoved.map((g) => g.name)).toEqual(['Hours saved per published piece'])
+    expect(unmoved[0]).toMatchObject({ pulls: false, weight: 0 })
+    expect(unmoved[0]?.why).toMatch(/^no channel is linked to it/)
+    expect(m.goals.reduce((s, g) => s + g.weight, 0)).toBeCloseTo(1, 9)
   })
 
   it('refuses bad arguments with the field named', async () => {

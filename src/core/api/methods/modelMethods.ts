@@ -23,7 +23,7 @@ const channel = z.object({
 const goal = z.object({
   goalId: z.string(), kind: z.enum(['count', 'rate', 'money']), weeks: z.number(), ...range,
   channels: list(z.object({ goalId: z.string(), channelId: z.string(), ...range })),
-  name: z.string(), unit: z.string(), weight: z.number(), met: z.boolean(), pulls: z.boolean(), why: z.string(), today: z.object(range)
+  name: z.string(), unit: z.string(), weight: z.number(), met: z.boolean(), pulls: z.boolean(), predicted: z.boolean(), why: z.string(), today: z.object(range)
 })
 
 const row = z.object({

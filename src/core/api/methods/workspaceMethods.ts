@@ -39,6 +39,12 @@ export const workspaceMethods = {
   },
   'settings-get': { input: z.object({}), output: settingsSchema, summary: 'Per-machine settings' },
   'settings-update': { input: settingsPatch, output: settingsSchema, summary: 'Change per-machine settings' },
+  // One key of `ui`, merged in the backend: a page going away can send it without reading `ui` first.
+  'settings-ui-set': {
+    input: z.object({ key: z.string().min(1).max(80), value: z.json() }),
+    output: settingsSchema,
+    summary: 'Change one piece of the screen state kept on this computer (a filter, a view)'
+  },
   'workspace-profile-get': {
     input: z.object({}),
     output: workspaceProfile.fields.extend({ id: z.string().nullable() }),

@@ -1,6 +1,7 @@
 import type { ApiOutput } from '../../../core/api/contract'
 import { adviceService } from '../../backend/services/adviceService'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 import { authorize } from '../../backend/people/authorize'
 
@@ -35,11 +36,7 @@ function printAdvice(a: Advice): void {
 }
 
 export const adviceCommand = command({
-  name: 'advice',
-  summary: 'When to post per channel, and which published items to publish again (--add puts one in the backlog)',
-  usage: 'smo advice --workspace DIR [--cool-down DAYS] [--add ITEM_ID] [--json]',
-  examples: ['smo advice --workspace ~/smo-demo', 'smo advice --workspace ~/smo-demo --cool-down 60 --json', 'smo advice --workspace ~/smo-demo --add 01JC0X…'],
-  options: { workspace: { type: 'string', short: 'w' }, 'cool-down': { type: 'string' }, add: { type: 'string' }, json: { type: 'boolean' } },
+  ...commandSpecs.advice,
   run: async ({ values }) => {
     const coolDownDays = parseCoolDown(values['cool-down'])
     const add = values.add

@@ -1,14 +1,11 @@
 import { resolve } from 'node:path'
 import { createBackup } from '../../backend/backup/createBackup'
 import { command } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 
 export const backupCommand = command({
-  name: 'backup',
-  summary: "Copy a workspace's database (safe while the app runs) into its backups folder",
-  usage: 'smo backup --workspace DIR [--out FILE]',
-  examples: ['smo backup --workspace ~/smo-demo', 'smo backup --workspace ~/smo-demo --out /mnt/usb/smo-2026-05-01.sqlite'],
-  options: { workspace: { type: 'string', short: 'w' }, out: { type: 'string', short: 'o' } },
+  ...commandSpecs.backup,
   run: async ({ values }) => {
     // Read-only and unlocked: SQLite's backup API copies a consistent snapshot beside a running app.
     const b = await openCliBackend(values, { readonly: true })

@@ -1,13 +1,10 @@
 import { openWorkspace } from '../../backend/openWorkspace'
 import { checkDatabase, countRecords } from '../../backend/services/workspaceCheck'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 
 export const checkCommand = command({
-  name: 'check',
-  summary: 'Integrity check of a workspace, with record counts',
-  usage: 'smo check --workspace DIR [--json]',
-  examples: ['smo check --workspace ~/smo-demo', 'smo check --workspace ~/smo-demo --json'],
-  options: { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' } },
+  ...commandSpecs.check,
   run: async ({ values }) => {
     const dir = values.workspace
     if (typeof dir !== 'string') throw new UsageError('--workspace DIR is required')

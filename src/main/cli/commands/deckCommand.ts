@@ -5,6 +5,7 @@ import { strictDateTime } from '../../../core/domain/strictDateTime'
 import { quarter } from '../../../core/goals/quarter'
 import { deckService } from '../../backend/services/deckService'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 
 /** The folder must exist and be writable before any work starts, so a bad path fails fast and writes nothing. */
@@ -27,11 +28,7 @@ function checkWritable(file: string, ext: '.pptx' | '.pdf', flag: string): strin
 }
 
 export const deckCommand = command({
-  name: 'deck',
-  summary: 'Build the quarterly review deck: an editable PPTX and, if asked, a PDF',
-  usage: 'smo deck --workspace DIR --quarter YYYY-Qn --out FILE.pptx [--pdf FILE.pdf] [--as-of YYYY-MM-DD]',
-  examples: ['smo deck --workspace ~/smo-demo --quarter 2026-Q3 --out review.pptx --pdf review.pdf'],
-  options: { workspace: { type: 'string', short: 'w' }, quarter: { type: 'string', short: 'q' }, out: { type: 'string', short: 'o' }, pdf: { type: 'string' }, 'as-of': { type: 'string' } },
+  ...commandSpecs.deck,
   run: async ({ values }) => {
     if (typeof values.quarter !== 'string') throw new UsageError('--quarter YYYY-Qn is required')
     if (typeof values.out !== 'string') throw new UsageError('--out FILE.pptx is required')

@@ -1,14 +1,11 @@
 import { writeDemo } from '../../backend/demo/writeDemo'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 import { recordRepo } from '../../backend/repo/recordRepo'
 
 export const demoCommand = command({
-  name: 'demo',
-  summary: 'Create the demo workspace (a B2B software company, this quarter and the last)',
-  usage: 'smo demo --workspace DIR [--seed N] [--content-items N --years N]',
-  examples: ['smo demo --workspace ~/smo-demo', 'smo demo --workspace /tmp/big --content-items 100000 --years 3'],
-  options: { workspace: { type: 'string', short: 'w' }, seed: { type: 'string' }, 'content-items': { type: 'string' }, years: { type: 'string' } },
+  ...commandSpecs.demo,
   run: async ({ values }) => {
     const num = (name: string) => {
       const v = values[name]

@@ -4,13 +4,10 @@ import { appLogFile, diagnosticBundle } from '../../backend/diagnose/diagnosticB
 import { confSettings } from '../../backend/settings/confSettings'
 import { userDataDir } from '../../backend/userDataDir'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 
 export const diagnoseCommand = command({
-  name: 'diagnose',
-  summary: 'Write a diagnostic bundle (zip) to attach to a support request — no records, no secrets',
-  usage: 'smo diagnose --workspace DIR --out FILE.zip',
-  examples: ['smo diagnose --workspace ~/smo-demo --out ~/Desktop/smo-diagnostics.zip'],
-  options: { workspace: { type: 'string', short: 'w' }, out: { type: 'string', short: 'o' } },
+  ...commandSpecs.diagnose,
   run: async ({ values }) => {
     const dir = values.workspace
     const out = values.out

@@ -8,6 +8,7 @@ import { localZone } from '../../backend/services/importPlan'
 import { exportCsv, exportTable, tableFile } from '../../backend/services/transferExport'
 import { exportJson } from '../../backend/services/transferJson'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 
 /** `channel`, `content`, `score-snapshot` or `scoreSnapshot`, also the plural (`channels`). */
@@ -19,19 +20,7 @@ export function kindOption(value: unknown): KindName {
 }
 
 export const exportCommand = command({
-  name: 'export',
-  summary: 'Export one record kind as CSV or Excel (every field), or everything as JSON',
-  usage: `smo export --workspace DIR (--kind KIND | --all) [--out FILE.csv|FILE.xlsx|FILE.json] [--dialect ${csvDialectNames.join('|')}]`,
-  examples: [
-    'smo export --workspace ~/smo-demo --kind channel --out channels.csv',
-    'smo export --workspace ~/smo-demo --kind content --out calendar.xlsx',
-    'smo export --workspace ~/smo-demo --kind content --out calendar.csv --dialect excel-eu',
-    'smo export --workspace ~/smo-demo --all --out everything.json'
-  ],
-  options: {
-    workspace: { type: 'string', short: 'w' }, kind: { type: 'string', short: 'k' }, all: { type: 'boolean' }, out: { type: 'string', short: 'o' },
-    dialect: { type: 'string' }
-  },
+  ...commandSpecs.export,
   run: async ({ values }) => {
     if ((values.kind === undefined) === (values.all !== true)) throw new UsageError('give either --kind KIND or --all')
     const kind = values.all === true ? null : kindOption(values.kind)

@@ -2,14 +2,11 @@ import { renameSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { callApi } from '../callApi'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 
 export const handoffsCommand = command({
-  name: 'handoffs',
-  summary: 'Write the listening desk’s lead hand-offs as a CSV that HubSpot or Salesforce imports',
-  usage: 'smo handoffs --workspace DIR --format hubspot|salesforce --out FILE.csv [--as NAME]',
-  examples: ['smo handoffs --workspace ~/smo-demo --format hubspot --out leads.csv', 'smo handoffs -w ~/smo-demo --format salesforce --out leads.csv'],
-  options: { workspace: { type: 'string', short: 'w' }, format: { type: 'string' }, out: { type: 'string', short: 'o' } },
+  ...commandSpecs.handoffs,
   run: async ({ values }) => {
     const format = values.format
     if (format !== 'hubspot' && format !== 'salesforce') throw new UsageError(`--format must be hubspot or salesforce, got ${format === undefined ? 'nothing' : `"${String(format)}"`}`)

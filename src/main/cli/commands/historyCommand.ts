@@ -1,14 +1,11 @@
 import { historyText, historyWhen } from '../../../core/people/historyText'
 import { callApi } from '../callApi'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 
 export const historyCommand = command({
-  name: 'history',
-  summary: 'The history of one record: who changed which field from what to what, newest first',
-  usage: 'smo history --workspace DIR --id ID [--json]',
-  examples: ['smo history --workspace ~/smo-demo --id 01K8RJCN… --json'],
-  options: { workspace: { type: 'string', short: 'w' }, id: { type: 'string' }, json: { type: 'boolean' } },
+  ...commandSpecs.history,
   run: async ({ values }) => {
     const id = values.id
     if (typeof id !== 'string' || id.trim() === '') throw new UsageError('--id ID is required (the record’s id)')

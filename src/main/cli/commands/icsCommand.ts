@@ -5,6 +5,7 @@ import { strictDateTime } from '../../../core/domain/strictDateTime'
 import { recordRepo } from '../../backend/repo/recordRepo'
 import { calendarIcs } from '../../backend/services/calendarIcs'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 
 function dateOption(name: string, v: unknown): string | undefined {
@@ -16,17 +17,7 @@ function dateOption(name: string, v: unknown): string | undefined {
 }
 
 export const icsCommand = command({
-  name: 'ics',
-  summary: 'Write an RFC 5545 calendar (.ics) of dated content items',
-  usage: 'smo ics --workspace DIR --out FILE [--channel ID…] [--from DATE --to DATE]',
-  examples: ['smo ics --workspace ~/smo-demo --out plan.ics', 'smo ics -w ~/smo-demo --out q4.ics --from 2026-10-01 --to 2026-12-31 --channel 01J…'],
-  options: {
-    workspace: { type: 'string', short: 'w' },
-    out: { type: 'string', short: 'o' },
-    channel: { type: 'string', multiple: true },
-    from: { type: 'string' },
-    to: { type: 'string' }
-  },
+  ...commandSpecs.ics,
   run: async ({ values }) => {
     const out = values.out
     if (typeof out !== 'string' || out === '') throw new UsageError('--out FILE is required')

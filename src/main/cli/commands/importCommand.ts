@@ -4,7 +4,7 @@ import { ApiError } from '../../../core/api/apiError'
 import type { ImportInput } from '../../../core/api/methods/transferMethods'
 import { recordKinds } from '../../../core/domain/recordKinds'
 import { countNoun } from '../../../core/domain/recordKind'
-import { presetNames, presetNamesOf } from '../../../core/transfer/headerAliases'
+import { presetNamesOf } from '../../../core/transfer/headerAliases'
 import { parseMapOption } from '../../../core/transfer/matchColumns'
 import { describeProblem, type RowProblem } from '../../../core/transfer/readImportRows'
 import { MAX_UPLOAD } from '../../backend/services/importUploads'
@@ -15,6 +15,7 @@ import { registerCalendarRules } from '../../backend/services/calendarRules'
 import { scoringRules } from '../../backend/services/scoringRules'
 import type { Backend } from '../../backend/backend'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 import { authorize } from '../../backend/people/authorize'
 import { kindOption } from './exportCommand'
@@ -54,36 +55,7 @@ function writeProblems(b: Backend, fileName: string, problems: RowProblem[]): st
 }
 
 export const importCommand = command({
-  name: 'import',
-  summary: 'Import a CSV or Excel sheet into one record kind (all rows or none), or load a JSON export',
-  usage:
-    'smo import --workspace DIR (--kind KIND --file F.csv|F.xlsx [--sheet NAME] [--preset ' + presetNames.join('|') + '] [--map "header=field,…"] [--set field=value]… ' +
-    '[--create-missing] [--duplicates skip|update|keep] [--dates dmy|mdy] [--zone ZONE] [--update] [--dry-run] [--json] | --all --file F.json)',
-  examples: [
-    'smo import --workspace ~/smo-demo --kind channel --file channels.csv --dry-run',
-    'smo import --workspace ~/smo-demo --kind content --file hootsuite.csv --preset hootsuite --set channelId=LinkedIn --json',
-    'smo import --workspace ~/smo-demo --kind conversation --file mentions.csv --preset brandwatch --set type=complaint',
-    'smo import --workspace ~/smo-demo --kind content --file plan.xlsx --sheet "Q1 plan" --create-missing',
-    'smo import --workspace ~/smo-demo --kind member --file team.csv --map "Full name=name,Hours=weeklyCapacityHours"',
-    'smo import --workspace ~/new --all --file everything.json'
-  ],
-  options: {
-    workspace: { type: 'string', short: 'w' },
-    kind: { type: 'string', short: 'k' },
-    all: { type: 'boolean' },
-    file: { type: 'string', short: 'f' },
-    map: { type: 'string' },
-    update: { type: 'boolean' },
-    'dry-run': { type: 'boolean' },
-    json: { type: 'boolean' },
-    'create-missing': { type: 'boolean' },
-    preset: { type: 'string' },
-    set: { type: 'string', multiple: true },
-    sheet: { type: 'string' },
-    dates: { type: 'string' },
-    zone: { type: 'string' },
-    duplicates: { type: 'string' }
-  },
+  ...commandSpecs.import,
   run: async ({ values }) => {
     if ((values.kind === undefined) === (values.all !== true)) throw new UsageError('give either --kind KIND or --all')
     const file = values.file

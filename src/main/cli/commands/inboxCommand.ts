@@ -2,6 +2,7 @@ import { enums } from '../../../core/domain/enums'
 import { primitives } from '../../../core/domain/primitives'
 import { callApi } from '../callApi'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 
 const STATES = enums.conversationState.options
@@ -13,18 +14,7 @@ const STATES = enums.conversationState.options
 const KEYS = ['id', 'summary', 'author', 'url', 'occurredAt', 'state', 'type', 'priority', 'topic', 'assigneeId', 'assigneeName', 'firstResponseDueAt', 'resolutionDueAt', 'breached', 'aboutToBreach', 'escalationLevel', 'waitingSince'] as const
 
 export const inboxCommand = command({
-  name: 'inbox',
-  summary: 'The listening desk: conversations with their response clocks; --scan escalates breaches',
-  usage: 'smo inbox --workspace DIR [--json] [--state S] [--overdue] [--now INSTANT] [--scan] [--as NAME]',
-  examples: ['smo inbox --workspace ~/smo-demo --json --overdue', 'smo inbox -w ~/smo-demo --state assigned', 'smo inbox -w ~/smo-demo --scan'],
-  options: {
-    workspace: { type: 'string', short: 'w' },
-    json: { type: 'boolean' },
-    state: { type: 'string', multiple: true },
-    overdue: { type: 'boolean' },
-    now: { type: 'string' },
-    scan: { type: 'boolean' }
-  },
+  ...commandSpecs.inbox,
   run: async ({ values }) => {
     const states = (Array.isArray(values.state) ? values.state : typeof values.state === 'string' ? [values.state] : []).flatMap((s) => String(s).split(','))
     for (const s of states)

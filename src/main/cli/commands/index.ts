@@ -1,11 +1,13 @@
 import type { Command } from '../command'
+import { commandSpecs, type CommandSpec } from './commandSpecs'
 
 /**
  * Every `smo` sub-command, in the order `smo --help` lists them, each loaded only when it runs:
  * `smo check` must not pay for the deck writers, the importers and the browser host (issue #17:
- * ≤ 200 ms and ≤ 100 MB). Feature areas add theirs here as one line: name → import.
+ * ≤ 200 ms and ≤ 100 MB). Feature areas add theirs here as one line: name → import, and its help
+ * text to commandSpecs.ts.
  */
-export const commandLoaders: readonly (readonly [name: string, load: () => Promise<Command>])[] = [
+export const commandLoaders: readonly (readonly [name: keyof typeof commandSpecs, load: () => Promise<Command>])[] = [
   ['demo', async () => (await import('./demoCommand')).demoCommand],
   ['new', async () => (await import('./newCommand')).newCommand],
   ['serve', async () => (await import('./serveCommand')).serveCommand],
@@ -31,7 +33,12 @@ export const commandLoaders: readonly (readonly [name: string, load: () => Promi
   ['diagnose', async () => (await import('./diagnoseCommand')).diagnoseCommand]
 ]
 
-/** Every command, loaded (for `smo --help` and the tests that walk them all). */
+/** What each command's help says, in the same order, without loading any command (`smo --help`). */
+export function commandHelpSpecs(): CommandSpec[] {
+  return commandLoaders.map(([name]) => commandSpecs[name])
+}
+
+/** Every command, loaded (for the tests that walk them all). */
 export async function loadCommands(): Promise<Command[]> {
   return Promise.all(commandLoaders.map(([, load]) => load()))
 }

@@ -7,17 +7,14 @@ import { importResults } from '../../backend/links/resultsImport'
 import { authorize } from '../../backend/people/authorize'
 import { callApi } from '../callApi'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 
 /** Files for results exports stay well under this; a bigger one is almost surely the wrong file. */
 const MAX_RESULTS_FILE = 512 * 1024 * 1024
 
 export const linksCommand = command({
-  name: 'links',
-  summary: 'Every tracked link, where it is used, with duplicates, conflicting parameters and convention breaches flagged',
-  usage: 'smo links --workspace DIR [--json]',
-  examples: ['smo links --workspace ~/smo-demo --json'],
-  options: { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' } },
+  ...commandSpecs.links,
   run: async ({ values }) => {
     const b = await openCliBackend(values, { readonly: true })
     try {
@@ -47,11 +44,7 @@ function writeList(b: Backend, fileName: string, lines: string[]): string {
 }
 
 export const resultsCommand = command({
-  name: 'results',
-  summary: 'Import a GA4, HubSpot or Salesforce export into the outcome ledger, matched to items, channels and campaigns by their tracking parameters',
-  usage: 'smo results --workspace DIR --file F.csv [--format ga4|hubspot|salesforce] [--dates dmy|mdy] [--dry-run] [--json]',
-  examples: ['smo results --workspace ~/smo-demo --file ga4-traffic.csv --dry-run --json', 'smo results --workspace ~/smo-demo --file hubspot-deals.csv --format hubspot'],
-  options: { workspace: { type: 'string', short: 'w' }, file: { type: 'string', short: 'f' }, format: { type: 'string' }, dates: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  ...commandSpecs.results,
   run: async ({ values }) => {
     const file = values.file
     if (typeof file !== 'string' || file === '') throw new UsageError('--file F is required (a GA4, HubSpot or Salesforce CSV export)')

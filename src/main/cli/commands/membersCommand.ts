@@ -3,16 +3,13 @@ import { sql } from '../../backend/db/sql'
 import { currentMember } from '../../backend/people/currentMember'
 import { callApi } from '../callApi'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 
 type Row = { id: string; name: string; role: string; access: string; active: number }
 
 export const membersCommand = command({
-  name: 'members',
-  summary: 'The team with access roles; owners change a role with --set-role',
-  usage: 'smo members --workspace DIR [--set-role "NAME=ROLE"] [--json]',
-  examples: ['smo members --workspace ~/smo-demo', 'smo members --workspace ~/smo-demo --set-role "Leo Martins=editor"'],
-  options: { workspace: { type: 'string', short: 'w' }, 'set-role': { type: 'string' }, json: { type: 'boolean' } },
+  ...commandSpecs.members,
   run: async ({ values }) => {
     const b = await openCliBackend(values, { lock: typeof values['set-role'] === 'string' ? 'smo members' : false })
     try {

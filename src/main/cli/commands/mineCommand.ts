@@ -1,6 +1,7 @@
 import { primitives } from '../../../core/domain/primitives'
 import { callApi } from '../callApi'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 
 /** The keys `smo mine --json` prints, in this order (README, CLI section). */
@@ -11,11 +12,7 @@ const TITLES: Record<(typeof KEYS)[number], string> = {
 }
 
 export const mineCommand = command({
-  name: 'mine',
-  summary: 'My work: my items due this week and overdue, approvals waiting on me, tasks, conversations, next actions',
-  usage: 'smo mine --workspace DIR [--today YYYY-MM-DD] [--json] [--as NAME]',
-  examples: ['smo mine --workspace ~/smo-demo --json', 'smo mine --workspace ~/smo-demo --as "Tom Ellery"'],
-  options: { workspace: { type: 'string', short: 'w' }, today: { type: 'string' }, json: { type: 'boolean' } },
+  ...commandSpecs.mine,
   run: async ({ values }) => {
     const today = values.today
     if (today !== undefined && (typeof today !== 'string' || !primitives.date.safeParse(today).success)) throw new UsageError(`--today must be a date like 2026-11-23, got "${String(today)}"`)

@@ -1,15 +1,12 @@
 import { recordKinds } from '../../../core/domain/recordKinds'
 import { recordRepo } from '../../backend/repo/recordRepo'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 
 /** A team starting from its spreadsheets: an empty workspace to `smo import` into. */
 export const newCommand = command({
-  name: 'new',
-  summary: 'Create an empty workspace (no demo data), ready for smo import',
-  usage: 'smo new --workspace DIR',
-  examples: ['smo new --workspace ~/our-team'],
-  options: { workspace: { type: 'string', short: 'w' } },
+  ...commandSpecs.new,
   run: async ({ values }) => {
     const b = await openCliBackend(values, { create: true, lock: 'smo new' })
     try {

@@ -1,12 +1,9 @@
 import { restoreWorkspace } from '../../backend/backup/restoreWorkspace'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 
 export const restoreCommand = command({
-  name: 'restore',
-  summary: "Replace a workspace's database with a backup (the current one is kept in backups/)",
-  usage: 'smo restore --workspace DIR --from FILE',
-  examples: ['smo restore --workspace ~/smo-demo --from ~/smo-demo/backups/workspace-daily-2026-05-01T08-00-00-000Z.sqlite'],
-  options: { workspace: { type: 'string', short: 'w' }, from: { type: 'string' } },
+  ...commandSpecs.restore,
   run: async ({ values }) => {
     const dir = values.workspace
     const from = values.from

@@ -3,6 +3,7 @@ import { modelService } from '../../backend/services/modelService'
 import { scoringService } from '../../backend/services/scoringService'
 import { scoringRules } from '../../backend/services/scoringRules'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 import { backtestService } from '../../backend/services/backtestService'
 import { printBacktest } from './printBacktest'
@@ -60,7 +61,7 @@ function toJson(listed: Listed, allocated: Allocated, modelled: Modelled, explai
     source: modelled.allocation.source,
     statement: modelled.allocation.statement,
     warnings: modelled.allocation.warnings,
-    goals: modelled.goals.map((g) => ({ goalId: g.goalId, name: g.name, kind: g.kind, weeks: round(g.weeks, 1), point: round(g.point), low: round(g.low), high: round(g.high), pulls: g.pulls, why: g.why })),
+    goals: modelled.goals.map((g) => ({ goalId: g.goalId, name: g.name, kind: g.kind, weeks: round(g.weeks, 1), point: round(g.point), low: round(g.low), high: round(g.high), pulls: g.pulls, predicted: g.predicted, why: g.why })),
     channels: modelled.channels.toSorted((a, b) => a.rank - b.rank).map((m) => {
       const c = first.get(m.channelId)
       return {
@@ -143,7 +144,7 @@ function printTable(listed: Listed, modelled: Modelled, explained: Explained | n
   }
   console.log('')
   console.log('Predicted over what is left of each goal’s quarter (80 % interval):')
-  for (const g of modelled.goals) console.log(`  ${g.name}: ${round(g.point, 1)} (${round(g.low, 1)}–${round(g.high, 1)})${g.kind === 'rate' ? ' %' : ''}; ${g.why}`)
+  for (const g of modelled.goals) console.log(`  ${g.name}: ${g.predicted ? `${round(g.point, 1)} (${round(g.low, 1)}–${round(g.high, 1)})${g.kind === 'rate' ? ' %' : ''}; ` : ''}${g.why}`)
   for (const w of modelled.allocation.warnings) console.log(`Warning: ${w}`)
   console.log(`RICE: ${modelled.rice.sentence}`)
   console.log(`Stability: ${modelled.stability.method}`)
@@ -158,25 +159,7 @@ function printTable(listed: Listed, modelled: Modelled, explained: Explained | n
 }
 
 export const scoreCommand = command({
-  name: 'score',
-  summary: 'Rank channels by expected impact per hour and split the team\'s weekly hours',
-  usage: 'smo score --workspace DIR [--scenario same-hours|plus|targets] [--hours N] [--capacity HOURS] [--since SNAPSHOT] [--backtest] [--json]',
-  examples: [
-    'smo score --workspace ~/smo-demo',
-    'smo score --workspace ~/smo-demo --scenario plus --hours 6 --json',
-    'smo score --workspace ~/smo-demo --scenario targets',
-    'smo score --workspace ~/smo-demo --since 2026-Q3',
-    'smo score --workspace ~/smo-demo --backtest'
-  ],
-  options: {
-    workspace: { type: 'string', short: 'w' },
-    scenario: { type: 'string' },
-    hours: { type: 'string' },
-    capacity: { type: 'string' },
-    since: { type: 'string' },
-    backtest: { type: 'boolean' },
-    json: { type: 'boolean' }
-  },
+  ...commandSpecs.score,
   run: async ({ values }) => {
     // Checked before the workspace opens, so a typo never waits on (or migrates) a database.
     const capacityHours = parseCapacity(values.capacity)

@@ -15,6 +15,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { Recovery } from '../../web/recoveryRoutes'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { ensureRendererBuilt } from '../ensureRendererBuilt'
 import { openBrowser } from '../openBrowser'
 
@@ -22,21 +23,7 @@ import { openBrowser } from '../openBrowser'
 const BACKGROUND_START_MS = 2000
 
 export const serveCommand = command({
-  name: 'serve',
-  summary: 'Serve the app to a browser on 127.0.0.1 (the browser host)',
-  usage: 'smo serve [--workspace DIR] [--port N] [--no-open] [--create-demo]',
-  examples: [
-    'smo serve --workspace ~/smo-demo',
-    'smo serve --workspace ~/smo-demo --port 5180 --no-open',
-    'smo serve   (the last workspace; on first start, a page to choose one)',
-    'smo serve --create-demo   (the default workspace, created on first use)'
-  ],
-  options: {
-    workspace: { type: 'string', short: 'w' },
-    port: { type: 'string', short: 'p' },
-    'no-open': { type: 'boolean' },
-    'create-demo': { type: 'boolean' }
-  },
+  ...commandSpecs.serve,
   run: async ({ values }) => {
     const settings = confSettings(userDataDir())
     const asked = typeof values.workspace === 'string' && values.workspace !== '' ? values.workspace : null

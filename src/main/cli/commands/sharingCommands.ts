@@ -5,15 +5,12 @@ import { currentMember } from '../../backend/people/currentMember'
 import { commentService } from '../../backend/services/commentService'
 import { tasksFor } from '../../backend/services/tasksFor'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 
 /** `smo tasks`: my open workback tasks, overdue first. */
 export const tasksCommand = command({
-  name: 'tasks',
-  summary: "My open workback tasks (this computer's member), overdue first",
-  usage: 'smo tasks --workspace DIR [--json]',
-  examples: ['smo tasks --workspace ~/smo-demo', 'smo tasks --workspace ~/smo-demo --json'],
-  options: { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' } },
+  ...commandSpecs.tasks,
   run: async ({ values }) => {
     const b = await openCliBackend(values)
     try {
@@ -40,11 +37,7 @@ const targets: readonly CommentTarget[] = ['content', 'campaign', 'conversation'
 
 /** `smo comments --id ID`: the threads on one record, whichever of the four kinds it is. */
 export const commentsCommand = command({
-  name: 'comments',
-  summary: 'Comment threads on one content item, campaign, conversation or influencer',
-  usage: 'smo comments --workspace DIR --id RECORD_ID [--json]',
-  examples: ['smo comments --workspace ~/smo-demo --id 01JC0X…', 'smo comments --workspace ~/smo-demo --id 01JC0X… --json'],
-  options: { workspace: { type: 'string', short: 'w' }, id: { type: 'string' }, json: { type: 'boolean' } },
+  ...commandSpecs.comments,
   run: async ({ values }) => {
     const id = typeof values.id === 'string' ? values.id.trim() : ''
     if (!/^[0-9A-HJKMNP-TV-Z]{26}$/.test(id)) throw new UsageError(`--id needs the id of a content item, campaign, conversation or influencer (26 characters), got "${id}"`)

@@ -5,6 +5,7 @@ import type { Backend } from '../../backend/backend'
 import { syncReviewList } from '../../backend/services/syncReview'
 import { setSyncFolder, syncAdmit, syncNow, syncSetup, syncStartSigning, syncStatus } from '../../backend/services/syncService'
 import { command, UsageError } from '../command'
+import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 import { authorize } from '../../backend/people/authorize'
 
@@ -36,26 +37,7 @@ function printStatus(s: SyncStatus): void {
 
 /** `smo sync` runs one round; `status`, `init`, `join` and `snapshot` as sub-commands. */
 export const syncCommand = command({
-  name: 'sync',
-  summary: 'Team sync through a shared folder: one round, status, set up (init/join), or a round that writes a team snapshot',
-  usage: 'smo sync [status|init|join|snapshot|sign|admit] --workspace DIR [--folder PATH] [--passphrase-file F] [--signed] [--key KEYID] [--json]',
-  examples: [
-    'smo sync --workspace ~/smo-demo',
-    'smo sync status --workspace ~/smo-demo',
-    'smo sync init --workspace ~/smo-demo --folder ~/Dropbox',
-    'smo sync join --workspace ~/smo-new --folder ~/Dropbox --passphrase-file ~/team.pass',
-    'smo sync snapshot --workspace ~/smo-demo',
-    'smo sync init --workspace ~/smo-demo --folder ~/Dropbox --signed',
-    'smo sync admit --workspace ~/smo-demo --key 3f9a0c1e5b7d2a64'
-  ],
-  options: {
-    workspace: { type: 'string', short: 'w' },
-    folder: { type: 'string', short: 'f' },
-    'passphrase-file': { type: 'string' },
-    signed: { type: 'boolean' },
-    key: { type: 'string' },
-    json: { type: 'boolean' }
-  },
+  ...commandSpecs.sync,
   run: async ({ values, positionals }) => {
     const sub = positionals[0] ?? 'round'
     if (!['round', 'status', 'init', 'join', 'snapshot', 'sign', 'admit'].includes(sub) || positionals.length > 1) throw new UsageError(`Unknown sync sub-command "${positionals.join(' ')}"; use status, init, join, snapshot, sign or admit`)

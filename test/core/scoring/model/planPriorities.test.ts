@@ -80,6 +80,42 @@ describe('allocation scenarios', () => {
   })
 })
 
+describe('a goal no channel moves (an efficiency goal such as hours saved)', () => {
+  const withUnmoved = (goals = [goal('G1', { weight: 1 }), goal('G2', { target: 5000, weight: 1 }), goal('H', { baseline: 2, current: 2.6, target: 4, weight: 3 })]) =>
+    input({
+      goals,
+      channels: [
+        channel('A', { links: [{ goalId: 'G1', rate: 2 }] }),
+        channel('B', { platform: 'blog', audience: 40_000, postsPerWeek: 1, hoursPerPost: 6, links: [{ goalId: 'G1', rate: 0.5 }, { goalId: 'G2', rate: 30 }] })
+      ]
+    })
+
+  it('is not predicted, pulls no hours, and says why and what the team can do', () => {
+    const m = planPriorities(withUnmoved(), opts)
+    const h = m.goals.find((g) => g.goalId === 'H')
+    expect(h?.predicted).toBe(false)
+    expect(h?.pulls).toBe(false)
+    expect(h?.weight).toBe(0)
+    expect(h?.why).toMatch(/^no channel is linked to it, so posting does not move it: .*Track it by hand, or link it to the channels that move it/)
+    expect(m.goals.filter((g) => g.goalId !== 'H').every((g) => g.predicted)).toBe(true)
+  })
+
+  it('takes no weight from the goals posting moves: values and hours are what they are without it', () => {
+    const m = planPriorities(withUnmoved(), opts)
+    const without = planPriorities(withUnmoved([goal('G1', { weight: 1 }), goal('G2', { target: 5000, weight: 1 })]), opts)
+    expect(m.goals.filter((g) => g.goalId !== 'H').map((g) => g.weight)).toEqual(without.goals.map((g) => g.weight))
+    expect(sum(m.goals.map((g) => g.weight))).toBeCloseTo(1, 12)
+    expect(m.channels.map((c) => c.valuePerHour)).toEqual(without.channels.map((c) => c.valuePerHour))
+    expect(m.allocation.rows.map((r) => r.hours)).toEqual(without.allocation.rows.map((r) => r.hours))
+  })
+
+  it('does not keep the targets scenario from reaching the targets hours can reach, and is named as not counted', () => {
+    const m = planPriorities(withUnmoved([goal('G1', { target: 5 }), goal('H', { baseline: 2, current: 2.6, target: 4 })]), { ...opts, scenario: 'targets' })
+    expect(m.allocation.reachesTargets).toBe(true)
+    expect(m.allocation.statement).toMatch(/^Every target is reached with about .* Not counted: H — no channel is linked to it, so channel hours do not move it\.$/)
+  })
+})
+
 describe('goal kinds and periods', () => {
   it('a rate goal moves as a volume-weighted rate: above the team’s rate helps, the only channel serving it gains nothing from more hours', () => {
     const rateGoal = goal('E', { kind: 'rate', baseline: 3, current: 3, target: 5 })

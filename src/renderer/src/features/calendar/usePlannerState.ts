@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ApiInput } from '../../../../core/api/contract'
 import type { CalendarFilter } from '../../../../core/calendar/calendarFilter'
 import type { ViewMode } from '../../../../core/calendar/viewDays'
 import { api } from '../../api/client'
+import { sendOnLeave } from '../../api/sendOnLeave'
 
 export type { ViewMode }
 export type ColorBy = 'channel' | 'campaign' | 'pillar' | 'status'
@@ -14,12 +16,16 @@ const initial: PlannerState = { filter: {}, mode: 'month', colorBy: 'channel', d
 /**
  * The calendar's and board's shared state (filter, view, colouring), kept in the per-machine settings
  * under `ui.planner` so it survives a restart and the board and calendar filter alike. Writes are
- * debounced; the rest of `ui` (other screens' keys) is read back and preserved.
+ * debounced and set only this key (the backend merges it into `ui`, keeping other screens' keys). A
+ * write still waiting when the page goes away (a reload, a closed tab or window) or is hidden is sent
+ * at once (sendOnLeave), so nothing typed just before is lost.
  */
 export function usePlannerState(): [PlannerState, (patch: Partial<PlannerState>) => void, boolean] {
   const [state, setState] = useState<PlannerState>(initial)
   const [ready, setReady] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  // The state the debounce has not written yet; null once it is sent.
+  const pending = useRef<PlannerState | null>(null)
 
   useEffect(() => {
     let live = true
@@ -37,16 +43,52 @@ export function usePlannerState(): [PlannerState, (patch: Partial<PlannerState>)
     }
   }, [])
 
+  useEffect(() => {
+    const flush = (leaving: boolean): void => {
+      const next = pending.current
+      if (next === null) return
+      clearTimeout(timer.current)
+      write(next, leaving)
+      pending.current = null
+    }
+    const onLeave = (): void => flush(true)
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') flush(true)
+    }
+    // beforeunload comes first: the write leaves before a reload asks for the new page (which reads it
+    // back) and, in the desktop window, while the page can still call the main process; pagehide
+    // covers the ways out that skip it (a tab discarded, the back-forward cache).
+    addEventListener('beforeunload', onLeave)
+    addEventListener('pagehide', onLeave)
+    document.addEventListener('visibilitychange', onVisibility)
+    return () => {
+      removeEventListener('beforeunload', onLeave)
+      removeEventListener('pagehide', onLeave)
+      document.removeEventListener('visibilitychange', onVisibility)
+      // Leaving the calendar for another screen: the page stays, so an ordinary call will do.
+      flush(false)
+    }
+  }, [])
+
   const update = useCallback((patch: Partial<PlannerState>) => {
     setState((prev) => {
       const next = { ...prev, ...patch }
+      pending.current = next
       clearTimeout(timer.current)
       timer.current = setTimeout(() => {
-        void api.call('settings-get', {}).then((s) => api.call('settings-update', { ui: { ...s.ui, [KEY]: JSON.parse(JSON.stringify(next)) } }))
+        if (pending.current !== next) return
+        pending.current = null
+        write(next, false)
       }, 250)
       return next
     })
   }, [])
 
   return [state, update, ready]
+}
+
+function write(state: PlannerState, leaving: boolean): void {
+  const input: ApiInput<'settings-ui-set'> = { key: KEY, value: JSON.parse(JSON.stringify(state)) }
+  if (leaving) sendOnLeave('settings-ui-set', input)
+  else void api.call('settings-ui-set', input).catch(() => undefined)
 }

@@ -104,34 +104,43 @@ export function GoalProgressCard({ card }: { card: Card }) {
       </dl>
       <EChart option={option} label={`${card.kpiName}: actual against ${p.target === null ? 'no target' : `target ${p.target}`} and the pace line`} height={190} testId="goal-progress-chart" unit={card.kpiUnit} rowHeader="Week" />
       <div className="goal-card-contrib">
-        <table className="goal-card-table">
-          <caption>Contributing channels</caption>
-          <thead>
-            <tr>
-              <th>Channel</th>
-              <th className="num">Items</th>
-              <th className="num">{p.unit === '' ? 'Units' : p.unit}</th>
-              <th className="num">Share</th>
-            </tr>
-          </thead>
-          <tbody>
-            {card.channels.length === 0 && (
+        <div>
+          <table className="goal-card-table">
+            <caption>Contributing channels</caption>
+            <thead>
               <tr>
-                <td colSpan={4} className="subtle">
-                  No channel or published content is linked to this goal.
-                </td>
+                <th>Channel</th>
+                <th className="num">Items</th>
+                <th className="num">{p.unit === '' ? 'Units' : p.unit}</th>
+                <th className="num">Share</th>
               </tr>
-            )}
-            {card.channels.slice(0, 5).map((c) => (
-              <tr key={c.channelId ?? 'none'}>
-                <td title={c.expectedRate === null ? 'Not linked in the channel estimates' : `Estimated ${c.expectedRate} per 1,000 reached`}>{c.name}</td>
-                <td className="num">{c.items}</td>
-                <td className="num">{format.number(c.units, 1)}</td>
-                <td className="num">{c.share === null ? '–' : format.percent(c.share)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {card.channels.length === 0 && (
+                <tr>
+                  <td colSpan={4} className="subtle">
+                    No channel or published content is linked to this goal.
+                  </td>
+                </tr>
+              )}
+              {card.channels.slice(0, 5).map((c) => (
+                <tr key={c.channelId ?? 'none'}>
+                  <td title={c.expectedRate === null ? 'Not linked in the channel estimates' : `Estimated ${c.expectedRate} per 1,000 reached`}>{c.name}</td>
+                  <td className="num">{c.items}</td>
+                  <td className="num">{format.number(c.units, 1)}</td>
+                  <td className="num">{c.share === null ? '–' : format.percent(c.share)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {card.channels.every((c) => c.expectedRate === null) && (
+            // Same rule as the priority model (goalState.ts): without a channel link, posting does not move the goal.
+            <p className="subtle goal-card-unmoved" data-testid="goal-not-moved">
+              No channel’s estimates link to this goal, so Priorities does not predict it from the plan and gives it no share of the hours. Track it here by hand, or link it to
+              the channels that move it (Channels, estimates).
+            </p>
+          )}
+        </div>
         {card.content.length > 0 && (
           <div>
             <h3>Top content</h3>

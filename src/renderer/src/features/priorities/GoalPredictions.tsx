@@ -39,12 +39,21 @@ export function GoalPredictions({ data }: { data: Model }) {
                   {hours(g.weeks)} weeks left · {g.why}
                 </div>
               </td>
-              <td className="num">
-                <Cell r={g.today} pct={g.kind === 'rate'} />
-              </td>
-              <td className="num prio-strong">
-                <Cell r={g} pct={g.kind === 'rate'} />
-              </td>
+              {g.predicted ? (
+                <>
+                  <td className="num">
+                    <Cell r={g.today} pct={g.kind === 'rate'} />
+                  </td>
+                  <td className="num prio-strong">
+                    <Cell r={g} pct={g.kind === 'rate'} />
+                  </td>
+                </>
+              ) : (
+                // A zero here would read as "the plan achieves nothing"; the plan simply does not act on it.
+                <td colSpan={2} className="subtle prio-not-predicted" data-testid="goal-not-predicted">
+                  Not predicted: posting does not move this goal
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

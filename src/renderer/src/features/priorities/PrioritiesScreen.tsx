@@ -41,6 +41,7 @@ export function PrioritiesScreen() {
   const deferredWeights = useDeferredValue(weights)
   const model = useModel(deferredWeights)
   const flags = useMemo(() => new Map((data?.channels ?? []).map((c) => [c.id, c.flags])), [data])
+  const unmoved = useMemo(() => new Set((model.data?.goals ?? []).filter((g) => !g.predicted).map((g) => g.goalId)), [model.data])
   const [pinning, setPinning] = useState<{ id: string; name: string; hours: number } | undefined>(undefined)
 
   const actions = (
@@ -91,7 +92,7 @@ export function PrioritiesScreen() {
                 Goal weights · {data.quarter}
               </h2>
               <p className="subtle prio-hint">Move a slider to see the ranking change; save when it reflects what matters this quarter.</p>
-              <WeightSliders goals={data.goals} weights={weights} onChange={(id, w) => setDrafts((d) => new Map(d).set(id, w))} />
+              <WeightSliders goals={data.goals} weights={weights} unmoved={unmoved} onChange={(id, w) => setDrafts((d) => new Map(d).set(id, w))} />
             </section>
             <section className="card prio-card" aria-labelledby="prio-goals-title">
               <h2 className="panel-title" id="prio-goals-title">

@@ -4,18 +4,21 @@ import { goalColor } from './computePriorities'
 type Props = {
   goals: ScoreData['goals']
   weights: ReadonlyMap<string, number>
+  /** Goals no channel links to: the model gives them no share of the hours, whatever their weight. */
+  unmoved: ReadonlySet<string>
   onChange: (goalId: string, weight: number) => void
 }
 
 /** One slider per goal in play. Moving one re-ranks at once; nothing is saved until "Save weights". */
-export function WeightSliders({ goals, weights, onChange }: Props) {
+export function WeightSliders({ goals, weights, unmoved, onChange }: Props) {
   const ids = goals.map((g) => g.id)
-  const total = goals.reduce((s, g) => s + (weights.get(g.id) ?? g.weight), 0)
+  const moved = goals.filter((g) => !unmoved.has(g.id))
+  const total = moved.reduce((s, g) => s + (weights.get(g.id) ?? g.weight), 0)
   return (
     <div className="prio-weights">
       {goals.map((g) => {
         const w = weights.get(g.id) ?? g.weight
-        const share = total > 0 ? w / total : 1 / goals.length
+        const share = unmoved.has(g.id) ? null : total > 0 ? w / total : 1 / moved.length
         const unit = g.kpiUnit === '' ? '' : ` ${g.kpiUnit}`
         return (
           <div key={g.id} className="prio-weight">
@@ -25,7 +28,7 @@ export function WeightSliders({ goals, weights, onChange }: Props) {
                 {g.name}
               </label>
               <span className="num prio-weight-value">
-                {w.toFixed(1)} <span className="subtle">· {Math.round(share * 100)} %</span>
+                {w.toFixed(1)} <span className="subtle">· {share === null ? 'no share' : `${Math.round(share * 100)} %`}</span>
               </span>
             </div>
             <input
@@ -44,6 +47,7 @@ export function WeightSliders({ goals, weights, onChange }: Props) {
               {g.lowerIsBetter ? 'Lower is better: ' : ''}
               {g.measured === null ? 'no measurement yet' : `now ${fmt(g.measured)}${unit}`} → target {fmt(g.enteredTarget)}
               {unit}
+              {unmoved.has(g.id) && '. No channel is linked to it, so posting does not move it and its weight changes no hours'}
             </p>
           </div>
         )
