@@ -74,6 +74,25 @@ describe('boot answers in the api client (#17)', () => {
     expect(boot2.take('me-get', {})).toBeUndefined()
   })
 
+  it('shows an answer that has come at once (peek), without using it up, and nothing once the boot ended', async () => {
+    const s = controlledStream()
+    const boot = bootAnswers(Promise.resolve(s.response))
+    expect(boot.peek('calendar-month', month)).toBeUndefined()
+    s.send({ keys: [monthKey, 'me-get {}'] })
+    s.send({ key: monthKey, result: answer })
+    await new Promise((r) => setTimeout(r, 10))
+    expect(boot.peek('calendar-month', { ...month })).toEqual(answer)
+    // Not on its way yet, or never held: nothing.
+    expect(boot.peek('me-get', {})).toBeUndefined()
+    expect(boot.peek('calendar-month', { ...month, from: '2026-12-01' })).toBeUndefined()
+    // A peek uses nothing up: the first call still gets it, once.
+    await expect(boot.take('calendar-month', month)).resolves.toEqual(answer)
+    // A change in the workspace ends it: a first render after that asks the server.
+    boot.close()
+    expect(boot.peek('calendar-month', month)).toBeUndefined()
+    s.end()
+  })
+
   it('is harmless when the boot request failed', async () => {
     const boot = bootAnswers(Promise.resolve(new Response('{"ok":false}', { status: 401 })))
     await expect(boot.take('me-get', {})).resolves.toBeUndefined()

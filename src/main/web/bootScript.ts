@@ -78,8 +78,6 @@ export function bootScriptFor(rendererDir: string): string {
       l.crossOrigin = ''
       document.head.appendChild(l)
     }
-    // The screen's code first: the boot request makes the server load its handlers, and files asked
-    // for after it would wait for that.
     if (pre) {
       pre.js.forEach(function (h) { add('modulepreload', h) })
       pre.css.forEach(function (h) { add('preload', h, 'style') })
@@ -89,6 +87,7 @@ export function bootScriptFor(rendererDir: string): string {
     // A tab that was given the token instead of the cookie keeps it here (renderer api/httpToken.ts).
     var token = new URLSearchParams(location.search).get('token') || sessionStorage.getItem('smo.token')
     if (token) headers.Authorization = 'Bearer ' + token
+    // Sent at once: the server began loading its handlers as it sent this page (webHost.ts).
     window.smoBoot = fetch('/api/boot', { method: 'POST', headers: headers, body: body })
   } catch (e) {
     // No boot answer: the app asks for everything itself, as it would anyway.

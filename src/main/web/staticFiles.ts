@@ -18,10 +18,11 @@ const types: Record<string, string> = {
 /**
  * Serve the built renderer; unknown paths fall back to index.html (the app routes by hash).
  * `page` rewrites index.html once, as read (the browser host adds its boot script, bootScript.ts).
+ * Says what it sent: the app's page, another file, or nothing (no build).
  */
 export function staticFiles(root: string, page: (html: string) => string = (html) => html) {
   const cache = new Map<string, Buffer>()
-  return (pathname: string, res: ServerResponse): void => {
+  return (pathname: string, res: ServerResponse): 'page' | 'file' | 'none' => {
     const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
     let file = join(root, rel)
     if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html')
@@ -29,7 +30,7 @@ export function staticFiles(root: string, page: (html: string) => string = (html
     if (!existsSync(file)) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
       res.end('The SMO Desk interface has not been built. Run `npm run build` (or `npm start`) first.')
-      return
+      return 'none'
     }
     let body = cache.get(file)
     if (!body) {
@@ -43,5 +44,6 @@ export function staticFiles(root: string, page: (html: string) => string = (html
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
     })
     res.end(body)
+    return extname(file) === '.html' ? 'page' : 'file'
   }
 }

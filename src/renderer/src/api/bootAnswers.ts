@@ -12,6 +12,11 @@ export type BootAnswers = {
    * (a write) ends the boot.
    */
   take(method: string, input: unknown): Promise<Result | undefined> | undefined
+  /**
+   * The boot's answer to this call if it is already here, at once (for a component's first render),
+   * without using it up: `take` still serves it once. Nothing after the boot has ended.
+   */
+  peek(method: string, input: unknown): Result | undefined
   /** Forget every answer not yet taken (a change in the workspace makes them stale). */
   close(): void
 }
@@ -37,10 +42,13 @@ export function bootAnswers(source: Promise<Response>, lifetimeMs = 10_000): Boo
   const lines = new Map<string, Pending<Result>>()
   // Taken answers still on their way are settled too when the boot ends early: they then go to the server.
   const unsettled = new Set<Pending<Result>>()
+  // The answers that have come, for peek.
+  const arrived = new Map<string, Result>()
 
   const close = (): void => {
     if (closed) return
     closed = true
+    arrived.clear()
     header.resolve(undefined)
     for (const p of unsettled) p.resolve(undefined)
     answers.clear()
@@ -68,6 +76,7 @@ export function bootAnswers(source: Promise<Response>, lifetimeMs = 10_000): Boo
         } else if (msg.key !== undefined && msg.result) {
           const p = lines.get(msg.key)
           p?.resolve(msg.result)
+          arrived.set(msg.key, msg.result)
           if (p) unsettled.delete(p)
         }
       }
@@ -99,6 +108,10 @@ export function bootAnswers(source: Promise<Response>, lifetimeMs = 10_000): Boo
         answers.delete(key)
         return hit.promise
       })
+    },
+    peek(method, input) {
+      if (closed || !bootMethods.has(method)) return undefined
+      return arrived.get(bootKey(method, input))
     },
     close
   }

@@ -70,6 +70,15 @@ export const api = {
     }
   },
 
+  /**
+   * The answer to this call if the browser host's boot already holds it (bootAnswers.ts), at once, or
+   * undefined: a screen's first render can then draw its data instead of an empty frame first.
+   */
+  ready(method: string, input: unknown): unknown {
+    const r = boot?.peek(method, input)
+    return r?.ok === true ? r.data : undefined
+  },
+
   subscribe<E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void): () => void {
     return current().subscribe(event, cb)
   },

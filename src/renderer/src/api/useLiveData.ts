@@ -24,8 +24,21 @@ type Settled<T> = { key: string; data: T | undefined; error: ApiError | undefine
  * the current data on screen (no flash); a late answer to an older request never overwrites a newer one.
  * `loading` is true until the first answer for the current key arrives.
  */
-export function useLiveData<T>(key: string, load: () => Promise<T>, dependsOn: readonly (KindName | '*')[], enabled = true): LiveData<T> {
-  const [settled, setSettled] = useState<Settled<T> | undefined>(undefined)
+export function useLiveData<T>(
+  key: string,
+  load: () => Promise<T>,
+  dependsOn: readonly (KindName | '*')[],
+  enabled = true,
+  ready?: () => T | undefined
+): LiveData<T> {
+  // An answer already here (the browser host's boot, api.ready) is the first state: the first render
+  // draws the data instead of an empty frame that a second render then fills (issue #17, cold start).
+  const [settled, setSettled] = useState<Settled<T> | undefined>(() => {
+    const data = enabled ? ready?.() : undefined
+    return data === undefined ? undefined : { key, data, error: undefined }
+  })
+  // The key that first state answered: its first load is already done.
+  const primed = useRef<string | null>(settled?.key ?? null)
   const seq = useRef(0)
   const loadRef = useRef(load)
   const keyRef = useRef(key)
@@ -51,7 +64,12 @@ export function useLiveData<T>(key: string, load: () => Promise<T>, dependsOn: r
   }, [])
 
   useEffect(() => {
-    if (enabled) run()
+    if (!enabled) return
+    if (primed.current === key) {
+      primed.current = null
+      return
+    }
+    run()
   }, [key, enabled, run])
 
   useEffect(() => {

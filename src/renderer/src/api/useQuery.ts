@@ -43,5 +43,11 @@ export function useQuery<M extends Method>(
   options: { dependsOn?: (KindName | '*')[]; enabled?: boolean } = {}
 ): LiveData<ApiOutput<M>> {
   const key = `${method} ${JSON.stringify(input)}`
-  return useLiveData(key, () => shared(key, () => api.call(method, input)), options.dependsOn ?? dependsOn(method), options.enabled ?? true)
+  return useLiveData(
+    key,
+    () => shared(key, () => api.call(method, input)),
+    options.dependsOn ?? dependsOn(method),
+    options.enabled ?? true,
+    () => api.ready(method, input) as ApiOutput<M> | undefined
+  )
 }

@@ -1,5 +1,6 @@
 import type { KindName } from '../../../core/domain/recordKinds'
 import type { WhereClause } from '../../../core/api/listQuery'
+import { kindMethod } from '../../../core/api/kindMethod'
 import { api, type KindRecord } from './client'
 import { useLiveData, type LiveData } from './useLiveData'
 
@@ -13,5 +14,11 @@ export function useRecords<K extends KindName>(
   enabled = true
 ): LiveData<{ items: KindRecord<K>[]; total: number }> {
   const input = where === undefined ? { limit: maxPage } : { where, limit: maxPage }
-  return useLiveData(`${kind}-list ${JSON.stringify(input)}`, () => api.records(kind).list(input), [kind], enabled)
+  return useLiveData(
+    `${kind}-list ${JSON.stringify(input)}`,
+    () => api.records(kind).list(input),
+    [kind],
+    enabled,
+    () => api.ready(kindMethod(kind, 'list'), input) as { items: KindRecord<K>[]; total: number } | undefined
+  )
 }

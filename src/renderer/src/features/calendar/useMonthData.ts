@@ -42,6 +42,20 @@ function load(input: MonthInput): Promise<MonthData> {
   return p
 }
 
+/**
+ * The browser host's boot answer for this view, when it has already come (api.ready): decoded and
+ * kept as if fetched, so the first render draws the days with their items (issue #17, cold start).
+ */
+function fromBoot(key: string): MonthData | undefined {
+  const answer = api.ready('calendar-month', JSON.parse(key)) as ApiOutput<'calendar-month'> | undefined
+  if (answer === undefined) return undefined
+  const { cells, ...rest } = answer
+  const data = { ...rest, items: calendarCellsCodec.decode(cells) }
+  cache.set(key, Promise.resolve(data))
+  ready.set(key, data)
+  return data
+}
+
 function forget(): void {
   cache.clear()
   ready.clear()
@@ -115,6 +129,6 @@ export function useMonthData(input: MonthInput, neighbours: readonly MonthInput[
   }, [])
 
   // Drawn in the same render as the switch when the view was fetched ahead: no empty frame between.
-  const data = settled?.key === key ? settled.data : ready.get(key)
+  const data = settled?.key === key ? settled.data : (ready.get(key) ?? fromBoot(key))
   return { data, loading: data === undefined, error: settled?.key === key ? settled.error : undefined }
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ApiInput } from '../../../../core/api/contract'
+import type { ApiInput, ApiOutput } from '../../../../core/api/contract'
 import type { CalendarFilter } from '../../../../core/calendar/calendarFilter'
 import type { ViewMode } from '../../../../core/calendar/viewDays'
 import { api } from '../../api/client'
@@ -13,6 +13,12 @@ export type PlannerState = { filter: CalendarFilter; mode: ViewMode; colorBy: Co
 const KEY = 'planner'
 const initial: PlannerState = { filter: {}, mode: 'month', colorBy: 'channel', dateField: 'planned', cursor: null, showInsights: true }
 
+/** The planner state kept in the settings (`ui.planner`), over the defaults. */
+function plannerOf(s: ApiOutput<'settings-get'>): PlannerState {
+  const saved = s.ui[KEY]
+  return saved !== null && typeof saved === 'object' && !Array.isArray(saved) ? { ...initial, ...(saved as Partial<PlannerState>) } : initial
+}
+
 /**
  * The calendar's and board's shared state (filter, view, colouring), kept in the per-machine settings
  * under `ui.planner` so it survives a restart and the board and calendar filter alike. Writes are
@@ -21,19 +27,22 @@ const initial: PlannerState = { filter: {}, mode: 'month', colorBy: 'channel', d
  * at once (sendOnLeave), so nothing typed just before is lost.
  */
 export function usePlannerState(): [PlannerState, (patch: Partial<PlannerState>) => void, boolean] {
-  const [state, setState] = useState<PlannerState>(initial)
-  const [ready, setReady] = useState(false)
+  // The saved state at once when the browser host's boot already holds the settings (api.ready): the
+  // first render is then the saved view, not the default one replaced a moment later.
+  const [booted] = useState(() => api.ready('settings-get', {}) as ApiOutput<'settings-get'> | undefined)
+  const [state, setState] = useState<PlannerState>(() => (booted === undefined ? initial : plannerOf(booted)))
+  const [ready, setReady] = useState(booted !== undefined)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   // The state the debounce has not written yet; null once it is sent.
   const pending = useRef<PlannerState | null>(null)
 
   useEffect(() => {
+    if (booted !== undefined) return
     let live = true
     api.call('settings-get', {}).then(
       (s) => {
         if (!live) return
-        const saved = s.ui[KEY]
-        if (saved !== null && typeof saved === 'object' && !Array.isArray(saved)) setState({ ...initial, ...(saved as Partial<PlannerState>) })
+        setState(plannerOf(s))
         setReady(true)
       },
       () => setReady(true)
@@ -41,7 +50,7 @@ export function usePlannerState(): [PlannerState, (patch: Partial<PlannerState>)
     return () => {
       live = false
     }
-  }, [])
+  }, [booted])
 
   useEffect(() => {
     const flush = (leaving: boolean): void => {
