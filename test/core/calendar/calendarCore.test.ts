@@ -6,6 +6,7 @@ import { calendarDates } from '../../../src/core/calendar/calendarDates'
 import { capacityCells, loadState } from '../../../src/core/calendar/capacity'
 import { detectClashes, type ClashItem } from '../../../src/core/calendar/clashes'
 import ICAL from 'ical.js'
+import { DateTime } from 'luxon'
 import { icsWriter } from '../../../src/core/calendar/icsWriter'
 import { expandRecurrence } from '../../../src/core/calendar/recurrence'
 import { weekStart } from '../../../src/core/calendar/weekStart'
@@ -100,6 +101,20 @@ describe('time zones across DST', () => {
       }
     ), { numRuns: 400 })
   })
+  it('reads the same wall clock as luxon for any instant in any zone, daylight-saving edges and odd offsets included', () => {
+    const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'Asia/Kolkata', 'UTC', 'Etc/GMT+12', 'Pacific/Kiritimati']
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2099, 11, 31) }), fc.constantFrom(...zones), fc.boolean(), (ms, zone, withMs) => {
+        const instant = withMs ? new Date(ms).toISOString() : new Date(ms).toISOString().replace('.000Z', 'Z').replace(/\.\d{3}Z$/, 'Z')
+        const dt = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone)
+        expect(zonedTime.toWallClock(instant, zone)).toEqual({ date: dt.toFormat('yyyy-MM-dd'), time: dt.toFormat('HH:mm') })
+      }),
+      { numRuns: 2000 }
+    )
+    // The hour after midnight reads 00, never 24.
+    expect(zonedTime.toWallClock('2026-03-01T23:30:00Z', 'Europe/Berlin')).toEqual({ date: '2026-03-02', time: '00:30' })
+  })
+
   it('remembers wall clocks by zone and instant, and a caller changing its answer changes no one else\'s', () => {
     const instant = '2026-07-01T22:30:00.000Z'
     expect(zonedTime.toWallClock(instant, 'Europe/Berlin')).toEqual({ date: '2026-07-02', time: '00:30' })
