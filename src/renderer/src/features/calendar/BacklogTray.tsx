@@ -18,8 +18,9 @@ export function BacklogTray({ filter }: { filter: CalendarFilter }) {
   const [active, setActive] = useState<string | null>(null)
   // Drawn after the month: its ~160 chips (on the demo) drawn in the same pass held the month's own
   // first paint by ~60 ms (issue #17). A deferred value lets React paint the days first and fill the
-  // tray in the next, interruptible pass; the count above says how many are coming.
-  const items = useDeferredValue(data?.items ?? noItems)
+  // tray in the next, interruptible pass; the count above says how many are coming. Empty at first
+  // even when the data is already here (the browser host's boot answers), for the same reason.
+  const items = useDeferredValue(data?.items ?? noItems, noItems)
   const current = items.some((i) => i.id === active) ? active : (items[0]?.id ?? null)
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!(e.target instanceof HTMLElement)) return
