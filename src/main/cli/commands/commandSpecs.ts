@@ -5,6 +5,10 @@ import type { Command } from '../command'
 /** What `smo --help` and `smo <command> --help` print, without the command's code. */
 export type CommandSpec = Omit<Command, 'run'>
 
+// The options most commands share, written once.
+const workspace = { type: 'string', short: 'w' } as const
+const json = { type: 'boolean' } as const
+
 /**
  * Every command's name, summary, usage, examples and options, apart from its code: `smo --help` and
  * `smo <command> --help` read these alone, so they start without loading the backend (each command's
@@ -17,14 +21,14 @@ export const commandSpecs = {
     summary: 'Create the demo workspace (a B2B software company, this quarter and the last)',
     usage: 'smo demo --workspace DIR [--seed N] [--content-items N --years N]',
     examples: ['smo demo --workspace ~/smo-demo', 'smo demo --workspace /tmp/big --content-items 100000 --years 3'],
-    options: { workspace: { type: 'string', short: 'w' }, seed: { type: 'string' }, 'content-items': { type: 'string' }, years: { type: 'string' } }
+    options: { workspace, seed: { type: 'string' }, 'content-items': { type: 'string' }, years: { type: 'string' } }
   },
   new: {
     name: 'new',
     summary: 'Create an empty workspace (no demo data), ready for smo import',
     usage: 'smo new --workspace DIR',
     examples: ['smo new --workspace ~/our-team'],
-    options: { workspace: { type: 'string', short: 'w' } }
+    options: { workspace }
   },
   serve: {
     name: 'serve',
@@ -37,7 +41,7 @@ export const commandSpecs = {
       'smo serve --create-demo   (the default workspace, created on first use)'
     ],
     options: {
-      workspace: { type: 'string', short: 'w' },
+      workspace,
       port: { type: 'string', short: 'p' },
       'no-open': { type: 'boolean' },
       'create-demo': { type: 'boolean' }
@@ -48,7 +52,7 @@ export const commandSpecs = {
     summary: 'Integrity check of a workspace, with record counts',
     usage: 'smo check --workspace DIR [--json]',
     examples: ['smo check --workspace ~/smo-demo', 'smo check --workspace ~/smo-demo --json'],
-    options: { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' } }
+    options: { workspace, json }
   },
   score: {
     name: 'score',
@@ -62,13 +66,13 @@ export const commandSpecs = {
       'smo score --workspace ~/smo-demo --backtest'
     ],
     options: {
-      workspace: { type: 'string', short: 'w' },
+      workspace,
       scenario: { type: 'string' },
       hours: { type: 'string' },
       capacity: { type: 'string' },
       since: { type: 'string' },
       backtest: { type: 'boolean' },
-      json: { type: 'boolean' }
+      json
     }
   },
   advice: {
@@ -76,14 +80,14 @@ export const commandSpecs = {
     summary: 'When to post per channel, and which published items to publish again (--add puts one in the backlog)',
     usage: 'smo advice --workspace DIR [--cool-down DAYS] [--add ITEM_ID] [--json]',
     examples: ['smo advice --workspace ~/smo-demo', 'smo advice --workspace ~/smo-demo --cool-down 60 --json', 'smo advice --workspace ~/smo-demo --add 01JC0X…'],
-    options: { workspace: { type: 'string', short: 'w' }, 'cool-down': { type: 'string' }, add: { type: 'string' }, json: { type: 'boolean' } }
+    options: { workspace, 'cool-down': { type: 'string' }, add: { type: 'string' }, json }
   },
   deck: {
     name: 'deck',
     summary: 'Build the quarterly review deck: an editable PPTX and, if asked, a PDF',
     usage: 'smo deck --workspace DIR --quarter YYYY-Qn --out FILE.pptx [--pdf FILE.pdf] [--as-of YYYY-MM-DD]',
     examples: ['smo deck --workspace ~/smo-demo --quarter 2026-Q3 --out review.pptx --pdf review.pdf'],
-    options: { workspace: { type: 'string', short: 'w' }, quarter: { type: 'string', short: 'q' }, out: { type: 'string', short: 'o' }, pdf: { type: 'string' }, 'as-of': { type: 'string' } }
+    options: { workspace, quarter: { type: 'string', short: 'q' }, out: { type: 'string', short: 'o' }, pdf: { type: 'string' }, 'as-of': { type: 'string' } }
   },
   ics: {
     name: 'ics',
@@ -91,7 +95,7 @@ export const commandSpecs = {
     usage: 'smo ics --workspace DIR --out FILE [--channel ID…] [--from DATE --to DATE]',
     examples: ['smo ics --workspace ~/smo-demo --out plan.ics', 'smo ics -w ~/smo-demo --out q4.ics --from 2026-10-01 --to 2026-12-31 --channel 01J…'],
     options: {
-      workspace: { type: 'string', short: 'w' },
+      workspace,
       out: { type: 'string', short: 'o' },
       channel: { type: 'string', multiple: true },
       from: { type: 'string' },
@@ -112,12 +116,12 @@ export const commandSpecs = {
       'smo sync admit --workspace ~/smo-demo --key 3f9a0c1e5b7d2a64'
     ],
     options: {
-      workspace: { type: 'string', short: 'w' },
+      workspace,
       folder: { type: 'string', short: 'f' },
       'passphrase-file': { type: 'string' },
       signed: { type: 'boolean' },
       key: { type: 'string' },
-      json: { type: 'boolean' }
+      json
     }
   },
   import: {
@@ -135,14 +139,14 @@ export const commandSpecs = {
       'smo import --workspace ~/new --all --file everything.json'
     ],
     options: {
-      workspace: { type: 'string', short: 'w' },
+      workspace,
       kind: { type: 'string', short: 'k' },
       all: { type: 'boolean' },
       file: { type: 'string', short: 'f' },
       map: { type: 'string' },
       update: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
-      json: { type: 'boolean' },
+      json,
       'create-missing': { type: 'boolean' },
       preset: { type: 'string' },
       set: { type: 'string', multiple: true },
@@ -163,7 +167,7 @@ export const commandSpecs = {
       'smo export --workspace ~/smo-demo --all --out everything.json'
     ],
     options: {
-      workspace: { type: 'string', short: 'w' }, kind: { type: 'string', short: 'k' }, all: { type: 'boolean' }, out: { type: 'string', short: 'o' },
+      workspace, kind: { type: 'string', short: 'k' }, all: { type: 'boolean' }, out: { type: 'string', short: 'o' },
       dialect: { type: 'string' }
     }
   },
@@ -172,63 +176,63 @@ export const commandSpecs = {
     summary: "Copy a workspace's database (safe while the app runs) into its backups folder",
     usage: 'smo backup --workspace DIR [--out FILE]',
     examples: ['smo backup --workspace ~/smo-demo', 'smo backup --workspace ~/smo-demo --out /mnt/usb/smo-2026-05-01.sqlite'],
-    options: { workspace: { type: 'string', short: 'w' }, out: { type: 'string', short: 'o' } }
+    options: { workspace, out: { type: 'string', short: 'o' } }
   },
   restore: {
     name: 'restore',
     summary: "Replace a workspace's database with a backup (the current one is kept in backups/)",
     usage: 'smo restore --workspace DIR --from FILE',
     examples: ['smo restore --workspace ~/smo-demo --from ~/smo-demo/backups/workspace-daily-2026-05-01T08-00-00-000Z.sqlite'],
-    options: { workspace: { type: 'string', short: 'w' }, from: { type: 'string' } }
+    options: { workspace, from: { type: 'string' } }
   },
   members: {
     name: 'members',
     summary: 'The team with access roles; owners change a role with --set-role',
     usage: 'smo members --workspace DIR [--set-role "NAME=ROLE"] [--json]',
     examples: ['smo members --workspace ~/smo-demo', 'smo members --workspace ~/smo-demo --set-role "Leo Martins=editor"'],
-    options: { workspace: { type: 'string', short: 'w' }, 'set-role': { type: 'string' }, json: { type: 'boolean' } }
+    options: { workspace, 'set-role': { type: 'string' }, json }
   },
   mine: {
     name: 'mine',
     summary: 'My work: my items due this week and overdue, approvals waiting on me, tasks, conversations, next actions',
     usage: 'smo mine --workspace DIR [--today YYYY-MM-DD] [--json] [--as NAME]',
     examples: ['smo mine --workspace ~/smo-demo --json', 'smo mine --workspace ~/smo-demo --as "Tom Ellery"'],
-    options: { workspace: { type: 'string', short: 'w' }, today: { type: 'string' }, json: { type: 'boolean' } }
+    options: { workspace, today: { type: 'string' }, json }
   },
   history: {
     name: 'history',
     summary: 'The history of one record: who changed which field from what to what, newest first',
     usage: 'smo history --workspace DIR --id ID [--json]',
     examples: ['smo history --workspace ~/smo-demo --id 01K8RJCN… --json'],
-    options: { workspace: { type: 'string', short: 'w' }, id: { type: 'string' }, json: { type: 'boolean' } }
+    options: { workspace, id: { type: 'string' }, json }
   },
   links: {
     name: 'links',
     summary: 'Every tracked link, where it is used, with duplicates, conflicting parameters and convention breaches flagged',
     usage: 'smo links --workspace DIR [--json]',
     examples: ['smo links --workspace ~/smo-demo --json'],
-    options: { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' } }
+    options: { workspace, json }
   },
   results: {
     name: 'results',
     summary: 'Import a GA4, HubSpot or Salesforce export into the outcome ledger, matched to items, channels and campaigns by their tracking parameters',
     usage: 'smo results --workspace DIR --file F.csv [--format ga4|hubspot|salesforce] [--dates dmy|mdy] [--dry-run] [--json]',
     examples: ['smo results --workspace ~/smo-demo --file ga4-traffic.csv --dry-run --json', 'smo results --workspace ~/smo-demo --file hubspot-deals.csv --format hubspot'],
-    options: { workspace: { type: 'string', short: 'w' }, file: { type: 'string', short: 'f' }, format: { type: 'string' }, dates: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }
+    options: { workspace, file: { type: 'string', short: 'f' }, format: { type: 'string' }, dates: { type: 'string' }, 'dry-run': { type: 'boolean' }, json }
   },
   tasks: {
     name: 'tasks',
     summary: "My open workback tasks (this computer's member), overdue first",
     usage: 'smo tasks --workspace DIR [--json]',
     examples: ['smo tasks --workspace ~/smo-demo', 'smo tasks --workspace ~/smo-demo --json'],
-    options: { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' } }
+    options: { workspace, json }
   },
   comments: {
     name: 'comments',
     summary: 'Comment threads on one content item, campaign, conversation or influencer',
     usage: 'smo comments --workspace DIR --id RECORD_ID [--json]',
     examples: ['smo comments --workspace ~/smo-demo --id 01JC0X…', 'smo comments --workspace ~/smo-demo --id 01JC0X… --json'],
-    options: { workspace: { type: 'string', short: 'w' }, id: { type: 'string' }, json: { type: 'boolean' } }
+    options: { workspace, id: { type: 'string' }, json }
   },
   inbox: {
     name: 'inbox',
@@ -236,8 +240,8 @@ export const commandSpecs = {
     usage: 'smo inbox --workspace DIR [--json] [--state S] [--overdue] [--now INSTANT] [--scan] [--as NAME]',
     examples: ['smo inbox --workspace ~/smo-demo --json --overdue', 'smo inbox -w ~/smo-demo --state assigned', 'smo inbox -w ~/smo-demo --scan'],
     options: {
-      workspace: { type: 'string', short: 'w' },
-      json: { type: 'boolean' },
+      workspace,
+      json,
       state: { type: 'string', multiple: true },
       overdue: { type: 'boolean' },
       now: { type: 'string' },
@@ -249,13 +253,13 @@ export const commandSpecs = {
     summary: 'Write the listening desk’s lead hand-offs as a CSV that HubSpot or Salesforce imports',
     usage: 'smo handoffs --workspace DIR --format hubspot|salesforce --out FILE.csv [--as NAME]',
     examples: ['smo handoffs --workspace ~/smo-demo --format hubspot --out leads.csv', 'smo handoffs -w ~/smo-demo --format salesforce --out leads.csv'],
-    options: { workspace: { type: 'string', short: 'w' }, format: { type: 'string' }, out: { type: 'string', short: 'o' } }
+    options: { workspace, format: { type: 'string' }, out: { type: 'string', short: 'o' } }
   },
   diagnose: {
     name: 'diagnose',
     summary: 'Write a diagnostic bundle (zip) to attach to a support request — no records, no secrets',
     usage: 'smo diagnose --workspace DIR --out FILE.zip',
     examples: ['smo diagnose --workspace ~/smo-demo --out ~/Desktop/smo-diagnostics.zip'],
-    options: { workspace: { type: 'string', short: 'w' }, out: { type: 'string', short: 'o' } }
+    options: { workspace, out: { type: 'string', short: 'o' } }
   }
 } satisfies Record<string, CommandSpec>
