@@ -5,19 +5,10 @@ import type { IsoDate } from './calendarDates'
 export type WallClock = { date: IsoDate; time: string }
 
 /**
- * Wall clocks already worked out, by zone and instant: a calendar shows each item's time in two zones
- * and draws every chip again whenever one of its name lists arrives, and each conversion through
- * luxon costs tens of microseconds (~40 ms of the month's first paint on the demo, issue #17). A pure
- * function of its inputs, so a remembered answer is the answer; bounded so a long session cannot grow it.
- */
-const wallClocks = new Map<string, WallClock>()
-const WALL_CLOCKS_KEPT = 20_000
-
-/**
  * The engine's own time-zone database read through one formatter per zone (Intl, which luxon itself
- * reads zones with): a chip's time is a table lookup away, where going through luxon's DateTime cost
- * ~0.1 ms a call on the calendar's first paint. Anything it cannot read (an instant luxon accepts
- * that Date does not) goes through luxon as before.
+ * reads zones with): a chip's time is a few microseconds away, where going through luxon's DateTime
+ * cost ~0.1 ms a call (~20–40 ms of the calendar's first paint on the demo, issue #17). Anything it
+ * cannot read (an instant luxon accepts that Date does not) goes through luxon as before.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>()
 function wallClockOf(instant: string, zone: string): WallClock {
@@ -64,15 +55,7 @@ export const zonedTime = {
 
   /** UTC instant → wall clock in `zone`. */
   toWallClock(instant: string, zone: string): WallClock {
-    const key = `${zone} ${instant}`
-    let known = wallClocks.get(key)
-    if (known === undefined) {
-      known = wallClockOf(instant, zone)
-      if (wallClocks.size >= WALL_CLOCKS_KEPT) wallClocks.clear()
-      wallClocks.set(key, known)
-    }
-    // A copy: a caller that changes what it was given cannot change the next caller's answer.
-    return { date: known.date, time: known.time }
+    return wallClockOf(instant, zone)
   },
 
   /**

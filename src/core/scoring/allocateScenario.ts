@@ -1,5 +1,6 @@
 import { DEFAULT_TRIAL_HOURS, postsAt, todayHours } from './channelResponse'
 import { MaxHeap } from './maxHeap'
+import { notCountedSentence } from './goalState'
 import { addChannel, channelGain, goalOutcome, totalsOf, type Prepared } from './modelCore'
 import type { ModelMember, ModelPin, Scenario } from './modelTypes'
 
@@ -202,9 +203,7 @@ function statement(o: ScenarioOptions, todayTotal: number, total: number, reache
 
 /** Goals with a target still to reach that no channel moves: hours cannot reach them, so the statement names them. */
 function setAside(p: Prepared): string {
-  const names = p.states.filter((s) => !s.moved && s.goal.target !== null && !s.met && s.weeks > 0).map((s) => s.goal.name)
-  if (names.length === 0) return ''
-  return ` Not counted: ${names.join(', ')} — no channel is linked to ${names.length === 1 ? 'it' : 'them'}, so channel hours do not move ${names.length === 1 ? 'it' : 'them'}.`
+  return notCountedSentence(p.states.filter((s) => !s.moved && s.goal.target !== null && !s.met && s.weeks > 0).map((s) => s.goal.name))
 }
 
 /**

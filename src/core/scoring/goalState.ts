@@ -32,6 +32,16 @@ export type GoalState = {
 export const NOT_MOVED_WHY =
   'no channel is linked to it, so posting does not move it: it is not predicted from the plan and gets no share of the hours. Track it by hand, or link it to the channels that move it (Channels, estimates)'
 
+/**
+ * The sentence a targets statement ends with when goals with a target still to reach are set aside
+ * because no channel moves them (allocateScenario.ts, hoursForTargets.ts); empty when there are none.
+ */
+export function notCountedSentence(names: readonly string[]): string {
+  if (names.length === 0) return ''
+  const them = names.length === 1 ? 'it' : 'them'
+  return ` Not counted: ${names.join(', ')} — no channel is linked to ${them}, so channel hours do not move ${them}.`
+}
+
 /** Goal ids that at least one channel links to (whatever the channel's status: a pin can give any channel hours). */
 export function linkedGoals(channels: readonly Pick<ModelChannel, 'links'>[]): Set<string> {
   return new Set(channels.flatMap((c) => c.links.map((l) => l.goalId)))

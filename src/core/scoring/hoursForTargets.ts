@@ -1,6 +1,7 @@
 import { allocationSetup, type AllocationEntry, type AllocationInput } from './allocationSetup'
 import { formatNumber } from './formatNumber'
 import { MaxHeap } from './maxHeap'
+import { notCountedSentence } from './goalState'
 import { curveRatio, postsForHours } from './responseCurve'
 import { prepareGoals } from './prepareGoals'
 import type { ScoringGoal } from './types'
@@ -135,15 +136,9 @@ export function hoursForTargets(input: TargetInput): TargetPlan {
       .filter((e) => e.hours > 0)
       .map((e) => ({ id: e.channel.id, name: e.channel.name, hours: e.hours, postsPerWeek: postsForHours(e.channel, e.hours) })),
     goals: goalRows,
-    statement: `${statementFor(reachable, met, reachableAtAnyHours, used, capacity, goalRows)}${notCounted(aside)}`,
+    statement: `${statementFor(reachable, met, reachableAtAnyHours, used, capacity, goalRows)}${notCountedSentence(aside)}`,
     warnings: setup.warnings
   }
-}
-
-function notCounted(names: readonly string[]): string {
-  if (names.length === 0) return ''
-  const them = names.length === 1 ? 'it' : 'them'
-  return ` Not counted: ${names.join(', ')} — no channel is linked to ${them}, so channel hours do not move ${them}.`
 }
 
 /** With unlimited hours (up to each channel's upper bound) could the channels cover every goal? */

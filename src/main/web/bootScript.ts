@@ -4,8 +4,8 @@ import { join } from 'node:path'
 
 /**
  * The browser host's boot script, written inline into the app page only (not into the built
- * index.html, so the desktop window, which talks over IPC, never runs it). It sits ahead of the app's
- * entry and runs as the page is parsed, a few milliseconds after the HTML arrives, while the entry
+ * index.html, so the desktop window, which talks over IPC, never runs it). It runs as the page is
+ * parsed, before the app's entry, a few milliseconds after the HTML arrives, while the entry
  * (~240 KB) is still downloading, and asks `/api/boot` for the first screen's data (bootRoute.ts).
  * The app's api client picks the answers up from `window.smoBoot` (renderer/src/api/bootAnswers.ts).
  * It also preloads the route's own chunks, which the app would otherwise ask for only once its entry
@@ -104,8 +104,7 @@ export function scriptHash(script: string): string {
 /**
  * The app page with the boot script inline after the tags of the entry and its chunks, so the browser
  * asks for those first, and ahead of the stylesheets: an inline script after a stylesheet waits for it
- * to load. It still runs before the entry (a module script waits for the page to be parsed). The boot
- * request makes the server load its handlers; files asked for after it would wait for that. The page's
+ * to load. It still runs before the entry (a module script waits for the page to be parsed). The page's
  * own policy (a meta tag, for the desktop window) then allows this script's hash too: a page with two
  * policies runs only what both allow.
  */
