@@ -46,38 +46,6 @@ test.describe('boot answers on a cold start', () => {
     await expect(page.locator(`[data-testid="cal-day"][data-date="${today}"]`)).toContainText('Boot answer live check')
   })
 
-  test('the first frame of the calendar already has its items: no empty month drawn first', async ({ page, app }) => {
-    // Note, from the first mutation on, whether the first day ever drawn already held items.
-    await page.addInitScript(() => {
-      new MutationObserver((_m, obs) => {
-        const day = document.querySelector('[data-testid="cal-day"]')
-        if (day === null) return
-        ;(window as { firstFrame?: { items: number; ready: string | null } }).firstFrame = {
-          items: document.querySelectorAll('[data-testid="cal-day"] [data-id]').length,
-          ready: document.querySelector('[data-testid="calendar-grid"]')?.getAttribute('data-ready') ?? null
-        }
-        obs.disconnect()
-      }).observe(document, { subtree: true, childList: true })
-    })
-    // The calendar's code is held until the boot answer has fully come, so the first render surely
-    // comes after it: the answers are then there to draw from, and must be used at once.
-    let release = () => {}
-    const held = new Promise<void>((r) => (release = r))
-    await page.route('**/assets/CalendarScreen-*.js', async (route) => {
-      await held
-      await route.continue()
-    })
-    const boot = page.waitForResponse('**/api/boot')
-    await page.goto(`${app.url}#/calendar`)
-    await (await boot).finished()
-    await page.waitForTimeout(100)
-    release()
-    await page.locator('[data-testid="calendar-grid"][data-ready="true"]').waitFor()
-    const first = await page.evaluate(() => (window as { firstFrame?: { items: number; ready: string | null } }).firstFrame)
-    expect(first?.items, 'items in the first frame').toBeGreaterThan(0)
-    expect(first?.ready).toBe('true')
-  })
-
   test('the page runs no inline script but its own boot script, and keeps its strict policy', async ({ page, app }) => {
     const res = await page.goto(`${app.url}#/calendar`)
     const scriptSrc = res?.headers()['content-security-policy']?.split('; ').find((d) => d.startsWith('script-src')) ?? ''
