@@ -23,7 +23,11 @@ test.describe('settings: team profile and publishing policy', () => {
     const card = page.getByTestId('policy-card')
     await card.getByLabel('New checklist point').fill('Legal reviewed customer claims')
     await card.getByRole('button', { name: 'Add point' }).click()
+    // The first save creates the policy record; the card then reloads it. The note must outlive that.
+    const reloaded = page.waitForResponse((r) => r.url().endsWith('/api/calendar-policy-get'))
     await card.getByRole('button', { name: 'Save policy' }).click()
+    await reloaded
+    await expect(card.getByLabel('Checklist point 6')).toHaveValue('Legal reviewed customer claims')
     await expect(card.getByText('Saved.')).toBeVisible()
     await w.reload()
     await expect(page.getByTestId('policy-card').getByLabel('Checklist point 6')).toHaveValue('Legal reviewed customer claims')

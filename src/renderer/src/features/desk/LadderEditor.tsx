@@ -21,6 +21,9 @@ export function LadderEditor() {
   const ladders = useRecords('escalationLadder')
   const experts = useNames('expert')
   const [type, setType] = useState<ConvType>('complaint')
+  // Which type's ladder was just saved. Held here, not in the form: a save changes the ladder's
+  // updatedAt, which keys the form, so a note kept inside would vanish as the fresh ladder arrived.
+  const [savedType, setSavedType] = useState<ConvType | null>(null)
   const current = (ladders.data?.items ?? []).find((l) => l.type === type)
   return (
     <section className="card desk-ladders" aria-labelledby="ladders-title" data-testid="ladders">
@@ -39,17 +42,16 @@ export function LadderEditor() {
         })}
       </ul>
       <DeskChoice label="Edit the ladder of" error={undefined} value={type} options={enums.conversationType.options} onChange={setType} testId="ladder-type" />
-      <LadderForm key={`${type}-${current?.id ?? 'new'}-${current?.updatedAt ?? ''}`} type={type} ladder={current} experts={experts.options} />
+      <LadderForm key={`${type}-${current?.id ?? 'new'}-${current?.updatedAt ?? ''}`} type={type} ladder={current} experts={experts.options} saved={savedType === type} onSaved={(ok) => setSavedType(ok ? type : null)} />
     </section>
   )
 }
 
 type Ladder = { id: string; steps: { level: number; expertId: string; afterHours: number }[] }
 
-function LadderForm({ type, ladder, experts }: { type: ConvType; ladder: Ladder | undefined; experts: readonly { id: string; name: string }[] }) {
+function LadderForm({ type, ladder, experts, saved, onSaved: setSaved }: { type: ConvType; ladder: Ladder | undefined; experts: readonly { id: string; name: string }[]; saved: boolean; onSaved: (saved: boolean) => void }) {
   const [steps, setSteps] = useState<StepDraft[]>(() => (ladder?.steps ?? []).map((s) => ({ expertId: s.expertId, afterHours: String(s.afterHours) })))
   const [error, setError] = useState<ApiError | undefined>(undefined)
-  const [saved, setSaved] = useState(false)
   const set = (i: number, patch: Partial<StepDraft>): void => setSteps((list) => list.map((s, j) => (j === i ? { ...s, ...patch } : s)))
   const save = async (): Promise<void> => {
     setError(undefined)

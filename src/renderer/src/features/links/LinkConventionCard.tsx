@@ -28,6 +28,9 @@ const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter((
 export function LinkConventionCard() {
   const conv = useQuery('link-convention-get', {})
   const c = conv.data?.convention
+  // Held here, not in the form: the first save creates the convention record, its id keys the form,
+  // and a note kept inside would vanish with the remount as soon as the fresh convention arrived.
+  const [note, setNote] = useState('')
   return (
     <section className="card" aria-labelledby="settings-links" data-testid="link-convention-card">
       <h2 id="settings-links">Link convention</h2>
@@ -37,6 +40,8 @@ export function LinkConventionCard() {
       ) : (
         <ConventionForm
           key={`${c.id ?? 'default'}`}
+          note={note}
+          onNote={setNote}
           initial={{ name: c.name, sources: c.sources.join(', '), mediums: c.mediums.join(', '), channelDefaults: c.channelDefaults, casing: c.casing, separator: c.separator, required: c.required, campaignFromRecords: c.campaignFromRecords }}
         />
       )}
@@ -44,11 +49,10 @@ export function LinkConventionCard() {
   )
 }
 
-function ConventionForm({ initial }: { initial: Draft }) {
+function ConventionForm({ initial, note, onNote: setNote }: { initial: Draft; note: string; onNote: (note: string) => void }) {
   const id = useId()
   const [d, setD] = useState<Draft>(initial)
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [note, setNote] = useState('')
   const [adding, setAdding] = useState<Platform | ''>('')
   const err = (key: string) =>
     errors[key] === undefined ? null : (

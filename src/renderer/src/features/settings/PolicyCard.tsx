@@ -21,6 +21,9 @@ function idFor(label: string, taken: Set<string>): string {
 export function PolicyCard() {
   const policy = useQuery('calendar-policy-get', {})
   const p = policy.data
+  // Held here, not in the form: the first save creates the policy record, its id keys the form, and
+  // a note kept inside would vanish with the remount as soon as the fresh policy arrived.
+  const [saved, setSaved] = useState(false)
   return (
     <section className="card" aria-labelledby="settings-policy" data-testid="policy-card">
       <h2 id="settings-policy">Publishing policy</h2>
@@ -28,17 +31,16 @@ export function PolicyCard() {
       {p === undefined ? (
         <p className="muted">{policy.error?.message ?? 'Loading…'}</p>
       ) : (
-        <PolicyForm key={p.id ?? 'default'} initial={{ checklist: p.checklist, clashWindowHours: String(p.clashWindowHours), requireOtherApprover: p.requireOtherApprover, requireTasksDone: p.requireTasksDone }} />
+        <PolicyForm key={p.id ?? 'default'} saved={saved} onSaved={setSaved} initial={{ checklist: p.checklist, clashWindowHours: String(p.clashWindowHours), requireOtherApprover: p.requireOtherApprover, requireTasksDone: p.requireTasksDone }} />
       )}
     </section>
   )
 }
 
-function PolicyForm({ initial }: { initial: Draft }) {
+function PolicyForm({ initial, saved, onSaved }: { initial: Draft; saved: boolean; onSaved: (saved: boolean) => void }) {
   const [draft, setDraft] = useState<Draft>(initial)
   const [newLabel, setNewLabel] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [saved, setSaved] = useState(false)
 
   const setItem = (i: number, label: string) => setDraft({ ...draft, checklist: draft.checklist.map((it, j) => (j === i ? { ...it, label } : it)) })
   const remove = (i: number) => setDraft({ ...draft, checklist: draft.checklist.filter((_, j) => j !== i) })
@@ -52,12 +54,12 @@ function PolicyForm({ initial }: { initial: Draft }) {
 
   const save = async (e: FormEvent) => {
     e.preventDefault()
-    setSaved(false)
+    onSaved(false)
     const hours = draft.clashWindowHours.trim() === '' ? Number.NaN : Number(draft.clashWindowHours)
     try {
       await api.call('calendar-policy-set', { checklist: draft.checklist, clashWindowHours: hours, requireOtherApprover: draft.requireOtherApprover, requireTasksDone: draft.requireTasksDone })
       setErrors({})
-      setSaved(true)
+      onSaved(true)
     } catch (err) {
       if (err instanceof ApiError) setErrors(Object.fromEntries(err.issues.map((i) => [i.path.join('.'), i.message])))
     }
