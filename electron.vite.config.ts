@@ -28,7 +28,9 @@ export default defineConfig({
         input: {
           index: resolve('src/main/electron/index.ts'),
           cli: resolve('src/main/cli/main.ts'),
-          pullChild: resolve('src/main/backend/sync/pullChild.ts')
+          pullChild: resolve('src/main/backend/sync/pullChild.ts'),
+          // The writer thread of a pipelined import (src/main/backend/services/importWriter.ts).
+          importWriter: resolve('src/main/backend/services/importWriterWorker.ts')
         },
         // Whitespace and comments out, names and code kept as written (no compression, no mangling), so
         // stack traces in the log still name our functions: ~30 % fewer bytes for Node to read, hash

@@ -15,8 +15,30 @@ export type Change =
 
 export type DataChanged = { tx: string; kinds: string[]; ids: string[] }
 export type MutationResult = { tx: string | null; hlc: string | null; changedIds: string[] }
+
+/**
+ * What a streamed batch will hold, said up front since its changes arrive a part at a time: the
+ * kinds it creates so many records of that their creations are logged in chunks, and the tables
+ * whose indexes are rebuilt at the end rather than updated row by row (mutate works both out from
+ * the whole batch it is given).
+ */
+export type StreamPlan = { bulkKinds: readonly KindName[]; rebuildTables: readonly string[] }
+
+/**
+ * One transaction written a part at a time (an import's rows as they pass their checks): `write`
+ * each part, then `finish` commits it as one op — the same records, heads and log a single `mutate`
+ * of all the parts writes — or `abort` leaves the workspace as it was. The write lock is held from
+ * the start to the end, so nothing else writes in between.
+ */
+export type MutationStream = {
+  write: (changes: readonly Change[]) => void
+  finish: () => MutationResult
+  abort: () => void
+}
+
 export type Mutator = {
   (label: string, changes: Change[]): MutationResult
+  stream: (label: string, plan: StreamPlan) => MutationStream
   deviceId: string
 }
 
@@ -108,129 +130,194 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
     return [...ids].sort()
   }
 
-  const mutate = ((label: string, changes: Change[]): MutationResult => {
-    if (changes.length === 0) return { tx: null, hlc: null, changedIds: [] }
+  /**
+   * The writer of one op, used inside an open transaction: `write` each change in order, then `end`
+   * writes what closes the op (the last log chunk, the rebuilt indexes, the op's own row, the seq and
+   * clock). Shared by `mutate` (one batch) and `stream` (parts).
+   */
+  const openOp = (label: string, plan: StreamPlan) => {
     const wall = now()
     const iso = new Date(wall).toISOString()
-    let result: MutationResult = { tx: null, hlc: null, changedIds: [] }
-    let committed: { seq: number; clock: HlcState } | null = null
+    creations.clear()
+    // Read in each transaction, like the clock: a streamed import writes from another connection
+    // (a worker thread, services/importWriter.ts), and the next op must follow the one it wrote.
+    seq = Number(load('seq') ?? '0')
+    clock = loadClock()
+    const syncing = db.get(sql`SELECT 1 AS x FROM local_state WHERE key = 'sync_team'`) !== undefined
+    const stamp = hlcSend(clock, wall)
+    const nextSeq = seq + 1
+    const op = `${deviceId}:${nextSeq}`
+    let written = 0
+    const changedIds: string[] = []
     const kinds = new Set<string>()
-    db.tx(() => {
-      creations.clear()
-      clock = loadClock()
-      const syncing = db.get(sql`SELECT 1 AS x FROM local_state WHERE key = 'sync_team'`) !== undefined
-      const stamp = hlcSend(clock, wall)
-      const nextSeq = seq + 1
-      const op = `${deviceId}:${nextSeq}`
-      let written = 0
-      const changedIds: string[] = []
-      const record = (tbl: string, rowId: string, col: string, oldV: unknown, newV: unknown, base: string[]) => {
-        db.run(sql.rebind(recordTemplate, [deviceId, nextSeq, stamp.stamp, tbl, rowId, col, oldV === undefined ? null : JSON.stringify(oldV), JSON.stringify(newV), base.length === 0 ? '[]' : JSON.stringify(base)]))
-        written++
+    const record = (tbl: string, rowId: string, col: string, oldV: unknown, newV: unknown, base: string[]) => {
+      db.run(sql.rebind(recordTemplate, [deviceId, nextSeq, stamp.stamp, tbl, rowId, col, oldV === undefined ? null : JSON.stringify(oldV), JSON.stringify(newV), base.length === 0 ? '[]' : JSON.stringify(base)]))
+      written++
+    }
+    const moveHead = (tbl: string, rowId: string, col: string, value: unknown): string[] => {
+      const base = col === DELETED_COL ? rowHeads(tbl, rowId) : heads(tbl, rowId, col)
+      db.run(sql`DELETE FROM field_head WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${col}`)
+      db.run(sql`INSERT INTO field_head (tbl, row_id, col, op, hlc, value, base)
+        VALUES (${tbl}, ${rowId}, ${col}, ${op}, ${stamp.stamp}, ${JSON.stringify(value)}, ${JSON.stringify(base)})`)
+      return base
+    }
+    // Inside this transaction: a failure rolls the drop back with the rest (db/dropIndexes.ts).
+    const rebuildIndexes = dropIndexes(db, plan.rebuildTables)
+    // An import's creations go to the log a chunk at a time; a chunk is written when full, and
+    // before any other change, so the log keeps the batch's order.
+    const chunked = new Set(plan.bulkKinds)
+    let open: { kind: KindName; chunk: ReturnType<typeof bulkChunk> } | null = null
+    const flush = () => {
+      if (open === null || open.chunk.size() === 0) return
+      const { text, first, last } = open.chunk.close()
+      db.run(sql`INSERT INTO change_record (dev, seq, hlc, tbl, row_id, row_last, col, old_value, new_value, base)
+        VALUES (${deviceId}, ${nextSeq}, ${stamp.stamp}, ${recordCodec(open.kind).table}, ${first}, ${last}, ${BULK_COL}, ${null}, ${text}, '[]')`)
+      creations.delete(recordCodec(open.kind).table)
+      written++
+    }
+    const write = (ch: Change): void => {
+      if (open !== null && !(ch.op === 'create' && ch.kind === open.kind)) {
+        flush()
+        open = null
       }
-      const moveHead = (tbl: string, rowId: string, col: string, value: unknown): string[] => {
-        const base = col === DELETED_COL ? rowHeads(tbl, rowId) : heads(tbl, rowId, col)
-        db.run(sql`DELETE FROM field_head WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${col}`)
-        db.run(sql`INSERT INTO field_head (tbl, row_id, col, op, hlc, value, base)
-          VALUES (${tbl}, ${rowId}, ${col}, ${op}, ${stamp.stamp}, ${JSON.stringify(value)}, ${JSON.stringify(base)})`)
-        return base
-      }
-      // Inside this transaction: a failure rolls the drop back with the rest (db/dropIndexes.ts).
-      const rebuildIndexes = dropIndexes(db, bulkTables(changes))
-      // An import's creations go to the log a chunk at a time; a chunk is written when full, and
-      // before any other change, so the log keeps the batch's order.
-      const chunked = bulkKinds(changes)
-      let open: { kind: KindName; chunk: ReturnType<typeof bulkChunk> } | null = null
-      const flush = () => {
-        if (open === null || open.chunk.size() === 0) return
-        const { text, first, last } = open.chunk.close()
-        db.run(sql`INSERT INTO change_record (dev, seq, hlc, tbl, row_id, row_last, col, old_value, new_value, base)
-          VALUES (${deviceId}, ${nextSeq}, ${stamp.stamp}, ${recordCodec(open.kind).table}, ${first}, ${last}, ${BULK_COL}, ${null}, ${text}, '[]')`)
-        creations.delete(recordCodec(open.kind).table)
-        written++
-      }
-      for (const ch of changes) {
-        if (open !== null && !(ch.op === 'create' && ch.kind === open.kind)) {
-          flush()
-          open = null
+      const codec = recordCodec(ch.kind)
+      const table = sql.id(codec.table)
+      if (ch.op === 'create') {
+        // The primary key refuses an id that exists (deleted or not): no lookup per created row.
+        try {
+          db.run(sql.rebind(insertTemplate(codec), [ch.id, ...codec.columns.map((c) => encodeValue(c, ch.values[c.field])), iso, iso]))
+        } catch (e) {
+          throw isDuplicateKey(e) ? new Error(`${codec.kind} ${ch.id} already exists`) : e
         }
-        const codec = recordCodec(ch.kind)
-        const table = sql.id(codec.table)
-        if (ch.op === 'create') {
-          // The primary key refuses an id that exists (deleted or not): no lookup per created row.
-          try {
-            db.run(sql.rebind(insertTemplate(codec), [ch.id, ...codec.columns.map((c) => encodeValue(c, ch.values[c.field])), iso, iso]))
-          } catch (e) {
-            throw isDuplicateKey(e) ? new Error(`${codec.kind} ${ch.id} already exists`) : e
+        // The creation record leaves out null fields (see creationValues): an import's 100k records
+        // otherwise wrote ~250 bytes of nulls each into the log.
+        const values: Record<string, unknown> = {}
+        for (const c of codec.columns) {
+          const v = ch.values[c.field]
+          if (v !== null && v !== undefined) values[c.field] = v
+        }
+        if (chunked.has(ch.kind)) {
+          open ??= { kind: ch.kind, chunk: bulkChunk(codec.columns.map((c) => c.field)) }
+          open.chunk.add(ch.id, values)
+          if (open.chunk.full()) flush()
+        } else record(codec.table, ch.id, CREATE_COL, undefined, values, [])
+        // In a synced workspace every field gets its creation op as an explicit head (the sync merge
+        // reads all heads from field_head); elsewhere the creation record is the implicit head and
+        // joining a team materialises them once (sync/materializeCreationHeads.ts).
+        if (syncing) db.run(
+          sql`INSERT OR REPLACE INTO field_head (tbl, row_id, col, op, hlc, value, base) VALUES ${sql.join(
+            codec.columns.map((c) => sql`(${codec.table}, ${ch.id}, ${c.column}, ${op}, ${stamp.stamp}, ${JSON.stringify(values[c.field] ?? null)}, '[]')`)
+          )}`
+        )
+      } else {
+        const current = db.get<Row>(sql`SELECT * FROM ${table} WHERE id = ${ch.id}`)
+        if (!current) throw new Error(`${codec.kind} ${ch.id} does not exist`)
+        const before = codec.fromRow(current)
+        if (ch.op === 'update') {
+          const sets = []
+          for (const [field, value] of Object.entries(ch.set)) {
+            const c = codec.byField.get(field)
+            if (!c) throw new Error(`${codec.kind} has no field ${field}`)
+            // `force` writes even an unchanged value: resolving a sync conflict in favour of the
+            // value already shown must still supersede the other heads.
+            if (!ch.force && same(before[field], value)) continue
+            sets.push(sql`${sql.id(c.column)} = ${encodeValue(c, value)}`)
+            const base = moveHead(codec.table, ch.id, c.column, value)
+            record(codec.table, ch.id, c.column, before[field], value, base)
           }
-          // The creation record leaves out null fields (see creationValues): an import's 100k records
-          // otherwise wrote ~250 bytes of nulls each into the log.
-          const values: Record<string, unknown> = {}
-          for (const c of codec.columns) {
-            const v = ch.values[c.field]
-            if (v !== null && v !== undefined) values[c.field] = v
-          }
-          if (chunked.has(ch.kind)) {
-            open ??= { kind: ch.kind, chunk: bulkChunk(codec.columns.map((c) => c.field)) }
-            open.chunk.add(ch.id, values)
-            if (open.chunk.full()) flush()
-          } else record(codec.table, ch.id, CREATE_COL, undefined, values, [])
-          // In a synced workspace every field gets its creation op as an explicit head (the sync merge
-          // reads all heads from field_head); elsewhere the creation record is the implicit head and
-          // joining a team materialises them once (sync/materializeCreationHeads.ts).
-          if (syncing) db.run(
-            sql`INSERT OR REPLACE INTO field_head (tbl, row_id, col, op, hlc, value, base) VALUES ${sql.join(
-              codec.columns.map((c) => sql`(${codec.table}, ${ch.id}, ${c.column}, ${op}, ${stamp.stamp}, ${JSON.stringify(values[c.field] ?? null)}, '[]')`)
-            )}`
-          )
+          if (sets.length === 0) return
+          sets.push(sql`updated_at = ${iso}`)
+          db.run(sql`UPDATE ${table} SET ${sql.join(sets)} WHERE id = ${ch.id}`)
         } else {
-          const current = db.get<Row>(sql`SELECT * FROM ${table} WHERE id = ${ch.id}`)
-          if (!current) throw new Error(`${codec.kind} ${ch.id} does not exist`)
-          const before = codec.fromRow(current)
-          if (ch.op === 'update') {
-            const sets = []
-            for (const [field, value] of Object.entries(ch.set)) {
-              const c = codec.byField.get(field)
-              if (!c) throw new Error(`${codec.kind} has no field ${field}`)
-              // `force` writes even an unchanged value: resolving a sync conflict in favour of the
-              // value already shown must still supersede the other heads.
-              if (!ch.force && same(before[field], value)) continue
-              sets.push(sql`${sql.id(c.column)} = ${encodeValue(c, value)}`)
-              const base = moveHead(codec.table, ch.id, c.column, value)
-              record(codec.table, ch.id, c.column, before[field], value, base)
-            }
-            if (sets.length === 0) continue
-            sets.push(sql`updated_at = ${iso}`)
-            db.run(sql`UPDATE ${table} SET ${sql.join(sets)} WHERE id = ${ch.id}`)
-          } else {
-            const deleting = ch.op === 'delete'
-            if (!ch.force && (before.deletedAt !== null) === deleting) continue
-            const base = moveHead(codec.table, ch.id, DELETED_COL, deleting)
-            record(codec.table, ch.id, DELETED_COL, !deleting, deleting, base)
-            db.run(sql`UPDATE ${table} SET deleted_at = ${deleting ? iso : null}, updated_at = ${iso} WHERE id = ${ch.id}`)
-          }
+          const deleting = ch.op === 'delete'
+          if (!ch.force && (before.deletedAt !== null) === deleting) return
+          const base = moveHead(codec.table, ch.id, DELETED_COL, deleting)
+          record(codec.table, ch.id, DELETED_COL, !deleting, deleting, base)
+          db.run(sql`UPDATE ${table} SET deleted_at = ${deleting ? iso : null}, updated_at = ${iso} WHERE id = ${ch.id}`)
         }
-        kinds.add(ch.kind)
-        changedIds.push(ch.id)
       }
+      kinds.add(ch.kind)
+      changedIds.push(ch.id)
+    }
+    /** Closes the op; returns what it wrote, or null when nothing changed (no op is used up). */
+    const end = (): { result: MutationResult; committed: { seq: number; clock: HlcState }; kinds: string[] } | null => {
       flush()
       rebuildIndexes()
-      if (written === 0) return
+      if (written === 0) return null
       // Who made it (issue #14): the acting member, so every record's history can say "Dana moved …".
       db.run(sql`INSERT INTO change_tx (dev, seq, hlc, origin, label, created_at, member_id) VALUES (${deviceId}, ${nextSeq}, ${stamp.stamp}, 'local', ${label}, ${iso}, ${memberId()})`)
       db.run(sql`INSERT INTO local_state (key, value) VALUES ('seq', ${String(nextSeq)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
       db.run(sql`INSERT INTO local_state (key, value) VALUES ('hlc', ${JSON.stringify(stamp.state)}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
-      committed = { seq: nextSeq, clock: stamp.state }
-      result = { tx: op, hlc: stamp.stamp, changedIds }
-    })
-    // The in-memory clock moves only once the transaction has committed; a throw rolls both back.
-    if (committed) {
-      seq = (committed as { seq: number }).seq
-      clock = (committed as { clock: HlcState }).clock
+      return { result: { tx: op, hlc: stamp.stamp, changedIds }, committed: { seq: nextSeq, clock: stamp.state }, kinds: [...kinds] }
     }
-    if (result.tx) emit({ tx: result.tx, kinds: [...kinds], ids: result.changedIds })
-    return result
+    return { write, end }
+  }
+  // The in-memory seq and clock move only once the transaction has committed; a throw rolls both back.
+  const committed = (done: ReturnType<ReturnType<typeof openOp>['end']>): MutationResult => {
+    if (done === null) return { tx: null, hlc: null, changedIds: [] }
+    seq = done.committed.seq
+    clock = done.committed.clock
+    if (done.result.tx) emit({ tx: done.result.tx, kinds: done.kinds, ids: done.result.changedIds })
+    return done.result
+  }
+
+  const mutate = ((label: string, changes: Change[]): MutationResult => {
+    if (changes.length === 0) return { tx: null, hlc: null, changedIds: [] }
+    const done = db.tx(() => {
+      const w = openOp(label, { bulkKinds: [...bulkKinds(changes)], rebuildTables: bulkTables(changes) })
+      for (const ch of changes) w.write(ch)
+      return w.end()
+    })
+    return committed(done)
   }) as Mutator
+
+  mutate.stream = (label, plan) => {
+    // IMMEDIATE: the write lock is taken now, not at the first write, so no other connection can
+    // write between two parts (and find the table's indexes dropped).
+    db.raw.exec('BEGIN IMMEDIATE')
+    let state: 'open' | 'done' = 'open'
+    const fail = (e: unknown): never => {
+      if (state === 'open' && db.raw.inTransaction) db.raw.exec('ROLLBACK')
+      state = 'done'
+      throw e
+    }
+    let w: ReturnType<typeof openOp>
+    try {
+      w = openOp(label, plan)
+    } catch (e) {
+      return fail(e)
+    }
+    const usable = () => {
+      if (state !== 'open') throw new Error(`The write "${label}" has already ended`)
+    }
+    return {
+      write(changes) {
+        usable()
+        try {
+          for (const ch of changes) w.write(ch)
+        } catch (e) {
+          fail(e)
+        }
+      },
+      finish() {
+        usable()
+        let done: ReturnType<typeof w.end>
+        try {
+          done = w.end()
+          db.raw.exec('COMMIT')
+        } catch (e) {
+          return fail(e)
+        }
+        state = 'done'
+        return committed(done)
+      },
+      abort() {
+        if (state !== 'open') return
+        state = 'done'
+        if (db.raw.inTransaction) db.raw.exec('ROLLBACK')
+      }
+    }
+  }
   mutate.deviceId = deviceId
   return mutate
 }

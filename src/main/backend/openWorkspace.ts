@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { latestVersion } from './db/migrations/index'
 import { wrapDb, type Db } from './db/db'
 import { sql } from './db/sql'
+import { connectionPragmas } from './db/connectionPragmas'
 import { cleanClose } from './cleanClose'
 import { acquireWorkspaceLock } from './workspaceLock'
 import { WorkspaceError } from './workspaceError'
@@ -137,16 +138,7 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
     throw sqliteFailure(paths.db, e)
   }
   try {
-    if (!options.readonly) {
-      raw.pragma('journal_mode = WAL')
-      // FULL: a commit is on disk before the UI says "saved" (SYNC.md §2.4).
-      raw.pragma('synchronous = FULL')
-    }
-    raw.pragma('foreign_keys = ON')
-    raw.pragma('busy_timeout = 5000')
-    // A 64 MB page cache (SQLite's default is 2 MB): a 100k-row workspace is ~75 MB, and the desk's
-    // dashboard and the inbox read whole tables; with the default every scan went back to the OS.
-    raw.pragma('cache_size = -65536')
+    connectionPragmas(raw, options.readonly ?? false)
     let migratedFrom = version
     if (!options.readonly) mkdirSync(paths.backups, { recursive: true })
     if (!options.readonly && version < latestVersion) {

@@ -10,7 +10,7 @@ import { describeProblem, isBlankRow, readImportRows, type ImportRow, type RowPr
 import { fieldLabel, type TransferField } from '../../../core/transfer/transferFields'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
-import type { Change } from '../mutate'
+import type { Change, MutationResult } from '../mutate'
 import { withSteadyRoles } from '../people/currentMember'
 import { recordRepo } from '../repo/recordRepo'
 import { historyService } from './historyService'
@@ -74,7 +74,16 @@ export async function prepareImport(b: Backend, input: ImportInput): Promise<Pre
  * Yields rows checked so far every few thousand rows, so a background import (importJobs.ts) can
  * report progress and stop between two steps.
  */
-export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportTable): Generator<{ done: number; total: number }, Prepared> {
+export function* prepareImportSteps(
+  b: Backend, input: ImportInput, csv: ImportTable,
+  /**
+   * Takes each step's changes as soon as the step passes (a pipelined import's writer,
+   * services/importWriter.ts); they are then not kept, and the result's `changes` holds only what is
+   * left to write at the end (the records --create-missing adds). After the first problem nothing
+   * more is handed over: the writer will be told to roll back.
+   */
+  sink?: (changes: Change[]) => void
+): Generator<{ done: number; total: number }, Prepared> {
   const { kind } = input
   const rk = recordKinds[kind]
   const fields = importFields(kind)
@@ -236,11 +245,16 @@ export function* prepareImportSteps(b: Backend, input: ImportInput, csv: ImportT
         checkRow(r)
       }
     })
+    if (sink !== undefined) {
+      if (problems.length === 0) sink(changes.splice(0))
+      else changes.length = 0
+    }
   }
   // A required field with no column fails every new row; said once, at the header.
   if (creating) for (const f of unmapped) problems.push({ row: 1, field: f, label: fieldLabel(f), column: null, message: 'No column is mapped to this required field' })
   const made = missingChanges(b, refs.missing, spans)
   for (const m of made.issues) problems.push({ row: 1, field: null, label: 'Create missing', column: null, message: m })
+  // Before the rows that name them; a pipelined import has written its rows already, and adds them last in the same op.
   changes.unshift(...made.changes)
   problems.sort((a, b2) => a.row - b2.row)
   return {
@@ -288,7 +302,11 @@ export function applyPrepared(b: Backend, input: ImportInput, p: Prepared): { cr
       p.allProblems.slice(0, MAX_PROBLEMS).map((x) => ({ path: ['rows', x.row, x.field ?? ''], message: x.message }))
     )
   }
-  const r = b.mutate(importLabel(input.fileName), p.changes)
+  return importWritten(b, input, p, b.mutate(importLabel(input.fileName), p.changes))
+}
+
+/** After an import's op has committed (by `mutate`, or by a pipelined import's writer): its mapping is remembered and it is one undo step. */
+export function importWritten(b: Backend, input: ImportInput, p: Prepared, r: MutationResult): { created: number; updated: number; unchanged: number } {
   importMappings.save(b.ws.paths.dir, input.kind, p.headers, input.mapping ?? {}, p.source?.preset)
   // One step on the app's undo stack: Ctrl+Z (history-undo) takes the whole import back, records
   // --create-missing added included.

@@ -10,7 +10,11 @@ import { describeProblem, type RowProblem } from '../../../core/transfer/readImp
 import { MAX_UPLOAD } from '../../backend/services/importUploads'
 import { importJson } from '../../backend/services/transferJson'
 import { readImportFile, type ImportTable } from '../../backend/services/importFile'
-import { applyPrepared, prepareImportSteps, type Prepared } from '../../backend/services/transferImport'
+import { applyPrepared, importWritten, prepareImportSteps, type Prepared } from '../../backend/services/transferImport'
+import { importWriter } from '../../backend/services/importWriter'
+import { importLabel } from '../../../core/transfer/importLabel'
+import type { KindName } from '../../../core/domain/recordKinds'
+import type { StreamPlan } from '../../backend/mutate'
 import { registerCalendarRules } from '../../backend/services/calendarRules'
 import { scoringRules } from '../../backend/services/scoringRules'
 import type { Backend } from '../../backend/backend'
@@ -21,6 +25,17 @@ import { authorize } from '../../backend/people/authorize'
 import { kindOption } from './exportCommand'
 
 const SHOWN = 20
+/** Rows from which an import is written while it is checked: below, starting a writer thread (~40 ms) costs more than the overlap saves. */
+const PIPELINED_ROWS = 5000
+
+/**
+ * What a pipelined import's op holds, said before its rows are read: a file this large (≥ BULK_MIN
+ * rows) has its creations logged in chunks (bulkCreations.ts), and its table's indexes are dropped
+ * and built again at the end, as `mutate` does for a batch this large. Kept up to date row by row
+ * instead, they cost the writer three times as much (1.7 s of the 100k-row calendar against 0.6 s
+ * with the rebuild): more than the checks it runs beside, so the whole import took as long as before.
+ */
+const pipelinePlan = (kind: KindName): StreamPlan => ({ bulkKinds: [kind], rebuildTables: [recordKinds[kind].table] })
 
 function readBytes(file: string): Buffer {
   try {
@@ -110,9 +125,12 @@ export const importCommand = command({
     const b = await openCliBackend(values, { lock: 'smo import' })
     try {
       authorize(b, 'import-apply')
+      // A large file is written while it is checked (services/importWriter.ts); the command is the
+      // only one using this workspace (its lock), so the writer's open transaction keeps no one waiting.
+      const writer = values['dry-run'] !== true && table.data.length >= PIPELINED_ROWS ? importWriter(b, importLabel(fileName), pipelinePlan(kind)) : null
       let plan: Prepared
       try {
-        const steps = prepareImportSteps(b, input, table)
+        const steps = prepareImportSteps(b, input, table, writer === null ? undefined : (changes) => writer.write(changes))
         for (;;) {
           const s = steps.next()
           if (s.done) {
@@ -121,10 +139,12 @@ export const importCommand = command({
           }
         }
       } catch (e) {
+        await writer?.abort()
         // An unknown preset: exit 2, like any bad argument.
         if (e instanceof ApiError && e.code === 'invalid_input') throw new UsageError(e.message)
         throw e
       }
+      if (writer !== null && plan.allProblems.length > 0) await writer.abort()
       const errors = plan.allProblems
       const more = errors.length > SHOWN ? writeProblems(b, fileName, errors) : null
       const report = {
@@ -155,7 +175,11 @@ export const importCommand = command({
         console.error(`smo import: nothing was imported: ${errors.length} problem${errors.length === 1 ? '' : 's'} in ${fileName}`)
         return 1
       }
-      if (values['dry-run'] !== true) {
+      if (writer !== null) {
+        writer.write(plan.changes)
+        importWritten(b, input, plan, await writer.finish())
+        report.written = true
+      } else if (values['dry-run'] !== true) {
         applyPrepared(b, input, plan)
         report.written = true
       }
