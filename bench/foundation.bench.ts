@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { recordKinds } from '../src/core/domain/recordKinds'
 import { createBackend } from '../src/main/backend/backend'
 import type { Change } from '../src/main/backend/mutate'
 import { openWorkspace } from '../src/main/backend/openWorkspace'
@@ -22,7 +23,10 @@ function rows() {
     const day = new Date(Date.UTC(2024, 0, 1) + (i % 1000) * 86_400_000).toISOString().slice(0, 10)
     return {
       id: ulid(),
+      // On top of the kind's defaults: fields added since (seriesId, recurrence, externalId) keep their
+      // NOT NULL defaults, as the record service's own creations do.
       values: {
+        ...recordKinds.content.defaults,
         title: `Item ${i}: how teams cut alert noise`, brief: 'A short brief for the benchmark item.', channelId: null,
         campaignId: null, pillar: 'Data quality', format: 'post', ownerId: null, status: statuses[i % statuses.length],
         plannedDate: day, dueDate: day, publishAt: null, publishZone: null, effortHours: 2, goalId: null,
