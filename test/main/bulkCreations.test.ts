@@ -157,6 +157,23 @@ describe('bulk creation records', () => {
     expect(recordHistory(t.b, { id }).items.map((i) => [i.field, i.tx])).toEqual([['title', edit.tx], ['created', tx]])
   })
 
+  it('name the import, and every edit since, as the ops a deletion of an imported record supersedes; a restore supersedes the deletion', () => {
+    const { ids, tx } = importBatch()
+    const id = ids[7] ?? ''
+    const base = (col: string) => JSON.parse(t.b.db.get<{ base: string }>(sql`SELECT base FROM field_head WHERE row_id = ${id} AND col = ${col}`)?.base ?? 'null') as unknown
+    const edit = t.b.mutate('retitle', [{ op: 'update', kind: 'content', id, set: { title: 'Renamed' } }]).tx ?? ''
+    const gone = t.b.mutate('delete', [{ op: 'delete', kind: 'content', id }]).tx ?? ''
+    expect(base('_deleted')).toEqual([edit, tx].sort())
+    t.b.mutate('restore', [{ op: 'restore', kind: 'content', id }])
+    expect(base('_deleted')).toEqual([edit, gone].sort())
+    expect(t.b.db.all(sql`SELECT op FROM field_head WHERE row_id = ${id} AND col = '_deleted'`)).toHaveLength(1)
+    // A record created on its own (a `*` record) names its own creation.
+    const own = t.b.newId()
+    const made = t.b.mutate('one', [{ op: 'create', kind: 'content', id: own, values: { ...recordKinds.content.defaults, title: 'Solo', plannedDate: '2026-12-01' } }]).tx
+    t.b.mutate('delete', [{ op: 'delete', kind: 'content', id: own }])
+    expect(JSON.parse(t.b.db.get<{ base: string }>(sql`SELECT base FROM field_head WHERE row_id = ${own} AND col = '_deleted'`)?.base ?? 'null')).toEqual([made])
+  })
+
   it('come back with one undo, every imported record with them, and again with redo', () => {
     const { ids } = importBatch()
     const live = () => t.b.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM content_item WHERE deleted_at IS NULL`)?.n

@@ -113,21 +113,35 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
     if (!find) creations.set(tbl, (find = bulkCreationLookup(db, tbl)))
     return find(rowId)
   }
-  const heads = (tbl: string, rowId: string, col: string): string[] => {
-    const rows = db.all<{ op: string }>(sql`SELECT op FROM field_head WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${col}`)
-    if (rows.length > 0) return rows.map((r) => r.op)
-    // A field never edited since creation has the creation op as its implicit head.
-    const created = db.get<{ dev: string; seq: number }>(
+  // A field never edited since creation has the creation op as its implicit head. A row has one
+  // creation record: its own (`*`) or a place in an import's chunk. The chunks are asked first: their
+  // ranges are in memory for the transaction, while the `*` look-up is a query per row that finds
+  // nothing for an imported row (an undo of a 100k-row import asked it 100k times).
+  const creationOp = (tbl: string, rowId: string): string | null => {
+    const created = bulkCreation(tbl, rowId) ?? db.get<{ dev: string; seq: number }>(
       sql`SELECT dev, seq FROM change_record WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${CREATE_COL} ORDER BY id DESC LIMIT 1`
-    ) ?? bulkCreation(tbl, rowId)
-    return created ? [`${created.dev}:${created.seq}`] : []
+    )
+    return created ? `${created.dev}:${created.seq}` : null
+  }
+  /** A field's heads, and whether field_head holds them (else they are the implicit creation op, or none). */
+  const heads = (tbl: string, rowId: string, col: string): { ops: string[]; stored: boolean } => {
+    const rows = db.all<{ op: string }>(sql`SELECT op FROM field_head WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${col}`)
+    if (rows.length > 0) return { ops: rows.map((r) => r.op), stored: true }
+    const created = creationOp(tbl, rowId)
+    return { ops: created === null ? [] : [created], stored: false }
   }
   // A tombstone supersedes the heads of every field of the row (SYNC.md §2.6): a teammate's edit
-  // it did not see stays visible as "deleted while edited" instead of vanishing.
-  const rowHeads = (tbl: string, rowId: string): string[] => {
-    const ids = new Set(heads(tbl, rowId, DELETED_COL))
-    for (const r of db.all<{ op: string }>(sql`SELECT op FROM field_head WHERE tbl = ${tbl} AND row_id = ${rowId}`)) ids.add(r.op)
-    return [...ids].sort()
+  // it did not see stays visible as "deleted while edited" instead of vanishing. One read of the
+  // row's stored heads serves both: the tombstone field's own (else the creation op) and the others.
+  const rowHeads = (tbl: string, rowId: string): { ops: string[]; stored: boolean } => {
+    const rows = db.all<{ col: string; op: string }>(sql`SELECT col, op FROM field_head WHERE tbl = ${tbl} AND row_id = ${rowId}`)
+    const ids = new Set(rows.map((r) => r.op))
+    const stored = rows.some((r) => r.col === DELETED_COL)
+    if (!stored) {
+      const created = creationOp(tbl, rowId)
+      if (created !== null) ids.add(created)
+    }
+    return { ops: [...ids].sort(), stored }
   }
 
   /**
@@ -155,8 +169,9 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
       written++
     }
     const moveHead = (tbl: string, rowId: string, col: string, value: unknown): string[] => {
-      const base = col === DELETED_COL ? rowHeads(tbl, rowId) : heads(tbl, rowId, col)
-      db.run(sql`DELETE FROM field_head WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${col}`)
+      const { ops: base, stored } = col === DELETED_COL ? rowHeads(tbl, rowId) : heads(tbl, rowId, col)
+      // Only a field whose heads are stored has rows to replace.
+      if (stored) db.run(sql`DELETE FROM field_head WHERE tbl = ${tbl} AND row_id = ${rowId} AND col = ${col}`)
       db.run(sql`INSERT INTO field_head (tbl, row_id, col, op, hlc, value, base)
         VALUES (${tbl}, ${rowId}, ${col}, ${op}, ${stamp.stamp}, ${JSON.stringify(value)}, ${JSON.stringify(base)})`)
       return base
@@ -209,32 +224,34 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
             codec.columns.map((c) => sql`(${codec.table}, ${ch.id}, ${c.column}, ${op}, ${stamp.stamp}, ${JSON.stringify(values[c.field] ?? null)}, '[]')`)
           )}`
         )
+      } else if (ch.op !== 'update') {
+        // A delete or restore reads only whether the row is deleted: not the whole row, decoded
+        // (an undo of a 100k-row import deletes 100k rows).
+        const current = db.get<{ deleted_at: string | null }>(sql`SELECT deleted_at FROM ${table} WHERE id = ${ch.id}`)
+        if (!current) throw new Error(`${codec.kind} ${ch.id} does not exist`)
+        const deleting = ch.op === 'delete'
+        if (!ch.force && (current.deleted_at !== null) === deleting) return
+        const base = moveHead(codec.table, ch.id, DELETED_COL, deleting)
+        record(codec.table, ch.id, DELETED_COL, !deleting, deleting, base)
+        db.run(sql`UPDATE ${table} SET deleted_at = ${deleting ? iso : null}, updated_at = ${iso} WHERE id = ${ch.id}`)
       } else {
         const current = db.get<Row>(sql`SELECT * FROM ${table} WHERE id = ${ch.id}`)
         if (!current) throw new Error(`${codec.kind} ${ch.id} does not exist`)
         const before = codec.fromRow(current)
-        if (ch.op === 'update') {
-          const sets = []
-          for (const [field, value] of Object.entries(ch.set)) {
-            const c = codec.byField.get(field)
-            if (!c) throw new Error(`${codec.kind} has no field ${field}`)
-            // `force` writes even an unchanged value: resolving a sync conflict in favour of the
-            // value already shown must still supersede the other heads.
-            if (!ch.force && same(before[field], value)) continue
-            sets.push(sql`${sql.id(c.column)} = ${encodeValue(c, value)}`)
-            const base = moveHead(codec.table, ch.id, c.column, value)
-            record(codec.table, ch.id, c.column, before[field], value, base)
-          }
-          if (sets.length === 0) return
-          sets.push(sql`updated_at = ${iso}`)
-          db.run(sql`UPDATE ${table} SET ${sql.join(sets)} WHERE id = ${ch.id}`)
-        } else {
-          const deleting = ch.op === 'delete'
-          if (!ch.force && (before.deletedAt !== null) === deleting) return
-          const base = moveHead(codec.table, ch.id, DELETED_COL, deleting)
-          record(codec.table, ch.id, DELETED_COL, !deleting, deleting, base)
-          db.run(sql`UPDATE ${table} SET deleted_at = ${deleting ? iso : null}, updated_at = ${iso} WHERE id = ${ch.id}`)
+        const sets = []
+        for (const [field, value] of Object.entries(ch.set)) {
+          const c = codec.byField.get(field)
+          if (!c) throw new Error(`${codec.kind} has no field ${field}`)
+          // `force` writes even an unchanged value: resolving a sync conflict in favour of the
+          // value already shown must still supersede the other heads.
+          if (!ch.force && same(before[field], value)) continue
+          sets.push(sql`${sql.id(c.column)} = ${encodeValue(c, value)}`)
+          const base = moveHead(codec.table, ch.id, c.column, value)
+          record(codec.table, ch.id, c.column, before[field], value, base)
         }
+        if (sets.length === 0) return
+        sets.push(sql`updated_at = ${iso}`)
+        db.run(sql`UPDATE ${table} SET ${sql.join(sets)} WHERE id = ${ch.id}`)
       }
       kinds.add(ch.kind)
       changedIds.push(ch.id)
