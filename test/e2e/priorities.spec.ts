@@ -113,6 +113,9 @@ test('the model: scenarios with where the hours come from, ranks that say how of
   expect(overflow).toBeLessThanOrEqual(0)
   await expect(page.getByTestId('predicted').first()).toContainText('–')
   await expect(page.getByTestId('goal-predictions')).toContainText('weeks left')
+  // Each goal's kind in words, as the Goals screen names it, not the stored value ("(count)").
+  await expect(page.getByTestId('goal-predictions')).toContainText('· Count or total')
+  await expect(page.getByTestId('goal-predictions')).not.toContainText('(count)')
   // A goal no channel moves is not "predicted 0": it says posting does not move it and what to do instead.
   const unmoved = page.getByTestId('goal-predictions').getByRole('row').filter({ hasText: 'Hours saved per published piece' })
   await expect(unmoved.getByTestId('goal-not-predicted')).toHaveText('Not predicted: posting does not move this goal')

@@ -97,3 +97,10 @@ export function bootCalls(o: { route: string; today: string; weekStart: number; 
     return true
   })
 }
+
+/**
+ * How long the browser host's page keeps the boot answers it has not used yet (renderer/api/bootAnswers.ts).
+ * Work the backend starts by itself after opening (the desk's first escalation scan) waits longer, so its
+ * changes cannot void the first screen's answers.
+ */
+export const BOOT_ANSWER_LIFETIME_MS = 10_000

@@ -1,12 +1,18 @@
+import { BOOT_ANSWER_LIFETIME_MS } from '../../../core/api/bootCalls'
 import type { Backend } from '../backend'
 import { deskScan } from './deskEscalation'
 
 /**
- * Breaches escalate by themselves while the app is open: a scan a few seconds after open (not before the
- * first screen paints: at 100k conversations it may recompute every due time), then every few minutes. A
+ * Breaches escalate by themselves while the app is open: a scan some seconds after open, then every few
+ * minutes. Not sooner: at 100k conversations it may recompute every due time, and an escalation is a
+ * change — in the browser host it would void the first screen's boot answers (kept for
+ * BOOT_ANSWER_LIFETIME_MS, renderer/api/bootAnswers.ts) and send every call of the first screen to the server again. A
  * failing scan (the workspace closed under it, a locked file) stops the timer rather than repeating
  * the error; the next open starts it again.
  */
+/** After the boot answers' lifetime: see above. */
+const FIRST_SCAN_MS = BOOT_ANSWER_LIFETIME_MS + 2_000
+
 export function startDeskScan(b: Backend, opts: { everyMs?: number; firstAfterMs?: number; log?: (m: string) => void } = {}): () => void {
   let timer: ReturnType<typeof setInterval> | undefined
   const run = () => {
@@ -18,7 +24,7 @@ export function startDeskScan(b: Backend, opts: { everyMs?: number; firstAfterMs
       opts.log?.(`The response-time scan stopped: ${e instanceof Error ? e.message : String(e)}`)
     }
   }
-  const first = setTimeout(run, opts.firstAfterMs ?? 3_000)
+  const first = setTimeout(run, opts.firstAfterMs ?? FIRST_SCAN_MS)
   first.unref()
   timer = setInterval(run, opts.everyMs ?? 5 * 60_000)
   timer.unref()

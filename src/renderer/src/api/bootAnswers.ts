@@ -1,4 +1,4 @@
-import { bootKey, bootMethods } from '../../../core/api/bootCalls'
+import { BOOT_ANSWER_LIFETIME_MS, bootKey, bootMethods } from '../../../core/api/bootCalls'
 import type { ApiResult } from '../../../core/api/contract'
 import { lineSplitter } from './lineSplitter'
 
@@ -33,7 +33,7 @@ function pending<T>(): Pending<T> {
  * first call with the same method and input, once; everything else — and everything after a change in
  * the workspace, a write, or `lifetimeMs` — goes to the server as usual.
  */
-export function bootAnswers(source: Promise<Response>, lifetimeMs = 10_000): BootAnswers {
+export function bootAnswers(source: Promise<Response>, lifetimeMs = BOOT_ANSWER_LIFETIME_MS): BootAnswers {
   let closed = false
   // Until the first line names the calls it holds, a call to a boot method waits for it.
   const header = pending<true>()

@@ -1,4 +1,5 @@
 import type { ApiOutput } from '../../../../core/api/contract'
+import { labelOf } from '../../../../core/domain/enums'
 import { hours, num } from './ModelTable'
 
 type Range = { point: number; low: number; high: number }
@@ -34,7 +35,7 @@ export function GoalPredictions({ data }: { data: Model }) {
           {data.goals.map((g) => (
             <tr key={g.goalId}>
               <td>
-                {g.name} <span className="subtle">({g.kind})</span>
+                {g.name} <span className="subtle">· {labelOf(g.kind)}</span>
                 <div className="subtle prio-why-line">
                   {hours(g.weeks)} weeks left · {g.why}
                 </div>
