@@ -67,6 +67,20 @@ export function fieldsOf(kind: KindName, rec: Rec): Rec {
   return out
 }
 
+/**
+ * The kind's stored fields that have a value: a new record's fields, where an absent one is stored
+ * as null anyway. An import's new rows leave half their fields empty, and each row's values cross to
+ * the writer thread (services/importWriter.ts): the empty ones were half of what was copied.
+ */
+export function presentFieldsOf(kind: KindName, rec: Rec): Rec {
+  const out: Rec = {}
+  for (const k of fieldNames(kind)) {
+    const v = rec[k]
+    if (v !== null && v !== undefined) out[k] = v
+  }
+  return out
+}
+
 /** A kind's field names, read from its schema once (an import asks for them twice per row). */
 const fieldNameCache = new Map<KindName, string[]>()
 function fieldNames(kind: KindName): string[] {

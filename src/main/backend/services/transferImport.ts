@@ -14,7 +14,7 @@ import type { Change, MutationResult } from '../mutate'
 import { withSteadyRoles } from '../people/currentMember'
 import { recordRepo } from '../repo/recordRepo'
 import { historyService } from './historyService'
-import { fieldsOf, validateRecord } from './recordService'
+import { fieldsOf, presentFieldsOf, validateRecord } from './recordService'
 import { importDuplicates } from './importDuplicates'
 import { parseCsvText, readImportFile, type ImportTable } from './importFile'
 import { importMappings } from './importMappings'
@@ -198,8 +198,9 @@ export function* prepareImportSteps(
       const { value, issues } = validateRecord(b, kind, before, candidate)
       for (const i of issues) if (!absent.includes(String(i.path[0]))) add(String(i.path[0] ?? ''), i.message, i.path)
       if (rowProblems.length === 0) {
-        // fieldsOf gives a new object: the held references go straight into it, no second copy per row.
-        const values = Object.assign(fieldsOf(kind, value), held)
+        // A new object either way: the held references go straight into it, no second copy per row. An
+        // update compares every field with the record's (a null clears one); a creation needs only those set.
+        const values = Object.assign(before ? fieldsOf(kind, value) : presentFieldsOf(kind, value), held)
         for (const id of Object.values(held)) {
           const day = typeof values.plannedDate === 'string' ? values.plannedDate : null
           const s0 = spans.get(String(id))

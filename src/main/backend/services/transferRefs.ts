@@ -52,11 +52,14 @@ export function transferRefs(
   }
   const nameOf = (kind: KindName, id: string) => load(kind).entries.find((e) => e.id === id)?.name ?? [...pending.values()].find((m) => m.id === id)?.name ?? id
   // A 100,000-row file names the same few channels and people over and over: answer each text once.
-  const memo = new Map<string, { id: string } | { error: string }>()
+  // A map per kind, keyed by the cell's text as it is: a key joined from kind and text was a new
+  // string per cell (three per row of a calendar), hashed again each time.
+  const memo = new Map<KindName, Map<string, { id: string } | { error: string }>>()
   const resolve: RefResolver = (kind, text) => {
-    const k = `${kind}\u0000${text}`
-    let hit = memo.get(k)
-    if (hit === undefined) memo.set(k, (hit = resolveOnce(kind, text)))
+    let byText = memo.get(kind)
+    if (byText === undefined) memo.set(kind, (byText = new Map()))
+    let hit = byText.get(text)
+    if (hit === undefined) byText.set(text, (hit = resolveOnce(kind, text)))
     return hit
   }
   const resolveOnce: RefResolver = (kind, text) => {
