@@ -14,9 +14,16 @@ test.afterAll(async () => {
 })
 
 test('on first start the person picks who they are; the title bar and My work follow', async ({ page }) => {
+  const refused: string[] = []
+  page.on('response', (r) => {
+    if (r.status() === 403) refused.push(new URL(r.url()).pathname)
+  })
   await page.goto(app.url)
   const picker = page.getByTestId('me-picker')
   await expect(picker).toBeVisible()
+  // Behind the dialog My work says what it needs, without asking the server for a work list it must refuse.
+  await expect(page.getByTestId('my-work-nobody')).toContainText('Choose who you are on this computer')
+  expect(refused).toEqual([])
   await picker.getByLabel('I am').selectOption({ label: 'Leo Martins — Developer Advocate (Contributor)' })
   await picker.getByTestId('me-pick-save').click()
   await expect(picker).toBeHidden()

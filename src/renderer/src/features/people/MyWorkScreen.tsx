@@ -78,12 +78,21 @@ const SECTIONS: { key: keyof Pick<Mine, 'overdue' | 'dueThisWeek' | 'approvals' 
 
 /** My work (issue #14): the home screen for "me" — what I owe, what is late, what waits on me. */
 export function MyWorkScreen() {
-  const mine = useQuery('mine-get', {}, { dependsOn: ['*'] })
+  // Asked only once someone is "me" on this computer (as the nav's count is): before that the server
+  // can only refuse, and the first-start "Who are you?" dialog is already asking.
+  const me = useQuery('me-get', {})
+  const nobody = me.data !== undefined && me.data.me === null
+  const mine = useQuery('mine-get', {}, { dependsOn: ['*'], enabled: me.data?.me != null })
   const m = mine.data
   return (
     <div className="screen">
       <ScreenHeader title="My work" description={m ? `${m.me.name} (${labelOf(m.me.access)}) · week ending ${format.date(m.weekEnd)}` : 'What you owe this week, what is late and what waits on you.'} />
       <div className="screen-body my-work" data-testid="my-work">
+        {nobody && (
+          <p className="muted" data-testid="my-work-nobody">
+            My work is the work of “me”. Choose who you are on this computer, and your week shows here.
+          </p>
+        )}
         {mine.error && <p className="form-error" role="alert">{mine.error.message}</p>}
         {m && SECTIONS.map((s) => <MyWorkSection key={s.key} section={s} rows={s.rows(m)} />)}
       </div>
