@@ -11,6 +11,7 @@ import type { Backend } from '../../../src/main/backend/backend'
 import { createBackend } from '../../../src/main/backend/backend'
 import { sql } from '../../../src/main/backend/db/sql'
 import { openWorkspace } from '../../../src/main/backend/openWorkspace'
+import { meService } from '../../../src/main/backend/people/meService'
 import { recordService } from '../../../src/main/backend/services/recordService'
 import { syncReviewList, syncReviewResolve } from '../../../src/main/backend/services/syncReview'
 import { syncNow, syncSetup, syncStatus } from '../../../src/main/backend/services/syncService'
@@ -202,5 +203,10 @@ describe('folder faults are clear problems and change nothing local', () => {
     expect(tableDump(a2)).toBe(tableDump(copy))
     expect(channel(b, id).handle).toBe('@copy')
     expect(channel(b, id).notes).toBe('original')
+    // Edits made under the new device id still say who made them.
+    const dana = recordService.create(copy, 'member', { name: 'Dana Fox', access: 'owner' }) as { id: string }
+    meService.pick(copy, dana.id)
+    recordService.update(copy, 'channel', { id, notes: 'after the new id' })
+    expect(copy.db.get<{ member_id: string | null }>(sql`SELECT member_id FROM change_tx ORDER BY created_at DESC, seq DESC LIMIT 1`)?.member_id).toBe(dana.id)
   })
 })

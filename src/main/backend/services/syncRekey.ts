@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { createMutator } from '../mutate'
+import { currentMember } from '../people/currentMember'
 
 export function rekeyDevice(b: Backend): string {
   const old = b.ws.deviceId
@@ -41,6 +42,7 @@ export function rekeyDevice(b: Backend): string {
     set('sync_rekeyed_from', old)
   })
   b.ws.deviceId = fresh
-  b.mutate = createMutator(b.db, fresh, b.now, (e) => b.events.emit('data-changed', e))
+  // The same mutator as createBackend's but for the id: who acts is still written with every change.
+  b.mutate = createMutator(b.db, fresh, b.now, (e) => b.events.emit('data-changed', e), () => currentMember(b)?.id ?? null)
   return fresh
 }
