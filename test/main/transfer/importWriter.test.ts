@@ -67,7 +67,7 @@ describe('a pipelined import’s writer thread', () => {
     w.write(first)
     w.write([first[7] as Change])
     w.write(channels(10, 1200))
-    await expect(w.finish()).rejects.toThrow(`channel ${String(first[7]?.id)} already exists`)
+    await expect(w.finish()).rejects.toThrow(`writing it failed (channel ${String(first[7]?.id)} already exists); the workspace is as it was`)
     expect(count()).toBe(0)
     // The file is free again: this connection writes.
     expect(t.b.mutate('after', channels(1, 9)).tx).toBe(`${t.b.ws.deviceId}:1`)

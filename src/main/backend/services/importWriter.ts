@@ -54,7 +54,8 @@ export function importWriter(b: Backend, label: string, plan: StreamPlan, file: 
       send({ type: 'finish' })
       const r = await reply
       await worker.terminate()
-      if (r.type !== 'done') throw new Error(r.type === 'error' ? r.message : 'the import was stopped')
+      // Rolled back: say so, with the cause (a full disk, a record id that exists…), and where.
+      if (r.type !== 'done') throw new Error(`Nothing was imported into ${b.ws.paths.dir}: writing it failed (${r.type === 'error' ? r.message : 'the writer was stopped'}); the workspace is as it was`)
       // Announced here, where screens listen, as `mutate` announces its own ops.
       if (r.changed !== null) b.events.emit('data-changed', r.changed)
       return r.result
