@@ -143,6 +143,9 @@ describe('importing the files marketers really have', () => {
     const again = 'Title,Date,Channel,Effort\nDup post,2026-12-01,Blog,3\nDup post,2026-12-01,Blog,4\n'
     const skip = await prepareImport(t.b, file('content', 'b.csv', again))
     expect(skip.duplicates?.map((d) => d.row)).toEqual([2, 3])
+    // The same title in another case, with a tab or a run of spaces inside, is the same title.
+    const spaced = await prepareImport(t.b, file('content', 'c.csv', 'Title,Date,Channel,Effort\n"DUP\tpost",2026-12-01,Blog,1\n"Dup   Post",2026-12-01,Blog,1\nDup posts,2026-12-01,Blog,1\n'))
+    expect(spaced.duplicates?.map((d) => d.row)).toEqual([2, 3])
     expect(skip.duplicates?.[0]?.reason).toMatch(/already in the workspace: same channel, title and date; skipped/)
     expect(skip.creates).toBe(0)
     const upd = await applyImport(t.b, file('content', 'b.csv', 'Title,Date,Channel,Effort\nDup post,2026-12-01,Blog,3\n', { duplicates: 'update' }))
