@@ -32,7 +32,9 @@ export function validateRecord(b: Backend, kind: KindName, before: Rec | null, c
     return { value: candidate, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })) }
   }
   // Who may write this record comes first: a refusal names the role, whatever else is wrong.
-  let value: Rec = { ...parsed.data, ...checkRecordWrite(b, kind, before, parsed.data, opts.keepApprovalAs) }
+  // Usually nothing to add: then the parsed record itself (a new object already), not a copy of it per row of an import.
+  const extra = checkRecordWrite(b, kind, before, parsed.data, opts.keepApprovalAs)
+  let value: Rec = Object.keys(extra).length === 0 ? parsed.data : { ...parsed.data, ...extra }
   const check = rk.check as ((r: Rec) => FieldIssue[]) | undefined
   const issues: FieldIssue[] = check ? [...check(value)] : []
   for (const [field, target] of Object.entries(rk.refs) as [string, KindName][]) {
