@@ -293,9 +293,12 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
     // write between two parts (and find the table's indexes dropped).
     db.raw.exec('BEGIN IMMEDIATE')
     let state: 'open' | 'done' = 'open'
-    const fail = (e: unknown): never => {
-      if (state === 'open' && db.raw.inTransaction) db.raw.exec('ROLLBACK')
+    const rollback = () => {
       state = 'done'
+      if (db.raw.inTransaction) db.raw.exec('ROLLBACK')
+    }
+    const fail = (e: unknown): never => {
+      rollback()
       throw e
     }
     let w: ReturnType<typeof openOp>
@@ -329,9 +332,7 @@ export function createMutator(db: Db, deviceId: string, now: () => number, emit:
         return committed(done)
       },
       abort() {
-        if (state !== 'open') return
-        state = 'done'
-        if (db.raw.inTransaction) db.raw.exec('ROLLBACK')
+        if (state === 'open') rollback()
       }
     }
   }

@@ -42,27 +42,23 @@ export function importWriterWorker(port: MessagePort, start: WriterStart): void 
       close()
       return
     }
-    if (failure !== null) {
-      if (m.type === 'finish') {
-        port.postMessage({ type: 'error', message: failure } satisfies WriterReply)
-        close()
+    if (failure === null) {
+      try {
+        if (m.type === 'write') stream?.write(m.changes)
+        else {
+          const result = stream?.finish() ?? { tx: null, hlc: null, changedIds: [] }
+          port.postMessage({ type: 'done', result, changed } satisfies WriterReply)
+          close()
+          return
+        }
+      } catch (e) {
+        failure = e instanceof Error ? e.message : String(e)
       }
-      return
     }
-    try {
-      if (m.type === 'write') stream?.write(m.changes)
-      else {
-        const result = stream?.finish() ?? { tx: null, hlc: null, changedIds: [] }
-        port.postMessage({ type: 'done', result, changed } satisfies WriterReply)
-        close()
-      }
-    } catch (e) {
-      // The stream has rolled back; later parts are dropped and `finish` answers with this.
-      failure = e instanceof Error ? e.message : String(e)
-      if (m.type === 'finish') {
-        port.postMessage({ type: 'error', message: failure } satisfies WriterReply)
-        close()
-      }
+    // After a failure the stream has rolled back: later parts are dropped and `finish` answers with it.
+    if (m.type === 'finish' && failure !== null) {
+      port.postMessage({ type: 'error', message: failure } satisfies WriterReply)
+      close()
     }
   })
 }
