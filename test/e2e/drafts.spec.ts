@@ -15,6 +15,17 @@ async function api<T>(app: Served, method: string, input: unknown): Promise<T> {
   return body.data
 }
 
+/**
+ * Search the channels for one by its name and wait for the table to show only it: a double-click
+ * sent while the rows were still being filtered could land between two renders and open nothing.
+ */
+async function searchFor(page: Page, name: string): Promise<void> {
+  const table = new TablePage(page, 'channels')
+  await table.search(name)
+  await expect(table.rows()).toHaveCount(1)
+  await expect(table.rows().first()).toContainText(name)
+}
+
 /** Open the channel form of the n-th row; returns the channel's name. */
 async function openChannel(page: Page, row = 0): Promise<{ name: string; form: RecordFormPage }> {
   const table = new TablePage(page, 'channels')
@@ -36,7 +47,9 @@ test('an unsaved edit survives a reload: the reopened record offers it back, and
   await expect.poll(() => hasDraft(page, 'channel')).toBe(true)
 
   await w.reload()
-  await new TablePage(page, 'channels').search(name)
+  // The page lists the drafts it found above the table; it appears once they are read, moving the rows down.
+  await expect(page.getByText('Unsaved changes from last time.')).toBeVisible()
+  await searchFor(page, name)
   const { form: again } = await openChannel(page)
   const offer = page.getByTestId('restore-offer')
   await expect(offer).toContainText(`Restore your unsaved changes to ‘${name}’?`)
@@ -52,7 +65,7 @@ test('an unsaved edit survives a reload: the reopened record offers it back, and
 
   // Saved for real, and nothing is offered any more.
   await w.reload()
-  await new TablePage(page, 'channels').search(name)
+  await searchFor(page, name)
   const { form: third } = await openChannel(page)
   await expect(third.field('Notes')).toHaveValue('Typed before the tab reloaded')
   await expect(page.getByTestId('restore-offer')).toHaveCount(0)
@@ -111,7 +124,7 @@ test('Discard in the offer throws the draft away', async ({ page, app }) => {
   await expect.poll(() => hasDraft(page, 'channel')).toBe(true)
   // Closing the form keeps the draft (the same as switching screens): it comes back on reopening.
   await form.form.getByRole('button', { name: 'Cancel' }).click()
-  await new TablePage(page, 'channels').search(name)
+  await searchFor(page, name)
   await openChannel(page)
   await page.getByTestId('restore-discard').click()
   await expect(new RecordFormPage(page, 'channel').field('Notes')).toHaveValue(before)
@@ -141,7 +154,7 @@ test('two tabs on one channel: the later save of the same field asks, nothing is
   const { name, form: a } = await openChannel(page, 3)
   const second = await context.newPage()
   await new AppPage(second, app).open('channels')
-  await new TablePage(second, 'channels').search(name)
+  await searchFor(second, name)
   const { form: b } = await openChannel(second)
   const id = (await api<{ items: { id: string; name: string }[] }>(app, 'channel-list', { q: name })).items.find((c) => c.name === name)?.id ?? ''
 
