@@ -79,7 +79,7 @@ function conventionIssues(c: LinkConvention): FieldIssue[] {
 /** The convention a workspace has before anyone edits it: GA4's default channel grouping reads these pairs. */
 export const defaultConvention: LinkConvention = {
   name: 'Link convention',
-  sources: ['linkedin', 'x', 'youtube', 'newsletter', 'blog', 'podcast', 'forum', 'event', 'webinar', 'instagram', 'facebook', 'mastodon', 'partner'],
+  sources: ['linkedin', 'x', 'youtube', 'newsletter', 'blog', 'podcast', 'forum', 'event', 'webinar', 'instagram', 'facebook', 'mastodon', 'tiktok', 'threads', 'bluesky', 'reddit', 'partner'],
   mediums: ['social', 'email', 'video', 'referral', 'audio', 'event', 'webinar', 'cpc'],
   channelDefaults: [
     { platform: 'linkedin', source: 'linkedin', medium: 'social' },
@@ -87,6 +87,10 @@ export const defaultConvention: LinkConvention = {
     { platform: 'instagram', source: 'instagram', medium: 'social' },
     { platform: 'facebook', source: 'facebook', medium: 'social' },
     { platform: 'mastodon', source: 'mastodon', medium: 'social' },
+    { platform: 'tiktok', source: 'tiktok', medium: 'social' },
+    { platform: 'threads', source: 'threads', medium: 'social' },
+    { platform: 'bluesky', source: 'bluesky', medium: 'social' },
+    { platform: 'reddit', source: 'reddit', medium: 'social' },
     { platform: 'youtube', source: 'youtube', medium: 'video' },
     { platform: 'newsletter', source: 'newsletter', medium: 'email' },
     { platform: 'blog', source: 'blog', medium: 'referral' },

@@ -9,7 +9,7 @@ export const vocabularies = {
   driver: ['revenue', 'reputation', 'reach', 'return_on_operations', 'customer_care'],
   platform: [
     'blog', 'linkedin', 'x', 'youtube', 'newsletter', 'forum', 'podcast', 'events',
-    'webinar', 'instagram', 'facebook', 'mastodon', 'other'
+    'webinar', 'instagram', 'facebook', 'mastodon', 'tiktok', 'threads', 'bluesky', 'reddit', 'other'
   ],
   channelStatus: ['proposed', 'active', 'paused', 'retired'],
   contentStatus: ['idea', 'draft', 'in_review', 'approved', 'scheduled', 'published', 'cancelled'],
@@ -34,7 +34,8 @@ export const enumLabels: Record<string, string> = {
   revenue: 'Revenue', reputation: 'Reputation', reach: 'Reach', return_on_operations: 'Return on operations',
   customer_care: 'Customer care', blog: 'Blog', linkedin: 'LinkedIn', x: 'X', youtube: 'YouTube',
   newsletter: 'Newsletter', forum: 'Community forum', podcast: 'Podcast', events: 'Events', webinar: 'Webinar',
-  instagram: 'Instagram', facebook: 'Facebook', mastodon: 'Mastodon', other: 'Other', proposed: 'Proposed',
+  instagram: 'Instagram', facebook: 'Facebook', mastodon: 'Mastodon', tiktok: 'TikTok', threads: 'Threads',
+  bluesky: 'Bluesky', reddit: 'Reddit', other: 'Other', proposed: 'Proposed',
   active: 'Active', paused: 'Paused', retired: 'Retired', idea: 'Idea', draft: 'Draft', in_review: 'In review',
   approved: 'Approved', scheduled: 'Scheduled', published: 'Published', cancelled: 'Cancelled', post: 'Post',
   article: 'Article', video: 'Video', thread: 'Thread', episode: 'Episode', event: 'Event', case_study: 'Case study',

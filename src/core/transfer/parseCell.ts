@@ -1,6 +1,7 @@
 import type { KindName } from '../domain/recordKinds'
 import { strictDateTime } from '../domain/strictDateTime'
 import type { CellDialect, DateOrder } from './csvDialect'
+import { enumSynonyms } from './enumSynonyms'
 import type { TransferField } from './transferFields'
 
 /** Finds a referenced record by id or by its title; the backend answers from the database. */
@@ -126,8 +127,12 @@ const norm = (s: string): string => s.trim().toLowerCase().replace(/[\s_-]+/g, '
 function parseEnum(field: TransferField, raw: string): CellResult {
   const options = field.options ?? []
   const labels = field.optionLabels ?? options
-  const i = options.findIndex((o, k) => norm(o) === norm(raw) || norm(labels[k] ?? '') === norm(raw))
+  const word = norm(raw)
+  const i = options.findIndex((o, k) => norm(o) === word || norm(labels[k] ?? '') === word)
   if (i >= 0) return { value: options[i] }
+  // Another tool's word for one of the values ("Twitter", "Canceled"); only after no value matched as written.
+  const same = options.find((o) => enumSynonyms[o]?.some((w) => norm(w) === word))
+  if (same !== undefined) return { value: same }
   return { error: `Unknown value "${raw.trim()}"; use one of ${labels.join(', ')}` }
 }
 

@@ -44,6 +44,24 @@ describe('spreadsheet cells → field values', () => {
     expect(parseCell(topics, 'ai, data; bi', noRefs)).toEqual({ value: ['ai', 'data', 'bi'] })
     expect(parseCell(fields.get('name')!, "'=1+1", noRefs)).toEqual({ value: '=1+1' })
   })
+
+  it('reads other tools’ words for a value, only where no value matches as written, and refuses the rest', () => {
+    const channel = new Map(transferFields('channel').map((f) => [f.name, f]))
+    const platform = channel.get('platform')!
+    expect(['Twitter', 'X (Twitter)', 'tik-tok', 'TikTok', 'Threads', 'bsky', 'Reddit', 'Discourse'].map((w) => parseCell(platform, w, noRefs))).toEqual(
+      ['x', 'x', 'tiktok', 'tiktok', 'threads', 'bluesky', 'reddit', 'forum'].map((value) => ({ value }))
+    )
+    // "Event" is a platform's other word (Events) and a format's own value: each field reads its own.
+    expect(parseCell(platform, 'Event', noRefs)).toEqual({ value: 'events' })
+    const content = new Map(transferFields('content').map((f) => [f.name, f]))
+    expect(parseCell(content.get('format')!, 'Event', noRefs)).toEqual({ value: 'event' })
+    expect(['Canceled', 'Pending approval', 'Posted', 'Queued'].map((w) => parseCell(content.get('status')!, w, noRefs))).toEqual(
+      ['cancelled', 'in_review', 'published', 'scheduled'].map((value) => ({ value }))
+    )
+    // A word that could mean two values is not guessed.
+    expect(parseCell(content.get('format')!, 'Story', noRefs)).toEqual({ error: expect.stringMatching(/^Unknown value "Story"; use one of Post, Article/) })
+    expect(parseCell(platform, 'fax', noRefs)).toEqual({ error: expect.stringContaining('TikTok, Threads, Bluesky, Reddit, Other') })
+  })
 })
 
 describe('matching CSV headers to fields', () => {

@@ -118,6 +118,18 @@ describe('importing the files marketers really have', () => {
     expect(content(t.b, 'Launch')?.deleted_at).not.toBeNull()
   })
 
+  it('--create-missing reads a new channel’s platform from its name, in other tools’ words too', async () => {
+    const text = 'Title,Date,Channel\nA,2026-12-01,Acme TikTok\nB,2026-12-02,Acme Twitter\nC,2026-12-03,Acme on Bluesky\nD,2026-12-04,Partner portal\n'
+    await applyImport(t.b, file('content', 'new.csv', text, { createMissing: true }))
+    const platforms = t.b.db.all<{ name: string; platform: string }>(sql`SELECT name, platform FROM channel WHERE name IN ('Acme TikTok', 'Acme Twitter', 'Acme on Bluesky', 'Partner portal') ORDER BY name`)
+    expect(platforms).toEqual([
+      { name: 'Acme TikTok', platform: 'tiktok' },
+      { name: 'Acme Twitter', platform: 'x' },
+      { name: 'Acme on Bluesky', platform: 'bluesky' },
+      { name: 'Partner portal', platform: 'other' }
+    ])
+  })
+
   it('a name first seen past the first few thousand rows is still created, and its rows and problems keep their file row numbers', async () => {
     // The file is read a step (2,000 rows) at a time: a name that appears only in a later step must
     // still be held for --create-missing, and a bad cell there must be reported on its own row.

@@ -1,5 +1,6 @@
 import { enums, labelOf } from '../../../core/domain/enums'
 import { recordKinds } from '../../../core/domain/recordKinds'
+import { enumSynonyms } from '../../../core/transfer/enumSynonyms'
 import type { Backend } from '../backend'
 import type { Change } from '../mutate'
 import { fieldsOf, validateRecord } from './recordService'
@@ -7,10 +8,10 @@ import type { MissingRef } from './transferRefs'
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '')
 
-/** "Acme LinkedIn" → linkedin, "Company blog" → blog; anything else is Other (editable later). */
+/** "Acme LinkedIn" → linkedin, "Company blog" → blog, "Acme Twitter" → x; anything else is Other (editable later). */
 function platformOf(name: string): string {
   const words = name.toLowerCase().split(/[^a-z0-9]+/)
-  return enums.platform.options.find((p) => words.includes(p) || words.includes(norm(labelOf(p))) || (p === 'x' && words.includes('twitter'))) ?? 'other'
+  return enums.platform.options.find((p) => words.includes(p) || words.includes(norm(labelOf(p))) || (enumSynonyms[p] ?? []).some((w) => words.includes(w))) ?? 'other'
 }
 
 /**
