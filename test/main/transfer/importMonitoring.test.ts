@@ -27,12 +27,12 @@ describe('conversations from monitoring tools’ exports', () => {
       // The tool's own name, never the preset's id ("Hootsuite Streams columns", not "hootsuite-streams columns").
       expect(p.source?.summary).toContain(`${presetLabel(preset)} columns`)
       expect(p.source?.summary).not.toContain(preset === 'mention' ? 'mention columns' : preset)
-      expect(await applyImport(t.b, input(preset, fixture(preset)))).toEqual({ created: 3, updated: 0, unchanged: 0 })
+      expect(await applyImport(t.b, input(preset, fixture(preset)))).toEqual({ created: 3, updated: 0, unchanged: 0, tx: expect.any(String) })
       expect(count(t.b)).toBe(before + 3)
       const again = await prepareImport(t.b, input(preset, fixture(preset)))
       expect(again.duplicates).toHaveLength(3)
       expect(again.duplicates?.[0]?.reason).toMatch(/already in the workspace: same URL/)
-      expect(await applyImport(t.b, input(preset, fixture(preset)))).toEqual({ created: 0, updated: 0, unchanged: 0 })
+      expect(await applyImport(t.b, input(preset, fixture(preset)))).toEqual({ created: 0, updated: 0, unchanged: 0, tx: null })
       expect(count(t.b)).toBe(before + 3)
     })
   }

@@ -87,7 +87,7 @@ describe('importing the files marketers really have', () => {
     expect(row?.reach).toBe(12400)
     expect(row?.external_id).toBe('hs-101')
     const again = await applyImport(t.b, file('influencer', 'hubspot.csv', crm('13,000'), { mapping: { 'Record ID': 'id' } }))
-    expect(again).toEqual({ created: 0, updated: 1, unchanged: 0 })
+    expect(again).toEqual({ created: 0, updated: 1, unchanged: 0, tx: expect.any(String) })
     expect(t.b.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM influencer WHERE name = 'Dana Ortiz'`)?.n).toBe(1)
   })
 

@@ -110,8 +110,24 @@ describe('CSV import and export', () => {
     const refused = await call<{ problems: { message: string }[] }>(target.b, 'import-preview', { kind: 'channel', fileName: 'u.csv', text })
     expect(refused.problems[0]?.message).toContain('already exists')
     const r = await call<{ updated: number; created: number }>(target.b, 'import-apply', { kind: 'channel', fileName: 'u.csv', text, updateById: true })
-    expect(r).toEqual({ created: 0, updated: 1, unchanged: 0 })
+    expect(r).toEqual({ created: 0, updated: 1, unchanged: 0, tx: expect.any(String) })
     expect(liveRecords(target.b, 'channel')[0]).toMatchObject({ name: 'Blog', audienceSize: 99 })
+  })
+
+  it('"Undo this import" takes back only that import: refused while a later change is newer, then done once', async () => {
+    const text = csvOf(['name,platform', 'Acme TikTok,TikTok', 'Acme X,Twitter'])
+    const r = await call<{ created: number; tx: string }>(target.b, 'import-apply', { kind: 'channel', fileName: 'ch.csv', text })
+    expect(r).toMatchObject({ created: 2, tx: expect.any(String) })
+    // A later change on the undo list (the calendar's own edits are on it; forms elsewhere save at once).
+    await call(target.b, 'calendar-create', { values: { title: 'Later' } })
+    const refused = await dispatch(target.b, 'history-undo', { tx: r.tx })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Undo create "Later" first (Undo on the calendar or board): it was done after this change' } })
+    expect(liveRecords(target.b, 'channel').map((c) => c.name)).toContain('Acme TikTok')
+    await call(target.b, 'history-undo', {})
+    const undone = await call<{ label: string }>(target.b, 'history-undo', { tx: r.tx })
+    expect(undone.label).toBe('import ch.csv (2 records)')
+    expect(liveRecords(target.b, 'channel')).toEqual([])
+    expect(await dispatch(target.b, 'history-undo', { tx: r.tx })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/no longer on the undo list/) } })
   })
 
   it('exports every field with JSON for structured values and reads tags and formula-escaped cells back', async () => {

@@ -171,6 +171,11 @@ export const calendarMethods = {
     summary: 'An RFC 5545 calendar (.ics) of dated items'
   },
   'history-state': { input: z.object({}), output: historyState, summary: 'Undo and redo steps of this session (newest first)' },
-  'history-undo': { input: z.object({}), output: z.object({ tx: z.string(), label: z.string(), state: historyState }), summary: 'Undo the newest calendar or board change' },
+  'history-undo': {
+    // `tx`: undo only if the newest step is this change (the import dialog's "Undo this import"), never an edit made after it.
+    input: z.object({ tx: z.string().max(100).optional() }),
+    output: z.object({ tx: z.string(), label: z.string(), state: historyState }),
+    summary: 'Undo the newest change of this session (or, given tx, only if that change is the newest)'
+  },
   'history-redo': { input: z.object({}), output: z.object({ tx: z.string(), label: z.string(), state: historyState }), summary: 'Redo the newest undone change' }
 }

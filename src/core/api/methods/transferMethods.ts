@@ -92,12 +92,16 @@ export const importPreview = z.object({
 })
 export type ImportPreview = z.infer<typeof importPreview>
 
+/** What an import wrote; `tx` is its change (one undo step), null when every row was already up to date. */
+export const importResult = z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), tx: z.string().nullable() })
+export type ImportResult = z.infer<typeof importResult>
+
 export const importProgress = z.object({
   /** checking: rows are read and checked; writing: one transaction, all rows or none. */
   phase: z.enum(['checking', 'writing', 'done', 'failed', 'cancelled']),
   rowsDone: z.number(),
   rowsTotal: z.number(),
-  result: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }).optional(),
+  result: importResult.optional(),
   error: z.string().optional()
 })
 export type ImportProgress = z.infer<typeof importProgress>
@@ -116,7 +120,7 @@ export const transferMethods = {
   'import-preview': { input: importInput, output: importPreview, summary: 'Read a CSV, map its columns and list every row problem (writes nothing)' },
   'import-apply': {
     input: importInput,
-    output: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }),
+    output: importResult,
     summary: 'Import a CSV in one transaction, or nothing at all if any row has a problem'
   },
   'import-start': {

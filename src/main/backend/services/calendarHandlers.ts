@@ -27,6 +27,6 @@ export const calendarHandlers: Partial<HandlerTable> = {
   'calendar-policy-set': (b, i) => calendarWrites.setPolicy(b, i),
   'calendar-ics': (b, i) => calendarIcs(b, i),
   'history-state': (b) => historyService.state(b),
-  'history-undo': (b) => historyService.undo(b),
+  'history-undo': (b, i) => historyService.undo(b, i.tx),
   'history-redo': (b) => historyService.redo(b)
 }

@@ -121,8 +121,14 @@ export const historyService = {
     return { undo: [...s.undo].reverse(), redo: [...s.redo].reverse() }
   },
 
-  undo(b: Backend): { tx: string; label: string; state: HistoryState } {
+  /** The newest step; given `only`, refused unless that is the newest step (a later edit would be undone instead). */
+  undo(b: Backend, only?: string): { tx: string; label: string; state: HistoryState } {
     const s = stackOf(b)
+    const newest = s.undo.at(-1)
+    if (only !== undefined && newest?.tx !== only) {
+      if (newest !== undefined && s.undo.some((u) => u.tx === only)) throw new ApiError('conflict', `Undo ${newest.label} first (Undo on the calendar or board): it was done after this change`)
+      throw new ApiError('not_found', 'This change is no longer on the undo list: it was undone already, or the app was restarted since')
+    }
     const step = s.undo.pop()
     if (!step) throw new ApiError('not_found', 'Nothing to undo')
     // A step that can no longer be undone is dropped (already popped), so the next Ctrl+Z reaches older steps.

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../core/api/apiError'
-import type { ImportInput, ImportPreview } from '../../../core/api/methods/transferMethods'
+import type { ImportInput, ImportPreview, ImportResult } from '../../../core/api/methods/transferMethods'
 import { labelOf } from '../../../core/domain/enums'
 import { recordKinds, type KindName } from '../../../core/domain/recordKinds'
 import { isMonitoringPreset } from '../../../core/transfer/headerAliases'
@@ -288,12 +288,12 @@ export async function previewImport(b: Backend, input: ImportInput): Promise<Imp
 }
 
 /** All or nothing: any problem in any row and nothing is written; else one transaction, one undo step. */
-export async function applyImport(b: Backend, input: ImportInput): Promise<{ created: number; updated: number; unchanged: number }> {
+export async function applyImport(b: Backend, input: ImportInput): Promise<ImportResult> {
   return applyPrepared(b, input, await prepareImport(b, input))
 }
 
 /** Write what prepareImport found, or nothing if it found any problem. */
-export function applyPrepared(b: Backend, input: ImportInput, p: Prepared): { created: number; updated: number; unchanged: number } {
+export function applyPrepared(b: Backend, input: ImportInput, p: Prepared): ImportResult {
   if (p.allProblems.length > 0) {
     const first = p.allProblems.slice(0, 3).map(describeProblem).join('; ')
     const more = p.allProblems.length > 3 ? ` and ${p.allProblems.length - 3} more` : ''
@@ -307,10 +307,11 @@ export function applyPrepared(b: Backend, input: ImportInput, p: Prepared): { cr
 }
 
 /** After an import's op has committed (by `mutate`, or by a pipelined import's writer): its mapping is remembered and it is one undo step. */
-export function importWritten(b: Backend, input: ImportInput, p: Prepared, r: MutationResult): { created: number; updated: number; unchanged: number } {
+export function importWritten(b: Backend, input: ImportInput, p: Prepared, r: MutationResult): ImportResult {
   importMappings.save(b.ws.paths.dir, input.kind, p.headers, input.mapping ?? {}, p.source?.preset)
   // One step on the app's undo stack: Ctrl+Z (history-undo) takes the whole import back, records
   // --create-missing added included.
-  historyService.record(b, r.tx, `import ${input.fileName} (${p.creates + p.updates} ${p.creates + p.updates === 1 ? 'record' : 'records'})`)
-  return { created: p.creates, updated: p.updates, unchanged: p.unchanged }
+  const n = p.creates + p.updates
+  historyService.record(b, r.tx, `import ${input.fileName} (${n.toLocaleString('en-US')} ${n === 1 ? 'record' : 'records'})`)
+  return { created: p.creates, updated: p.updates, unchanged: p.unchanged, tx: r.tx }
 }

@@ -9,6 +9,7 @@ import { useNames } from '../records/useNames'
 import { FilterBar } from '../calendar/FilterBar'
 import { ItemPanel } from '../calendar/ItemPanel'
 import { colorKeyOf, statusColors } from '../calendar/plannerColors'
+import { UndoRedo } from '../calendar/UndoRedo'
 import { useHistory } from '../calendar/useHistory'
 import { usePlannerState } from '../calendar/usePlannerState'
 import { announce } from '../../shell/announce'
@@ -119,8 +120,7 @@ export function BoardScreen() {
         <h1>Board</h1>
         <span className="subtle small" id={helpId}>Drag a card, or from the keyboard: arrows move between cards, Alt+← / Alt+→ moves the card a column, M opens Move to column…, Enter opens it</span>
         <span className="filter-gap" />
-        <button type="button" className="btn btn-sm" onClick={history.undo} disabled={!history.canUndo} data-testid="undo" title={history.next ? `Undo ${history.next}` : 'Nothing to undo'}>Undo</button>
-        <button type="button" className="btn btn-sm" onClick={history.redo} disabled={!history.canRedo} data-testid="redo">Redo</button>
+        <UndoRedo history={history} />
       </header>
       <FilterBar ref={search} filter={state.filter} onChange={(filter) => update({ filter })} screen="board" channels={channels.options} campaigns={campaigns.options} members={members.options} pillars={pillars} />
       <div className="planner-body board-body">

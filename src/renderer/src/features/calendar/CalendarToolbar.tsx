@@ -4,6 +4,8 @@ import { calendarDates } from '../../../../core/calendar/calendarDates'
 import { ApiError } from '../../api/ApiError'
 import { api } from '../../api/client'
 import type { PlannerState, ViewMode } from './usePlannerState'
+import { UndoRedo } from './UndoRedo'
+import type { History } from './useHistory'
 
 // The import wizard (CSV and Excel reading) loads when it is opened, not with the screen.
 const ImportWizard = lazy(() => import('../transfer/ImportWizard').then((m) => ({ default: m.ImportWizard })))
@@ -15,7 +17,7 @@ type Props = {
   zone: string
   go: (n: number) => void
   today: () => void
-  history: { undo: () => void; redo: () => void; canUndo: boolean; canRedo: boolean; next: string | undefined }
+  history: History
   onMessage: (t: string, tone: 'ok' | 'error') => void
   filter: CalendarFilter
   loading: boolean
@@ -60,8 +62,7 @@ export function CalendarToolbar({ state, update, cursor, zone, go, today, histor
       </div>
       <span className="filter-gap" />
       <span className="subtle small" title="Times are shown in this zone; hover an item for the zone it was planned in">{zone}{loading ? ' · loading…' : ''}</span>
-      <button type="button" className="btn btn-sm" onClick={history.undo} disabled={!history.canUndo} title={history.next ? `Undo ${history.next} (Ctrl+Z)` : 'Nothing to undo'} data-testid="undo">Undo</button>
-      <button type="button" className="btn btn-sm" onClick={history.redo} disabled={!history.canRedo} title="Redo (Shift+Ctrl+Z)" data-testid="redo">Redo</button>
+      <UndoRedo history={history} />
       <button type="button" className="btn btn-sm" onClick={() => update({ showInsights: !state.showInsights })} aria-pressed={state.showInsights}>Insights</button>
       <button type="button" className="btn btn-sm" onClick={() => setImporting(true)} data-testid="import-csv" title="Add or update content items from a spreadsheet">Import CSV…</button>
       <button type="button" className="btn btn-sm btn-primary" onClick={() => void exportIcs()} data-testid="export-ics">Export .ics</button>

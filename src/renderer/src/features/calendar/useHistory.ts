@@ -7,24 +7,26 @@ import { useQuery } from '../../api/useQuery'
  * Undo/redo for the calendar and board (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y). The stack lives in the
  * backend session, so a reload of the window keeps it; typing in a field keeps the field's own undo.
  */
-export function useHistory(onMessage: (text: string, tone: 'ok' | 'error') => void) {
+export type History = { undo: () => void; redo: () => void; canUndo: boolean; canRedo: boolean; next: string | undefined; running: 'undo' | 'redo' | null; refetch: () => void }
+
+export function useHistory(onMessage: (text: string, tone: 'ok' | 'error') => void): History {
   const state = useQuery('history-state', {})
-  const [busy, setBusy] = useState(false)
+  const [running, setRunning] = useState<'undo' | 'redo' | null>(null)
   const run = useCallback(
     async (which: 'undo' | 'redo') => {
-      if (busy) return
-      setBusy(true)
+      if (running !== null) return
+      setRunning(which)
       try {
         const r = await api.call(which === 'undo' ? 'history-undo' : 'history-redo', {})
         onMessage(`${which === 'undo' ? 'Undid' : 'Redid'} ${r.label}`, 'ok')
       } catch (e) {
         onMessage(e instanceof ApiError ? e.message : String(e), 'error')
       } finally {
-        setBusy(false)
+        setRunning(null)
         state.refetch()
       }
     },
-    [busy, onMessage, state]
+    [running, onMessage, state]
   )
 
   useEffect(() => {
@@ -45,5 +47,5 @@ export function useHistory(onMessage: (text: string, tone: 'ok' | 'error') => vo
     return () => window.removeEventListener('keydown', onKey)
   }, [run])
 
-  return { undo: () => void run('undo'), redo: () => void run('redo'), canUndo: (state.data?.undo.length ?? 0) > 0, canRedo: (state.data?.redo.length ?? 0) > 0, next: state.data?.undo[0]?.label, refetch: state.refetch }
+  return { undo: () => void run('undo'), redo: () => void run('redo'), canUndo: (state.data?.undo.length ?? 0) > 0, canRedo: (state.data?.redo.length ?? 0) > 0, next: state.data?.undo[0]?.label, running, refetch: state.refetch }
 }

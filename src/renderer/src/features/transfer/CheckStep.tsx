@@ -1,9 +1,10 @@
 import type { ImportPreview } from '../../../../core/api/methods/transferMethods'
 
-type Props = { preview: ImportPreview; noun: string }
+/** `noun` counts many ("channels"), `one` names one ("channel"). */
+type Props = { preview: ImportPreview; noun: string; one: string }
 
 /** The verdict before writing: every row's problems (row numbers as the spreadsheet shows them), or the first rows as they will be saved. */
-export function CheckStep({ preview, noun }: Props) {
+export function CheckStep({ preview, noun, one }: Props) {
   const mapped = preview.fields.filter((f) => f.name !== 'id' && preview.mapping.includes(f.name))
   const shown = preview.sample.slice(0, 8)
   return (
@@ -30,7 +31,7 @@ export function CheckStep({ preview, noun }: Props) {
       ) : (
         <>
           <p className="tx-verdict tx-verdict-ok" data-testid="import-summary">
-            All {preview.rows.toLocaleString()} rows are ready: {preview.creates.toLocaleString()} new {noun}
+            {preview.rows === 1 ? 'The 1 row is ready' : `All ${preview.rows.toLocaleString()} rows are ready`}: {preview.creates.toLocaleString()} new {preview.creates === 1 ? one : noun}
             {preview.updates > 0 ? `, ${preview.updates.toLocaleString()} updated` : ''}
             {preview.rows - preview.creates - preview.updates > 0 ? `, ${(preview.rows - preview.creates - preview.updates).toLocaleString()} already up to date` : ''}.
           </p>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import type { ImportInput, ImportPreview } from '../../../../core/api/methods/transferMethods'
+import type { ImportInput, ImportPreview, ImportResult } from '../../../../core/api/methods/transferMethods'
 import { recordKinds, type KindName } from '../../../../core/domain/recordKinds'
 import { countNoun } from '../../../../core/domain/recordKind'
 import { ApiError } from '../../api/ApiError'
@@ -46,7 +46,9 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
   const [preview, setPreview] = useState<ImportPreview | undefined>(undefined)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | undefined>(undefined)
-  const [result, setResult] = useState<{ created: number; updated: number; unchanged: number } | undefined>(undefined)
+  const [result, setResult] = useState<ImportResult | undefined>(undefined)
+  // "Undo this import", right where it was done: most screens that import have no Undo button of their own.
+  const [undo, setUndo] = useState<'idle' | 'running' | 'done'>('idle')
   const asked = useRef(0)
 
   const refresh = async (f: PickedFile, m: Record<string, string>, update: boolean, how: Reading = reading): Promise<void> => {
@@ -82,6 +84,7 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
     }
     setFile(f)
     setResult(undefined)
+    setUndo('idle')
     setReading({})
     await refresh(f, mapping, updateById, {})
     setStep(next)
@@ -97,6 +100,7 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
       setRunning(null)
       if (p.phase === 'done' && p.result) {
         setResult(p.result)
+        setUndo('idle')
         setStep('done')
         setError(undefined)
       } else if (p.phase === 'cancelled') {
@@ -115,6 +119,20 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
     } finally {
       setRunning(null)
       setBusy(false)
+    }
+  }
+
+  const undoImport = async (): Promise<void> => {
+    if (result?.tx == null) return
+    setUndo('running')
+    setError(undefined)
+    try {
+      // Only this import: if something was changed after it, the backend refuses and says what.
+      await api.call('history-undo', { tx: result.tx })
+      setUndo('done')
+    } catch (e) {
+      setUndo('idle')
+      setError(e instanceof Error ? e.message : String(e))
     }
   }
 
@@ -235,14 +253,32 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
               }}
             />
           )}
-          {step === 'check' && preview !== undefined && <CheckStep preview={preview} noun={noun} />}
+          {step === 'check' && preview !== undefined && <CheckStep preview={preview} noun={noun} one={rk.label.toLowerCase()} />}
           {step === 'done' && result !== undefined && (
             <div className="tx-done" role="status" data-testid="import-done">
-              <p className="tx-done-big">
-                Imported {file?.name}: {result.created.toLocaleString()} added, {result.updated.toLocaleString()} updated
-                {result.unchanged > 0 ? `, ${result.unchanged.toLocaleString()} already up to date` : ''}.
-              </p>
-              <p className="muted">It was one change: Undo takes all of it back.</p>
+              {undo === 'done' ? (
+                <>
+                  <p className="tx-done-big">The import of {file?.name} was taken back.</p>
+                  <p className="muted">
+                    {describeUndone(result)} Redo on the calendar or board brings it back.
+                  </p>
+                </>
+              ) : (
+                <>
+                  <p className="tx-done-big">
+                    Imported {file?.name}: {result.created.toLocaleString()} added, {result.updated.toLocaleString()} updated
+                    {result.unchanged > 0 ? `, ${result.unchanged.toLocaleString()} already up to date` : ''}.
+                  </p>
+                  {result.tx !== null && (
+                    <p className="muted tx-undo">
+                      It was one change, so one undo takes all of it back.{' '}
+                      <button type="button" className="btn btn-sm" data-testid="import-undo" disabled={undo === 'running'} aria-busy={undo === 'running'} onClick={() => void undoImport()}>
+                        {undo === 'running' ? `Taking back ${(result.created + result.updated).toLocaleString()} ${result.created + result.updated === 1 ? 'record' : 'records'}…` : 'Undo this import'}
+                      </button>
+                    </p>
+                  )}
+                </>
+              )}
             </div>
           )}
         </div>
@@ -270,7 +306,7 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
             </>
           )}
           {(step === 'file' || step === 'done') && running === null && (
-            <button type="button" className={step === 'done' ? 'btn btn-primary' : 'btn'} onClick={onClose}>
+            <button type="button" className={step === 'done' ? 'btn btn-primary' : 'btn'} disabled={undo === 'running'} onClick={onClose}>
               {step === 'done' ? 'Done' : 'Cancel'}
             </button>
           )}
@@ -278,6 +314,12 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
       </div>
     </Dialog>
   )
+}
+
+/** What an undone import changed back: the records it added are removed, the ones it updated are as before. */
+function describeUndone(r: ImportResult): string {
+  const parts = [r.created > 0 ? `${r.created.toLocaleString()} added ${r.created === 1 ? 'record is' : 'records are'} removed` : '', r.updated > 0 ? `${r.updated.toLocaleString()} updated ${r.updated === 1 ? 'record is' : 'records are'} as before` : ''].filter(Boolean)
+  return `${parts.join('; ')}.`.replace(/^./, (c) => c.toUpperCase())
 }
 
 /** Bytes uploaded, then rows checked, then the one-step write; Cancel until the write starts. */
