@@ -46,9 +46,18 @@ test('an unsaved edit survives a reload: the reopened record offers it back, and
   await expect(form.form.getByTestId('draft-status')).toContainText('kept as a draft')
   await expect.poll(() => hasDraft(page, 'channel')).toBe(true)
 
+  // The page lists the drafts it found above the table, drawn with the window itself: a banner that came
+  // a moment later moved the table down under the pointer. Seen when the navigation first appears.
+  await page.addInitScript(() => {
+    new MutationObserver((_, watch) => {
+      if (document.querySelector('[data-testid="nav"]') === null) return
+      document.documentElement.dataset.bannerWithShell = String(document.querySelector('[data-testid="drafts-banner"]') !== null)
+      watch.disconnect()
+    }).observe(document, { childList: true, subtree: true })
+  })
   await w.reload()
-  // The page lists the drafts it found above the table; it appears once they are read, moving the rows down.
   await expect(page.getByText('Unsaved changes from last time.')).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('data-banner-with-shell', 'true')
   await searchFor(page, name)
   const { form: again } = await openChannel(page)
   const offer = page.getByTestId('restore-offer')

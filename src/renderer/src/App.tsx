@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react'
 import { useQuery } from './api/useQuery'
 import { drafts } from './drafts/draftStore'
+import { DraftsBanner } from './drafts/DraftsBanner'
 import { markFirstScreenDrawn } from './shell/firstScreen'
 import { ConnectionBanner } from './shell/ConnectionBanner'
 import { NotificationBell } from './features/sharing/NotificationBell'
@@ -69,9 +70,6 @@ function prefetchScreens(): () => void {
   return () => clearTimeout(timer)
 }
 
-// The banner names each draft's kind from the record schemas: loaded only when there are drafts, so a
-// start without any loads no schemas before the calendar draws (issue #17).
-const DraftsBanner = lazy(() => import('./drafts/DraftsBanner').then((m) => ({ default: m.DraftsBanner })))
 
 export function App() {
   const screen = useHashRoute()
@@ -91,11 +89,8 @@ export function App() {
       <main className="main" id="main" tabIndex={-1}>
         <ConnectionBanner />
         <NotificationBell />
-        {hasDrafts && (
-          <Suspense fallback={null}>
-            <DraftsBanner />
-          </Suspense>
-        )}
+        {/* Drawn with the shell, before the screen arrives, so it never moves the screen down after it is shown. */}
+        {hasDrafts && <DraftsBanner />}
         {/* Keyed by screen so each one starts fresh (its own table state, no stale dialog). */}
         <Suspense
           fallback={
