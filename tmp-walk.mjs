@@ -1,5 +1,4 @@
 import { chromium } from '@playwright/test'
-import { writeFileSync } from 'node:fs'
 const url = process.argv[2]
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
@@ -9,20 +8,9 @@ await page.getByTestId('nav').waitFor()
 const dlg = page.getByRole('dialog')
 await dlg.getByRole('combobox').selectOption({ label: 'Hannah Vogel — Head of Marketing (Owner)' })
 await dlg.getByRole('button', { name: 'Continue as this member' }).click()
-await page.getByTestId('nav-channels').click()
-await page.waitForTimeout(800)
-await page.getByTestId('import-csv').click()
-const wiz = page.getByTestId('import-wizard')
-await wiz.getByTestId('import-file').setInputFiles('/tmp/walk/channels.csv')
-await page.waitForTimeout(1200)
-await wiz.getByTestId('import-next').click()
-await page.waitForTimeout(800)
-await page.screenshot({ path: '/tmp/walk/03-check.png' })
-await wiz.getByTestId('import-apply').click()
-await wiz.getByTestId('import-done').waitFor()
-await page.waitForTimeout(300)
-await page.screenshot({ path: '/tmp/walk/04-done.png' })
-await wiz.getByTestId('import-undo').click()
-await page.waitForTimeout(800)
-await page.screenshot({ path: '/tmp/walk/05-undone.png' })
+for (const s of ['goals', 'priorities']) {
+  await page.getByTestId('nav-' + s).click()
+  await page.waitForTimeout(1500)
+  await page.screenshot({ path: `/tmp/walk/s-${s}.png` })
+}
 await browser.close()

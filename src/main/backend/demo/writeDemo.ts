@@ -37,7 +37,8 @@ export function writeDemo(b: Backend, options: { seed?: number; today?: string; 
     // One transaction per 5,000 records keeps memory flat for the large benchmark workspaces.
     for (let i = 0; i < changes.length; i += 5000) b.mutate('demo-create', changes.slice(i, i + 5000))
     // The demo company (src/core/demo) and what an hour of its marketing team costs.
-    saveWorkspaceProfile(b, { name: 'Northwind Analytics', blendedHourlyRate: 85, currency: 'USD' })
+    // Euros, as its pipeline goal is counted (HubSpot deals in €): one currency on every screen and slide.
+    saveWorkspaceProfile(b, { name: 'Northwind Analytics', blendedHourlyRate: 85, currency: 'EUR' })
   })
   // `smo demo` makes her "me" on this computer; the app's first start lets the person choose instead.
   if (options.pickMe !== false) meService.pick(b, owner.id)

@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { niceAxisBounds } from '../../../../core/charts/niceAxisBounds'
 import { EChart } from '../../components/EChart'
 import { format } from '../../components/format'
 import type { KindRecord } from '../../api/client'
@@ -17,12 +18,10 @@ export function GoalChart({ goal, measurements }: Props) {
       grid: { left: 8, right: 70, top: 24, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${format.number(Number(v))}${unit}` },
       xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
-      // Mark lines do not widen the axis on their own; keep baseline and target in view.
+      // Mark lines do not widen the axis on their own; keep baseline and target in view, on whole steps.
       yAxis: {
         type: 'value',
-        scale: true,
-        min: (e: { min: number }) => Math.min(e.min, goal.baseline, goal.target ?? goal.baseline),
-        max: (e: { max: number }) => Math.max(e.max, goal.baseline, goal.target ?? goal.baseline),
+        ...niceAxisBounds([...points.map(([, v]) => Number(v)), goal.baseline, goal.target ?? goal.baseline]),
         splitLine: { lineStyle: { opacity: 0.4 } }
       },
       series: [

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import type { ApiOutput } from '../../../../core/api/contract'
+import { niceAxisBounds } from '../../../../core/charts/niceAxisBounds'
 import { labelOf } from '../../../../core/domain/enums'
 import { EChart } from '../../components/EChart'
 import { format } from '../../components/format'
@@ -35,9 +36,8 @@ export function GoalProgressCard({ card }: { card: Card }) {
       xAxis: { type: 'category', data: card.weeks.map((w) => w.label), axisLabel: { fontSize: 10 } },
       yAxis: {
         type: 'value',
-        scale: true,
-        min: (e: { min: number }) => Math.min(e.min, p.baseline, p.target ?? p.baseline),
-        max: (e: { max: number }) => Math.max(e.max, p.baseline, p.target ?? p.baseline),
+        // Baseline and target in view (mark lines do not widen an axis), on whole steps.
+        ...niceAxisBounds([...card.weeks.flatMap((w) => [w.actual, w.plan, w.trend]).filter((v): v is number => typeof v === 'number'), p.baseline, p.target ?? p.baseline]),
         splitLine: { lineStyle: { opacity: 0.4 } },
         axisLabel: { fontSize: 10 }
       },
