@@ -85,6 +85,30 @@ test.describe('spreadsheets in and out', () => {
     await expect(table.rows()).toHaveCount(before + 2)
   })
 
+  test('no file at hand: a Hootsuite sheet and a GA4 export made from the workspace try the imports', async ({ page, app }) => {
+    const w = new AppPage(page, app)
+    await w.open('calendar')
+    await page.getByTestId('import-csv').click()
+    const tx = new TransferPage(page, page.getByTestId('import-wizard'))
+    await tx.wizard.getByTestId('sample-hootsuite-bulk-schedule.csv').click()
+    await expect(tx.dialect()).toContainText('Hootsuite bulk composer columns')
+    await tx.next()
+    await expect(tx.summary()).toContainText('All 6 rows are ready: 6 new content items')
+    await tx.wizard.getByRole('button', { name: 'Close' }).click()
+
+    await page.getByTestId('nav-goals').click()
+    await page.getByTestId('results-open').click()
+    const dialog = page.getByTestId('results-dialog')
+    await dialog.getByTestId('sample-ga4-traffic-acquisition.csv').click()
+    await expect(dialog.getByTestId('results-picked')).toContainText('ga4-traffic-acquisition.csv')
+    const preview = dialog.getByTestId('results-preview')
+    await expect(preview).toContainText(/Google Analytics 4 · web sessions · \d+ rows: \d+ matched/)
+    await expect(preview).toContainText('tracking parameters (source, medium, campaign, content) and landing page')
+    await expect(preview.getByTestId('results-unmatched')).toContainText('campaign "reseller-q4-push" is unknown')
+    // A preview writes nothing.
+    await expect(dialog.getByTestId('results-confirm')).toBeEnabled()
+  })
+
   test('export the filtered, sorted table as the CSV it shows', async ({ page, app }) => {
     const w = new AppPage(page, app)
     await w.open('channels')

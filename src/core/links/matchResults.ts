@@ -71,7 +71,8 @@ function fromMany(list: MatchTarget[], what: string): MatchResult {
 
 /**
  * Which item, channel and campaign a results row belongs to, and by which rule (issue #15 item 4):
- * 1. its tracking parameters equal a link's (with utm_content when it has one, which tells items apart);
+ * 1. its tracking parameters equal a link's (with utm_content when it has one, which tells items apart),
+ *    narrowed by its landing page where several items share those parameters;
  * 2. else its utm_campaign is one of our campaigns' slugs (the channel then from its source);
  * 3. else its landing page is one link's page;
  * otherwise it stays unmatched, with why. Case-insensitive, as analytics tools differ in casing.
@@ -80,7 +81,16 @@ export function matchRow(idx: MatchIndex, utm: UtmValues, landing: string): Matc
   if (utm.campaign !== '') {
     const withContent = utm.content !== '' ? idx.byParams.get(paramsKey(utm, utm.content)) : undefined
     const exact = withContent ?? idx.byParams.get(paramsKey(utm))
-    if (exact !== undefined) return fromMany(exact, withContent ? 'tracking parameters (source, medium, campaign, content)' : 'tracking parameters (source, medium, campaign)')
+    const rule = withContent ? 'tracking parameters (source, medium, campaign, content)' : 'tracking parameters (source, medium, campaign)'
+    if (exact !== undefined && exact.length > 1 && landing !== '') {
+      // A campaign's posts on one channel often share their parameters; the page each one links to
+      // tells them apart (GA4 reports the landing page beside the parameters).
+      const page = pageKey(landing)
+      const onPage = idx.byPage.get(page) ?? idx.byPath.get(pathOf(page)) ?? []
+      const both = exact.filter((t) => onPage.some((o) => targetKey(o) === targetKey(t)))
+      if (both.length > 0) return fromMany(both, `${rule} and landing page`)
+    }
+    if (exact !== undefined) return fromMany(exact, rule)
     const campaignId = idx.campaignBySlug.get(lc(utm.campaign)) ?? null
     const channelId = utm.source === '' ? null : (idx.channelBySource.get(lc(utm.source)) ?? null)
     if (campaignId !== null) return { ok: true, target: { contentId: null, channelId, campaignId }, rule: channelId !== null ? 'campaign name and source' : 'campaign name' }

@@ -25,6 +25,8 @@ export const headerAliases: Partial<Record<KindName, Record<string, readonly str
     dueDate: ['Due', 'Due date', 'Deadline']
   },
   influencer: {
+    // A CRM's own id for the contact: kept as the external id, so the next export updates the same people.
+    id: ['Record ID', 'Contact ID', 'Lead ID', 'Contact record ID'],
     name: ['Name', 'Full name', 'Contact name', 'Contact'],
     title: ['Job title', 'Title', 'Position', 'Role'],
     reach: ['Followers', 'Follower count', 'Audience', 'Audience size', 'Reach'],

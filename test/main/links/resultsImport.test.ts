@@ -47,6 +47,19 @@ describe('results back into the outcome ledger', () => {
     expect(count("SELECT count(*) AS n FROM outcome WHERE metric = 'sessions'")).toBe(6)
   })
 
+  it('tells items that share their tracking parameters apart by the page each one links to', async () => {
+    await ok('link-save', { contentId: ids.item2, url: 'https://northwind.example/pricing?utm_source=linkedin&utm_medium=social&utm_campaign=spring-launch' })
+    const text = [
+      'Date,Session source,Session medium,Session campaign,Landing page + query string,Sessions',
+      '20261103,linkedin,social,spring-launch,/pricing?utm_source=linkedin&utm_medium=social&utm_campaign=spring-launch,40',
+      '20261103,linkedin,social,spring-launch,/somewhere-else,7'
+    ].join('\n')
+    const r = await ok<ResultsReport>('results-import', { fileName: 'ga4.csv', text })
+    expect(r.byRule).toEqual({ 'tracking parameters (source, medium, campaign) and landing page': 1, 'tracking parameters (source, medium, campaign), shared by 2 items: counted to their campaign': 1 })
+    const rows = b.db.raw.prepare("SELECT content_id, campaign_id, value FROM outcome WHERE metric = 'sessions' ORDER BY value").all()
+    expect(rows).toEqual([{ content_id: null, campaign_id: ids.campaign, value: 7 }, { content_id: ids.item2, campaign_id: ids.campaign, value: 40 }])
+  })
+
   it('reads the "Session source / medium" export shape with its period from the comment lines', async () => {
     const r = await importFile('ga4-source-medium.csv')
     expect(r).toMatchObject({ rows: 2, matched: 1 })

@@ -23,6 +23,13 @@ export const commandSpecs = {
     examples: ['smo demo --workspace ~/smo-demo', 'smo demo --workspace /tmp/big --content-items 100000 --years 3'],
     options: { workspace, seed: { type: 'string' }, 'content-items': { type: 'string' }, years: { type: 'string' } }
   },
+  samples: {
+    name: 'samples',
+    summary: 'Write sample exports made from a workspace (GA4, HubSpot deals, a Hootsuite bulk sheet, a CRM list) to try the imports on',
+    usage: 'smo samples --workspace DIR --out FOLDER',
+    examples: ['smo samples --workspace ~/smo-demo --out ~/smo-samples'],
+    options: { workspace, out: { type: 'string', short: 'o' } }
+  },
   new: {
     name: 'new',
     summary: 'Create an empty workspace (no demo data), ready for smo import',

@@ -9,6 +9,7 @@ import { commandSpecs, type CommandSpec } from './commandSpecs'
  */
 export const commandLoaders: readonly (readonly [name: keyof typeof commandSpecs, load: () => Promise<Command>])[] = [
   ['demo', async () => (await import('./demoCommand')).demoCommand],
+  ['samples', async () => (await import('./samplesCommand')).samplesCommand],
   ['new', async () => (await import('./newCommand')).newCommand],
   ['serve', async () => (await import('./serveCommand')).serveCommand],
   ['check', async () => (await import('./checkCommand')).checkCommand],

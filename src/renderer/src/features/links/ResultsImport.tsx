@@ -8,6 +8,7 @@ import { Dialog } from '../../components/Dialog'
 import { format } from '../../components/format'
 import { announce } from '../../shell/announce'
 import './links.css'
+import { SampleFiles } from '../transfer/SampleFiles'
 
 const formats: { value: '' | ResultsFormat; label: string }[] = [
   { value: '', label: 'Recognise from the columns' },
@@ -115,6 +116,21 @@ function ImportDialog({ onClose, onDone }: { onClose: () => void; onDone: (d: Do
             <input id={`${id}-file`} type="file" accept=".csv,text/csv" onChange={(e) => void pick(e.target.files?.[0])} data-testid="results-file" />
           </div>
         </div>
+        {picked !== null && (
+          <p className="subtle small" data-testid="results-picked">
+            Reading <b>{picked.name}</b>.
+          </p>
+        )}
+        {picked === null && (
+          <SampleFiles
+            names={['ga4-traffic-acquisition.csv', 'hubspot-deals.csv']}
+            busy={busy}
+            onPick={(f) => {
+              setPicked(f)
+              void run(true, f)
+            }}
+          />
+        )}
         {busy && <p className="subtle" role="status">Reading…</p>}
         {error !== null && <p className="form-error" role="alert" data-testid="results-error">{error}</p>}
         {report !== null && <Preview report={report} />}
@@ -142,7 +158,7 @@ function Preview({ report: r }: { report: ResultsReport }) {
     <div data-testid="results-preview" aria-live="polite">
       <h3 className="sharing-h">Preview</h3>
       <p>
-        {formatName[r.format]} · {r.entity} · {r.rows} rows: {r.matched} matched, {r.counts.unmatched} not matched{r.counts.skipped > 0 ? `, ${r.counts.skipped} skipped` : ''}{r.counts.errors > 0 ? `, ${r.counts.errors} with errors` : ''}.
+        {formatName[r.format]} · {r.entity} · {r.rows} {r.rows === 1 ? 'row' : 'rows'}: {r.matched} matched, {r.counts.unmatched} not matched{r.counts.skipped > 0 ? `, ${r.counts.skipped} skipped` : ''}{r.counts.errors > 0 ? `, ${r.counts.errors} with errors` : ''}.
         {' '}{r.create} new numbers, {r.update} updated, {r.unchanged} already imported.
       </p>
       {replacedSentence(r.period, r.replaced) !== null && <p data-testid="results-replaced">{replacedSentence(r.period, r.replaced)}</p>}
@@ -154,7 +170,7 @@ function Preview({ report: r }: { report: ResultsReport }) {
       {Object.keys(r.byRule).length > 0 && (
         <>
           <h4 className="small">Matched by</h4>
-          <ul className="results-list">{Object.entries(r.byRule).map(([rule, n]) => <li key={rule}>{rule}: {n} rows</li>)}</ul>
+          <ul className="results-list">{Object.entries(r.byRule).map(([rule, n]) => <li key={rule}>{rule}: {n} {n === 1 ? 'row' : 'rows'}</li>)}</ul>
         </>
       )}
       {r.goals.length > 0 && (

@@ -7,12 +7,16 @@ import { api } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { CheckStep } from './CheckStep'
 import { MappingStep } from './MappingStep'
+import { SampleFiles } from './SampleFiles'
 import { SourcePicker } from './SourcePicker'
 import { describeRunning, followImport, readPicked, sourceOf, type PickedFile, type Running } from './importRun'
 import './transfer.css'
 
 type Step = 'file' | 'columns' | 'check' | 'done'
 type Props = { kind: KindName; aliases: Record<string, string>; onClose: () => void }
+
+/** The sample exports (SampleFiles) worth trying on each kind's import. */
+const samplesOf: Partial<Record<KindName, readonly string[]>> = { content: ['hootsuite-bulk-schedule.csv'], influencer: ['crm-influencers.csv'] }
 
 const steps: { id: Step; label: string }[] = [
   { id: 'file', label: 'File' },
@@ -88,6 +92,19 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
     setReading({})
     await refresh(f, mapping, updateById, {})
     setStep(next)
+  }
+
+  // A sample made from this workspace, as if the person had chosen it (it is text already: nothing to upload).
+  const takeSample = async (f: { name: string; text: string }): Promise<void> => {
+    const picked: PickedFile = { name: f.name, size: f.text.length, text: f.text }
+    setError(undefined)
+    setNotice(undefined)
+    setFile(picked)
+    setResult(undefined)
+    setUndo('idle')
+    setReading({})
+    await refresh(picked, mapping, updateById, {})
+    setStep('columns')
   }
 
   const runImport = async (): Promise<void> => {
@@ -224,6 +241,7 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
                 <li>With an Id column (as exported), existing records can be updated instead of added.</li>
               </ul>
               {running === null && !busy && filePicker('Choose a CSV file…', 'columns')}
+              {running === null && samplesOf[kind] !== undefined && <SampleFiles names={samplesOf[kind] ?? []} busy={busy} onPick={(f) => void takeSample(f)} />}
             </div>
           )}
           {step === 'columns' && preview !== undefined && file !== undefined && (
