@@ -8,7 +8,7 @@ await page.getByTestId('nav').waitFor()
 const dlg = page.getByRole('dialog')
 await dlg.getByRole('combobox').selectOption({ label: 'Hannah Vogel — Head of Marketing (Owner)' })
 await dlg.getByRole('button', { name: 'Continue as this member' }).click()
-for (const s of ['goals', 'priorities']) {
+for (const s of ['desk']) {
   await page.getByTestId('nav-' + s).click()
   await page.waitForTimeout(1500)
   await page.screenshot({ path: `/tmp/walk/s-${s}.png` })

@@ -139,7 +139,8 @@ function targetOption(s: Stats) {
     grid,
     legend: { top: 0 },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? 'no target' : `${format.number(Number(v))}%`) },
-    xAxis: { type: 'category', data: s.byType.map((t) => deskLabel(t.type)), axisLabel: { hideOverlap: true } },
+    // Every type named under its bars (hiding overlaps left four of seven pairs unnamed), long ones on two lines.
+    xAxis: { type: 'category', data: s.byType.map((t) => deskLabel(t.type)), axisLabel: { interval: 0, width: 64, overflow: 'break', lineHeight: 13 } },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
       { name: 'Answered within target', type: 'bar', data: s.byType.map((t) => pct(t.firstResponse)) },
