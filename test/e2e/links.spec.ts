@@ -74,15 +74,18 @@ test('build a link on an item: a finding at the field with its fix, copy, save t
   await expect(table.getByRole('row')).not.toHaveCount(0)
   await page.getByRole('searchbox', { name: 'Search links' }).fill('buyer-s-guide')
   await expect(page.getByTestId('row-count')).toHaveText(/^2 of [\d,]+ links$/)
-  const rows = table.getByRole('row').filter({ hasText: 'utm_content=buyer-s-guide' })
+  // Each link's parameters in columns of their own.
+  const rows = table.getByRole('row').filter({ hasText: 'spring-launch' })
   await expect(rows).toHaveCount(2)
+  await expect(rows.first().getByRole('gridcell').nth(1)).toHaveText('linkedin')
+  await expect(rows.first().getByRole('gridcell').nth(2)).toHaveText('social')
   await expect(rows.first().getByTestId('link-flag-duplicate')).toContainText('Duplicate:')
   await expect(rows.first().getByRole('link')).toContainText('Spring Launch')
   // The chosen link's findings in full beside the table; Enter opens where it is used.
   await rows.first().getByRole('gridcell').first().click()
   await expect(page.getByTestId('link-detail').getByTestId('link-flag-duplicate')).toContainText('Duplicate:')
   await page.getByRole('radiogroup', { name: 'Which links' }).getByText('Needs fixing').click()
-  await expect(table.getByRole('row').filter({ hasText: 'utm_content=buyer-s-guide' })).toHaveCount(2)
+  await expect(table.getByRole('row').filter({ hasText: 'spring-launch' })).toHaveCount(2)
   // Sorted by how much needs fixing, most first.
   await table.getByRole('button', { name: 'Needs fixing' }).click()
   await expect(table.getByRole('columnheader', { name: 'Needs fixing' })).toHaveAttribute('aria-sort', /ascending|descending/)

@@ -36,8 +36,13 @@ export function LinksScreen() {
   const active = rows.find((r) => r.id === activeKey)
   const columns = useMemo<DataColumn<LinkRow>[]>(
     () => [
-      // Without the scheme, so the narrow column shows the part that tells links apart.
-      col.text('url', 'Link', (r) => r.url, { width: 290, render: (r) => <code>{r.url.replace(/^https?:\/\//, '')}</code> }),
+      // The page without the scheme, so the narrow column shows the part that tells links apart; its
+      // parameters get columns of their own, to sort and filter by ("medium is social"). Searched by the whole link.
+      col.text('url', 'Link', (r) => r.url, { width: 210, render: (r) => <code title={r.url}>{r.base.replace(/^https?:\/\//, '')}</code> }),
+      col.text('source', 'Source', (r) => r.utm?.source ?? '', { width: 95 }),
+      col.text('medium', 'Medium', (r) => r.utm?.medium ?? '', { width: 95 }),
+      col.text('campaign', 'Campaign', (r) => r.utm?.campaign ?? '', { width: 140 }),
+      col.text('content', 'Content', (r) => r.utm?.content ?? '', { width: 110, hidden: true }),
       {
         id: 'flags',
         header: 'Needs fixing',
