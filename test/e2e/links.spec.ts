@@ -77,8 +77,12 @@ test('build a link on an item: a finding at the field with its fix, copy, save t
   // Each link's parameters in columns of their own.
   const rows = table.getByRole('row').filter({ hasText: 'spring-launch' })
   await expect(rows).toHaveCount(2)
-  await expect(rows.first().getByRole('gridcell').nth(1)).toHaveText('linkedin')
-  await expect(rows.first().getByRole('gridcell').nth(2)).toHaveText('social')
+  const cells = rows.first().getByRole('gridcell')
+  // The page (host and path: the demo's links go to another site), campaign, source and medium.
+  await expect(cells.nth(0)).toHaveText('northwind.example/guide')
+  await expect(cells.nth(1)).toHaveText('spring-launch')
+  await expect(cells.nth(2)).toHaveText('linkedin')
+  await expect(cells.nth(3)).toHaveText('social')
   await expect(rows.first().getByTestId('link-flag-duplicate')).toContainText('Duplicate:')
   await expect(rows.first().getByRole('link')).toContainText('Spring Launch')
   // The chosen link's findings in full beside the table; Enter opens where it is used.

@@ -34,14 +34,16 @@ export function LinksScreen() {
   const all = useMemo<LinkRow[]>(() => (reg.data?.items ?? []).map((r) => ({ ...r, id: `${r.origin}:${r.id}` })), [reg.data])
   const rows = useMemo(() => all.filter((r) => filter === 'all' || r.flags.length > 0), [all, filter])
   const active = rows.find((r) => r.id === activeKey)
+  const usualHost = useMemo(() => mostCommonHost(all.map((r) => r.base)), [all])
   const columns = useMemo<DataColumn<LinkRow>[]>(
     () => [
-      // The page without the scheme, so the narrow column shows the part that tells links apart; its
-      // parameters get columns of their own, to sort and filter by ("medium is social"). Searched by the whole link.
-      col.text('url', 'Link', (r) => r.url, { width: 210, render: (r) => <code title={r.url}>{r.base.replace(/^https?:\/\//, '')}</code> }),
-      col.text('source', 'Source', (r) => r.utm?.source ?? '', { width: 95 }),
+      // The page: its path where the host is the team's usual one (most links share it, and the narrow
+      // column then shows the part that tells links apart), else host and path. Its parameters get columns
+      // of their own, to sort and filter by ("medium: social"). Searched by the whole link, shown in the tooltip.
+      col.text('url', 'Link', (r) => r.url, { width: 180, render: (r) => <code title={r.url}>{pageText(r.base, usualHost)}</code> }),
+      col.text('campaign', 'Campaign', (r) => r.utm?.campaign ?? '', { width: 125 }),
+      col.text('source', 'Source', (r) => r.utm?.source ?? '', { width: 85 }),
       col.text('medium', 'Medium', (r) => r.utm?.medium ?? '', { width: 95 }),
-      col.text('campaign', 'Campaign', (r) => r.utm?.campaign ?? '', { width: 140 }),
       col.text('content', 'Content', (r) => r.utm?.content ?? '', { width: 110, hidden: true }),
       {
         id: 'flags',
@@ -51,12 +53,12 @@ export function LinksScreen() {
         value: (r) => (r.flags.length === 0 ? undefined : r.flags.map((f) => flagLabel[f.kind]).join(', ')),
         text: flagsText,
         render: (r) => <LinkFlags flags={r.flags} compact />,
-        width: 250
+        width: 190
       },
-      col.text('usedIn', 'Used in', (r) => r.usedIn, { width: 220, render: (r) => <a href={hrefOf(r)}>{r.usedIn}</a> }),
+      col.text('usedIn', 'Used in', (r) => r.usedIn, { width: 210, render: (r) => <a href={hrefOf(r)}>{r.usedIn}</a> }),
       col.text('origin', 'Where it came from', originText, { width: 170, hidden: true })
     ],
-    []
+    [usualHost]
   )
   const d = reg.data
   return (
@@ -121,4 +123,21 @@ export function LinksScreen() {
       </div>
     </div>
   )
+}
+
+const hostOf = (base: string): string => base.replace(/^https?:\/\//, '').replace(/\/.*$/, '')
+
+/** The host most links go to (the team's own site), or '' when there are none. */
+function mostCommonHost(bases: readonly string[]): string {
+  const counts = new Map<string, number>()
+  for (const b of bases) counts.set(hostOf(b), (counts.get(hostOf(b)) ?? 0) + 1)
+  let best = ''
+  for (const [h, n] of counts) if (n > (counts.get(best) ?? 0)) best = h
+  return best
+}
+
+/** "/go/buyers-guide" on the usual host, "partner.example/welcome" elsewhere. */
+function pageText(base: string, usualHost: string): string {
+  const bare = base.replace(/^https?:\/\//, '')
+  return hostOf(base) === usualHost ? bare.slice(usualHost.length) || '/' : bare
 }
