@@ -38,8 +38,12 @@ test('a calendar CSV of several MB imports from the calendar screen, with upload
     await expect(wizard.getByTestId('import-summary')).toContainText(`All ${n} rows are ready`, { timeout: 120_000 })
     await wizard.getByTestId('import-apply').click()
     await expect(wizard.getByTestId('import-progress')).toContainText(new RegExp(`Checking rows: [\\d,]+ of ${n}|Writing ${n} rows`))
+    // Written by its own thread meanwhile: an edit from another tab waits for it and is then saved.
+    const edit = request.post(`${app.base}/api/channel-create`, { headers: { authorization: `Bearer ${app.token}` }, data: { name: 'Added during the import', platform: 'blog' } })
     await expect(wizard.getByTestId('import-done')).toContainText(`${n} added`, { timeout: 180_000 })
+    expect(((await (await edit).json()) as { ok: boolean }).ok).toBe(true)
     expect((await list('content-list')).total).toBe(before + rows)
+    expect((await list('channel-list')).items.map((c) => c.name)).toContain('Added during the import')
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -1,6 +1,7 @@
 import { BOOT_ANSWER_LIFETIME_MS } from '../../../core/api/bootCalls'
 import type { Backend } from '../backend'
 import { deskScan } from './deskEscalation'
+import { writesHeld } from './importWriteHold'
 
 /**
  * Breaches escalate by themselves while the app is open: a scan some seconds after open, then every few
@@ -16,6 +17,8 @@ const FIRST_SCAN_MS = BOOT_ANSWER_LIFETIME_MS + 2_000
 export function startDeskScan(b: Backend, opts: { everyMs?: number; firstAfterMs?: number; log?: (m: string) => void } = {}): () => void {
   let timer: ReturnType<typeof setInterval> | undefined
   const run = () => {
+    // An import is being written by its own thread: this turn is skipped, the next one scans.
+    if (writesHeld(b) !== undefined) return
     try {
       const r = deskScan(b)
       if (r.escalated.length > 0) opts.log?.(`Escalated ${r.escalated.length} conversation${r.escalated.length === 1 ? '' : 's'} past their response targets`)

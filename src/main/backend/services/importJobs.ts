@@ -2,7 +2,9 @@ import { ApiError } from '../../../core/api/apiError'
 import type { ImportInput, ImportProgress } from '../../../core/api/methods/transferMethods'
 import type { Backend } from '../backend'
 import { removeUpload } from './importUploads'
-import { applyPrepared, loadImportTable, prepareImportSteps } from './transferImport'
+import { holdWrites } from './importWriteHold'
+import { pipelinedImportWriter, type ImportWriter } from './importWriter'
+import { applyPrepared, importWritten, loadImportTable, prepareImportSteps } from './transferImport'
 
 type Job = { progress: ImportProgress; cancel: AbortController; input: ImportInput }
 
@@ -18,8 +20,16 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 async function run(b: Backend, job: Job): Promise<void> {
   const p = job.progress
+  let writer: ImportWriter | null = null
+  let release: (() => void) | null = null
   try {
-    const steps = prepareImportSteps(b, job.input, await loadImportTable(b, job.input))
+    const table = await loadImportTable(b, job.input)
+    // A large file is written by its own thread while its rows are checked here (importWriter.ts):
+    // faster, and this process keeps answering while it is written. Other writes wait for it (importWriteHold.ts).
+    writer = pipelinedImportWriter(b, job.input.fileName, job.input.kind, table.data.length)
+    if (writer !== null) release = holdWrites(b, job.input.fileName)
+    const sink = writer === null ? undefined : writer.write
+    const steps = prepareImportSteps(b, job.input, table, sink)
     let prepared
     for (;;) {
       if (job.cancel.signal.aborted) {
@@ -43,19 +53,33 @@ async function run(b: Backend, job: Job): Promise<void> {
     p.phase = 'writing'
     await breathe()
     // Past this point the import is one transaction: all rows are written or none.
-    p.result = applyPrepared(b, job.input, prepared)
+    if (writer === null || prepared.allProblems.length > 0) {
+      // A file with problems is refused by applyPrepared, with its sentence; the writer's rows roll back.
+      if (writer !== null) await writer.abort()
+      writer = null
+      p.result = applyPrepared(b, job.input, prepared)
+    } else {
+      const w = writer
+      writer = null
+      w.write(prepared.changes)
+      p.result = importWritten(b, job.input, prepared, await w.finish())
+    }
     p.phase = 'done'
   } catch (e) {
     p.phase = 'failed'
     p.error = e instanceof Error ? e.message : String(e)
   } finally {
+    // Cancelled or failed with rows already handed to the writer: rolled back, the workspace as it was.
+    if (writer !== null) await writer.abort().catch(() => undefined)
+    release?.()
     removeUpload(b.ws.paths.dir, job.input.upload)
   }
 }
 
 /**
  * An import the page follows: rows are checked a few thousand at a time (progress after each step,
- * Cancel honoured between steps), then written in one transaction through the one mutation path.
+ * Cancel honoured between steps), then written in one transaction through the one mutation path —
+ * from 5,000 rows by a writer thread while the next rows are checked, committed after the last.
  * Cancelled before writing, nothing is written and the uploaded file is removed; a problem in any
  * row fails the job with the same sentence as `import-apply`, also writing nothing.
  */

@@ -8,6 +8,7 @@ import { watch } from 'node:fs'
 import path from 'node:path'
 import type { Backend } from '../backend'
 import { syncFolderOf, syncNow } from './syncService'
+import { writesHeld } from './importWriteHold'
 
 export type SyncScheduler = { stop: () => void; runNow: () => void; kick: () => void }
 
@@ -44,6 +45,11 @@ export function startSyncScheduler(b: Backend, opts: SchedulerOptions = {}): Syn
   const round = (): void => {
     timer = null
     if (stopped || !syncFolderOf(b)) return
+    // An import is being written by its own thread, which holds the write lock: try again shortly.
+    if (writesHeld(b) !== undefined) {
+      schedule(1000)
+      return
+    }
     // Rounds are synchronous, so the only way into a second one is from inside the first (a
     // listener of the round's own events calling runNow). It runs right after, never inside.
     if (running) {

@@ -11,10 +11,7 @@ import { MAX_UPLOAD } from '../../backend/services/importUploads'
 import { importJson } from '../../backend/services/transferJson'
 import { readImportFile, type ImportTable } from '../../backend/services/importFile'
 import { applyPrepared, importWritten, prepareImportSteps, type Prepared } from '../../backend/services/transferImport'
-import { importWriter } from '../../backend/services/importWriter'
-import { importLabel } from '../../../core/transfer/importLabel'
-import type { KindName } from '../../../core/domain/recordKinds'
-import type { StreamPlan } from '../../backend/mutate'
+import { pipelinedImportWriter } from '../../backend/services/importWriter'
 import { registerCalendarRules } from '../../backend/services/calendarRules'
 import { scoringRules } from '../../backend/services/scoringRules'
 import type { Backend } from '../../backend/backend'
@@ -25,17 +22,6 @@ import { authorize } from '../../backend/people/authorize'
 import { kindOption } from './exportCommand'
 
 const SHOWN = 20
-/** Rows from which an import is written while it is checked: below, starting a writer thread (~40 ms) costs more than the overlap saves. */
-const PIPELINED_ROWS = 5000
-
-/**
- * What a pipelined import's op holds, said before its rows are read: a file this large (≥ BULK_MIN
- * rows) has its creations logged in chunks (bulkCreations.ts), and its table's indexes are dropped
- * and built again at the end, as `mutate` does for a batch this large. Kept up to date row by row
- * instead, they cost the writer three times as much (1.7 s of the 100k-row calendar against 0.6 s
- * with the rebuild): more than the checks it runs beside, so the whole import took as long as before.
- */
-const pipelinePlan = (kind: KindName): StreamPlan => ({ bulkKinds: [kind], rebuildTables: [recordKinds[kind].table] })
 
 function readBytes(file: string): Buffer {
   try {
@@ -127,7 +113,7 @@ export const importCommand = command({
       authorize(b, 'import-apply')
       // A large file is written while it is checked (services/importWriter.ts); the command is the
       // only one using this workspace (its lock), so the writer's open transaction keeps no one waiting.
-      const writer = values['dry-run'] !== true && table.data.length >= PIPELINED_ROWS ? importWriter(b, importLabel(fileName), pipelinePlan(kind)) : null
+      const writer = values['dry-run'] !== true ? pipelinedImportWriter(b, fileName, kind, table.data.length) : null
       let plan: Prepared
       try {
         const steps = prepareImportSteps(b, input, table, writer === null ? undefined : (changes) => writer.write(changes))
