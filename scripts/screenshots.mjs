@@ -50,7 +50,7 @@ const url = await new Promise((resolve, reject) => {
   server.once('exit', () => reject(new Error('smo serve stopped')))
 })
 
-// Each shot: screen hash, file name, colour scheme, optional section to scroll to, optional element to click first.
+// Each shot: screen hash, file name, colour scheme, optional section to scroll to, optional element (or elements, in turn) to click first.
 const shots = [
   ['mine', 'my-work', 'light'],
   ['calendar', 'calendar', 'light'],
@@ -66,6 +66,10 @@ const shots = [
   ['review', 'review', 'light'],
   // The registry with its first link chosen, its findings in the panel beside the table.
   ['links', 'links', 'light', undefined, '[data-testid="table-links"] .dt-body [role="gridcell"]'],
+  // The calendar's import at its check step, with the Hootsuite sheet the dialog offers (made from the demo).
+  ['calendar', 'import-check', 'light', undefined, ['[data-testid="import-csv"]', '[data-testid="sample-hootsuite-bulk-schedule.csv"]', '[data-testid="import-next"]']],
+  // Goals → Import results with the GA4 sample: what matched, by which rule, and what did not and why.
+  ['goals', 'results-import', 'light', undefined, ['[data-testid="results-open"]', '[data-testid="sample-ga4-traffic-acquisition.csv"]']],
   ['settings', 'settings', 'light'],
   ['members', 'members', 'light'],
   ['settings', 'team-sync', 'light', '[data-testid="team-sync"]'],
@@ -87,8 +91,8 @@ try {
     // Screens that compute (Priorities runs the model) show "Scoring…" first: wait for the answer.
     await page.waitForFunction(() => !/Loading|Scoring…/.test(document.querySelector('main')?.textContent ?? ''), null, { timeout: 60_000 })
     await page.waitForTimeout(300)
-    if (click) {
-      await page.locator(click).first().click()
+    for (const target of click === undefined ? [] : Array.isArray(click) ? click : [click]) {
+      await page.locator(target).first().click()
       await page.waitForTimeout(1200)
     }
     if (scrollTo) {
