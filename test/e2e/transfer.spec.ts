@@ -1,20 +1,27 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { AppPage } from './pages/AppPage'
 import { TablePage } from './pages/TablePage'
 import { TransferPage } from './pages/TransferPage'
+import type { Served } from './serveWorkspace'
 
 const header = 'Channel,Type,Owner,Audience,Notes'
 const bad = [header, 'Partner newsletter,Newsletter,,"4,200",Co-marketing', 'Field events,events,,-30,Booths', 'Data podcast,Podcast,,"1,500",'].join('\n')
 
+/** The Channels screen with its table drawn and the import dialog open; `before` is the row count. */
+async function openChannelImport(page: Page, app: Served): Promise<{ table: TablePage; tx: TransferPage; before: number }> {
+  await new AppPage(page, app).open('channels')
+  const table = new TablePage(page, 'channels')
+  await expect(table.rows().first()).toBeVisible()
+  const before = await table.rows().count()
+  const tx = new TransferPage(page, table.root)
+  await tx.openImport()
+  return { table, tx, before }
+}
+
 test.describe('spreadsheets in and out', () => {
   test('import channels from a CSV: a bad row is named, the fixed file imports, the rows appear', async ({ page, app }) => {
-    const w = new AppPage(page, app)
-    await w.open('channels')
-    const table = new TablePage(page, 'channels')
-    await expect(table.rows().first()).toBeVisible()
-    const before = await table.rows().count()
-    const tx = new TransferPage(page, table.root)
-    await tx.openImport()
+    const { table, tx, before } = await openChannelImport(page, app)
     await tx.chooseFile('new-channels.csv', bad)
     // Guessed from the headers: Type and Audience are the screen's names; Channel needs a hand.
     await expect(tx.fieldFor('Audience')).toHaveValue('audienceSize')
@@ -35,12 +42,7 @@ test.describe('spreadsheets in and out', () => {
   })
 
   test('an Excel file from a European locale (semicolons, Windows-1252, decimal commas) imports without hand-editing, and the dialog says how it read it', async ({ page, app }) => {
-    const w = new AppPage(page, app)
-    await w.open('channels')
-    const table = new TablePage(page, 'channels')
-    await expect(table.rows().first()).toBeVisible()
-    const tx = new TransferPage(page, table.root)
-    await tx.openImport()
+    const { table, tx } = await openChannelImport(page, app)
     const eu = 'Channel;Platform;Followers;Notes\r\nRésumé Café;Blog;1.234;Größe 2,5\r\n'
     await tx.chooseFile('kanäle.csv', Buffer.from([...eu].map((c) => c.charCodeAt(0))))
     await expect(tx.dialect()).toContainText('CSV, semicolon-separated, Windows-1252')
@@ -54,13 +56,7 @@ test.describe('spreadsheets in and out', () => {
   })
 
   test('other tools’ words for a platform import as is, and "Undo this import" takes the import back from the dialog', async ({ page, app }) => {
-    const w = new AppPage(page, app)
-    await w.open('channels')
-    const table = new TablePage(page, 'channels')
-    await expect(table.rows().first()).toBeVisible()
-    const before = await table.rows().count()
-    const tx = new TransferPage(page, table.root)
-    await tx.openImport()
+    const { table, tx, before } = await openChannelImport(page, app)
     await tx.chooseFile('scheduler-profiles.csv', 'Name,Platform\nNorthwind on TikTok,TikTok\nNorthwind X,Twitter\n')
     await tx.next()
     await expect(tx.summary()).toContainText('All 2 rows are ready: 2 new channels')

@@ -6,9 +6,9 @@ import { vocabularies } from '../../../src/core/domain/vocabularies'
 
 // The renderer's zod-free name lists (issue #17) must say exactly what the schemas say.
 describe('zod-free kind and vocabulary lists', () => {
-  it('kindDirectory names every record kind with its table and title field, in the same order', () => {
+  it('kindDirectory names every record kind with its table, title field and label, in the same order', () => {
     expect(kindNames).toEqual(schemaKindNames)
-    expect(Object.fromEntries(Object.entries(recordKinds).map(([k, v]) => [k, { table: v.table, title: v.title }]))).toEqual(kindDirectory)
+    expect(Object.fromEntries(Object.entries(recordKinds).map(([k, v]) => [k, { table: v.table, title: v.title, label: v.label }]))).toEqual(kindDirectory)
   })
 
   it('vocabularies hold the enums’ options, each with a label', () => {

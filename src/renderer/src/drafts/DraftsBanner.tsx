@@ -1,19 +1,21 @@
 import { useState } from 'react'
+import { kindDirectory } from '../../../core/domain/kindDirectory'
+import type { KindName } from '../../../core/domain/recordKinds'
 import type { ScreenId } from '../shell/screens'
 import { draftPlaces } from './draftPlaces'
 import { drafts, type StoredDraft } from './draftStore'
 import { requestOpen } from './useOpenRequest'
 import './drafts.css'
 
-const screenOf = (kind: string): ScreenId | undefined => (Object.hasOwn(draftPlaces, kind) ? draftPlaces[kind]?.screen : undefined)
-const kindLabel = (kind: string): string => (Object.hasOwn(draftPlaces, kind) ? (draftPlaces[kind]?.label ?? kind) : kind)
+const placeOf = (kind: string): ScreenId | undefined => (Object.hasOwn(draftPlaces, kind) ? draftPlaces[kind as KindName] : undefined)
+const kindLabel = (kind: string): string => (Object.hasOwn(kindDirectory, kind) ? kindDirectory[kind as KindName].label : kind)
 
 /**
  * At start, the edits left unsaved last time (a reload, a closed tab or window, a crash): open one
  * to get the restore question, or discard it. Shown once; the record's own question stays the way back.
  */
 export function DraftsBanner() {
-  const [list, setList] = useState<{ key: string; draft: StoredDraft }[]>(() => drafts.all().filter((d) => screenOf(d.draft.kind) !== undefined))
+  const [list, setList] = useState<{ key: string; draft: StoredDraft }[]>(() => drafts.all().filter((d) => placeOf(d.draft.kind) !== undefined))
   if (list.length === 0) return null
   const drop = (key: string): void => setList((l) => l.filter((d) => d.key !== key))
   const shown = list.slice(0, 3)
@@ -32,7 +34,7 @@ export function DraftsBanner() {
               data-testid="drafts-banner-open"
               onClick={() => {
                 requestOpen(draft.kind, draft.id)
-                location.hash = `#/${screenOf(draft.kind) ?? ''}`
+                location.hash = `#/${placeOf(draft.kind) ?? ''}`
                 drop(key)
               }}
             >
