@@ -45,6 +45,8 @@ describe('sample exports made from the demo', () => {
     expect(schedule.allProblems).toEqual([])
     expect(schedule.source?.preset).toBe('hootsuite')
     expect(schedule.creates).toBe(6)
+    // The preview shows a time as the sheet gave it (the workspace's wall clock), not as a UTC instant.
+    expect(schedule.sample[0]?.values.publishAt).toMatch(/^\d{4}-\d{2}-\d{2} 09:30$/)
     // The CRM's "Record ID" is recognised as its own id (kept as the external id), with no mapping given.
     const crm = await prepareImport(t.b, { kind: 'influencer', fileName: 'crm-influencers.csv', text: sample('crm-influencers.csv') })
     expect(crm.allProblems).toEqual([])

@@ -22,6 +22,7 @@ import { missingChanges } from './importMissing'
 import { planImport } from './importPlan'
 import { readUploadBytes } from './importUploads'
 import { transferRefs } from './transferRefs'
+import { wallText } from '../../../core/transfer/exportTable'
 
 type Rec = Record<string, unknown>
 export type Prepared = ImportPreview & {
@@ -37,8 +38,10 @@ const MAX_PROBLEMS = 1000
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/
 const SAMPLE_ROWS = 20
 
-function display(field: TransferField | undefined, v: unknown, nameOf: (k: KindName, id: string) => string): string {
+function display(field: TransferField | undefined, v: unknown, nameOf: (k: KindName, id: string) => string, zone: string): string {
   if (v === null || v === undefined) return ''
+  // A time as the file's rows are read: the wall clock in the zone the preview names, not a UTC instant.
+  if (field?.type === 'instant' && typeof v === 'string') return wallText(v, zone)
   if (field?.type === 'ref' && typeof v === 'string' && field.refKind) return nameOf(field.refKind, v)
   if (field?.type === 'refs' && Array.isArray(v) && field.refKind) return v.map((id) => nameOf(field.refKind as KindName, String(id))).join(', ')
   if (field?.type === 'enum') return labelOf(String(v))
@@ -219,7 +222,7 @@ export function* prepareImportSteps(
           creates++
         }
         if (sample.length < SAMPLE_ROWS)
-          sample.push({ row: r.row, values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, display(byName.get(k), values[k] ?? v, refs.nameOf)])) })
+          sample.push({ row: r.row, values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, display(byName.get(k), values[k] ?? v, refs.nameOf, dialect.zone)])) })
       }
     }
     for (const p of rowProblems) problems.push(p)
