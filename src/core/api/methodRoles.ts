@@ -105,7 +105,7 @@ export const methodRoles = {
   'import-cancel': { role: 'editor', doing: 'Importing' },
   'export-csv': read('Exporting'),
   'export-json': read('Exporting'),
-  'samples-list': read('Making sample exports'),
+  'sample-get': read('Making a sample export'),
   'export-table': read('Exporting'),
   'backup-create': read('Backing up'),
   'backup-list': read('Reading backups'),

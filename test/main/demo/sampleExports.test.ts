@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { ResultsReport } from '../../../src/core/api/methods/linkMethods'
-import { sampleExports } from '../../../src/main/backend/demo/sampleExports'
+import { sampleNames, type SampleName } from '../../../src/core/transfer/sampleFiles'
+import { sampleExport } from '../../../src/main/backend/demo/sampleExports'
 import { dispatch } from '../../../src/main/backend/dispatch'
 import { actAsOwner } from '../helpers/tempWorkspace'
 import { prepareImport } from '../../../src/main/backend/services/transferImport'
 import { demoBackendPerTest } from '../helpers/demoBackendPerTest'
 
 const t = demoBackendPerTest()
-const sample = (name: string) => {
-  const f = sampleExports(t.b).find((s) => s.name === name)
-  if (f === undefined) throw new Error(`no sample ${name}`)
-  return f.text
-}
-const results = async (fileName: string, format: string): Promise<ResultsReport> => {
+const sample = (name: SampleName) => sampleExport(t.b, name)
+const results = async (fileName: SampleName, format: string): Promise<ResultsReport> => {
   actAsOwner(t.b)
   const r = await dispatch(t.b, 'results-import', { fileName, text: sample(fileName), format, dryRun: true })
   if (!r.ok) throw new Error(r.error.message)
@@ -55,6 +52,6 @@ describe('sample exports made from the demo', () => {
   })
 
   it('is the same for the same workspace', () => {
-    expect(sampleExports(t.b)).toEqual(sampleExports(t.b))
+    for (const name of sampleNames) expect(sampleExport(t.b, name), name).toBe(sampleExport(t.b, name))
   })
 })

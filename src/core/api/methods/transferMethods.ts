@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { kindNames, type KindName } from '../../domain/recordKinds'
 import { csvDialectNames } from '../../transfer/exportTable'
+import { sampleNames } from '../../transfer/sampleFiles'
 
 const kind = z.enum(kindNames as [KindName, ...KindName[]])
 
@@ -150,10 +151,10 @@ export const transferMethods = {
     summary: 'A table the page shows (its filtered view) as an XLSX workbook or a CSV file in a dialect, base64'
   },
   'export-json': { input: z.object({}), output: z.object({ fileName: z.string(), json: z.string() }), summary: 'Every live record of every kind as one JSON file' },
-  'samples-list': {
-    input: z.object({}),
-    output: z.object({ files: z.array(z.object({ name: z.string(), label: z.string(), what: z.string(), text: z.string() })) }),
-    summary: 'Sample exports made from this workspace (GA4, HubSpot deals, a Hootsuite bulk sheet, a CRM list), to try the imports on'
+  'sample-get': {
+    input: z.object({ name: z.enum(sampleNames) }),
+    output: z.object({ name: z.string(), text: z.string() }),
+    summary: 'One sample export made from this workspace (GA4, HubSpot deals, a Hootsuite bulk sheet, a CRM list; core/transfer/sampleFiles.ts), to try an import on'
   },
   'backup-create': { input: z.object({}), output: backupEntry, summary: 'Copy the workspace database into its backups folder now' },
   'backup-list': { input: z.object({}), output: z.object({ folder: z.string(), items: z.array(backupEntry) }), summary: 'The backups in the workspace folder, newest first' }

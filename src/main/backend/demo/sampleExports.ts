@@ -1,10 +1,8 @@
-import { parseTrackedUrl } from '../../../core/links/trackedUrl'
+import Papa from 'papaparse'
+import { pageKey, parseTrackedUrl } from '../../../core/links/trackedUrl'
+import type { SampleName } from '../../../core/transfer/sampleFiles'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
-import Papa from 'papaparse'
-
-/** One file shaped like another tool's export, and how to try it. */
-export type SampleExport = { name: string; label: string; what: string; tryIt: string; text: string }
 
 type Published = { id: string; title: string; tracking_url: string; day: string }
 
@@ -26,10 +24,13 @@ const toCsv = (fields: string[], data: (string | number)[][]) => Papa.unparse({ 
  * and dates, so a newcomer can try every import on the demo and see rows match (issue #15: "Results
  * back", "Import the files people really have"). Each also holds the rows a real export has that do
  * not match anything (direct traffic, a campaign someone else ran), so the "not matched, and why"
- * part of the preview shows too. The numbers are made up, the same for the same workspace.
+ * part of the preview shows too. The numbers are made up, the same for the same workspace. One file
+ * at a time (core/transfer/sampleFiles.ts names them): a dialog asks only for the one chosen.
  */
-export function sampleExports(b: Backend): SampleExport[] {
+export function sampleExport(b: Backend, name: SampleName): string {
   const now = b.now()
+  if (name === 'hootsuite-bulk-schedule.csv') return hootsuiteSchedule(b, now)
+  if (name === 'crm-influencers.csv') return crmInfluencers()
   const from = iso(now - 28 * DAY)
   const to = iso(now - DAY)
   const published = b.db.all<Published>(sql`
@@ -41,21 +42,21 @@ export function sampleExports(b: Backend): SampleExport[] {
   const every = Math.max(1, Math.ceil(published.length / 24))
   const links = published.filter((_p, i) => i % every === 0).flatMap((p) => {
     const parsed = parseTrackedUrl(p.tracking_url)
-    return parsed.ok && parsed.link.utm.campaign !== '' ? [{ ...p, utm: parsed.link.utm }] : []
+    return parsed.ok && parsed.link.utm.campaign !== '' ? [{ ...p, utm: parsed.link.utm, page: pageKey(parsed.link.base) }] : []
   })
-  // A page only one item links to, for the search visit the landing page alone matches.
+  if (name === 'hubspot-deals.csv') return hubspotDeals(links, now)
+  // A page only one item links to (as the results matcher keys pages), for the search visit its landing page alone matches.
   const pages = new Map<string, number>()
   for (const r of b.db.all<{ tracking_url: string }>(sql`SELECT tracking_url FROM content_item WHERE deleted_at IS NULL AND tracking_url <> ''`)) {
-    const page = pathAndQuery(r.tracking_url).replace(/\?.*$/, '')
+    const page = pageKey(r.tracking_url)
     pages.set(page, (pages.get(page) ?? 0) + 1)
   }
-  const organic = links.find((l) => pages.get(pathAndQuery(l.tracking_url).replace(/\?.*$/, '')) === 1)
-  return [ga4(links, organic, from, to), hubspotDeals(links, now), hootsuiteSchedule(b, now), crmInfluencers()]
+  return ga4(links, links.find((l) => pages.get(l.page) === 1), from, to)
 }
 
-type Linked = Published & { utm: { source: string; medium: string; campaign: string } }
+type Linked = Published & { utm: { source: string; medium: string; campaign: string }; page: string }
 
-function ga4(links: readonly Linked[], organic: Linked | undefined, from: string, to: string): SampleExport {
+function ga4(links: readonly Linked[], organic: Linked | undefined, from: string, to: string): string {
   const compact = (d: string) => d.replaceAll('-', '')
   const rows: (string | number)[][] = links.map((l) => {
     const sessions = spread(l.id, 40, 420)
@@ -68,10 +69,10 @@ function ga4(links: readonly Linked[], organic: Linked | undefined, from: string
   rows.push([compact(to), 'partner-site', 'referral', 'reseller-q4-push', '/partners/welcome', 95, 40, 1, 0])
   const head = ['# ----------------------------------------', '# Traffic acquisition: Session source / medium', '# Account: Sample', '# Property: Website', '# ----------------------------------------', '#', `# Start date: ${compact(from)}`, `# End date: ${compact(to)}`]
   const table = toCsv(['Date', 'Session source', 'Session medium', 'Session campaign', 'Landing page + query string', 'Sessions', 'Engaged sessions', 'Key events', 'Total revenue'], rows)
-  return { name: 'ga4-traffic-acquisition.csv', label: 'a GA4 export', what: 'a GA4 traffic-acquisition export of the last four weeks', tryIt: 'Goals → Import results… (or smo results --file …)', text: `${head.join('\r\n')}\r\n${table}\r\n` }
+  return `${head.join('\r\n')}\r\n${table}\r\n`
 }
 
-function hubspotDeals(links: readonly Linked[], now: number): SampleExport {
+function hubspotDeals(links: readonly Linked[], now: number): string {
   const stages = ['Closed won', 'Contract sent', 'Appointment scheduled', 'Closed won', 'Qualified to buy', 'Closed lost']
   const companies = ['Quill Payments', 'Tidewater Energy', 'Brightline Logistics', 'Fernwood Bank', 'Juniper Games', 'Harbor Health', 'Copperleaf Retail']
   // One deal per campaign and source the links used, newest first: deals come from campaigns, not single posts.
@@ -87,10 +88,10 @@ function hubspotDeals(links: readonly Linked[], now: number): SampleExport {
   // A deal sales brought in without any tracking: not matched, and the preview says so.
   rows.push([`${9100 + rows.length}`, `${companies[companies.length - 1]} renewal`, 'Contract sent', 24000, `${iso(now - 5 * DAY)} 09:00`, '', '', '', ''])
   const text = toCsv(['Record ID', 'Deal Name', 'Deal Stage', 'Amount', 'Create Date', 'Close Date', 'UTM Source', 'UTM Medium', 'UTM Campaign'], rows)
-  return { name: 'hubspot-deals.csv', label: 'a HubSpot deals report', what: 'a HubSpot deals report with the deals’ first-touch tracking', tryIt: 'Goals → Import results… (or smo results --file … --format hubspot)', text: `${text}\r\n` }
+  return `${text}\r\n`
 }
 
-function hootsuiteSchedule(b: Backend, now: number): SampleExport {
+function hootsuiteSchedule(b: Backend, now: number): string {
   const channels = b.db.all<{ name: string }>(sql`SELECT name FROM channel WHERE deleted_at IS NULL AND status = 'active' AND platform IN ('linkedin', 'x', 'mastodon', 'bluesky', 'threads') ORDER BY name`)
   const posts = [
     'Three signs your data pipeline is lying to you (and how to catch them before the board deck does)',
@@ -108,10 +109,10 @@ function hootsuiteSchedule(b: Backend, now: number): SampleExport {
     return [when, text, '', channels[i % Math.max(1, channels.length)]?.name ?? '']
   })
   const text = toCsv(['Date (DD/MM/YYYY HH:MM)', 'Message', 'Link', 'Social profile'], rows)
-  return { name: 'hootsuite-bulk-schedule.csv', label: 'a Hootsuite bulk sheet', what: 'a Hootsuite bulk-composer sheet: local times, the message as the title', tryIt: 'Calendar → Import CSV… (or smo import --kind content --file …)', text: `${text}\r\n` }
+  return `${text}\r\n`
 }
 
-function crmInfluencers(): SampleExport {
+function crmInfluencers(): string {
   const people = [
     ['hs-2201', 'Dana Ortiz', 'dana.ortiz@example.com', '@danaortiz', 'linkedin.com/in/danaortiz', '12,400'],
     ['hs-2202', 'Kwame Mensah', 'kwame@example.com', '@kwamedata', 'linkedin.com/in/kwamemensah', '8,950'],
@@ -119,5 +120,5 @@ function crmInfluencers(): SampleExport {
     ['hs-2204', 'Raj Patel', '', '@rajonpipelines', '', '4,300']
   ]
   const text = toCsv(['Record ID', 'Full name', 'Email', 'Twitter', 'LinkedIn', 'Followers'], people)
-  return { name: 'crm-influencers.csv', label: 'a CRM contact export', what: 'a CRM contact export: email, Twitter, LinkedIn and followers', tryIt: 'Influencers → Import CSV… (or smo import --kind influencer --file …)', text: `${text}\r\n` }
+  return `${text}\r\n`
 }

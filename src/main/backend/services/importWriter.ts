@@ -86,6 +86,6 @@ export const PIPELINED_ROWS = 5000
 const pipelinePlan = (kind: KindName): StreamPlan => ({ bulkKinds: [kind], rebuildTables: [recordKinds[kind].table] })
 
 /** The writer for an import of `rows` rows of `kind` from `fileName`, or null where it is written after its checks (small files, no built writer). */
-export function pipelinedImportWriter(b: Backend, fileName: string, kind: KindName, rows: number, file?: string | null): ImportWriter | null {
-  return rows >= PIPELINED_ROWS ? importWriter(b, importLabel(fileName), pipelinePlan(kind), file === undefined ? builtWriter() : file) : null
+export function pipelinedImportWriter(b: Backend, fileName: string, kind: KindName, rows: number): ImportWriter | null {
+  return rows >= PIPELINED_ROWS ? importWriter(b, importLabel(fileName), pipelinePlan(kind)) : null
 }

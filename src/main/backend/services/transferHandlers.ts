@@ -1,5 +1,5 @@
 import { createBackup } from '../backup/createBackup'
-import { sampleExports } from '../demo/sampleExports'
+import { sampleExport } from '../demo/sampleExports'
 import { listBackups } from '../backup/listBackups'
 import type { HandlerTable } from '../handlerTable'
 import { removeUpload } from './importUploads'
@@ -25,7 +25,7 @@ export const transferHandlers: Partial<HandlerTable> = {
   // The page runs on this computer, so its local times are this zone's (as the importer reads them back).
   'export-table': async (_b, i) => ({ data: (await tableFile(i.table, i.format, i.dialect ?? 'utf-8', localZone())).toString('base64') }),
   'export-json': (b) => exportJson(b),
-  'samples-list': (b) => ({ files: sampleExports(b).map(({ name, label, what, text }) => ({ name, label, what, text })) }),
+  'sample-get': (b, i) => ({ name: i.name, text: sampleExport(b, i.name) }),
   'backup-create': (b) => createBackup(b.db.raw, b.ws.paths.backups, 'manual', b.now()),
   'backup-list': (b) => ({ folder: b.ws.paths.backups, items: listBackups(b.ws.paths.backups) }),
   'restore-inspect': (b, i) => inspectRestore(b, i),

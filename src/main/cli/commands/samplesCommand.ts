@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { sampleExports } from '../../backend/demo/sampleExports'
+import { sampleFiles } from '../../../core/transfer/sampleFiles'
+import { sampleExport } from '../../backend/demo/sampleExports'
 import { command, UsageError } from '../command'
 import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
@@ -18,13 +19,14 @@ export const samplesCommand = command({
     const dir = resolve(out)
     const b = await openCliBackend(values, { readonly: true })
     try {
-      const files = sampleExports(b)
-      const taken = files.filter((f) => existsSync(join(dir, f.name)))
+      const taken = sampleFiles.filter((f) => existsSync(join(dir, f.name)))
       if (taken.length > 0) throw new UsageError(`${dir} already holds ${taken.map((f) => f.name).join(', ')}; choose an empty folder (nothing was written)`)
+      // All made before any is written: a failure leaves the folder as it was.
+      const texts = sampleFiles.map((f) => [f.name, sampleExport(b, f.name)] as const)
       mkdirSync(dir, { recursive: true })
-      for (const f of files) writeFileSync(join(dir, f.name), f.text)
-      console.log(`Wrote ${files.length} sample exports made from ${b.ws.paths.dir} to ${dir}:`)
-      for (const f of files) console.log(`  ${f.name} — ${f.what}. Try it: ${f.tryIt}`)
+      for (const [name, text] of texts) writeFileSync(join(dir, name), text)
+      console.log(`Wrote ${sampleFiles.length} sample exports made from ${b.ws.paths.dir} to ${dir}:`)
+      for (const f of sampleFiles) console.log(`  ${f.name} — ${f.what}. Try it: ${f.tryIt}`)
       return 0
     } finally {
       b.close()

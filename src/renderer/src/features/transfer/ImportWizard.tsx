@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import type { ImportInput, ImportPreview, ImportResult } from '../../../../core/api/methods/transferMethods'
 import { recordKinds, type KindName } from '../../../../core/domain/recordKinds'
 import { countNoun } from '../../../../core/domain/recordKind'
+import type { SampleName } from '../../../../core/transfer/sampleFiles'
 import { ApiError } from '../../api/ApiError'
 import { api } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
@@ -16,7 +17,7 @@ type Step = 'file' | 'columns' | 'check' | 'done'
 type Props = { kind: KindName; aliases: Record<string, string>; onClose: () => void }
 
 /** The sample exports (SampleFiles) worth trying on each kind's import. */
-const samplesOf: Partial<Record<KindName, readonly string[]>> = { content: ['hootsuite-bulk-schedule.csv'], influencer: ['crm-influencers.csv'] }
+const samplesOf: Partial<Record<KindName, readonly SampleName[]>> = { content: ['hootsuite-bulk-schedule.csv'], influencer: ['crm-influencers.csv'] }
 
 const steps: { id: Step; label: string }[] = [
   { id: 'file', label: 'File' },
@@ -86,25 +87,19 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
     } finally {
       setRunning(null)
     }
+    await openFile(f, next)
+  }
+
+  /** A file read (or a sample made from this workspace, text already: nothing to upload): its preview, at `next`. */
+  const openFile = async (f: PickedFile, next: Step): Promise<void> => {
+    setError(undefined)
+    setNotice(undefined)
     setFile(f)
     setResult(undefined)
     setUndo('idle')
     setReading({})
     await refresh(f, mapping, updateById, {})
     setStep(next)
-  }
-
-  // A sample made from this workspace, as if the person had chosen it (it is text already: nothing to upload).
-  const takeSample = async (f: { name: string; text: string }): Promise<void> => {
-    const picked: PickedFile = { name: f.name, size: f.text.length, text: f.text }
-    setError(undefined)
-    setNotice(undefined)
-    setFile(picked)
-    setResult(undefined)
-    setUndo('idle')
-    setReading({})
-    await refresh(picked, mapping, updateById, {})
-    setStep('columns')
   }
 
   const runImport = async (): Promise<void> => {
@@ -241,7 +236,7 @@ export function ImportWizard({ kind, aliases, onClose }: Props) {
                 <li>With an Id column (as exported), existing records can be updated instead of added.</li>
               </ul>
               {running === null && !busy && filePicker('Choose a CSV file…', 'columns')}
-              {running === null && samplesOf[kind] !== undefined && <SampleFiles names={samplesOf[kind] ?? []} busy={busy} onPick={(f) => void takeSample(f)} />}
+              {running === null && samplesOf[kind] !== undefined && <SampleFiles names={samplesOf[kind]} busy={busy} onPick={(f) => void openFile({ name: f.name, size: f.text.length, text: f.text }, 'columns')} />}
             </div>
           )}
           {step === 'columns' && preview !== undefined && file !== undefined && (
