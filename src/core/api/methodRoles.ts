@@ -178,5 +178,6 @@ export const methodRoles = {
   'link-check': read('Checking a link'),
   'link-save': { role: 'contributor', doing: 'Saving a tracked link' },
   'link-registry': read('Reading tracked links'),
-  'results-import': { role: 'editor', doing: 'Importing results' }
+  'results-import': { role: 'editor', doing: 'Importing results' },
+  'results-summary': read('Reading results')
 } satisfies Record<Method, MethodRole>

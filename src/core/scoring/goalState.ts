@@ -1,3 +1,4 @@
+import { sentenceFigure } from '../goals/goalProgress'
 import type { ModelChannel, ModelGoal } from './modelTypes'
 
 const DAY_MS = 86_400_000
@@ -76,10 +77,10 @@ export function goalStates(goals: readonly ModelGoal[], today: string, linked: R
     else if (weeks <= 0) why = 'its period is over'
     else if (!met) {
       ceiling = gapToStretch ?? gapToTarget ?? 0
-      why = `${fmt(gapToTarget ?? 0)} to go to the target${gapToStretch === null ? '' : ` (${fmt(gapToStretch)} to the stretch)`}`
+      why = `${fmt(gapToTarget ?? 0, g)} to go to the target${gapToStretch === null ? '' : ` (${fmt(gapToStretch, g)} to the stretch)`}`
     } else if (gapToStretch !== null && gapToStretch > 0) {
       ceiling = gapToStretch
-      why = `target met; pulls toward the stretch target (${fmt(gapToStretch)} to go)`
+      why = `target met; pulls toward the stretch target (${fmt(gapToStretch, g)} to go)`
     } else why = gapToStretch === null ? 'target met and no stretch target: pulls no more hours' : 'stretch target met: pulls no more hours'
     return { goal: g, weeks, sign, span: span > 0 ? span : 1, level, gapToTarget, ceiling: Math.max(0, ceiling), met, moved, why, w: Math.max(0, Number.isFinite(g.weight) ? g.weight : 0) }
   })
@@ -88,6 +89,9 @@ export function goalStates(goals: readonly ModelGoal[], today: string, linked: R
   return raw.map(({ w, ...r }) => ({ ...r, weight: r.ceiling <= 0 ? 0 : total > 0 ? w / total : 1 / pulling.length }))
 }
 
-function fmt(v: number): string {
-  return String(Math.round(v * 100) / 100)
+/** "108,980 €", "530 subscribers", "3.3 pts" (a rate's gap is in points): the goal's own unit, grouped digits. */
+function fmt(v: number, g: Pick<ModelGoal, 'kind' | 'unit'>): string {
+  const n = sentenceFigure(v, g.kind)
+  if (g.kind === 'rate') return `${n} pts`
+  return g.unit === '' ? n : `${n} ${g.unit}`
 }

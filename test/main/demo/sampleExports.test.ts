@@ -30,6 +30,25 @@ describe('sample exports made from the demo', () => {
     expect(r.unmatched.map((u) => u.reason)).toEqual(expect.arrayContaining(['no utm_campaign and no landing page', 'campaign "reseller-q4-push" is unknown and the landing page is not one of our links']))
   })
 
+  it('the demo starts with a ledger from the months before the samples, which the samples add to and replace nothing of', async () => {
+    actAsOwner(t.b)
+    const s = await dispatch(t.b, 'results-summary', { groupBy: 'campaign' })
+    if (!s.ok) throw new Error(s.error.message)
+    const d = s.data as { ledger: { files: number; to: string } | null; rows: { numbers: number; cost: number | null }[]; total: { values: Record<string, number> } }
+    expect(d.ledger?.files).toBe(2)
+    // Some campaign brought numbers, and every campaign has a cost.
+    expect(d.rows.some((r) => r.numbers > 0)).toBe(true)
+    expect(d.rows.every((r) => (r.cost ?? 0) > 0)).toBe(true)
+    expect(d.total.values.sessions).toBeGreaterThan(1000)
+    expect(d.total.values.pipeline_value).toBeGreaterThan(0)
+    const ga4 = await results('ga4-traffic-acquisition.csv', 'ga4')
+    expect(ga4.replaced).toEqual([])
+    expect(ga4.period?.from && ga4.period.from > (d.ledger?.to ?? '')).toBe(true)
+    const deals = await results('hubspot-deals.csv', 'hubspot')
+    expect(deals.update).toBe(0)
+    expect(deals.create).toBeGreaterThan(0)
+  })
+
   it('HubSpot deals: the tracked deals matched, the one sales brought in without tracking listed', async () => {
     const r = await results('hubspot-deals.csv', 'hubspot')
     expect(r.errors).toEqual([])

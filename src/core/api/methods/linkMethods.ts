@@ -5,6 +5,7 @@ import { primitives as p } from '../../domain/primitives'
 import { systemFields } from '../../domain/recordKind'
 import { trackedLink } from '../../domain/trackedLink'
 import { crudMethods } from '../crudMethods'
+import { resultsSummary, resultsSummaryInput } from '../../links/resultsSummary'
 
 const utm = z.object({ source: z.string(), medium: z.string(), campaign: z.string(), content: z.string(), term: z.string() })
 export const linkIssue = z.object({ field: z.union([utmParam, z.literal('url')]), message: z.string(), fix: z.string().nullable() })
@@ -103,5 +104,10 @@ export const linkMethods = {
     input: resultsInput,
     output: resultsReport,
     summary: 'Import a GA4, HubSpot or Salesforce export into the outcome ledger, matched to items, channels and campaigns (dryRun: preview only)'
+  },
+  'results-summary': {
+    input: resultsSummaryInput,
+    output: resultsSummary,
+    summary: 'The outcome ledger summed per campaign, channel or item over a period, beside the hours and money each cost'
   }
 }

@@ -33,25 +33,50 @@ export function sampleExport(b: Backend, name: SampleName): string {
   if (name === 'crm-influencers.csv') return crmInfluencers()
   const from = iso(now - 28 * DAY)
   const to = iso(now - DAY)
+  const links = linkedPosts(b, from, to)
+  if (name === 'hubspot-deals.csv') return hubspotDeals(links, now, 9100)
+  return ga4(links, organicOf(b, links), from, to)
+}
+
+/**
+ * The demo's outcome ledger before the samples' four weeks: a GA4 export and a HubSpot deals report
+ * over the five months before them, made like the samples and imported through the same matcher
+ * (writeDemo.ts), so the Results screen and the campaigns' figures have numbers on first start while
+ * the samples still add new ones. Deal ids differ from the sample's, so importing it adds deals.
+ */
+export function earlierResultsExports(b: Backend, now: number): { fileName: string; text: string }[] {
+  const end = now - 29 * DAY
+  const from = iso(end - 150 * DAY)
+  const to = iso(end)
+  const links = linkedPosts(b, from, to)
+  return [
+    { fileName: `ga4-traffic-acquisition-${from}-to-${to}.csv`, text: ga4(links, organicOf(b, links), from, to) },
+    { fileName: `hubspot-deals-${from}-to-${to}.csv`, text: hubspotDeals(links, end + DAY, 8100) }
+  ]
+}
+
+/** About two dozen published posts with a campaign link between two days, spread over them as traffic is. */
+function linkedPosts(b: Backend, from: string, to: string): Linked[] {
   const published = b.db.all<Published>(sql`
     SELECT id, title, tracking_url, substr(coalesce(publish_at, planned_date), 1, 10) AS day FROM content_item
     WHERE deleted_at IS NULL AND status = 'published' AND tracking_url <> ''
       AND substr(coalesce(publish_at, planned_date), 1, 10) BETWEEN ${from} AND ${to}
     ORDER BY day DESC, id`)
-  // About two dozen, spread over the four weeks as traffic is.
   const every = Math.max(1, Math.ceil(published.length / 24))
-  const links = published.filter((_p, i) => i % every === 0).flatMap((p) => {
+  return published.filter((_p, i) => i % every === 0).flatMap((p) => {
     const parsed = parseTrackedUrl(p.tracking_url)
     return parsed.ok && parsed.link.utm.campaign !== '' ? [{ ...p, utm: parsed.link.utm, page: pageKey(parsed.link.base) }] : []
   })
-  if (name === 'hubspot-deals.csv') return hubspotDeals(links, now)
-  // A page only one item links to (as the results matcher keys pages), for the search visit its landing page alone matches.
+}
+
+/** A page only one item links to (as the results matcher keys pages), for the search visit its landing page alone matches. */
+function organicOf(b: Backend, links: readonly Linked[]): Linked | undefined {
   const pages = new Map<string, number>()
   for (const r of b.db.all<{ tracking_url: string }>(sql`SELECT tracking_url FROM content_item WHERE deleted_at IS NULL AND tracking_url <> ''`)) {
     const page = pageKey(r.tracking_url)
     pages.set(page, (pages.get(page) ?? 0) + 1)
   }
-  return ga4(links, links.find((l) => pages.get(l.page) === 1), from, to)
+  return links.find((l) => pages.get(l.page) === 1)
 }
 
 type Linked = Published & { utm: { source: string; medium: string; campaign: string }; page: string }
@@ -72,9 +97,16 @@ function ga4(links: readonly Linked[], organic: Linked | undefined, from: string
   return `${head.join('\r\n')}\r\n${table}\r\n`
 }
 
-function hubspotDeals(links: readonly Linked[], now: number): string {
+const recentCompanies = ['Quill Payments', 'Tidewater Energy', 'Brightline Logistics', 'Fernwood Bank', 'Juniper Games', 'Harbor Health', 'Copperleaf Retail']
+const earlierCompanies = ['Kestrel Health', 'Vantage Media', 'Mosaic Learning', 'Alder Pharma', 'Bluefin Travel', 'Northgate Insurance', 'Redwood Freight']
+
+/**
+ * `now`: no deal is created or closed on or after it; `firstId`: the first record id (the CRM's own
+ * numbering), which also picks the companies (the earlier file's deals are other customers).
+ */
+function hubspotDeals(links: readonly Linked[], now: number, firstId: number): string {
   const stages = ['Closed won', 'Contract sent', 'Appointment scheduled', 'Closed won', 'Qualified to buy', 'Closed lost']
-  const companies = ['Quill Payments', 'Tidewater Energy', 'Brightline Logistics', 'Fernwood Bank', 'Juniper Games', 'Harbor Health', 'Copperleaf Retail']
+  const companies = firstId === 9100 ? recentCompanies : earlierCompanies
   // One deal per campaign and source the links used, newest first: deals come from campaigns, not single posts.
   const seen = new Set<string>()
   const sources = links.filter((l) => !seen.has(`${l.utm.campaign}|${l.utm.source}`) && seen.add(`${l.utm.campaign}|${l.utm.source}`)).slice(0, companies.length - 1)
@@ -83,10 +115,10 @@ function hubspotDeals(links: readonly Linked[], now: number): string {
     // Created a couple of days after the post, closed within two weeks; never after yesterday.
     const created = Math.min(Date.parse(l.day) + 2 * DAY, now - 2 * DAY)
     const closed = stage.startsWith('Closed') ? iso(Math.min(now - DAY, created + 12 * DAY)) : ''
-    return [`${9100 + i}`, `${companies[i]} pilot`, stage, spread(l.id, 8, 60) * 1000, `${iso(created)} 10:00`, closed, l.utm.source, l.utm.medium, l.utm.campaign]
+    return [`${firstId + i}`, `${companies[i]} pilot`, stage, spread(l.id, 8, 60) * 1000, `${iso(created)} 10:00`, closed, l.utm.source, l.utm.medium, l.utm.campaign]
   })
   // A deal sales brought in without any tracking: not matched, and the preview says so.
-  rows.push([`${9100 + rows.length}`, `${companies[companies.length - 1]} renewal`, 'Contract sent', 24000, `${iso(now - 5 * DAY)} 09:00`, '', '', '', ''])
+  rows.push([`${firstId + rows.length}`, `${companies[companies.length - 1]} renewal`, 'Contract sent', 24000, `${iso(now - 5 * DAY)} 09:00`, '', '', '', ''])
   const text = toCsv(['Record ID', 'Deal Name', 'Deal Stage', 'Amount', 'Create Date', 'Close Date', 'UTM Source', 'UTM Medium', 'UTM Campaign'], rows)
   return `${text}\r\n`
 }

@@ -6,6 +6,8 @@ import { saveWorkspaceProfile } from '../services/workspaceProfileService'
 import { countRecords } from '../services/workspaceService'
 import { withActing } from '../people/currentMember'
 import { meService } from '../people/meService'
+import { prepareResults } from '../links/resultsImport'
+import { earlierResultsExports } from './sampleExports'
 
 export const DEMO_SEED = 20261123
 
@@ -39,6 +41,14 @@ export function writeDemo(b: Backend, options: { seed?: number; today?: string; 
     // The demo company (src/core/demo) and what an hour of its marketing team costs.
     // Euros, as its pipeline goal is counted (HubSpot deals in €): one currency on every screen and slide.
     saveWorkspaceProfile(b, { name: 'Northwind Analytics', blendedHourlyRate: 85, currency: 'EUR' })
+    // Results from analytics and the CRM for the months before the sample files' four weeks, through
+    // the importer a user runs (its matching, its ledger rows): the Results screen has numbers at once.
+    // Not on the undo list: the demo is where the user starts, not a step to take back.
+    for (const f of earlierResultsExports(b, Date.parse(`${today}T12:00:00Z`))) {
+      const r = prepareResults(b, f)
+      if (r.report.errors.length > 0) throw new Error(`The demo's ${f.fileName} did not import: ${r.report.errors[0]?.message ?? ''}`)
+      if (r.changes.length > 0) b.mutate('demo-results', r.changes)
+    }
   })
   // `smo demo` makes her "me" on this computer; the app's first start lets the person choose instead.
   if (options.pickMe !== false) meService.pick(b, owner.id)

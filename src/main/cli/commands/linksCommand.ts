@@ -1,6 +1,9 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { outcomeMetricLabels, resultsFormat } from '../../../core/domain/outcome'
+import { outcomeMetricLabels, resultsFormat, type OutcomeMetric } from '../../../core/domain/outcome'
+import { primitives } from '../../../core/domain/primitives'
+import { quarter } from '../../../core/goals/quarter'
+import { moneyMetrics, resultsGroupBy } from '../../../core/links/resultsSummary'
 import { replacedSentence } from '../../../core/links/resultsPeriod'
 import type { Backend } from '../../backend/backend'
 import { importResults } from '../../backend/links/resultsImport'
@@ -35,6 +38,51 @@ export const linksCommand = command({
   }
 })
 
+type SummaryValues = { workspace?: string | undefined; by?: string | undefined; quarter?: string | undefined; from?: string | undefined; to?: string | undefined; json?: boolean | undefined }
+
+/** `smo results` without a file: the ledger summed per campaign, channel or item (the Results screen's table). */
+async function printSummary(values: SummaryValues): Promise<number> {
+  const by = resultsGroupBy.safeParse(values.by ?? 'campaign')
+  if (!by.success) throw new UsageError(`--by ${String(values.by)}: use campaign, channel or item`)
+  let range: { from: string; to: string } | Record<string, never> = {}
+  if (values.quarter !== undefined) {
+    if (values.from !== undefined || values.to !== undefined) throw new UsageError('give --quarter or --from and --to, not both')
+    const q = quarter.parse(values.quarter)
+    if (!q.ok) throw new UsageError(`--quarter: ${q.message}`)
+    range = { from: q.quarter.start, to: q.quarter.end }
+  } else if (values.from !== undefined || values.to !== undefined) {
+    for (const [name, v] of [['from', values.from], ['to', values.to]] as const) {
+      if (v === undefined) throw new UsageError(`--${name} is missing: give both ends of the period`)
+      const d = primitives.date.safeParse(v)
+      if (!d.success) throw new UsageError(`--${name} ${v}: ${d.error.issues[0]?.message ?? 'not a date'}`)
+    }
+    if ((values.to as string) < (values.from as string)) throw new UsageError(`--to ${values.to} is before --from ${values.from}`)
+    range = { from: values.from as string, to: values.to as string }
+  }
+  const b = await openCliBackend(values, { readonly: true })
+  try {
+    const r = await callApi(b, 'results-summary', { groupBy: by.data, ...range })
+    if (values.json) {
+      console.log(JSON.stringify(r, null, 2))
+      return 0
+    }
+    const money = (v: number | null) => (v === null ? '–' : `${Math.round(v).toLocaleString('en-US')} ${r.currency}`)
+    const figure = (m: OutcomeMetric, v: number) => (moneyMetrics.has(m) ? money(v) : Math.round(v).toLocaleString('en-US'))
+    const totals = r.metrics.map((m) => `${outcomeMetricLabels[m].toLowerCase()} ${figure(m, r.total.values[m] ?? 0)}`)
+    console.log(`Results ${r.period.from} to ${r.period.to}: ${r.total.numbers} numbers${r.ledger ? ` from ${r.ledger.files} file${r.ledger.files === 1 ? '' : 's'}` : ' (the ledger is empty: import an export with --file)'}${totals.length > 0 ? `; ${totals.join(', ')}` : ''}; the team's cost ${money(r.total.cost)}`)
+    for (const g of r.rows) {
+      const got = r.metrics.filter((m) => g.values[m] !== undefined).map((m) => `${outcomeMetricLabels[m].toLowerCase()} ${figure(m, g.values[m] ?? 0)}`)
+      const per = [g.costPerLead === null ? '' : `${money(g.costPerLead)} per lead`, g.returnOnCost === null ? '' : `revenue ${g.returnOnCost.toFixed(1)}× cost`].filter(Boolean)
+      console.log(`  ${g.name}${g.detail ? ` (${g.detail})` : ''}: cost ${money(g.cost)} (${g.published} published, ${Math.round(g.hours * 10) / 10} h)${got.length > 0 ? `; ${got.join(', ')}` : '; no results'}${per.length > 0 ? `; ${per.join(', ')}` : ''}`)
+    }
+    if (r.outside.numbers > 0)
+      console.log(`  not in any ${by.data}: ${r.metrics.filter((m) => r.outside.values[m] !== undefined).map((m) => `${outcomeMetricLabels[m].toLowerCase()} ${figure(m, r.outside.values[m] ?? 0)}`).join(', ')}${r.unmatched > 0 ? ` (${r.unmatched} numbers matched nothing)` : ''}`)
+    return 0
+  } finally {
+    b.close()
+  }
+}
+
 function writeList(b: Backend, fileName: string, lines: string[]): string {
   const dir = join(b.ws.paths.dir, 'imports')
   mkdirSync(dir, { recursive: true })
@@ -47,7 +95,9 @@ export const resultsCommand = command({
   ...commandSpecs.results,
   run: async ({ values }) => {
     const file = values.file
-    if (typeof file !== 'string' || file === '') throw new UsageError('--file F is required (a GA4, HubSpot or Salesforce CSV export)')
+    if (file === undefined) return printSummary(values)
+    if (typeof file !== 'string' || file === '') throw new UsageError('--file F needs a file (a GA4, HubSpot or Salesforce CSV export)')
+    for (const o of ['by', 'quarter', 'from', 'to'] as const) if (values[o] !== undefined) throw new UsageError(`--${o} sums the ledger; it does not go with --file, which imports into it`)
     const fmt = values.format === undefined ? undefined : resultsFormat.safeParse(values.format)
     if (fmt !== undefined && !fmt.success) throw new UsageError(`--format ${String(values.format)}: use ga4, hubspot or salesforce`)
     if (values.dates !== undefined && values.dates !== 'dmy' && values.dates !== 'mdy') throw new UsageError(`--dates ${String(values.dates)}: use dmy or mdy`)

@@ -38,6 +38,10 @@ export const col = {
   number<Row>(id: string, header: string, get: (r: Row) => Nullable<number>, o: Opts<Row> & { digits?: number } = {}): DataColumn<Row> {
     return { id, header, kind: 'number', value: (r) => orUndef(get(r)), text: (r) => format.number(get(r), o.digits), width: o.width ?? 110, ...o }
   },
+  /** An amount in the team's currency (format.currency); sorted and filtered as a number. */
+  money<Row>(id: string, header: string, get: (r: Row) => Nullable<number>, currency: string | null | undefined, o: Opts<Row> = {}): DataColumn<Row> {
+    return { id, header, kind: 'number', value: (r) => orUndef(get(r)), text: (r) => format.currency(get(r), currency), width: o.width ?? 120, ...o }
+  },
   percent<Row>(id: string, header: string, get: (r: Row) => Nullable<number>, o: Opts<Row> = {}): DataColumn<Row> {
     return { id, header, kind: 'number', value: (r) => orUndef(get(r)), text: (r) => format.percent(get(r)), width: o.width ?? 100, ...o }
   },

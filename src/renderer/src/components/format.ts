@@ -6,6 +6,23 @@ const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 })
 const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 })
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 })
 
+const currencyFormats = new Map<string, Intl.NumberFormat>()
+function currencyFormat(code: string, digits: number): Intl.NumberFormat {
+  const key = `${code}:${digits}`
+  let f = currencyFormats.get(key)
+  if (f === undefined) {
+    try {
+      f = new Intl.NumberFormat(undefined, { style: 'currency', currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits })
+    } catch {
+      // A code Intl does not know (the profile accepts any three letters): the number and the code.
+      const plain = new Intl.NumberFormat(undefined, { maximumFractionDigits: digits })
+      f = { format: (v: number) => `${plain.format(v)} ${code}` } as Intl.NumberFormat
+    }
+    currencyFormats.set(key, f)
+  }
+  return f
+}
+
 export const format = {
   number(v: number | null | undefined, digits?: number): string {
     if (v === null || v === undefined || !Number.isFinite(v)) return ''
@@ -15,8 +32,15 @@ export const format = {
   percent(v: number | null | undefined): string {
     return v === null || v === undefined ? '' : percent.format(v)
   },
-  money(v: number | null | undefined): string {
-    return v === null || v === undefined ? '' : integer.format(v)
+  /**
+   * An amount in the team's currency, whole units, in the reader's locale ("€32,000", "32.000 €"):
+   * budgets, costs and pipeline are read next to each other and must not look like counts.
+   * Without a currency (still loading) the bare number.
+   */
+  currency(v: number | null | undefined, code: string | null | undefined, digits = 0): string {
+    if (v === null || v === undefined || !Number.isFinite(v)) return ''
+    if (!code) return new Intl.NumberFormat(undefined, { maximumFractionDigits: digits }).format(v)
+    return currencyFormat(code, digits).format(v)
   },
   /** A calendar date `YYYY-MM-DD`, shown in the reader's locale; it has no time zone on purpose. */
   date(v: string | null | undefined): string {

@@ -11,6 +11,8 @@ const paths: Record<ScreenId, string> = {
   conversations: 'M2.5 4h8v5.5H6L3.5 11.5V9.5h-1zM10.5 6.5h3v5h-1v1.8L10.5 11.5H8',
   desk: 'M2.5 13.5h11M4 13.5V9M7 13.5V6M10 13.5V8M13 4.5a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0z',
   goals: 'M8 13.5a5.5 5.5 0 1 0 0-11 5.5 5.5 0 0 0 0 11zM8 10.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
+  // A rising line over a baseline: what the work brought.
+  results: 'M2.5 13.5h11M3.5 11l3-3.5 2.5 2 4-5M10.5 4.5H13v2.5',
   review: 'M4 2.5h6l2.5 2.5v8.5H4zM6 7h4.5M6 9.5h4.5M6 12h2.5',
   campaigns: 'M3 13.5V2.5M3 3h8l-1.5 2.5L11 8H3',
   links: 'M6.5 9.5a3 3 0 0 0 4.2 0l2.3-2.3a3 3 0 0 0-4.2-4.2L7.6 4.2M9.5 6.5a3 3 0 0 0-4.2 0L3 8.8a3 3 0 0 0 4.2 4.2l1.2-1.2',

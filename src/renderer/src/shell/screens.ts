@@ -9,6 +9,7 @@ export const screens = [
   { id: 'conversations', label: 'Inbox', group: 'Work' },
   { id: 'desk', label: 'Listening desk', group: 'Work' },
   { id: 'goals', label: 'Goals', group: 'Work' },
+  { id: 'results', label: 'Results', group: 'Work' },
   { id: 'review', label: 'Review', group: 'Work' },
   { id: 'campaigns', label: 'Campaigns', group: 'Workspace' },
   { id: 'links', label: 'Links', group: 'Workspace' },

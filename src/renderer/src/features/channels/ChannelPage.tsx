@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { labelOf } from '../../../../core/domain/enums'
 import { useQuery } from '../../api/useQuery'
+import { useCurrency } from '../../api/useCurrency'
 import { useRecords } from '../../api/useRecords'
 import { Dialog } from '../../components/Dialog'
 import { EChart } from '../../components/EChart'
@@ -17,6 +18,7 @@ const PLANNED = new Set(['idea', 'draft', 'in_review', 'approved', 'scheduled'])
  */
 export function ChannelPage({ channelId, onClose }: Props) {
   const channel = useQuery('channel-get', { id: channelId })
+  const currency = useCurrency()
   const where = useMemo(() => [{ field: 'channelId', op: 'eq' as const, value: channelId }], [channelId])
   const measurements = useRecords('measurement', where)
   const content = useRecords('content', where)
@@ -72,7 +74,7 @@ export function ChannelPage({ channelId, onClose }: Props) {
               <Fact label="Audience" value={format.number(c.audienceSize)} />
               <Fact label="Cadence target" value={`${format.number(c.cadencePerWeek)} posts/week`} />
               <Fact label="Effort" value={`${format.number(c.hoursPerPost)} h/post + ${format.number(c.fixedHoursPerMonth)} h/month`} />
-              <Fact label="Cost" value={`${format.money(c.costPerMonth)} /month`} />
+              <Fact label="Cost" value={`${format.currency(c.costPerMonth, currency)} /month`} />
               <Fact label="Confidence" value={c.confidence.toFixed(2)} />
               <Fact label="Estimates reviewed" value={c.estimatesUpdatedAt === null ? 'never' : format.date(c.estimatesUpdatedAt)} />
             </dl>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { enums } from '../../../../core/domain/enums'
 import type { KindRecord } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
+import { useCurrency } from '../../api/useCurrency'
 import { col, type DataColumn } from '../../components/dataColumns'
 import type { FieldSpec } from '../../components/fieldSpec'
 import { RecordTable } from '../records/RecordTable'
@@ -44,6 +45,7 @@ export const channelFields: readonly FieldSpec[] = [
 
 export function ChannelsScreen() {
   const members = useNames('member')
+  const currency = useCurrency()
   const goals = useNames('goal')
   // Same platform + handle as another channel (scoring flags these too); the page shows the history.
   const duplicates = useQuery('channel-duplicates', {})
@@ -73,14 +75,14 @@ export function ChannelsScreen() {
       col.number('cadencePerWeek', 'Posts / week', (c) => c.cadencePerWeek),
       col.number('hoursPerPost', 'Hours / post', (c) => c.hoursPerPost),
       col.number('fixedHoursPerMonth', 'Fixed h / month', (c) => c.fixedHoursPerMonth, { hidden: true, width: 130 }),
-      col.number('costPerMonth', 'Cost / month', (c) => c.costPerMonth, { width: 120 }),
+      col.money('costPerMonth', 'Cost / month', (c) => c.costPerMonth, currency, { width: 120 }),
       col.number('confidence', 'Confidence', (c) => c.confidence, { digits: 2 }),
       col.number('goalLinks', 'Linked goals', (c) => c.goalLinks.length, { hidden: true }),
       col.text('handle', 'Handle or URL', (c) => c.handle, { hidden: true, width: 240 }),
       col.date('estimatesUpdatedAt', 'Estimates reviewed', (c) => c.estimatesUpdatedAt, { hidden: true, width: 150 }),
       col.datetime('updatedAt', 'Last changed', (c) => c.updatedAt, { hidden: true })
     ],
-    [members.map, dup]
+    [members.map, dup, currency]
   )
   return (
     <div className="screen">

@@ -1,15 +1,15 @@
 import type { ApiOutput } from '../../../../core/api/contract'
 import { labelOf } from '../../../../core/domain/enums'
-import { hours, num } from './ModelTable'
+import { hours, num, unitAfter } from './ModelTable'
 
 type Range = { point: number; low: number; high: number }
 
 /** Point on top, the 80 % range under it: two short lines fit a half-width card. */
-function Cell({ r, pct }: { r: Range; pct: boolean }) {
+function Cell({ r, unit }: { r: Range; unit: string }) {
   return (
     <>
       {num(r.point)}
-      {pct ? ' %' : ''}
+      {unit}
       <div className="subtle prio-sub">
         {num(r.low)}–{num(r.high)}
       </div>
@@ -43,10 +43,10 @@ export function GoalPredictions({ data }: { data: Model }) {
               {g.predicted ? (
                 <>
                   <td className="num">
-                    <Cell r={g.today} pct={g.kind === 'rate'} />
+                    <Cell r={g.today} unit={unitAfter(g)} />
                   </td>
                   <td className="num prio-strong">
-                    <Cell r={g} pct={g.kind === 'rate'} />
+                    <Cell r={g} unit={unitAfter(g)} />
                   </td>
                 </>
               ) : (

@@ -12,8 +12,16 @@ type Range = { point: number; low: number; high: number }
 
 export const hours = (n: number): string => (Math.round(n * 10) / 10).toLocaleString(undefined, { maximumFractionDigits: 1 })
 export const num = (n: number): string => (Math.round(n * 10) === 0 ? '0' : Math.abs(n) >= 100 ? Math.round(n).toLocaleString() : (Math.round(n * 10) / 10).toLocaleString(undefined, { maximumFractionDigits: 1 }))
-export const range = (r: Range, pct = false): string => `${num(r.point)} (${num(r.low)}–${num(r.high)})${pct ? ' %' : ''}`
-const signedRange = (r: Range, pct = false): string => `${r.point >= 0 ? '+' : '−'}${num(Math.abs(r.point))} (${num(r.low)} to ${num(r.high)})${pct ? ' pts' : ''}`
+type GoalUnit = { kind: string; unit: string } | undefined
+/** After a predicted point: "%" for a rate, the goal's unit for money ("€"); a count's goal name says what it counts. */
+export const unitAfter = (g: GoalUnit): string => (g === undefined ? '' : g.kind === 'rate' ? ' %' : g.kind === 'money' && g.unit !== '' ? ` ${g.unit}` : '')
+export const range = (r: Range, g: GoalUnit): string => `${num(r.point)}${unitAfter(g)} (${num(r.low)}–${num(r.high)})`
+/** "+1.5", "−0.7", and "0" where the change rounds to nothing (not "−0"); a rate's change is in points. */
+const signedRange = (r: Range, g: GoalUnit): string => {
+  const n = num(Math.abs(r.point))
+  const unit = g?.kind === 'rate' ? ' pts' : unitAfter(g)
+  return `${n === '0' ? '' : r.point >= 0 ? '+' : '−'}${n}${unit} (${num(r.low)} to ${num(r.high)})`
+}
 
 /** Input facts a person should act on (the channel's data, not a score): shown beside its name. */
 const FACT_FLAGS: readonly ScoringFlag[] = ['duplicate', 'stale-estimate', 'undated-estimate']
@@ -115,7 +123,7 @@ export function ModelTable({ data, pins, flags, onOpen, onPin }: Props) {
                   <td data-testid="predicted" className="prio-predicted">
                     {c.predicted.map((p) => (
                       <div key={p.goalId} className="prio-range">
-                        <span className="prio-range-goal">{goals.get(p.goalId)?.name}</span> <span className="prio-range-value">{range(p, goals.get(p.goalId)?.kind === 'rate')}</span>
+                        <span className="prio-range-goal">{goals.get(p.goalId)?.name}</span> <span className="prio-range-value">{range(p, goals.get(p.goalId))}</span>
                       </div>
                     ))}
                   </td>
@@ -126,7 +134,7 @@ export function ModelTable({ data, pins, flags, onOpen, onPin }: Props) {
                     ) : (
                       c.cadence.plusOne.map((p) => (
                         <div key={p.goalId} className="prio-range subtle">
-                          <span className="prio-range-goal">{goals.get(p.goalId)?.name}</span> <span className="prio-range-value">+1: {signedRange(p, goals.get(p.goalId)?.kind === 'rate')}</span>
+                          <span className="prio-range-goal">{goals.get(p.goalId)?.name}</span> <span className="prio-range-value">+1: {signedRange(p, goals.get(p.goalId))}</span>
                         </div>
                       ))
                     )}
