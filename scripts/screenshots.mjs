@@ -70,6 +70,8 @@ const shots = [
   ['calendar', 'import-check', 'light', undefined, ['[data-testid="import-csv"]', '[data-testid="sample-hootsuite-bulk-schedule.csv"]', '[data-testid="import-next"]']],
   // Goals → Import results with the GA4 sample: what matched, by which rule, and what did not and why.
   ['goals', 'results-import', 'light', undefined, ['[data-testid="results-open"]', '[data-testid="sample-ga4-traffic-acquisition.csv"]']],
+  // Results by campaign with the first campaign chosen: the numbers behind it, with file, row and rule.
+  ['results', 'results', 'light', undefined, '[data-testid="table-results-campaign"] .dt-body [role="gridcell"]'],
   ['settings', 'settings', 'light'],
   ['members', 'members', 'light'],
   ['settings', 'team-sync', 'light', '[data-testid="team-sync"]'],

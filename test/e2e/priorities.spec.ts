@@ -123,7 +123,9 @@ test('the model: scenarios with where the hours come from, ranks that say how of
   await expect(page.getByTestId('goal-not-predicted')).toHaveCount(1)
   await expect(page.getByLabel('Weight of Hours saved per published piece').locator('..')).toContainText('no share')
   await expect(page.getByTestId('rice-sentence')).not.toBeEmpty()
-  await expect(page.getByTestId('sensitivity')).toContainText('Goal inputs:')
+  // Only the goal inputs that move a rank are named, each with the rank at −20 % and at +20 %.
+  await expect(page.getByTestId('sensitivity')).toContainText(/Goal inputs that move it: .+ \(#\d+ at −20 %, #\d+ at \+20 %\)|No goal weight, target or baseline moves it/)
+  await expect(page.getByTestId('sensitivity')).not.toContainText('Goal inputs:')
 
   await page.getByTestId('scenario-picker').selectOption('plus')
   await page.getByTestId('scenario-hours').fill('6')

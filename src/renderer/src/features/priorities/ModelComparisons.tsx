@@ -60,20 +60,20 @@ export function ModelComparisons({ data }: { data: Model }) {
         </h2>
         <p className="subtle prio-hint">One input at a time, −20 % and +20 %, for the top 5; goal weights, targets and baselines included.</p>
         <ul className="prio-list" data-testid="sensitivity">
-          {data.sensitivity.map((s) => (
-            <li key={s.channelId}>
-              {s.decisive ?? `${s.name} (#${s.rank}) keeps its rank with any single input ±20 %.`}
-              <span className="subtle">
-                {' '}
-                Goal inputs:{' '}
-                {s.inputs
-                  .filter((i) => i.scope === 'goal')
-                  .map((i) => `${i.label} → #${i.rankLow}/#${i.rankHigh}`)
-                  .join(', ') || 'none'}
-                .
-              </span>
-            </li>
-          ))}
+          {data.sensitivity.map((s) => {
+            // Only the goal inputs that move this rank: a list of every input "→ #3/#3" hid the few that matter.
+            const moving = s.inputs.filter((i) => i.scope === 'goal' && (i.rankLow !== s.rank || i.rankHigh !== s.rank))
+            return (
+              <li key={s.channelId}>
+                {s.decisive ?? `${s.name} (#${s.rank}) keeps its rank with any single input ±20 %.`}{' '}
+                <span className="subtle">
+                  {moving.length === 0
+                    ? 'No goal weight, target or baseline moves it.'
+                    : `Goal inputs that move it: ${moving.map((i) => `${i.label} (#${i.rankLow} at −20 %, #${i.rankHigh} at +20 %)`).join('; ')}.`}
+                </span>
+              </li>
+            )
+          })}
         </ul>
       </section>
     </div>

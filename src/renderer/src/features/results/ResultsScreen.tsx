@@ -99,7 +99,7 @@ export function ResultsScreen() {
       <div className="rs-controls">
         <label>
           Period{' '}
-          <select value={period} onChange={(e) => (setPeriod(e.target.value), setActiveId(undefined))} data-testid="results-period">
+          <select className="select" value={period} onChange={(e) => (setPeriod(e.target.value), setActiveId(undefined))} data-testid="results-period">
             <option value="">{d?.ledger ? `All dates in the ledger (${format.date(d.ledger.from)} – ${format.date(d.ledger.to)})` : 'This quarter'}</option>
             {quarters.map((q) => (
               <option key={q} value={q}>
