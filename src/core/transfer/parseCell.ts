@@ -26,7 +26,9 @@ export const plainDialect: CellDialect = { decimal: '.', dateOrder: 'ymd', zone:
  * "3,5 %"; a separator that is not where thousands go is refused, not guessed.
  */
 export function parseNumber(raw: string, decimal: '.' | ',' = '.'): number | { error: string } {
-  let s = raw.trim().replace(/[\s\u00a0\u202f']/g, '').replace(/^[$€£¥]/, '').replace(/[€$£]$/, '')
+  // An amount as a table shows it ("€6,500", "CHF 1,200", "1.200 €", "US$250"): the currency is dropped,
+  // so a table exported as shown imports back. Numbers never start or end with capital letters.
+  let s = raw.trim().replace(/[\s\u00a0\u202f']/g, '').replace(/^(?:[A-Z]{1,3})?[$€£¥₹]?(?=[-+\d.,])/, '').replace(/(?<=[\d.,%])[$€£¥₹]?(?:[A-Z]{3})?$/, '')
   const percent = s.endsWith('%')
   if (percent) s = s.slice(0, -1)
   if (decimal === ',') {

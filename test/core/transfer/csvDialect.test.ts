@@ -30,6 +30,19 @@ describe('csv dialect detection', () => {
     expect(parseNumber('1,234.5', ',')).toEqual({ error: expect.stringMatching(/decimal commas/) })
   })
 
+  it('reads an amount as the app’s tables show it (exported as shown), the currency dropped', () => {
+    expect(parseNumber('€6,500')).toBe(6500)
+    expect(parseNumber('$1,200.50')).toBe(1200.5)
+    expect(parseNumber('CHF 1,200')).toBe(1200)
+    expect(parseNumber('US$250')).toBe(250)
+    expect(parseNumber('1.200 €', ',')).toBe(1200)
+    expect(parseNumber('250 EUR')).toBe(250)
+    // Letters that are not a currency around the number are still refused.
+    expect(parseNumber('abc')).toEqual({ error: 'Must be a number' })
+    expect(parseNumber('12 leads')).toEqual({ error: 'Must be a number' })
+    expect(parseNumber('1e3')).toBe(1000)
+  })
+
   it("reads dates in the file's order and local times in the workspace zone, refusing a time the clocks skip", () => {
     expect(parseDate('01.12.2026', 'dmy')).toBe('2026-12-01')
     expect(parseDate('12/1/2026', 'mdy')).toBe('2026-12-01')

@@ -49,7 +49,7 @@ describe('results summed per campaign, channel and item', () => {
     expect(spring?.pipelinePerCost).toBeCloseTo(20000 / 9700, 9)
     expect(spring?.costPerLead).toBeNull()
     // Running in the period with no numbers: a row of its own, its whole budget as cost.
-    expect(r.rows.find((x) => x.id === ids.webinar)).toMatchObject({ numbers: 0, values: {}, cost: 3000, returnOnCost: null })
+    expect(r.rows.find((x) => x.id === ids.webinar)).toMatchObject({ numbers: 0, values: { sessions: 0, closed_revenue: 0 }, cost: 3000, returnOnCost: 0, costPerLead: null })
     expect(r.rows.map((x) => x.name)).not.toContain('Last winter')
     // Direct traffic, an unknown page and a deal without tracking: outside every campaign, and matched to nothing.
     expect(r.outside.values).toMatchObject({ sessions: 190, opportunities: 1 })

@@ -91,6 +91,8 @@ export function resultsSummaryOf(b: Backend, input: { groupBy: ResultsGroupBy; f
     const spend = n.spend(from, to)
     const cost = hours * profile.blendedHourlyRate + spend
     const got = byKey.get(n.id) ?? { values: {}, numbers: 0 }
+    // A metric the period has and this row has not is a 0 here (no deals is 0 pipeline, and a 0× return), not a gap.
+    for (const m of present) got.values[m] ??= 0
     return { id: n.id, name: n.name, detail: n.detail, published: w?.published ?? 0, hours, spend, cost, numbers: got.numbers, values: got.values, ...ratios(got.values, cost) }
   })
   total.cost = teamCost(b, from, to, profile.blendedHourlyRate)

@@ -73,7 +73,7 @@ async function printSummary(values: SummaryValues): Promise<number> {
     for (const g of r.rows) {
       const got = r.metrics.filter((m) => g.values[m] !== undefined).map((m) => `${outcomeMetricLabels[m].toLowerCase()} ${figure(m, g.values[m] ?? 0)}`)
       const per = [g.costPerLead === null ? '' : `${money(g.costPerLead)} per lead`, g.returnOnCost === null ? '' : `revenue ${g.returnOnCost.toFixed(1)}× cost`].filter(Boolean)
-      console.log(`  ${g.name}${g.detail ? ` (${g.detail})` : ''}: cost ${money(g.cost)} (${g.published} published, ${Math.round(g.hours * 10) / 10} h)${got.length > 0 ? `; ${got.join(', ')}` : '; no results'}${per.length > 0 ? `; ${per.join(', ')}` : ''}`)
+      console.log(`  ${g.name}${g.detail ? ` (${g.detail})` : ''}: cost ${money(g.cost)} (${g.published} published, ${Math.round(g.hours * 10) / 10} h)${g.numbers > 0 ? `; ${got.join(', ')}` : '; no results'}${per.length > 0 ? `; ${per.join(', ')}` : ''}`)
     }
     if (r.outside.numbers > 0)
       console.log(`  not in any ${by.data}: ${r.metrics.filter((m) => r.outside.values[m] !== undefined).map((m) => `${outcomeMetricLabels[m].toLowerCase()} ${figure(m, r.outside.values[m] ?? 0)}`).join(', ')}${r.unmatched > 0 ? ` (${r.unmatched} numbers matched nothing)` : ''}`)

@@ -60,7 +60,7 @@ export function ResultsScreen() {
 
   const columns = useMemo<DataColumn<Row>[]>(() => {
     const metrics: readonly OutcomeMetric[] = d?.metrics ?? []
-    const value = (m: OutcomeMetric) => (r: Row) => r.values[m] ?? (r.numbers > 0 || !r.outside ? 0 : undefined)
+    const value = (m: OutcomeMetric) => (r: Row) => r.values[m] ?? 0
     return [
       col.text('name', labels.one[0]!.toUpperCase() + labels.one.slice(1), (r) => r.name, { width: 190, render: (r) => (r.outside ? <em>{r.name}</em> : r.name) }),
       col.text('detail', labels.detail, (r) => r.detail, { width: groupBy === 'item' ? 200 : 170, hidden: groupBy !== 'item' }),
