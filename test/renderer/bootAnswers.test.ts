@@ -74,6 +74,20 @@ describe('boot answers in the api client (#17)', () => {
     expect(boot2.take('me-get', {})).toBeUndefined()
   })
 
+  it('lets a read it does not hold go to the server and keeps the rest (the bell before the shell on a busy machine)', async () => {
+    const s = controlledStream()
+    const boot = bootAnswers(Promise.resolve(s.response))
+    s.send({ keys: [monthKey, 'me-get {}'] })
+    s.send({ key: monthKey, result: answer })
+    s.send({ key: 'me-get {}', result: answer })
+    await new Promise((r) => setTimeout(r, 10))
+    expect(boot.take('notification-list', {})).toBeUndefined()
+    expect(boot.take('notification-prefs-get', {})).toBeUndefined()
+    await expect(boot.take('me-get', {})).resolves.toEqual(answer)
+    await expect(boot.take('calendar-month', month)).resolves.toEqual(answer)
+    s.end()
+  })
+
   it('shows an answer that has come at once (peek), without using it up, and nothing once the boot ended', async () => {
     const s = controlledStream()
     const boot = bootAnswers(Promise.resolve(s.response))

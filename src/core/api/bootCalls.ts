@@ -41,6 +41,16 @@ export const shellCalls: BootCall[] = [
  * Every method a boot answer may hold. A call to any other method (a write above all) ends the boot:
  * from then on every call goes to the server (renderer/src/api/bootAnswers.ts).
  */
+/**
+ * A call that only reads by its name (`notification-list`, `notification-prefs-get`): one the boot does
+ * not hold goes to the server without ending the boot. Anything else may write, and a write makes the
+ * boot's answers stale, so it ends the boot. On a loaded machine the bell's `notification-list` could
+ * come before the shell took its answers, and sent the whole first screen to the server again.
+ */
+export function onlyReads(method: string): boolean {
+  return /-(list|get)$/.test(method)
+}
+
 export const bootMethods: ReadonlySet<string> = new Set<Method>([
   ...shellCalls.map((c) => c.method),
   'calendar-month', 'calendar-backlog', 'task-range', 'channel-list', 'member-list', 'campaign-list', 'goal-list', 'saved-view-list',

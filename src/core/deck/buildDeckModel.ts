@@ -7,6 +7,7 @@ import { goalSlides } from './goalSlides'
 import { deckInputFields, inputHash, type DeckCollection } from './inputHash'
 import { pipelineSlides } from './pipelineSlides'
 import { deskSlides } from './deskSlides'
+import { ledgerSlides } from './ledgerSlide'
 import { appendixSlides, decisionsSlide, planSlides } from './planSlides'
 import { quarter, shortDate } from '../goals/quarter'
 import { paginateSlides } from './paginateSlides'
@@ -28,7 +29,7 @@ export type BuildDeckOptions = {
 export function buildDeckModel(input: DeckInput, options: BuildDeckOptions = {}): DeckModel {
   const ctx = deckContext(input)
   const hash = inputHash(input, ctx.asOf, options.hasher)
-  const drafts: SlideDraft[] = [titleSlide(ctx), ...goalSlides(ctx), resultsSlide(ctx), ...channelSlides(ctx), ...pipelineSlides(ctx), ...deskSlides(ctx), ...planSlides(ctx)]
+  const drafts: SlideDraft[] = [titleSlide(ctx), ...goalSlides(ctx), resultsSlide(ctx), ...ledgerSlides(ctx), ...channelSlides(ctx), ...pipelineSlides(ctx), ...deskSlides(ctx), ...planSlides(ctx)]
   const titles = new Map(drafts.map((d) => [d.key, d.title]))
   drafts.push(decisionsSlide(ctx, titles), ...appendixSlides(ctx), provenanceSlide(ctx, hash))
 

@@ -6,6 +6,7 @@ import type { Influencer } from '../domain/influencer'
 import type { Measurement } from '../domain/measurement'
 import type { Member } from '../domain/member'
 import type { DeckDesk } from './deskSlides'
+import type { DeckLedger } from './ledgerSlide'
 
 /**
  * Everything the quarterly review deck is built from, as plain data: what the backend reads from
@@ -57,6 +58,8 @@ export type DeckInput = {
   planAsOf: string | null
   /** The listening desk's numbers for the quarter and the one before (deskSlides.ts); absent: no desk slides. */
   desk?: DeckDesk | null
+  /** The outcome ledger summed per campaign over the quarter (ledgerSlide.ts); absent or null: no ledger slide. */
+  ledger?: DeckLedger | null
 }
 
 export type DeckPrediction = { channelId: string; goalId: string; point: number; low: number | null; high: number | null }

@@ -47,7 +47,7 @@ export type DeckCollection = keyof typeof deckInputFields
  */
 export function inputHash(input: DeckInput, asOf: string, makeHasher: () => DeckHasher = pureHasher): string {
   const h = makeHasher()
-  const header = { deckInput: 2, workspaceName: input.workspaceName, quarter: input.quarter, asOf, scenario: input.scenario, money: input.money, planAsOf: input.planAsOf, ...(input.desk == null ? {} : { desk: input.desk }) }
+  const header = { deckInput: 2, workspaceName: input.workspaceName, quarter: input.quarter, asOf, scenario: input.scenario, money: input.money, planAsOf: input.planAsOf, ...(input.desk == null ? {} : { desk: input.desk }), ...(input.ledger == null ? {} : { ledger: input.ledger }) }
   h.update(canonical(header) + '\n')
   for (const name of Object.keys(deckInputFields) as DeckCollection[]) {
     const fields = deckInputFields[name]

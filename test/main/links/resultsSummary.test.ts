@@ -94,6 +94,17 @@ describe('results summed per campaign, channel and item', () => {
     expect(r.period).toEqual(Q4)
   })
 
+  it('puts the quarter’s campaigns into the review deck, and numbers of another quarter leave that deck as it was', async () => {
+    const deck = await ok<{ slides: { key: string; blocks: { kind: string; rows?: string[][] }[] }[]; inputHash: string }>('deck-preview', { quarter: '2026-Q4' })
+    const slide = deck.slides.find((x) => x.key === 'ledger')
+    const rows = slide?.blocks.find((b) => b.kind === 'table')?.rows ?? []
+    expect(rows.map((r) => r[0])).toEqual(['Spring Launch', 'Autumn webinar', 'Outside any campaign'])
+    const q3 = ['Date,Session source,Session medium,Session campaign,Landing page + query string,Sessions', '20260915,linkedin,social,spring-launch,/guide,12'].join('\n')
+    await ok('results-import', { fileName: 'ga4-september.csv', text: q3 })
+    const again = await ok<{ inputHash: string }>('deck-preview', { quarter: '2026-Q4' })
+    expect(again.inputHash).toBe(deck.inputHash)
+  })
+
   it('refuses half a period with the field named', async () => {
     const e = await fails('results-summary', { groupBy: 'campaign', from: '2026-10-01' })
     expect(e.message).toMatch(/both ends of the period/)

@@ -12,6 +12,7 @@ import { workspaceProfileOf } from './workspaceProfileService'
 import { quarterCounts, readDeckInput } from '../deck/readDeckInput'
 import { deckHours } from './deckHours'
 import { deskDeckInput } from './deskStats'
+import { ledgerDeckInput } from '../links/ledgerDeckInput'
 
 type ExportInput = ApiInput<'deck-export'>
 type ExportOutput = ApiOutput<'deck-export'>
@@ -85,7 +86,7 @@ export const deckService = {
       planAsOf
     })
     // The listening desk's slides read numbers computed over the whole quarter (deskStats.ts).
-    const input = { ...read, desk: deskDeckInput(b, qr, asOf ?? today) }
+    const input = { ...read, desk: deskDeckInput(b, qr, asOf ?? today), ledger: ledgerDeckInput(b, qr, asOf ?? today) }
     const inQuarter = (d: string | null): boolean => d !== null && quarter.contains(qr, d.slice(0, 10))
     const hasData =
       input.goals.some((g) => g.quarter === qr.key) ||

@@ -1,4 +1,4 @@
-import { BOOT_ANSWER_LIFETIME_MS, bootKey, bootMethods } from '../../../core/api/bootCalls'
+import { BOOT_ANSWER_LIFETIME_MS, bootKey, bootMethods, onlyReads } from '../../../core/api/bootCalls'
 import type { ApiResult } from '../../../core/api/contract'
 import { lineSplitter } from './lineSplitter'
 
@@ -9,7 +9,7 @@ export type BootAnswers = {
   /**
    * The boot's answer to this call, once: a promise of it when the boot holds (or will hold) this
    * call, else undefined and the caller asks the server. A call to a method the boot never holds
-   * (a write) ends the boot.
+   * ends the boot unless it only reads (bootCalls.ts, onlyReads).
    */
   take(method: string, input: unknown): Promise<Result | undefined> | undefined
   /**
@@ -98,7 +98,8 @@ export function bootAnswers(source: Promise<Response>, lifetimeMs = BOOT_ANSWER_
     take(method, input) {
       if (closed) return undefined
       if (!bootMethods.has(method)) {
-        close()
+        // A read the boot does not hold simply goes to the server; a call that may write ends the boot.
+        if (!onlyReads(method)) close()
         return undefined
       }
       const key = bootKey(method, input)
