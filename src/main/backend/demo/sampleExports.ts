@@ -1,5 +1,7 @@
 import Papa from 'papaparse'
+import { buildMatchIndex, matchRow } from '../../../core/links/matchResults'
 import { pageKey, parseTrackedUrl } from '../../../core/links/trackedUrl'
+import { campaignSlugs, linkConventionOf, linksInUse } from '../links/linkService'
 import type { SampleName } from '../../../core/transfer/sampleFiles'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
@@ -34,7 +36,7 @@ export function sampleExport(b: Backend, name: SampleName): string {
   const from = iso(now - 28 * DAY)
   const to = iso(now - DAY)
   const links = linkedPosts(b, from, to)
-  if (name === 'hubspot-deals.csv') return hubspotDeals(links, now, 9100)
+  if (name === 'hubspot-deals.csv') return hubspotDeals(matchableFirst(b, links), now, 9100)
   return ga4(links, organicOf(b, links), from, to)
 }
 
@@ -51,7 +53,7 @@ export function earlierResultsExports(b: Backend, now: number): { fileName: stri
   const links = linkedPosts(b, from, to)
   return [
     { fileName: `ga4-traffic-acquisition-${from}-to-${to}.csv`, text: ga4(links, organicOf(b, links), from, to) },
-    { fileName: `hubspot-deals-${from}-to-${to}.csv`, text: hubspotDeals(links, end + DAY, 8100) }
+    { fileName: `hubspot-deals-${from}-to-${to}.csv`, text: hubspotDeals(matchableFirst(b, links), end + DAY, 8100) }
   ]
 }
 
@@ -67,6 +69,24 @@ function linkedPosts(b: Backend, from: string, to: string): Linked[] {
     const parsed = parseTrackedUrl(p.tracking_url)
     return parsed.ok && parsed.link.utm.campaign !== '' ? [{ ...p, utm: parsed.link.utm, page: pageKey(parsed.link.base) }] : []
   })
+}
+
+/**
+ * The posts whose tracking parameters alone (a CRM deal has no landing page) the results matcher
+ * ties to an item, a campaign or a channel, first: the sample's deals then show matching whatever the
+ * demo's dates bring (on some days most of the recent posts share their parameters across campaigns
+ * and channels, and a deal from those is rightly "ambiguous"). The others follow, for the unmatched list.
+ */
+function matchableFirst(b: Backend, links: readonly Linked[]): Linked[] {
+  const conv = linkConventionOf(b)
+  const idx = buildMatchIndex({
+    links: linksInUse(b),
+    campaigns: campaignSlugs(b, conv),
+    channels: b.db.all<{ id: string; platform: string }>(sql`SELECT id, platform FROM channel WHERE deleted_at IS NULL`).map((c) => ({ id: c.id, platform: c.platform as never })),
+    channelDefaults: conv.channelDefaults
+  })
+  const ok = (l: Linked) => matchRow(idx, { source: l.utm.source, medium: l.utm.medium, campaign: l.utm.campaign, content: '', term: '' }, '').ok
+  return [...links.filter(ok), ...links.filter((l) => !ok(l))]
 }
 
 /** A page only one item links to (as the results matcher keys pages), for the search visit its landing page alone matches. */

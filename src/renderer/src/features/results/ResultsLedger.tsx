@@ -3,7 +3,8 @@ import type { WhereClause } from '../../../../core/api/listQuery'
 import { outcomeMetric, outcomeMetricLabels } from '../../../../core/domain/outcome'
 import { moneyMetrics, type ResultsGroupBy } from '../../../../core/links/resultsSummary'
 import type { KindRecord } from '../../api/client'
-import { useRecords } from '../../api/useRecords'
+import { api } from '../../api/client'
+import { useLiveData } from '../../api/useLiveData'
 import { col, type DataColumn } from '../../components/dataColumns'
 import { DataTable } from '../../components/DataTable'
 import { format } from '../../components/format'
@@ -13,6 +14,12 @@ type Outcome = KindRecord<'outcome'>
 
 /** Which numbers to list: a period, and a group's (`none`: those outside every group) or all of them. */
 export type LedgerScope = { period: { from: string; to: string }; groupBy: ResultsGroupBy; group: string | 'none' | null; title: string | null }
+
+/**
+ * The newest numbers shown at most: a year of GA4 exports is 100k rows and more, which the table would
+ * fetch and draw for seconds; a row or a quarter narrows it, and the sentence says how many are left out.
+ */
+export const LEDGER_CAP = 5_000
 
 const field: Record<ResultsGroupBy, 'campaignId' | 'channelId' | 'contentId'> = { campaign: 'campaignId', channel: 'channelId', item: 'contentId' }
 
@@ -34,7 +41,8 @@ export function ResultsLedger({ scope, currency }: { scope: LedgerScope; currenc
     else if (scope.group !== null) w.push({ field: field[scope.groupBy], op: 'eq', value: scope.group })
     return w
   }, [scope.period.from, scope.period.to, scope.groupBy, scope.group])
-  const ledger = useRecords('outcome', where)
+  const input = { where, sort: [{ field: 'date', dir: 'desc' as const }], limit: LEDGER_CAP }
+  const ledger = useLiveData(`results-ledger ${JSON.stringify(input)}`, () => api.records('outcome').list(input), ['outcome'])
   const items = useNames('content')
   const channels = useNames('channel')
   const campaigns = useNames('campaign')
@@ -55,13 +63,19 @@ export function ResultsLedger({ scope, currency }: { scope: LedgerScope; currenc
     ],
     [currency, items.map, channels.map, campaigns.map]
   )
-  const n = ledger.data?.items.length ?? 0
+  const n = ledger.data?.total ?? 0
+  const shown = ledger.data?.items.length ?? 0
   return (
     <section className="rs-ledger" aria-labelledby="rs-ledger-title" data-testid="results-ledger">
       <h2 id="rs-ledger-title" className="rs-ledger-title">
         {scope.title === null ? 'Every number in the period' : `The numbers behind “${scope.title}”`}
         {ledger.data && <span className="subtle"> · {format.number(n)}</span>}
       </h2>
+      {n > shown && (
+        <p className="subtle small" role="status" data-testid="results-ledger-cap">
+          Showing the newest {format.number(shown)} of {format.number(n)}; choose a row or a quarter above to narrow the list.
+        </p>
+      )}
       {ledger.error && (
         <p className="form-error" role="alert">
           Could not load the ledger: {ledger.error.message}
