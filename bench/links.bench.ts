@@ -3,7 +3,19 @@
  * 100,000-row GA4 export (source, medium, campaign, content, landing page, four metrics) read, parsed
  * and matched against 2,000 tracked links over 50 campaigns, as `smo results` does before it writes.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { buildMatchIndex, matchRow } from '../src/core/links/matchResults'
+import { createBackend } from '../src/main/backend/backend'
+import { sql } from '../src/main/backend/db/sql'
+import { writeDemo } from '../src/main/backend/demo/writeDemo'
+import { importResults } from '../src/main/backend/links/resultsImport'
+import { resultsSummaryOf } from '../src/main/backend/links/resultsSummaryOf'
+import { openWorkspace } from '../src/main/backend/openWorkspace'
+import { withActing } from '../src/main/backend/people/currentMember'
+import { memorySettings } from '../src/main/backend/settings/confSettings'
+import { fileSecrets } from '../src/main/backend/settings/fileSecrets'
 import { readResults } from '../src/core/links/readResults'
 import { parseCsvText } from '../src/main/backend/services/importFile'
 
@@ -13,6 +25,43 @@ const ROWS = 100_000
 const LINKS = 2_000
 const CAMPAIGNS = 50
 const id = (p: string, i: number) => `${p}${String(i).padStart(25, '0')}`.slice(0, 26)
+
+/**
+ * The Results screen's query (results-summary) over a large ledger: the demo with the 100k-row GA4
+ * export imported (about 300k numbers), summed per campaign and per item over every date it holds.
+ */
+async function summaryCase(text: string): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'smo-results-bench-'))
+  try {
+    const ws = await openWorkspace(join(dir, 'ws'), { create: true, lock: 'bench' })
+    const b = createBackend(ws, memorySettings(), fileSecrets(join(dir, 'userdata')))
+    try {
+      writeDemo(b)
+      const owner = b.db.get<{ id: string }>(sql`SELECT id FROM member WHERE access = 'owner' LIMIT 1`)?.id ?? ''
+      withActing(b, owner, () => importResults(b, { fileName: 'ga4-100k.csv', text, format: 'ga4' }))
+      const numbers = b.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM outcome WHERE deleted_at IS NULL`)?.n ?? 0
+      const time = (groupBy: 'campaign' | 'item'): number => {
+        const ms: number[] = []
+        for (let i = 0; i < 3; i++) {
+          const t0 = performance.now()
+          resultsSummaryOf(b, { groupBy })
+          ms.push(performance.now() - t0)
+        }
+        return Math.round(ms.sort((x, y) => x - y)[1] ?? 0)
+      }
+      return (['campaign', 'item'] as const).map((g) => ({
+        name: `Results screen: the ledger summed per ${g} (results-summary), ${numbers.toLocaleString('en')} numbers`,
+        value: time(g),
+        unit: 'ms',
+        note: `the demo plus a 100k-row GA4 export, every date the ledger holds; median of 3`
+      }))
+    } finally {
+      b.close()
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 function fixture(): { text: string; links: { url: string; contentId: string; channelId: string; campaignId: string }[] } {
   const sources = ['linkedin', 'x', 'newsletter', 'youtube', 'blog']
@@ -51,6 +100,7 @@ export default async function run(): Promise<BenchResult[]> {
   const runs = [once(), once(), once()].sort((a, b) => a.ms - b.ms)
   const mid = runs[1]!
   return [
+    ...(await summaryCase(text)),
     {
       name: `read and match ${ROWS.toLocaleString('en')} GA4 rows to ${LINKS.toLocaleString('en')} links`,
       value: Math.round(mid.ms),

@@ -26,10 +26,11 @@ const paramsKey = (u: Pick<UtmValues, 'source' | 'medium' | 'campaign'>, content
   `${lc(u.source)}\u0000${lc(u.medium)}\u0000${lc(u.campaign)}${content === undefined ? '' : `\u0000${lc(content)}`}`
 const targetKey = (t: MatchTarget) => `${t.contentId}|${t.channelId}|${t.campaignId}`
 
+/** Each list holds a target once; targets are interned (buildMatchIndex), so the same target is the same object. */
 function push(map: Map<string, MatchTarget[]>, key: string, t: MatchTarget): void {
   const list = map.get(key)
   if (list === undefined) map.set(key, [t])
-  else if (!list.some((x) => targetKey(x) === targetKey(t))) list.push(t)
+  else if (!list.includes(t)) list.push(t)
 }
 
 /** Maps from tracking parameters, pages, campaign slugs and sources to what they belong to; built once per import. */
@@ -37,11 +38,16 @@ export function buildMatchIndex(s: MatchSetup): MatchIndex {
   const idx: MatchIndex = { byParams: new Map(), byPage: new Map(), byPath: new Map(), campaignBySlug: new Map(), channelBySource: new Map() }
   for (const c of s.campaigns) idx.campaignBySlug.set(lc(c.slug), c.id)
   const sourceChannels = new Map<string, Set<string>>()
+  const interned = new Map<string, MatchTarget>()
   const addSource = (source: string, channelId: string) => sourceChannels.set(lc(source), (sourceChannels.get(lc(source)) ?? new Set()).add(channelId))
   for (const l of s.links) {
     const p = parseTrackedUrl(l.url)
     if (!p.ok) continue
-    const t: MatchTarget = { contentId: l.contentId, channelId: l.channelId, campaignId: l.campaignId }
+    // One object per distinct target: a row's parameters and its page are then narrowed by identity, not
+    // by building keys per comparison (100k GA4 rows: 6.4 s → well under a second).
+    const fresh: MatchTarget = { contentId: l.contentId, channelId: l.channelId, campaignId: l.campaignId }
+    const key = targetKey(fresh)
+    const t = interned.get(key) ?? interned.set(key, fresh).get(key)!
     if (p.link.utm.campaign !== '') {
       push(idx.byParams, paramsKey(p.link.utm), t)
       push(idx.byParams, paramsKey(p.link.utm, p.link.utm.content), t)
@@ -87,7 +93,7 @@ export function matchRow(idx: MatchIndex, utm: UtmValues, landing: string): Matc
       // tells them apart (GA4 reports the landing page beside the parameters).
       const page = pageKey(landing)
       const onPage = idx.byPage.get(page) ?? idx.byPath.get(pathOf(page)) ?? []
-      const both = exact.filter((t) => onPage.some((o) => targetKey(o) === targetKey(t)))
+      const both = exact.filter((t) => onPage.includes(t))
       if (both.length > 0) return fromMany(both, `${rule} and landing page`)
     }
     if (exact !== undefined) return fromMany(exact, rule)
