@@ -62,7 +62,7 @@ export function ResultsScreen() {
     const metrics: readonly OutcomeMetric[] = d?.metrics ?? []
     const value = (m: OutcomeMetric) => (r: Row) => r.values[m] ?? 0
     return [
-      col.text('name', labels.one[0]!.toUpperCase() + labels.one.slice(1), (r) => r.name, { width: 190, render: (r) => (r.outside ? <em>{r.name}</em> : r.name) }),
+      col.text('name', labels.one[0]!.toUpperCase() + labels.one.slice(1), (r) => r.name, { width: 180, render: (r) => (r.outside ? <em>{r.name}</em> : r.name) }),
       col.text('detail', labels.detail, (r) => r.detail, { width: groupBy === 'item' ? 200 : 170, hidden: groupBy !== 'item' }),
       col.number('published', 'Published', (r) => (r.outside ? null : r.published), { width: 108 }),
       col.number('hours', 'Hours', (r) => (r.outside ? null : Math.round(r.hours * 10) / 10), { width: 88 }),
@@ -78,7 +78,8 @@ export function ResultsScreen() {
         ? [{ ...col.number('pipelinePerCost', 'Pipeline ÷ cost', (r: Row) => r.pipelinePerCost, { width: headerWidth('Pipeline ÷ cost'), hidden: true }), text: (r: Row) => times(r.pipelinePerCost) }]
         : []),
       ...(metrics.includes('closed_revenue')
-        ? [{ ...col.number('returnOnCost', 'Revenue ÷ cost', (r: Row) => r.returnOnCost, { width: headerWidth('Revenue ÷ cost') }), text: (r: Row) => times(r.returnOnCost) }]
+        ? // "Return" (closed revenue ÷ cost, said under the table): the long name pushed it off a 1440-px window.
+          [{ ...col.number('returnOnCost', 'Return', (r: Row) => r.returnOnCost, { width: headerWidth('Return') }), text: (r: Row) => times(r.returnOnCost) }]
         : []),
       col.number('numbers', 'Numbers', (r) => r.numbers, { width: 90, hidden: true })
     ]
@@ -145,7 +146,7 @@ export function ResultsScreen() {
         <p className="subtle small rs-footnote">
           Cost of a row: the hours of its items published in the period at {format.currency(d.hourlyRate, currency)} an hour (Settings → Team), plus{' '}
           {groupBy === 'campaign' ? "the campaign's budget for its days inside the period" : groupBy === 'channel' ? "the channel's monthly cost over the period" : 'nothing else: an item has no budget of its own'}.
-          The cost in the sentence above is the whole team's: every published item's hours, every campaign's budget share and every channel's cost. Sums are the ledger's own numbers, in the currency the exports gave them.
+          Return is closed revenue ÷ cost. The cost in the sentence above is the whole team's: every published item's hours, every campaign's budget share and every channel's cost. Sums are the ledger's own numbers, in the currency the exports gave them.
         </p>
       )}
       {scope && <ResultsLedger scope={scope} currency={currency} />}
