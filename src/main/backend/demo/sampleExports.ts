@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
-import { buildMatchIndex, matchRow } from '../../../core/links/matchResults'
+import { matchRow } from '../../../core/links/matchResults'
 import { pageKey, parseTrackedUrl } from '../../../core/links/trackedUrl'
-import { campaignSlugs, linkConventionOf, linksInUse } from '../links/linkService'
+import { workspaceMatchIndex } from '../links/workspaceMatchIndex'
 import type { SampleName } from '../../../core/transfer/sampleFiles'
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
@@ -78,13 +78,7 @@ function linkedPosts(b: Backend, from: string, to: string): Linked[] {
  * and channels, and a deal from those is rightly "ambiguous"). The others follow, for the unmatched list.
  */
 function matchableFirst(b: Backend, links: readonly Linked[]): Linked[] {
-  const conv = linkConventionOf(b)
-  const idx = buildMatchIndex({
-    links: linksInUse(b),
-    campaigns: campaignSlugs(b, conv),
-    channels: b.db.all<{ id: string; platform: string }>(sql`SELECT id, platform FROM channel WHERE deleted_at IS NULL`).map((c) => ({ id: c.id, platform: c.platform as never })),
-    channelDefaults: conv.channelDefaults
-  })
+  const idx = workspaceMatchIndex(b)
   const ok = (l: Linked) => matchRow(idx, { source: l.utm.source, medium: l.utm.medium, campaign: l.utm.campaign, content: '', term: '' }, '').ok
   return [...links.filter(ok), ...links.filter((l) => !ok(l))]
 }

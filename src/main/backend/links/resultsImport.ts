@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { ApiError } from '../../../core/api/apiError'
 import type { ResultsInput, ResultsReport } from '../../../core/api/methods/linkMethods'
 import { outcome, type OutcomeMetric, type ResultsFormat } from '../../../core/domain/outcome'
-import { buildMatchIndex, matchRow } from '../../../core/links/matchResults'
+import { matchRow } from '../../../core/links/matchResults'
 import { readResults } from '../../../core/links/readResults'
 import { detectResultsFormat } from '../../../core/links/resultColumns'
 import { resultsPeriod, type Period, type Replaced } from '../../../core/links/resultsPeriod'
@@ -12,7 +12,7 @@ import type { Change } from '../mutate'
 import { checkRecordWrite } from '../people/recordAccess'
 import { historyService } from '../services/historyService'
 import { decodeText, parseCsvText } from '../services/importFile'
-import { campaignSlugs, linkConventionOf, linksInUse } from './linkService'
+import { workspaceMatchIndex } from './workspaceMatchIndex'
 import { ledgerGoalChanges } from './ledgerGoals'
 
 const SHOWN = 20
@@ -51,13 +51,7 @@ export function prepareResults(b: Backend, input: ResultsInput): PreparedResults
   const read = readResults({ format, headers: table.headers, data: table.data, headerRow: above + 1, comments, ...(input.dates ? { dateOrder: input.dates } : {}) })
   const errors = [...table.problems.map((p) => ({ row: p.row + above, column: p.column ?? '', message: p.message })), ...read.problems]
 
-  const conv = linkConventionOf(b)
-  const idx = buildMatchIndex({
-    links: linksInUse(b),
-    campaigns: campaignSlugs(b, conv),
-    channels: b.db.all<{ id: string; platform: string }>(sql`SELECT id, platform FROM channel WHERE deleted_at IS NULL`).map((c) => ({ id: c.id, platform: c.platform as never })),
-    channelDefaults: conv.channelDefaults
-  })
+  const idx = workspaceMatchIndex(b)
   const existing = new Map(
     b.db.all<Existing & { import_key: string }>(sql`SELECT id, import_key, value, date, metric, content_id, channel_id, campaign_id, match_rule FROM outcome WHERE deleted_at IS NULL AND format = ${format}`).map((r) => [r.import_key, r])
   )
