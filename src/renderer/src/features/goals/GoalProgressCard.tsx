@@ -20,6 +20,8 @@ const tone: Record<Card['progress']['status'], string> = {
 
 // The unit is named once in the card's subtitle; the figure boxes are too narrow to repeat it.
 const num = (v: number | null): string => (v === null ? '–' : format.number(v, 1))
+/** Whole units from 100 on (a pace of 30,514 €, not 30,514.4), one decimal below. */
+const pace = (v: number): string => format.number(v, Math.abs(v) >= 100 ? 0 : 1)
 
 /**
  * One goal of the quarter: status with the rule that gave it, the numbers behind it (latest, pace
@@ -94,8 +96,9 @@ export function GoalProgressCard({ card }: { card: Card }) {
           <dd className="num">{p.progress === null ? '–' : format.percent(p.progress)}</dd>
         </div>
         <div>
-          <dt>Pace needed</dt>
-          <dd className="num">{p.paceNeededPerWeek === null ? 'quarter over' : `${num(p.paceNeededPerWeek)} / week`}</dd>
+          {/* "/ week" in the label: "30,514.4 / week" did not fit the figure's box and was cut to "30,514.4 / we…". */}
+          <dt>Needed / week</dt>
+          <dd className="num">{p.paceNeededPerWeek === null ? 'quarter over' : pace(p.paceNeededPerWeek)}</dd>
         </div>
         <div>
           <dt>Projected</dt>
