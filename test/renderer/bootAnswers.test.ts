@@ -19,6 +19,17 @@ const month = { from: '2026-11-30', to: '2027-01-10', dateField: 'planned', filt
 const monthKey = bootKey('calendar-month', month)
 const answer = { ok: true, data: { cells: 'x' } }
 
+/** A boot whose month and me-get answers have both arrived. */
+async function bootHoldingBoth() {
+  const s = controlledStream()
+  const boot = bootAnswers(Promise.resolve(s.response))
+  s.send({ keys: [monthKey, 'me-get {}'] })
+  s.send({ key: monthKey, result: answer })
+  s.send({ key: 'me-get {}', result: answer })
+  await new Promise((r) => setTimeout(r, 10))
+  return { s, boot }
+}
+
 describe('boot answers in the api client (#17)', () => {
   it('answers the first call with the same method and input, once, whatever the order of its fields', async () => {
     const s = controlledStream()
@@ -57,12 +68,7 @@ describe('boot answers in the api client (#17)', () => {
   })
 
   it('ends at a write or a change in the workspace: nothing stale is answered after', async () => {
-    const s = controlledStream()
-    const boot = bootAnswers(Promise.resolve(s.response))
-    s.send({ keys: [monthKey, 'me-get {}'] })
-    s.send({ key: monthKey, result: answer })
-    s.send({ key: 'me-get {}', result: answer })
-    await new Promise((r) => setTimeout(r, 10))
+    const { boot } = await bootHoldingBoth()
     expect(boot.take('calendar-update', { ids: ['a'], shiftDays: 1 })).toBeUndefined()
     expect(boot.take('calendar-month', month)).toBeUndefined()
 
@@ -75,12 +81,7 @@ describe('boot answers in the api client (#17)', () => {
   })
 
   it('lets a read it does not hold go to the server and keeps the rest (the bell before the shell on a busy machine)', async () => {
-    const s = controlledStream()
-    const boot = bootAnswers(Promise.resolve(s.response))
-    s.send({ keys: [monthKey, 'me-get {}'] })
-    s.send({ key: monthKey, result: answer })
-    s.send({ key: 'me-get {}', result: answer })
-    await new Promise((r) => setTimeout(r, 10))
+    const { s, boot } = await bootHoldingBoth()
     expect(boot.take('notification-list', {})).toBeUndefined()
     expect(boot.take('notification-prefs-get', {})).toBeUndefined()
     await expect(boot.take('me-get', {})).resolves.toEqual(answer)

@@ -38,9 +38,15 @@ export const shellCalls: BootCall[] = [
 ]
 
 /**
- * Every method a boot answer may hold. A call to any other method (a write above all) ends the boot:
- * from then on every call goes to the server (renderer/src/api/bootAnswers.ts).
+ * Every method a boot answer may hold. A call to any other method that may write ends the boot (see
+ * onlyReads): from then on every call goes to the server (renderer/src/api/bootAnswers.ts).
  */
+export const bootMethods: ReadonlySet<string> = new Set<Method>([
+  ...shellCalls.map((c) => c.method),
+  'calendar-month', 'calendar-backlog', 'task-range', 'channel-list', 'member-list', 'campaign-list', 'goal-list', 'saved-view-list',
+  'history-state', 'mine-get'
+])
+
 /**
  * A call that only reads by its name (`notification-list`, `notification-prefs-get`): one the boot does
  * not hold goes to the server without ending the boot. Anything else may write, and a write makes the
@@ -50,12 +56,6 @@ export const shellCalls: BootCall[] = [
 export function onlyReads(method: string): boolean {
   return /-(list|get)$/.test(method)
 }
-
-export const bootMethods: ReadonlySet<string> = new Set<Method>([
-  ...shellCalls.map((c) => c.method),
-  'calendar-month', 'calendar-backlog', 'task-range', 'channel-list', 'member-list', 'campaign-list', 'goal-list', 'saved-view-list',
-  'history-state', 'mine-get'
-])
 
 // Every record of a kind, as useRecords asks (renderer/src/api/useRecords.ts, maxPage).
 const everyRecord = { limit: 50_000 }

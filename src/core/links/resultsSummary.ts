@@ -25,8 +25,8 @@ export type ResultsSummaryInput = z.input<typeof resultsSummaryInput>
 const values = z.record(z.string(), z.number())
 
 export const resultsGroup = z.object({
-  /** The campaign's, channel's or item's id; null for the numbers matched to none. */
-  id: z.string().nullable(),
+  /** The campaign's, channel's or item's id (the numbers outside every row are `outside`, not a row). */
+  id: z.string(),
   name: z.string(),
   /** Campaign dates, an item's channel and day, a channel's platform. */
   detail: z.string(),
@@ -34,8 +34,8 @@ export const resultsGroup = z.object({
   hours: z.number(),
   /** Budget share or channel cost in the period (0 for an item). */
   spend: z.number(),
-  /** hours × hourly rate + spend; null for the unmatched row. */
-  cost: z.number().nullable(),
+  /** hours × hourly rate + spend. */
+  cost: z.number(),
   /** Ledger rows summed (the numbers behind the row). */
   numbers: z.number(),
   values,
@@ -97,12 +97,12 @@ export function monthsIn(from: string, to: string): number {
 }
 
 /** The ratios a row shows; null where the divisor is zero (no leads, nothing spent), never Infinity. */
-export function ratios(values: Readonly<Record<string, number>>, cost: number | null): Pick<ResultsGroup, 'costPerLead' | 'returnOnCost' | 'pipelinePerCost'> {
+export function ratios(values: Readonly<Record<string, number>>, cost: number): Pick<ResultsGroup, 'costPerLead' | 'returnOnCost' | 'pipelinePerCost'> {
   const leads = values.leads ?? 0
   const has = (m: OutcomeMetric) => values[m] !== undefined
   return {
-    costPerLead: cost !== null && leads > 0 ? cost / leads : null,
-    returnOnCost: cost !== null && cost > 0 && has('closed_revenue') ? (values.closed_revenue ?? 0) / cost : null,
-    pipelinePerCost: cost !== null && cost > 0 && has('pipeline_value') ? (values.pipeline_value ?? 0) / cost : null
+    costPerLead: leads > 0 ? cost / leads : null,
+    returnOnCost: cost > 0 && has('closed_revenue') ? (values.closed_revenue ?? 0) / cost : null,
+    pipelinePerCost: cost > 0 && has('pipeline_value') ? (values.pipeline_value ?? 0) / cost : null
   }
 }

@@ -22,7 +22,8 @@ describe('results summary figures', () => {
     expect(ratios({ sessions: 100 }, 500)).toEqual({ costPerLead: null, returnOnCost: null, pipelinePerCost: null })
     // A closed-revenue figure of nothing is a 0× return, not a missing one.
     expect(ratios({ closed_revenue: 0 }, 500).returnOnCost).toBe(0)
-    expect(ratios({ leads: 2 }, null).costPerLead).toBeNull()
+    // Leads at no cost (no hours, no budget): nothing per lead, not a gap.
+    expect(ratios({ leads: 2 }, 0).costPerLead).toBe(0)
   })
 
   it('refuses half a period, a period that ends before it starts, and an unknown grouping', () => {

@@ -36,7 +36,7 @@ export function sampleExport(b: Backend, name: SampleName): string {
   const from = iso(now - 28 * DAY)
   const to = iso(now - DAY)
   const links = linkedPosts(b, from, to)
-  if (name === 'hubspot-deals.csv') return hubspotDeals(matchableFirst(b, links), now, 9100)
+  if (name === 'hubspot-deals.csv') return hubspotDeals(matchableFirst(b, links), now, { firstId: 9100, companies: recentCompanies })
   return ga4(links, organicOf(b, links), from, to)
 }
 
@@ -53,7 +53,7 @@ export function earlierResultsExports(b: Backend, now: number): { fileName: stri
   const links = linkedPosts(b, from, to)
   return [
     { fileName: `ga4-traffic-acquisition-${from}-to-${to}.csv`, text: ga4(links, organicOf(b, links), from, to) },
-    { fileName: `hubspot-deals-${from}-to-${to}.csv`, text: hubspotDeals(matchableFirst(b, links), end + DAY, 8100) }
+    { fileName: `hubspot-deals-${from}-to-${to}.csv`, text: hubspotDeals(matchableFirst(b, links), end + DAY, { firstId: 8100, companies: earlierCompanies }) }
   ]
 }
 
@@ -116,11 +116,10 @@ const earlierCompanies = ['Kestrel Health', 'Vantage Media', 'Mosaic Learning', 
 
 /**
  * `now`: no deal is created or closed on or after it; `firstId`: the first record id (the CRM's own
- * numbering), which also picks the companies (the earlier file's deals are other customers).
+ * numbering); `companies`: the customers, the last one for the deal without tracking.
  */
-function hubspotDeals(links: readonly Linked[], now: number, firstId: number): string {
+function hubspotDeals(links: readonly Linked[], now: number, { firstId, companies }: { firstId: number; companies: readonly string[] }): string {
   const stages = ['Closed won', 'Contract sent', 'Appointment scheduled', 'Closed won', 'Qualified to buy', 'Closed lost']
-  const companies = firstId === 9100 ? recentCompanies : earlierCompanies
   // One deal per campaign and source the links used, newest first: deals come from campaigns, not single posts.
   const seen = new Set<string>()
   const sources = links.filter((l) => !seen.has(`${l.utm.campaign}|${l.utm.source}`) && seen.add(`${l.utm.campaign}|${l.utm.source}`)).slice(0, companies.length - 1)

@@ -1,9 +1,8 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { outcomeMetricLabels, resultsFormat, type OutcomeMetric } from '../../../core/domain/outcome'
-import { primitives } from '../../../core/domain/primitives'
 import { quarter } from '../../../core/goals/quarter'
-import { moneyMetrics, resultsGroupBy } from '../../../core/links/resultsSummary'
+import { moneyMetrics, resultsGroupBy, resultsSummaryInput } from '../../../core/links/resultsSummary'
 import { replacedSentence } from '../../../core/links/resultsPeriod'
 import type { Backend } from '../../backend/backend'
 import { importResults } from '../../backend/links/resultsImport'
@@ -44,24 +43,24 @@ type SummaryValues = { workspace?: string | undefined; by?: string | undefined; 
 async function printSummary(values: SummaryValues): Promise<number> {
   const by = resultsGroupBy.safeParse(values.by ?? 'campaign')
   if (!by.success) throw new UsageError(`--by ${String(values.by)}: use campaign, channel or item`)
-  let range: { from: string; to: string } | Record<string, never> = {}
+  let period: { from?: string | undefined; to?: string | undefined } = { from: values.from, to: values.to }
   if (values.quarter !== undefined) {
     if (values.from !== undefined || values.to !== undefined) throw new UsageError('give --quarter or --from and --to, not both')
     const q = quarter.parse(values.quarter)
     if (!q.ok) throw new UsageError(`--quarter: ${q.message}`)
-    range = { from: q.quarter.start, to: q.quarter.end }
-  } else if (values.from !== undefined || values.to !== undefined) {
-    for (const [name, v] of [['from', values.from], ['to', values.to]] as const) {
-      if (v === undefined) throw new UsageError(`--${name} is missing: give both ends of the period`)
-      const d = primitives.date.safeParse(v)
-      if (!d.success) throw new UsageError(`--${name} ${v}: ${d.error.issues[0]?.message ?? 'not a date'}`)
-    }
-    if ((values.to as string) < (values.from as string)) throw new UsageError(`--to ${values.to} is before --from ${values.from}`)
-    range = { from: values.from as string, to: values.to as string }
+    period = { from: q.quarter.start, to: q.quarter.end }
+  }
+  // The contract's own rules (both ends or none, real dates, in order), said as a usage error before the workspace opens.
+  const input = resultsSummaryInput.safeParse({ groupBy: by.data, ...period })
+  if (!input.success) {
+    const issue = input.error.issues[0]
+    const name = issue?.path[0] === 'from' ? 'from' : 'to'
+    const given = period[name]
+    throw new UsageError(`--${name}${given === undefined ? '' : ` ${given}`}: ${issue?.message ?? 'not a period'}`)
   }
   const b = await openCliBackend(values, { readonly: true })
   try {
-    const r = await callApi(b, 'results-summary', { groupBy: by.data, ...range })
+    const r = await callApi(b, 'results-summary', input.data)
     if (values.json) {
       console.log(JSON.stringify(r, null, 2))
       return 0

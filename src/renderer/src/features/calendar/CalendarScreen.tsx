@@ -9,7 +9,7 @@ import { useRecords } from '../../api/useRecords'
 import { localZone } from '../../components/formValues'
 import { announce } from '../../shell/announce'
 import { markFirstScreenDrawn } from '../../shell/firstScreen'
-import { useNames } from '../../features/records/useNames'
+import { namesFrom, useNames } from '../../features/records/useNames'
 import { AgendaView } from './AgendaView'
 import { BacklogTray } from './BacklogTray'
 import { BulkBar } from './BulkBar'
@@ -80,10 +80,7 @@ export function CalendarScreen() {
   // One campaign list for the bars and the pickers: a second `useNames('campaign')` asked the same list
   // again, after the boot's one answer was used, so a cold start sent it to the server anyway.
   const campaignRecs = useRecords('campaign')
-  const campaignOptions = useMemo(
-    () => (campaignRecs.data?.items ?? []).map((c) => ({ id: c.id, name: c.name })).sort((a, b) => a.name.localeCompare(b.name)),
-    [campaignRecs.data]
-  )
+  const campaignNames = useMemo(() => namesFrom('campaign', { data: campaignRecs.data, error: campaignRecs.error }), [campaignRecs.data, campaignRecs.error])
 
   const days = useMemo(() => viewDays(state.mode, cursor, ws), [state.mode, cursor, ws])
   const from = days[0] ?? cursor
@@ -273,7 +270,7 @@ export function CalendarScreen() {
       <TaskMarksProvider from={from} to={to}>
       <div className="planner" onKeyDown={onKey} data-testid="calendar-screen">
         <CalendarToolbar state={state} update={update} cursor={cursor} zone={zone} go={go} today={() => (update({ cursor: today }), setFocus(today))} history={history} onMessage={actions.say} filter={state.filter} loading={range.loading} />
-        <FilterBar ref={search} filter={state.filter} onChange={(filter) => update({ filter })} screen="calendar" channels={channels.options} campaigns={campaignOptions} members={members.options} pillars={pillars} />
+        <FilterBar ref={search} filter={state.filter} onChange={(filter) => update({ filter })} screen="calendar" channels={channels.options} campaigns={campaignNames.options} members={members.options} pillars={pillars} />
         <div className="planner-sub">
           <ViewOptions state={state} update={update} />
           <Legend entries={legend} colorBy={state.colorBy} />
@@ -296,8 +293,8 @@ export function CalendarScreen() {
           </div>
           <BacklogTray filter={state.filter} />
           <Suspense fallback={null}>
-            {newOn !== null && <ItemPanel key={`new:${newOn.date}`} id={null} newItem={newOn} refOptions={{ member: members.options, channel: channels.options, campaign: campaignOptions, goal: goals.options }} names={members.map} onClose={() => setNewOn(null)} onMessage={actions.say} />}
-            {openId !== null && <ItemPanel key={openId} id={openId} refOptions={{ member: members.options, channel: channels.options, campaign: campaignOptions, goal: goals.options }} names={members.map} onClose={() => setOpenId(null)} onMessage={actions.say} />}
+            {newOn !== null && <ItemPanel key={`new:${newOn.date}`} id={null} newItem={newOn} refOptions={{ member: members.options, channel: channels.options, campaign: campaignNames.options, goal: goals.options }} names={members.map} onClose={() => setNewOn(null)} onMessage={actions.say} />}
+            {openId !== null && <ItemPanel key={openId} id={openId} refOptions={{ member: members.options, channel: channels.options, campaign: campaignNames.options, goal: goals.options }} names={members.map} onClose={() => setOpenId(null)} onMessage={actions.say} />}
           </Suspense>
         </div>
         {moving !== null && (

@@ -12,8 +12,8 @@ import { ResultsLedger, type LedgerScope } from './ResultsLedger'
 import { resultsSentence } from './resultsSentence'
 import './results.css'
 
-/** A row of the table: a group, or the numbers outside every group (its id is OUTSIDE). */
-type Row = ResultsGroup & { id: string; outside: boolean }
+/** A row of the table: a group, or the numbers outside every group (its id is OUTSIDE, no cost). */
+type Row = Omit<ResultsGroup, 'cost'> & { cost: number | null; outside: boolean }
 const OUTSIDE = '(outside)'
 
 const byLabel: Record<ResultsGroupBy, { tab: string; one: string; outside: string; detail: string }> = {
@@ -49,7 +49,7 @@ export function ResultsScreen() {
 
   const rows = useMemo<Row[]>(() => {
     if (d === undefined) return []
-    const groups = d.rows.map((r) => ({ ...r, id: r.id ?? OUTSIDE, outside: false }))
+    const groups: Row[] = d.rows.map((r) => ({ ...r, outside: false }))
     if (d.outside.numbers === 0) return groups
     const o = d.outside
     return [
