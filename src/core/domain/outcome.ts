@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { primitives as p } from './primitives'
 import { recordKind } from './recordKind'
+import { currencyCode } from './workspaceProfile'
 
-/** What a results row counts. Money metrics are in the export's currency, as the file gave them. */
+/** What a results row counts. Money metrics are in the team's currency (converted at import when the export named another). */
 export const outcomeMetric = z.enum(['sessions', 'engaged_sessions', 'key_events', 'revenue', 'leads', 'opportunities', 'pipeline_value', 'closed_revenue'], {
   error: 'The metric is sessions, engaged_sessions, key_events, revenue, leads, opportunities, pipeline_value or closed_revenue'
 })
@@ -50,9 +51,13 @@ export const outcome = recordKind({
     channelId: p.ref,
     campaignId: p.ref,
     /** How the row was matched, in words ("tracking parameters", "campaign name", "landing page"), or why not. */
-    matchRule: p.text(300)
+    matchRule: p.text(300),
+    /** The currency the export gave a money value in; '' when it named none (the team's was taken) or for counts. */
+    currency: z.union([z.literal(''), currencyCode]),
+    /** A converted money value as the file gave it, in `currency`; null when nothing was converted. */
+    originalValue: p.finite.nullable()
   }),
-  defaults: { externalId: '', utmSource: '', utmMedium: '', utmCampaign: '', landingUrl: '', contentId: null, channelId: null, campaignId: null, matchRule: '' },
+  defaults: { externalId: '', utmSource: '', utmMedium: '', utmCampaign: '', landingUrl: '', contentId: null, channelId: null, campaignId: null, matchRule: '', currency: '', originalValue: null },
   required: ['date', 'metric', 'value', 'format', 'sourceFile', 'sourceRow', 'importKey'],
   refs: { contentId: 'content', channelId: 'channel', campaignId: 'campaign' },
   search: ['sourceFile', 'utmCampaign', 'matchRule'],

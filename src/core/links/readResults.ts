@@ -1,7 +1,9 @@
 import type { OutcomeMetric, ResultsFormat } from '../domain/outcome'
 import { detectDateOrder, type DateOrder } from '../transfer/csvDialect'
 import { parseDate } from '../transfer/parseCell'
-import { findColumn, headerKey, type ResultColumn } from './resultColumns'
+import { amountCurrency } from './amountCurrency'
+import { moneyMetrics } from './resultsSummary'
+import { findColumn, headerCurrency, headerKey, type ResultColumn } from './resultColumns'
 import { emptyUtm, parseTrackedUrl, type UtmValues } from './trackedUrl'
 
 /** One row of an export, read: the numbers it gives and what to match them by. */
@@ -14,6 +16,8 @@ export type ResultRow = {
   utm: UtmValues
   landing: string
   metrics: { metric: OutcomeMetric; value: number; date: string }[]
+  /** The currency the row's money (revenue, amount) is in, and the column that said so; null when the export names none. */
+  money: { code: string; column: string } | null
 }
 export type ResultProblem = { row: number; column: string; message: string }
 export type ResultSkip = { row: number; reason: string }
@@ -29,6 +33,8 @@ export type ResultsTable = {
   comments: readonly string[]
   /** For numeric dates that read both ways (03/04/2026). */
   dateOrder?: 'dmy' | 'mdy'
+  /** The team's currency: what a bare "$" or "¥" in an amount means when the team counts in one. */
+  currency?: string
 }
 
 /** GA4's placeholders for "no value". */
@@ -42,7 +48,7 @@ const clean = (s: string | undefined) => {
 /** "$12,500.00", "12.500,00 €", "1 234" → number; null for an empty cell; an error sentence otherwise. */
 export function parseAmount(raw: string): number | null | { error: string } {
   if (/^\d{1,15}$/.test(raw)) return Number(raw) // plain counts, most cells of an analytics export
-  let s = raw.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/^[A-Z]{3}|[A-Z]{3}$/g, '').replace(/[€$£¥]/g, '')
+  let s = raw.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/^[A-Z]{3}|[A-Z]{3}$/g, '').replace(/[A-Z]{0,2}\$|[€£¥₹₩₽₺₪₣]/g, '')
   if (s === '') return null
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '')
   else if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.')
@@ -79,7 +85,8 @@ export function readResults(t: ResultsTable): ReadResults {
   const c = {
     sm: col('sourceMedium'), source: col('source'), medium: col('medium'), campaign: col('campaign'), content: col('content'), term: col('term'),
     landing: col('landing'), date: col('date'), sessions: col('sessions'), engaged: col('engaged'), keyEvents: col('keyEvents'), revenue: col('revenue'),
-    id: col('id'), created: col('created'), closed: col('closed'), stage: col('stage'), lifecycle: col('lifecycle'), amount: col('amount'), leadSource: col('leadSource')
+    id: col('id'), created: col('created'), closed: col('closed'), stage: col('stage'), lifecycle: col('lifecycle'), amount: col('amount'), leadSource: col('leadSource'),
+    currency: col('currency')
   }
   const name = (i: number) => t.headers[i] ?? ''
   const dateCols = [c.date, c.created, c.closed].filter((i) => i >= 0)
@@ -187,8 +194,20 @@ export function readResults(t: ResultsTable): ReadResults {
         }
       }
     }
+    // The currency of the row's money: its currency column, else the amount's own symbol or code, else the header's "(USD)".
+    let money: ResultRow['money'] = null
+    const moneyCol = t.format === 'ga4' ? c.revenue : c.amount
+    if (metrics.some((x) => moneyMetrics.has(x.metric))) {
+      const stated = c.currency >= 0 ? cell(c.currency).trim().toUpperCase() : ''
+      if (stated !== '' && !/^[A-Z]{3}$/.test(stated)) problems.push({ row, column: name(c.currency), message: `"${cell(c.currency).trim()}" is not a currency code (three letters, such as USD)` })
+      const inCell = amountCurrency(cell(moneyCol), t.currency ?? '')
+      if (stated !== '' && inCell !== null && stated !== inCell) problems.push({ row, column: name(moneyCol), message: `The amount is written in ${inCell} but ${name(c.currency)} says ${stated}` })
+      const inHeader = moneyCol >= 0 ? headerCurrency(keys[moneyCol] ?? '') : null
+      const code = stated || inCell || inHeader
+      if (code) money = { code, column: name(stated ? c.currency : moneyCol) }
+    }
     if (problems.length > before) return
-    rows.push({ row, date: rowDate, externalId: t.format === 'ga4' ? '' : cell(c.id).trim(), utm, landing, metrics })
+    rows.push({ row, date: rowDate, externalId: t.format === 'ga4' ? '' : cell(c.id).trim(), utm, landing, metrics, money })
   })
   return { rows, problems, skipped, entity, dateOrder: order }
 }

@@ -30,19 +30,35 @@ export const resultColumns = {
   closed: ['close date', 'closed date'],
   stage: ['deal stage', 'stage', 'opportunity stage'],
   lifecycle: ['lifecycle stage', 'status', 'lead status'],
-  amount: ['amount', 'deal amount', 'amount (usd)', 'amount (eur)'],
+  amount: ['amount', 'deal amount', 'amount in company currency', 'opportunity amount'],
+  currency: ['currency', 'deal currency code', 'currency code', 'deal currency', 'amount currency', 'opportunity currency', 'currency iso code'],
   leadSource: ['lead source', 'original source']
 } as const
 
 export type ResultColumn = keyof typeof resultColumns
 
-/** The index of the first header naming `what`, or -1. */
+/** A header that names its currency: "Amount (USD)", "Total revenue (EUR)". */
+const IN_CURRENCY = / \(([a-z]{3})\)$/
+
+/** The index of the first header naming `what`, or -1. Money columns may carry their currency in the header. */
 export function findColumn(keys: readonly string[], what: ResultColumn): number {
   for (const name of resultColumns[what]) {
     const i = keys.indexOf(name)
     if (i >= 0) return i
   }
+  if (what === 'amount' || what === 'revenue') {
+    for (const name of resultColumns[what]) {
+      const i = keys.findIndex((k) => k.startsWith(`${name} (`) && IN_CURRENCY.test(k))
+      if (i >= 0) return i
+    }
+  }
   return -1
+}
+
+/** The currency a header names ("amount (usd)" → "USD"), or null. */
+export function headerCurrency(key: string): string | null {
+  const m = IN_CURRENCY.exec(key)
+  return m ? (m[1] as string).toUpperCase() : null
 }
 
 /** Which export a header row is: GA4 (sessions), HubSpot (record id), Salesforce (lead or opportunity id / lead source); null if none. */

@@ -146,6 +146,47 @@ describe('results back into the outcome ledger', () => {
   })
 })
 
+describe("money in the team's currency", () => {
+  it('refuses deals in a currency without a rate, naming row and column, and converts them once the team has one', async () => {
+    await ok('workspace-profile-save', { currency: 'EUR' })
+    const r = await importFile('hubspot-deals-currencies.csv')
+    expect(r.written).toBe(false)
+    // One problem per row (its pipeline and closed revenue are one amount), at the column that named the currency.
+    expect(r.errors).toEqual([
+      {
+        row: 2,
+        column: 'Currency',
+        message: 'The amount is in USD and the team counts in EUR: give what 1 USD is worth in EUR (Settings → Team → Exchange rates, or --rate USD=…), or export the report in EUR'
+      },
+      { row: 5, column: 'Amount', message: expect.stringContaining('The amount is in GBP and the team counts in EUR') }
+    ])
+    expect(r.money).toEqual({ team: 'EUR', converted: [], assumed: 1, missing: ['GBP', 'USD'] })
+    expect(count('SELECT count(*) AS n FROM outcome')).toBe(0)
+
+    // A rate for this import only, then the team's own: the same numbers either way.
+    const once = await importFile('hubspot-deals-currencies.csv', { dryRun: true, rates: { USD: 0.9, GBP: 1.2 } })
+    expect(once.errors).toEqual([])
+    await ok('workspace-profile-save', { exchangeRates: { USD: 0.9, GBP: 1.2 } })
+    const done = await importFile('hubspot-deals-currencies.csv')
+    expect(done).toMatchObject({ written: true, errors: [] })
+    expect(done.money).toEqual({ team: 'EUR', converted: [{ currency: 'USD', rate: 0.9, numbers: 2 }, { currency: 'GBP', rate: 1.2, numbers: 1 }], assumed: 1, missing: [] })
+    // 10,000 USD → 9,000 € pipeline and closed; 8,000 € as it was; 2,500 taken as euros; £4,000 → 4,800 €.
+    expect(Object.fromEntries(done.totals.map((t) => [t.metric, t.value]))).toEqual({ opportunities: 4, pipeline_value: 9000 + 8000 + 2500 + 4800, closed_revenue: 9000 })
+    const rows = b.db.raw.prepare("SELECT external_id, value, currency, original_value FROM outcome WHERE metric = 'pipeline_value' ORDER BY external_id").all()
+    expect(rows).toEqual([
+      { external_id: '9101', value: 9000, currency: 'USD', original_value: 10000 },
+      { external_id: '9102', value: 8000, currency: 'EUR', original_value: null },
+      { external_id: '9103', value: 2500, currency: '', original_value: null },
+      { external_id: '9104', value: 4800, currency: 'GBP', original_value: 4000 }
+    ])
+    // A new rate and the same file: the converted numbers are updated, not added.
+    await ok('workspace-profile-save', { exchangeRates: { USD: 0.95, GBP: 1.2 } })
+    const later = await importFile('hubspot-deals-currencies.csv')
+    expect(later).toMatchObject({ create: 0, update: 2 })
+    expect(count("SELECT sum(value) AS n FROM outcome WHERE metric = 'closed_revenue' AND deleted_at IS NULL")).toBe(9500)
+  })
+})
+
 describe('the model reads the ledger', () => {
   it("counts an item's ledger leads as its results when its goal takes progress from results", async () => {
     const { modelInputs } = await import('../../../src/main/backend/services/modelInputs')

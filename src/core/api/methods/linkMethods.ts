@@ -4,6 +4,7 @@ import { outcome, outcomeMetric, resultsFormat } from '../../domain/outcome'
 import { primitives as p } from '../../domain/primitives'
 import { systemFields } from '../../domain/recordKind'
 import { trackedLink } from '../../domain/trackedLink'
+import { workspaceProfile } from '../../domain/workspaceProfile'
 import { crudMethods } from '../crudMethods'
 import { resultsSummary, resultsSummaryInput } from '../../links/resultsSummary'
 
@@ -36,6 +37,8 @@ const resultsInput = z
     data: z.string().optional(),
     format: resultsFormat.optional(),
     dates: z.enum(['dmy', 'mdy']).optional(),
+    /** Exchange rates for this import only (`smo results --rate USD=0.92`), over the team's own (Settings → Team). */
+    rates: workspaceProfile.fields.shape.exchangeRates.optional(),
     dryRun: z.boolean().optional()
   })
   .refine((i) => (i.text === undefined) !== (i.data === undefined), { message: 'Give the file as text or as bytes (one of the two)', path: ['text'] })
@@ -66,7 +69,21 @@ export const resultsReport = z.object({
   /** Earlier web-analytics numbers for those days, from other files, that this import replaces (so nothing counts twice). */
   replaced: z.array(z.object({ fileName: z.string(), from: z.string(), to: z.string(), numbers: z.number() })).default([]),
   /** Where the full lists went when they were longer than shown (CLI), else null. */
-  problemsFile: z.string().nullable()
+  problemsFile: z.string().nullable(),
+  /**
+   * The money of the file, when it has any: the team's currency, the amounts converted into it (per
+   * currency, at which rate) and how many named no currency and were taken in the team's.
+   */
+  money: z
+    .object({
+      team: z.string(),
+      converted: z.array(z.object({ currency: z.string(), rate: z.number(), numbers: z.number() })),
+      assumed: z.number(),
+      /** Currencies the file uses that have no rate (their rows are errors until one is given). */
+      missing: z.array(z.string())
+    })
+    .nullable()
+    .default(null)
 })
 export type ResultsReport = z.infer<typeof resultsReport>
 

@@ -4,6 +4,7 @@ import type { ResultsInput, ResultsReport } from '../../../core/api/methods/link
 import { outcome, type OutcomeMetric, type ResultsFormat } from '../../../core/domain/outcome'
 import { matchRow } from '../../../core/links/matchResults'
 import { readResults } from '../../../core/links/readResults'
+import { moneyMetrics } from '../../../core/links/resultsSummary'
 import { detectResultsFormat } from '../../../core/links/resultColumns'
 import { resultsPeriod, type Period, type Replaced } from '../../../core/links/resultsPeriod'
 import type { Backend } from '../backend'
@@ -11,12 +12,13 @@ import { sql } from '../db/sql'
 import type { Change } from '../mutate'
 import { checkRecordWrite } from '../people/recordAccess'
 import { historyService } from '../services/historyService'
+import { workspaceProfileOf } from '../services/workspaceProfileService'
 import { decodeText, parseCsvText } from '../services/importFile'
 import { workspaceMatchIndex } from './workspaceMatchIndex'
 import { ledgerGoalChanges } from './ledgerGoals'
 
 const SHOWN = 20
-type Existing = { id: string; value: number; date: string; metric: string; content_id: string | null; channel_id: string | null; campaign_id: string | null; match_rule: string }
+type Existing = { id: string; value: number; date: string; metric: string; content_id: string | null; channel_id: string | null; campaign_id: string | null; match_rule: string; currency: string }
 
 export type PreparedResults = { report: ResultsReport; changes: Change[]; all: { unmatched: ResultsReport['unmatched']; errors: ResultsReport['errors']; skipped: ResultsReport['skipped'] } }
 
@@ -48,12 +50,15 @@ export function prepareResults(b: Backend, input: ResultsInput): PreparedResults
   const format: ResultsFormat | null = input.format ?? detectResultsFormat(table.headers, comments.length > 0)
   if (format === null)
     throw refuse(`${input.fileName} does not look like a GA4, HubSpot or Salesforce export (no Sessions, Record ID, Lead ID or Opportunity ID column); name the format with --format ga4|hubspot|salesforce; nothing was imported`)
-  const read = readResults({ format, headers: table.headers, data: table.data, headerRow: above + 1, comments, ...(input.dates ? { dateOrder: input.dates } : {}) })
+  const profile = workspaceProfileOf(b)
+  const team = profile.currency
+  const rates: Record<string, number> = { ...profile.exchangeRates, ...input.rates }
+  const read = readResults({ format, headers: table.headers, data: table.data, headerRow: above + 1, comments, currency: team, ...(input.dates ? { dateOrder: input.dates } : {}) })
   const errors = [...table.problems.map((p) => ({ row: p.row + above, column: p.column ?? '', message: p.message })), ...read.problems]
 
   const idx = workspaceMatchIndex(b)
   const existing = new Map(
-    b.db.all<Existing & { import_key: string }>(sql`SELECT id, import_key, value, date, metric, content_id, channel_id, campaign_id, match_rule FROM outcome WHERE deleted_at IS NULL AND format = ${format}`).map((r) => [r.import_key, r])
+    b.db.all<Existing & { import_key: string }>(sql`SELECT id, import_key, value, date, metric, content_id, channel_id, campaign_id, match_rule, currency FROM outcome WHERE deleted_at IS NULL AND format = ${format}`).map((r) => [r.import_key, r])
   )
   const changes: Change[] = []
   const deltas: { metric: string; date: string; value: number }[] = []
@@ -66,6 +71,10 @@ export function prepareResults(b: Backend, input: ResultsInput): PreparedResults
   let unchanged = 0
   let matched = 0
   let outcomes = 0
+  const converted = new Map<string, number>()
+  const missing = new Set<string>()
+  let assumed = 0
+  let anyMoney = false
   for (const r of read.rows) {
     const m = matchRow(idx, r.utm, r.landing)
     if (m.ok) {
@@ -81,13 +90,39 @@ export function prepareResults(b: Backend, input: ResultsInput): PreparedResults
         continue
       }
       seenKeys.set(key, r.row)
+      // Money goes into the ledger in the team's currency: converted at the team's rate, or refused
+      // when there is none (summing dollars with euros gives a figure nobody can use).
+      let value = x.value
+      let currency = ''
+      let originalValue: number | null = null
+      if (moneyMetrics.has(x.metric)) {
+        anyMoney = true
+        if (r.money === null) assumed++
+        else if (r.money.code === team) currency = team
+        else {
+          const rate = rates[r.money.code]
+          if (rate === undefined) {
+            missing.add(r.money.code)
+            if (errors[errors.length - 1]?.row !== r.row) errors.push({
+              row: r.row,
+              column: r.money.column,
+              message: `The amount is in ${r.money.code} and the team counts in ${team}: give what 1 ${r.money.code} is worth in ${team} (Settings → Team → Exchange rates, or --rate ${r.money.code}=…), or export the report in ${team}`
+            })
+            continue
+          }
+          currency = r.money.code
+          originalValue = x.value
+          value = Math.round(x.value * rate * 100) / 100
+          converted.set(currency, (converted.get(currency) ?? 0) + 1)
+        }
+      }
       outcomes++
       const t = totals.get(x.metric) ?? { value: 0, matched: 0 }
-      t.value += x.value
-      if (m.ok) t.matched += x.value
+      t.value += value
+      if (m.ok) t.matched += value
       totals.set(x.metric, t)
       const values = {
-        date: x.date, metric: x.metric, value: x.value, format, sourceFile: input.fileName, sourceRow: r.row, externalId: r.externalId, importKey: key,
+        date: x.date, metric: x.metric, value, currency, originalValue, format, sourceFile: input.fileName, sourceRow: r.row, externalId: r.externalId, importKey: key,
         utmSource: r.utm.source, utmMedium: r.utm.medium, utmCampaign: r.utm.campaign, landingUrl: r.landing.slice(0, 2000),
         contentId: target.contentId, channelId: target.channelId, campaignId: target.campaignId, matchRule: m.ok ? m.rule : `unmatched: ${m.reason}`
       }
@@ -100,17 +135,17 @@ export function prepareResults(b: Backend, input: ResultsInput): PreparedResults
       if (old === undefined) {
         create++
         changes.push({ op: 'create', kind: 'outcome', id: b.newId(), values: parsed.data })
-        deltas.push({ metric: x.metric, date: x.date, value: x.value })
+        deltas.push({ metric: x.metric, date: x.date, value })
         continue
       }
-      const same = old.value === x.value && old.date === x.date && old.content_id === target.contentId && old.channel_id === target.channelId && old.campaign_id === target.campaignId && old.match_rule === values.matchRule
+      const same = old.value === value && old.currency === currency && old.date === x.date && old.content_id === target.contentId && old.channel_id === target.channelId && old.campaign_id === target.campaignId && old.match_rule === values.matchRule
       if (same) {
         unchanged++
         continue
       }
       update++
       changes.push({ op: 'update', kind: 'outcome', id: old.id, set: parsed.data })
-      deltas.push({ metric: old.metric, date: old.date, value: -old.value }, { metric: x.metric, date: x.date, value: x.value })
+      deltas.push({ metric: old.metric, date: old.date, value: -old.value }, { metric: x.metric, date: x.date, value })
     }
   }
   const period = format === 'ga4' ? resultsPeriod(comments, read.rows.flatMap((r) => r.metrics.map((x) => x.date))) : null
@@ -120,7 +155,8 @@ export function prepareResults(b: Backend, input: ResultsInput): PreparedResults
     fileName: input.fileName, format, entity: read.entity, rows: read.rows.length, outcomes, create, update, unchanged, matched, byRule,
     unmatched: unmatched.slice(0, SHOWN), skipped: read.skipped.slice(0, SHOWN), errors: errors.slice(0, SHOWN),
     totals: [...totals].map(([metric, t]) => ({ metric, value: t.value, matched: t.matched })),
-    goals: ledger.goals, counts: { unmatched: unmatched.length, skipped: read.skipped.length, errors: errors.length }, written: false, period, replaced, problemsFile: null
+    goals: ledger.goals, counts: { unmatched: unmatched.length, skipped: read.skipped.length, errors: errors.length }, written: false, period, replaced, problemsFile: null,
+    money: anyMoney ? { team, converted: [...converted].map(([c, numbers]) => ({ currency: c, rate: rates[c] ?? 0, numbers })), assumed, missing: [...missing].sort() } : null
   }
   return { report, changes: errors.length > 0 ? [] : [...changes, ...ledger.changes], all: { unmatched, errors, skipped: read.skipped } }
 }

@@ -225,15 +225,16 @@ export const commandSpecs = {
     summary:
       'What the outcome ledger adds up to per campaign, channel or item, beside what each cost; with --file, import a GA4, HubSpot or Salesforce export into it, matched by the tracking parameters',
     usage:
-      'smo results --workspace DIR [--by campaign|channel|item] [--quarter YYYY-Qn | --from YYYY-MM-DD --to YYYY-MM-DD] [--json], or smo results --workspace DIR --file F.csv [--format ga4|hubspot|salesforce] [--dates dmy|mdy] [--dry-run] [--json]',
+      'smo results --workspace DIR [--by campaign|channel|item] [--quarter YYYY-Qn | --from YYYY-MM-DD --to YYYY-MM-DD] [--json], or smo results --workspace DIR --file F.csv [--format ga4|hubspot|salesforce] [--dates dmy|mdy] [--rate CODE=N]… [--dry-run] [--json]',
     examples: [
       'smo results --workspace ~/smo-demo --by campaign',
       'smo results --workspace ~/smo-demo --by channel --quarter 2026-Q4 --json',
       'smo results --workspace ~/smo-demo --file ga4-traffic.csv --dry-run --json',
-      'smo results --workspace ~/smo-demo --file hubspot-deals.csv --format hubspot'
+      'smo results --workspace ~/smo-demo --file hubspot-deals.csv --format hubspot',
+      'smo results --workspace ~/smo-demo --file salesforce-opportunities.csv --rate USD=0.92'
     ],
     options: {
-      workspace, file: { type: 'string', short: 'f' }, format: { type: 'string' }, dates: { type: 'string' }, 'dry-run': { type: 'boolean' },
+      workspace, file: { type: 'string', short: 'f' }, format: { type: 'string' }, dates: { type: 'string' }, rate: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' },
       by: { type: 'string' }, quarter: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json
     }
   },

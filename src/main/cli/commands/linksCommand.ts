@@ -4,6 +4,8 @@ import { outcomeMetricLabels, resultsFormat, type OutcomeMetric } from '../../..
 import { quarter } from '../../../core/goals/quarter'
 import { moneyMetrics, resultsGroupBy, resultsSummaryInput } from '../../../core/links/resultsSummary'
 import { replacedSentence } from '../../../core/links/resultsPeriod'
+import { moneySentence } from '../../../core/links/moneySentence'
+import { workspaceProfile } from '../../../core/domain/workspaceProfile'
 import type { Backend } from '../../backend/backend'
 import { importResults } from '../../backend/links/resultsImport'
 import { authorize } from '../../backend/people/authorize'
@@ -90,6 +92,21 @@ function writeList(b: Backend, fileName: string, lines: string[]): string {
   return out
 }
 
+/** `--rate USD=0.92` (repeatable): what one unit of a currency is worth in the team's, for this import. */
+function rateFlags(raw: unknown): Record<string, number> | null {
+  if (raw === undefined) return null
+  const rates: Record<string, number> = {}
+  for (const r of raw as string[]) {
+    const m = /^([A-Za-z]{3})=(.+)$/.exec(r.trim())
+    const rate = m ? Number(m[2]) : NaN
+    if (!m || !(Number.isFinite(rate) && rate > 0)) throw new UsageError(`--rate ${r}: write a currency code and what one unit is worth in the team's currency, e.g. --rate USD=0.92`)
+    rates[(m[1] as string).toUpperCase()] = rate
+  }
+  const checked = workspaceProfile.fields.shape.exchangeRates.safeParse(rates)
+  if (!checked.success) throw new UsageError(`--rate: ${checked.error.issues[0]?.message ?? 'not a rate'}`)
+  return checked.data
+}
+
 export const resultsCommand = command({
   ...commandSpecs.results,
   run: async ({ values }) => {
@@ -100,6 +117,7 @@ export const resultsCommand = command({
     const fmt = values.format === undefined ? undefined : resultsFormat.safeParse(values.format)
     if (fmt !== undefined && !fmt.success) throw new UsageError(`--format ${String(values.format)}: use ga4, hubspot or salesforce`)
     if (values.dates !== undefined && values.dates !== 'dmy' && values.dates !== 'mdy') throw new UsageError(`--dates ${String(values.dates)}: use dmy or mdy`)
+    const rates = rateFlags(values.rate)
     let bytes: Buffer
     try {
       if (statSync(file).size > MAX_RESULTS_FILE) throw new UsageError(`--file ${file} is over ${MAX_RESULTS_FILE / 1024 ** 2} MB: check it is the right file`)
@@ -114,7 +132,7 @@ export const resultsCommand = command({
       authorize(b, 'results-import')
       const fileName = basename(file)
       const { prepared, report } = importResults(b, {
-        fileName, data: bytes.toString('base64'), dryRun,
+        fileName, data: bytes.toString('base64'), dryRun, ...(rates ? { rates } : {}),
         ...(fmt?.success ? { format: fmt.data } : {}), ...(values.dates === 'dmy' || values.dates === 'mdy' ? { dates: values.dates } : {})
       })
       const { all } = prepared
@@ -135,6 +153,8 @@ export const resultsCommand = command({
         if (overlap !== null) console.log(`  ${overlap}`)
         console.log(`  matched ${report.matched} of ${report.rows} rows${Object.entries(report.byRule).map(([r, n]) => `\n    ${n} by ${r}`).join('')}`)
         for (const t of report.totals) console.log(`  ${outcomeMetricLabels[t.metric]}: ${t.value} (${t.matched} matched)`)
+        const money = moneySentence(report.money)
+        if (money !== null) console.log(`  ${money}`)
         for (const u of report.unmatched) console.log(`  row ${u.row}: not matched — ${u.reason}`)
         if (report.counts.unmatched > report.unmatched.length) console.log(`  … and ${report.counts.unmatched - report.unmatched.length} more unmatched rows`)
         for (const e of report.errors) console.log(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`)

@@ -18,6 +18,7 @@ import m016 from './m016_people_speed'
 import m018 from './m018_desk_waiting'
 import m019 from './m019_bulk_creations'
 import m020 from './m020_bulk_constant_columns'
+import m021 from './m021_results_currency'
 
 /**
  * Every schema step in order, one file per version; never edit one that has shipped.
@@ -26,8 +27,8 @@ import m020 from './m020_bulk_constant_columns'
  * model, 9 creation keys, 10 people (access role, change author), 11–12 people (comments, tasks,
  * notifications, signing), 13 import (external ids), 14 links (convention, tracked links, outcome
  * ledger), 15 listening desk, 16 people (speed indexes), 18 desk waiting, 19 bulk creation records of an import, 20 their
- * constant columns. 17 was
+ * constant columns, 21 the ledger's currency and the team's exchange rates. 17 was
  * reserved for an import change that did not need one and is never used.
  */
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m018, m019, m020].sort((a, b) => a.version - b.version)
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m018, m019, m020, m021].sort((a, b) => a.version - b.version)
 export const latestVersion = Math.max(...migrations.map((m) => m.version))

@@ -2,6 +2,8 @@ import { useId, useState } from 'react'
 import type { ResultsReport } from '../../../../core/api/methods/linkMethods'
 import { outcomeMetricLabels, type ResultsFormat } from '../../../../core/domain/outcome'
 import { replacedSentence } from '../../../../core/links/resultsPeriod'
+import { moneySentence } from '../../../../core/links/moneySentence'
+import { moneyMetrics } from '../../../../core/links/resultsSummary'
 import { ApiError } from '../../api/ApiError'
 import { api } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
@@ -9,6 +11,7 @@ import { format } from '../../components/format'
 import { announce } from '../../shell/announce'
 import './links.css'
 import { SampleFiles } from '../transfer/SampleFiles'
+import { MissingRates } from './MissingRates'
 
 const formats: { value: '' | ResultsFormat; label: string }[] = [
   { value: '', label: 'Recognise from the columns' },
@@ -133,7 +136,7 @@ function ImportDialog({ onClose, onDone }: { onClose: () => void; onDone: (d: Do
         )}
         {busy && <p className="subtle" role="status">Reading…</p>}
         {error !== null && <p className="form-error" role="alert" data-testid="results-error">{error}</p>}
-        {report !== null && <Preview report={report} />}
+        {report !== null && <Preview report={report} onRatesSaved={() => void run(true)} />}
         </div>
         <footer className="dialog-foot">
           <button type="button" className="btn" onClick={onClose}>Cancel</button>
@@ -152,7 +155,8 @@ function ImportDialog({ onClose, onDone }: { onClose: () => void; onDone: (d: Do
   )
 }
 
-function Preview({ report: r }: { report: ResultsReport }) {
+function Preview({ report: r, onRatesSaved }: { report: ResultsReport; onRatesSaved: () => void }) {
+  const money = moneySentence(r.money)
   const more = (shown: number, all: number) => (all > shown ? <p className="subtle small">…and {all - shown} more.</p> : null)
   return (
     <div data-testid="results-preview" aria-live="polite">
@@ -164,9 +168,14 @@ function Preview({ report: r }: { report: ResultsReport }) {
       {replacedSentence(r.period, r.replaced) !== null && <p data-testid="results-replaced">{replacedSentence(r.period, r.replaced)}</p>}
       {r.totals.length > 0 && (
         <ul className="results-list">
-          {r.totals.map((t) => <li key={t.metric}>{outcomeMetricLabels[t.metric]}: {format.number(t.value)} in the file, {format.number(t.matched)} matched</li>)}
+          {r.totals.map((t) => {
+            const n = (v: number) => (moneyMetrics.has(t.metric) && r.money !== null ? format.currency(v, r.money.team) : format.number(v))
+            return <li key={t.metric}>{outcomeMetricLabels[t.metric]}: {n(t.value)} in the file, {n(t.matched)} matched</li>
+          })}
         </ul>
       )}
+      {money !== null && <p data-testid="results-money">{money}</p>}
+      {r.money !== null && r.money.missing.length > 0 && <MissingRates codes={r.money.missing} team={r.money.team} onSaved={onRatesSaved} />}
       {Object.keys(r.byRule).length > 0 && (
         <>
           <h4 className="small">Matched by</h4>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { WhereClause } from '../../../../core/api/listQuery'
-import { outcomeMetric, outcomeMetricLabels } from '../../../../core/domain/outcome'
+import { outcomeMetric, outcomeMetricLabels, type OutcomeMetric } from '../../../../core/domain/outcome'
 import { moneyMetrics, type ResultsGroupBy } from '../../../../core/links/resultsSummary'
 import type { KindRecord } from '../../api/client'
 import { api } from '../../api/client'
@@ -31,6 +31,13 @@ const ruleText = (o: Outcome): string => o.matchRule.replace(/^unmatched: /, 'No
  * value, what it was matched to and by which rule (or why it matched nothing), and the file and row
  * it came from — "the source of every number" (issue #15 item 4).
  */
+/** A number as the ledger holds it; a converted amount with what the export said ("€11,500 (12,500 USD at 0.92)"). */
+function valueText(o: { metric: OutcomeMetric; value: number; currency: string; originalValue: number | null }, currency: string | undefined): string {
+  if (!moneyMetrics.has(o.metric)) return format.number(o.value)
+  const shown = format.currency(o.value, currency)
+  return o.originalValue === null ? shown : `${shown} (${format.number(o.originalValue)} ${o.currency})`
+}
+
 export function ResultsLedger({ scope, currency }: { scope: LedgerScope; currency: string | undefined }) {
   const where = useMemo<WhereClause[]>(() => {
     const w: WhereClause[] = [
@@ -50,7 +57,7 @@ export function ResultsLedger({ scope, currency }: { scope: LedgerScope; currenc
     () => [
       col.date('date', 'Date', (o) => o.date, { width: 115 }),
       { ...col.enum('metric', 'Metric', (o) => o.metric, outcomeMetric.options, { width: 140 }), text: (o) => outcomeMetricLabels[o.metric] },
-      { ...col.number('value', 'Value', (o) => o.value, { width: 110 }), text: (o) => (moneyMetrics.has(o.metric) ? format.currency(o.value, currency) : format.number(o.value)) },
+      { ...col.number('value', 'Value', (o) => o.value, { width: 190 }), text: (o) => valueText(o, currency) },
       col.ref('contentId', 'Item', (o) => o.contentId, items.map, { width: 220 }),
       col.ref('channelId', 'Channel', (o) => o.channelId, channels.map, { width: 150 }),
       col.ref('campaignId', 'Campaign', (o) => o.campaignId, campaigns.map, { width: 170 }),

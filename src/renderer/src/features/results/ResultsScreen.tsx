@@ -146,7 +146,7 @@ export function ResultsScreen() {
         <p className="subtle small rs-footnote">
           Cost of a row: the hours of its items published in the period at {format.currency(d.hourlyRate, currency)} an hour (Settings → Team), plus{' '}
           {groupBy === 'campaign' ? "the campaign's budget for its days inside the period" : groupBy === 'channel' ? "the channel's monthly cost over the period" : 'nothing else: an item has no budget of its own'}.
-          Return is closed revenue ÷ cost. The cost in the sentence above is the whole team's: every published item's hours, every campaign's budget share and every channel's cost. Sums are the ledger's own numbers, in the currency the exports gave them.
+          Return is closed revenue ÷ cost. The cost in the sentence above is the whole team's: every published item's hours, every campaign's budget share and every channel's cost. Money is in the team's currency: an export in another is converted at the team's rate as it is imported (Settings → Team → Exchange rates), and refused without one.
         </p>
       )}
       {scope && <ResultsLedger scope={scope} currency={currency} />}
