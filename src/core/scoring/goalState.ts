@@ -48,12 +48,17 @@ export function linkedGoals(channels: readonly Pick<ModelChannel, 'links'>[]): S
   return new Set(channels.flatMap((c) => c.links.map((l) => l.goalId)))
 }
 
+/**
+ * Weeks left to act in the goal's period, today included: on a quarter's last day there is still a
+ * day (it counted none, so on every 31 March the goals read "its period is over" and the weights
+ * moved nothing), and the days are counted the same way before the period starts and inside it.
+ */
 export function weeksLeft(goal: Pick<ModelGoal, 'periodStart' | 'periodEnd'>, today: string): number {
   const start = dayNumber(goal.periodStart)
   const end = dayNumber(goal.periodEnd)
   const t = dayNumber(today)
   if (t < start) return (end - start + 1) / 7
-  return Math.max(0, end - t) / 7
+  return Math.max(0, end - t + 1) / 7
 }
 
 /**

@@ -8,6 +8,7 @@ import { withActing } from '../people/currentMember'
 import { meService } from '../people/meService'
 import { prepareResults } from '../links/resultsImport'
 import { earlierResultsExports } from './sampleExports'
+import { localDay } from '../localDay'
 
 export const DEMO_SEED = 20261123
 
@@ -19,7 +20,7 @@ export const DEMO_SEED = 20261123
 export function writeDemo(b: Backend, options: { seed?: number; today?: string; contentItems?: number; years?: number; pickMe?: boolean } = {}) {
   const existing = Object.values(countRecords(b.db)).reduce((a, n) => a + n, 0)
   if (existing > 0) throw new Error(`${b.ws.paths.dir} already holds ${existing} records; the demo goes into an empty workspace`)
-  const today = options.today ?? new Date(b.now()).toISOString().slice(0, 10)
+  const today = options.today ?? localDay(b.now())
   const data = generateDemo({
     seed: options.seed ?? DEMO_SEED,
     today,

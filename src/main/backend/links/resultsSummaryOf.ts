@@ -5,6 +5,7 @@ import { monthsIn, ratios, shareInside, type ResultsGroup, type ResultsGroupBy, 
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { workspaceProfileOf } from '../services/workspaceProfileService'
+import { localDay } from '../localDay'
 
 type Sum = { k: string | null; metric: OutcomeMetric; v: number; n: number }
 type Work = { k: string | null; published: number; hours: number }
@@ -60,7 +61,7 @@ export function resultsSummaryOf(b: Backend, input: { groupBy: ResultsGroupBy; f
           })
         }
       : null
-  const now = quarter.containing(new Date(b.now()).toISOString().slice(0, 10))
+  const now = quarter.containing(localDay(b.now()))
   const period = input.from !== undefined && input.to !== undefined ? { from: input.from, to: input.to } : ledger ? { from: ledger.from, to: ledger.to } : { from: now.start, to: now.end }
   const { from, to } = period
   const col = column[input.groupBy]

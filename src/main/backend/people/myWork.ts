@@ -10,6 +10,7 @@ import { currentMember } from './currentMember'
 import { mentionsFor } from '../services/mentionsFor'
 import { tasksFor } from '../services/tasksFor'
 import { myConversations } from '../services/deskMine'
+import { localDay } from '../localDay'
 
 type Mine = ApiOutput<'mine-get'>
 export type MineContext = { me: Acting; today: string; weekEnd: string }
@@ -91,7 +92,7 @@ function weekEndOf(today: string): string {
 export function myWork(b: Backend, input: { today?: string | undefined }): Mine {
   const me = currentMember(b)
   if (me === null) throw new ApiError('forbidden', 'My work is the work of “me”, and nobody is chosen as “me” for this workspace on this computer (pick yourself in the app, or pass --as NAME).')
-  const today = input.today ?? new Date(b.now()).toISOString().slice(0, 10)
+  const today = input.today ?? localDay(b.now())
   const ctx: MineContext = { me, today, weekEnd: weekEndOf(today) }
   const out: Record<string, unknown> = { me, today, weekEnd: ctx.weekEnd }
   for (const s of sections) out[s.key] = s.read(b, ctx)

@@ -5,6 +5,7 @@ import { TIMING_DEFAULTS, timingAdvice } from '../../../core/scoring/timingAdvic
 import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { recordService } from './recordService'
+import { localDay } from '../localDay'
 
 /** How far back results count, for timing and for what to publish again (the core's evidence window). */
 const EVIDENCE_DAYS = TIMING_DEFAULTS.evidenceDays
@@ -33,7 +34,7 @@ type Row = {
 type ChannelRow = { id: string; name: string; status: string }
 
 function today(b: Backend): string {
-  return new Date(b.now()).toISOString().slice(0, 10)
+  return localDay(b.now())
 }
 
 /** Published items of the evidence window, plus every copy made by "Publish again" (they carry the cool-down). */

@@ -13,6 +13,7 @@ import { quarterCounts, readDeckInput } from '../deck/readDeckInput'
 import { deckHours } from './deckHours'
 import { deskDeckInput } from './deskStats'
 import { ledgerDeckInput } from '../links/ledgerDeckInput'
+import { localDay } from '../localDay'
 
 type ExportInput = ApiInput<'deck-export'>
 type ExportOutput = ApiOutput<'deck-export'>
@@ -32,7 +33,7 @@ export function parseQuarter(key: string): Quarter {
 }
 
 export function todayOf(b: Backend): string {
-  return new Date(b.now()).toISOString().slice(0, 10)
+  return localDay(b.now())
 }
 
 export function workspaceName(b: Backend): string {

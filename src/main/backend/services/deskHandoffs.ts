@@ -6,6 +6,7 @@ import type { Change } from '../mutate'
 import { sql } from '../db/sql'
 import { createOnce } from './createOnce'
 import { fieldsOf, recordService, validateRecord } from './recordService'
+import { localDay } from '../localDay'
 
 type Rec = Record<string, unknown>
 export const HANDOFF_SOURCE = 'Listening desk hand-offs'
@@ -78,7 +79,7 @@ export const deskHandoffs = {
       const at = new Date(b.now()).toISOString()
       b.mutate('handoff-export', picked.map((r) => ({ op: 'update' as const, kind: 'handoff' as const, id: r.id, set: { exportedAt: at } })))
     }
-    const day = new Date(b.now()).toISOString().slice(0, 10)
+    const day = localDay(b.now())
     return { csv: crmCsv(i.format, leads), rows: leads.length, fileName: `handoffs-${i.format}-${day}.csv`, columns: crmColumns(i.format) }
   }
 }

@@ -9,6 +9,7 @@ import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { deskClocksFresh } from './deskClocksFresh'
 import { deskPolicyOf } from './deskPolicyOf'
+import { localDay } from '../localDay'
 
 type Period = { from: string; to: string }
 /**
@@ -124,7 +125,7 @@ function normalTargets(b: Backend): DeckDesk['targets'] {
 
 /** The period asked for: a quarter, or from/to (each defaulting to the current quarter's bounds, capped at today). */
 function periodOf(b: Backend, input: ApiInput<'desk-stats'>): Period {
-  const today = new Date(b.now()).toISOString().slice(0, 10)
+  const today = localDay(b.now())
   if (input.quarter !== undefined) {
     const r = quarter.parse(input.quarter.trim())
     if (!r.ok) throw new ApiError('invalid_input', r.message, [{ path: ['quarter'], message: r.message }])

@@ -5,6 +5,7 @@ import type { Backend } from '../backend'
 import type { Change } from '../mutate'
 import { fieldsOf, validateRecord } from './recordService'
 import type { MissingRef } from './transferRefs'
+import { localDay } from '../localDay'
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '')
 
@@ -20,7 +21,7 @@ function platformOf(name: string): string {
  * They go in the same transaction as the rows, so one undo removes them too.
  */
 export function missingChanges(b: Backend, missing: readonly MissingRef[], spans: ReadonlyMap<string, { from: string; to: string }>): { changes: Change[]; issues: string[] } {
-  const today = new Date(b.now()).toISOString().slice(0, 10)
+  const today = localDay(b.now())
   const changes: Change[] = []
   const issues: string[] = []
   for (const m of missing) {

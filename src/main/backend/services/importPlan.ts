@@ -15,8 +15,7 @@ export type ImportPlan = { mapping: (string | null)[]; dialect: CellDialect; sou
 const SCAN_ROWS = 5000
 const header = (message: string, field: string | null = null): RowProblem => ({ row: 1, field, label: 'File', column: null, message })
 
-/** The zone this computer runs in: the workspace's zone for times a file writes without one. */
-export const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
+import { localZone } from '../localDay'
 
 /**
  * Everything decided once per file before any row is read: which column fills which field

@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../../../core/domain/recordKind'
 import type { KindName } from '../../../core/domain/recordKinds'
 import type { Backend } from '../backend'
+import { localDay } from '../localDay'
 
 export type RuleResult = { issues: FieldIssue[]; extra?: Record<string, unknown> }
 /** Choices a person made about this write that are not fields of the record (see `keepApprovalAs`). */
@@ -19,7 +20,7 @@ export const kindRules: Partial<Record<KindName, KindRule[]>> = {
       const history = Array.isArray(after.stageHistory) ? (after.stageHistory as { stage: string; date: string }[]) : []
       const last = history[history.length - 1]
       if (last && last.stage === after.stage) return { issues: [] }
-      const date = new Date(b.now()).toISOString().slice(0, 10)
+      const date = localDay(b.now())
       return { issues: [], extra: { stageHistory: [...history, { stage: after.stage, date }] } }
     },
     // Logging an interaction is a contact: the newest interaction date moves "last contact" forward.

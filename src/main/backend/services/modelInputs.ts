@@ -11,6 +11,7 @@ import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { recordRepo } from '../repo/recordRepo'
 import { goalsInPlay } from './scoringInputs'
+import { localDay } from '../localDay'
 
 /** Content planned this far ahead counts as members' planned content effort (per week, averaged). */
 export const PLANNED_CONTENT_WEEKS = 4
@@ -55,7 +56,7 @@ function goalKey(g: Pick<Goal, 'kpiName' | 'objective'>): string {
 
 /** Everything the second model reads from the workspace, as of the backend's clock. */
 export function modelInputs(b: Backend, weights: readonly { goalId: string; weight: number }[] = [], at?: ModelAt): ModelWorkspace {
-  const asOf = at?.asOf ?? new Date(b.now()).toISOString().slice(0, 10)
+  const asOf = at?.asOf ?? localDay(b.now())
   const rows = <T>(kind: 'goal' | 'channel' | 'member' | 'pin'): T[] => (at?.records === undefined ? all<T>(b, kind) : (at.records(kind) as T[]))
   const allGoals = rows<Goal>('goal')
   const play = goalsInPlay(allGoals, asOf)

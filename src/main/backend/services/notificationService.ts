@@ -10,6 +10,7 @@ import { escalationsFor } from './deskNotifications'
 import { mentionsFor } from './mentionsFor'
 import { syncReviewList } from './syncReview'
 import { tasksFor } from './tasksFor'
+import { localDay } from '../localDay'
 
 type Draft = Omit<Notification, 'read'>
 const LIMIT = 200
@@ -37,7 +38,7 @@ function derive(b: Backend, me: { id: string; access: string }): Draft[] {
   const out: Draft[] = []
   const names = memberNames(b)
   const now = b.now()
-  const today = new Date(now).toISOString().slice(0, 10)
+  const today = localDay(now)
   const recent = new Date(now - RECENT_DAYS * 86_400_000).toISOString()
 
   for (const c of mentionsFor(b, me.id, LIMIT)) {

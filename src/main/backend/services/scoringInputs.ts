@@ -13,6 +13,7 @@ import { workspaceProfileOf } from './workspaceProfileService'
 import { sql } from '../db/sql'
 import { recordRepo } from '../repo/recordRepo'
 import { scoringDuplicates, type DuplicateChannel } from './scoringDuplicates'
+import { localDay } from '../localDay'
 
 /** Results older than this say little about a channel's audience today, so calibration leaves them out. */
 export const EVIDENCE_DAYS = 365
@@ -124,7 +125,7 @@ function observations(b: Backend, asOf: string, goals: GoalInPlay[], allGoals: G
 }
 
 export function scoringInputs(b: Backend, whatIf: WhatIf = {}): ScoringWorkspace {
-  const asOf = new Date(b.now()).toISOString().slice(0, 10)
+  const asOf = localDay(b.now())
   const allGoals = all<Goal>(b, 'goal')
   const play = goalsInPlay(allGoals, asOf)
   const measurements = all<Measurement>(b, 'measurement', [{ field: 'goalId', op: 'in', value: play.goals.map((g) => g.id) }])

@@ -1,5 +1,6 @@
 import { registerKindRule, type KindRule } from './kindRules'
 import { recordRepo } from '../repo/recordRepo'
+import { localDay } from '../localDay'
 
 /** The channel fields a score is estimated from; changing one is a review of the estimates. */
 export const ESTIMATE_FIELDS = ['audienceSize', 'goalLinks', 'confidence', 'cadencePerWeek', 'hoursPerPost', 'fixedHoursPerMonth', 'costPerMonth'] as const
@@ -12,7 +13,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * someone back-filling last month's review knows better than the clock.
  */
 export const stampEstimates: KindRule = (b, before, after) => {
-  const today = new Date(b.now()).toISOString().slice(0, 10)
+  const today = localDay(b.now())
   if (before === null) return after.estimatesUpdatedAt === null ? { issues: [], extra: { estimatesUpdatedAt: today } } : { issues: [] }
   const changed = ESTIMATE_FIELDS.some((f) => !same(before[f], after[f]))
   if (!changed || !same(before.estimatesUpdatedAt, after.estimatesUpdatedAt)) return { issues: [] }

@@ -6,10 +6,11 @@ import type { Backend } from '../backend'
 import { sql, type Sql } from '../db/sql'
 import type { Row } from '../db/db'
 import { recordCodec } from '../repo/recordCodec'
+import { localDay } from '../localDay'
 
 type Joined = Row & { c_title: string; c_planned: string | null; c_publish: string | null; c_zone: string | null }
 
-export const today = (b: Backend): string => new Date(b.now()).toISOString().slice(0, 10)
+export const today = (b: Backend): string => localDay(b.now())
 
 /** Tasks of live items matching `where` (on `t` = task, `c` = content_item), with their due dates. */
 export function taskViews(b: Backend, where: Sql, now = today(b)): TaskView[] {

@@ -10,6 +10,7 @@ import { sql } from '../db/sql'
 import { recordCodec, type ColumnCodec } from '../repo/recordCodec'
 import { writeXlsx } from './exportXlsx'
 import { toCsv } from './transferCsv'
+import { localDay } from '../localDay'
 
 /** Every live record of a kind, oldest id first (list() pages at 1,000; exports want them all). */
 export function liveRecords(b: Backend, kind: KindName): Record<string, unknown>[] {
@@ -17,7 +18,7 @@ export function liveRecords(b: Backend, kind: KindName): Record<string, unknown>
   return b.db.all<Row>(sql`SELECT * FROM ${sql.id(codec.table)} WHERE deleted_at IS NULL ORDER BY id`).map(codec.fromRow)
 }
 
-const today = (b: Backend): string => new Date(b.now()).toISOString().slice(0, 10)
+const today = (b: Backend): string => localDay(b.now())
 
 /**
  * The full export of one kind: the id, every field under its own name (so `smo import` maps it back

@@ -1,6 +1,8 @@
 import { DateInput } from './DateInput'
 import { format } from './format'
 import type { RowColumn } from './fieldSpec'
+import { calendarDates } from '../../../core/calendar/calendarDates'
+import { localZone } from './formValues'
 
 type Row = Record<string, string>
 type Props = { id: string; label: string; columns: readonly RowColumn[]; addLabel: string; rows: Row[]; onChange: (rows: Row[]) => void }
@@ -35,7 +37,7 @@ export function RowsInput({ id, label, columns, addLabel, rows, onChange }: Prop
           </button>
         </div>
       ))}
-      <button type="button" className="btn" onClick={() => onChange([...rows, Object.fromEntries(columns.map((c) => [c.key, c.type === 'date' ? new Date().toISOString().slice(0, 10) : '']))])}>
+      <button type="button" className="btn" onClick={() => onChange([...rows, Object.fromEntries(columns.map((c) => [c.key, c.type === 'date' ? calendarDates.todayIn(Date.now(), localZone()) : '']))])}>
         {addLabel}
       </button>
     </div>

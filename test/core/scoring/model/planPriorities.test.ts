@@ -135,9 +135,13 @@ describe('goal kinds and periods', () => {
   })
 
   it('the period is what is left of the goal’s own quarter', () => {
-    expect(weeksLeft(goal('G'), '2026-12-17')).toBe(2)
+    // 17–31 December, today included: the same count as a whole quarter's 92 days before it starts.
+    expect(weeksLeft(goal('G'), '2026-12-17')).toBeCloseTo(15 / 7, 9)
     expect(weeksLeft(goal('G'), '2026-09-01')).toBeCloseTo(92 / 7, 9)
-    expect(weeksLeft(goal('G'), '2027-01-05')).toBe(0)
+    expect(weeksLeft(goal('G'), '2026-10-01')).toBeCloseTo(92 / 7, 9)
+    // The last day still has a day to act; the day after, nothing.
+    expect(weeksLeft(goal('G'), '2026-12-31')).toBeCloseTo(1 / 7, 9)
+    expect(weeksLeft(goal('G'), '2027-01-01')).toBe(0)
   })
 
   it('predicts a count goal as a point inside its 80 % interval; calibration changes it', () => {

@@ -5,6 +5,8 @@ import type { FieldSpec } from '../../components/fieldSpec'
 import { format } from '../../components/format'
 import { RecordTable } from '../records/RecordTable'
 import { useNames } from '../records/useNames'
+import { calendarDates } from '../../../../core/calendar/calendarDates'
+import { localZone } from '../../components/formValues'
 
 type Answer = KindRecord<'approvedAnswer'>
 
@@ -22,7 +24,7 @@ const fields: readonly FieldSpec[] = [
 /** The library of reviewed responses per topic, with owner and review date; stale ones flagged in words. */
 export function AnswersPanel() {
   const members = useNames('member')
-  const [today] = useState(() => new Date().toISOString().slice(0, 10))
+  const [today] = useState(() => calendarDates.todayIn(Date.now(), localZone()))
   const columns = useMemo<DataColumn<Answer>[]>(
     () => [
       col.text('title', 'Title', (a) => a.title, { width: 240 }),

@@ -5,6 +5,8 @@ import { deskLabel } from '../../../../core/listening/deskLabel'
 import { useQuery } from '../../api/useQuery'
 import { EChart } from '../../components/EChart'
 import { format } from '../../components/format'
+import { calendarDates } from '../../../../core/calendar/calendarDates'
+import { localZone } from '../../components/formValues'
 
 type Stats = ApiOutput<'desk-stats'>
 type Clock = Stats['firstResponse']
@@ -31,7 +33,7 @@ const periodLabel = (s: Stats, p: string): string => (s.bucket === 'month' ? mon
  * chart is the shared EChart, so each has a description and "Show as table".
  */
 export function DeskDashboard() {
-  const [today] = useState(() => new Date().toISOString().slice(0, 10))
+  const [today] = useState(() => calendarDates.todayIn(Date.now(), localZone()))
   const quarters = useMemo(() => recentQuarters(today), [today])
   const [picked, setPicked] = useState(quarters[0]?.key ?? '')
   const stats = useQuery('desk-stats', { quarter: picked }, { dependsOn: ['*'] })

@@ -6,6 +6,8 @@ import { downloadBytes } from './downloadBytes'
 import { downloadText } from './downloadText'
 import { refFieldOf, tableCsv } from './tableCsv'
 import { viewTable } from './viewTable'
+import { calendarDates } from '../../../../core/calendar/calendarDates'
+import { localZone } from '../../components/formValues'
 
 // The import wizard (CSV and Excel reading) loads when it is opened, not with the screen.
 const ImportWizard = lazy(() => import('./ImportWizard').then((m) => ({ default: m.ImportWizard })))
@@ -24,7 +26,7 @@ export function TransferActions<Row extends { id: string }>({ kind, columns, get
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | undefined>(undefined)
   const rk = recordKinds[kind]
-  const baseName = () => `${rk.plural.toLowerCase().replace(/\s+/g, '-')}-${new Date().toISOString().slice(0, 10)}`
+  const baseName = () => `${rk.plural.toLowerCase().replace(/\s+/g, '-')}-${calendarDates.todayIn(Date.now(), localZone())}`
   const exportShown = () => {
     const view = getView()
     setProblem(undefined)
