@@ -1,4 +1,7 @@
+import { calendarDates } from '../../src/core/calendar/calendarDates'
+import { quarter } from '../../src/core/goals/quarter'
 import { expect, test } from './fixtures'
+import { axeScan, describeFindings } from './pages/axeScan'
 import { PrioritiesPage } from './pages/PrioritiesPage'
 
 // One demo workspace per file; the tests build on each other (saved weights, then a pin).
@@ -134,4 +137,41 @@ test('the model: scenarios with where the hours come from, ranks that say how of
   await expect(page.getByTestId('scenario-statement')).toContainText(/target/)
   await expect(page.getByTestId('scenario-statement')).toContainText('Not counted: Hours saved per published piece')
   await expect(page.getByTestId('scenario-statement')).not.toContainText('Hours saved per published piece 0 %')
+})
+
+test('plan next quarter: once it has a goal, Priorities plans its hours over its whole period, its goal linked by KPI', async ({ page, app, request }) => {
+  const api = async <T,>(method: string, data: unknown): Promise<T> => {
+    const r = await request.post(`${app.base}/api/${method}`, { headers: { authorization: `Bearer ${app.token}` }, data })
+    expect(r.ok(), `${method}: ${await r.text()}`).toBe(true)
+    return ((await r.json()) as { data: T }).data
+  }
+  const list = await api<{ quarter: string; asOf: string; goals: { id: string; name: string; kpiName: string; kpiUnit: string }[] }>('score-list', {})
+  const current = quarter.containing(list.asOf)
+  const next = quarter.containing(calendarDates.addDays(current.end, 1)).key
+  const model = await api<{ goals: { goalId: string; predicted: boolean; kind: string }[] }>('score-model', {})
+  const same = list.goals.find((g) => model.goals.find((m) => m.goalId === g.id && m.predicted && m.kind !== 'rate'))
+  if (same === undefined) throw new Error('the demo has no predicted count goal')
+  const objective = `${same.kpiName} in ${next}`
+  await api('goal-create', { objective, driver: 'revenue', kpiName: same.kpiName, kpiUnit: same.kpiUnit, quarter: next, baseline: 0, target: 1000 })
+
+  const p = new PrioritiesPage(page, app)
+  await p.open('priorities')
+  await p.ready()
+  const pick = page.getByTestId('plan-quarter')
+  await expect(pick.locator('option')).toHaveText([new RegExp(`^${current.key} · this quarter, \\d+ days left$`), `${next} · starts ${quarter.of(next).start}`])
+  await pick.selectOption(next)
+  await expect(page.locator('#prio-weights-title')).toHaveText(`Goal weights · ${next}`)
+  // Priorities names a goal by its KPI: the only goal of that quarter.
+  await expect(page.getByRole('slider')).toHaveCount(1)
+  await expect(page.getByRole('slider', { name: `Weight of ${same.kpiName}` })).toBeVisible()
+  await expect(page.getByText(`Predicted over the whole of ${next}`)).toBeVisible()
+  await expect(page.getByRole('columnheader', { name: `Predicted, ${next} (80 %)` })).toBeVisible()
+  const row = page.getByTestId('goal-predictions').getByRole('row').filter({ hasText: same.kpiName })
+  await expect(row).toBeVisible()
+  // Predicted through the channels' links to this quarter's goal of the same KPI, not "not predicted".
+  await expect(row.getByTestId('goal-not-predicted')).toHaveCount(0)
+  const findings = await axeScan(page, '.prio-grid-top')
+  expect(findings, describeFindings(findings)).toEqual([])
+  await pick.selectOption(current.key)
+  await expect(page.locator('#prio-weights-title')).toHaveText(`Goal weights · ${current.key}`)
 })

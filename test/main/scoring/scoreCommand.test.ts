@@ -90,6 +90,8 @@ describe('smo score', () => {
     expect(r2.stdout).toMatch(/Stale: .*not reviewed for \d+ days/)
     expect(r2.stdout).toMatch(/Since .* baseline \(automatic\)/)
     expect(r2.stdout).toMatch(/unchanged at #1/)
+    // Predictions read as on the Priorities screen: the demo's pipeline goal in euros, grouped ("6,903 € (4,739–10,055)").
+    expect(r2.stdout).toMatch(/^ {2}Influenced pipeline: \d{1,3}(,\d{3})* € \(\d{1,3}(,\d{3})*–\d{1,3}(,\d{3})*\); /m)
   })
 
   it('exits non-zero with one line for an unknown workspace, a bad capacity or an unknown snapshot', () => {
@@ -100,6 +102,8 @@ describe('smo score', () => {
       ['--workspace', ws, '--capacity=-3'],
       ['--workspace', ws, '--capacity', 'Infinity'],
       ['--workspace', ws, '--since', 'no-such-snapshot'],
+      ['--workspace', ws, '--quarter', '2027-Q5'],
+      ['--workspace', ws, '--quarter', '2027-Q1', '--since', '2026-Q4'],
       []
     ]) {
       const r = run('score', ...args)

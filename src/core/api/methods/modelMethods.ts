@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { planQuarter } from './planQuarter'
 
 // Output schemas mirror src/core/scoring/modelTypes.ts and planPriorities.ts (the second model).
 const list = <T extends z.ZodType>(item: T) => z.array(item).readonly()
@@ -70,6 +71,8 @@ export const modelInput = z
     /** `plus`: hours a week more (negative: fewer) than today's plan. */
     hours: z.number({ error: 'Must be a number' }).finite('Must be a finite number').min(-1000, 'At least −1,000 h/week').max(1000, 'At most 1,000 h/week').optional(),
     weights: z.array(weightEntry).max(200).optional(),
+    /** Plan this quarter's goals instead of the current one's (see score-list's `quarters`). */
+    quarter: planQuarter.optional(),
     seed: z.number().int().min(0).max(2 ** 31).optional(),
     draws: z.number().int('Use a whole number').min(0).max(2000, 'At most 2,000 draws').optional()
   })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { pin } from '../../domain/pin'
 import { systemFields } from '../../domain/recordKind'
 import { rankedEntry, scoredChannel, scoredGoal, scoredOptions } from '../../domain/scoreSnapshot'
+import { planQuarter } from './planQuarter'
 
 // Output schemas mirror src/core/scoring/types.ts. Arrays are readonly because the engine returns
 // readonly arrays and handlers hand them on without copying.
@@ -105,7 +106,9 @@ const hourlyRate = z.number({ error: 'Must be a number' }).finite('Must be a fin
 const whatIf = z.object({
   weights: weights.optional(),
   capacityHours: capacityHours.optional(),
-  blendedHourlyRate: hourlyRate.optional()
+  blendedHourlyRate: hourlyRate.optional(),
+  /** Plan this quarter's goals instead of the current one's (next quarter's, in the last weeks of this one). */
+  quarter: planQuarter.optional()
 })
 
 const snapshotSummary = z.object({
@@ -130,6 +133,8 @@ const pinRecord = pin.fields.extend(systemFields)
 const scoreList = z.object({
   asOf: z.string(),
   quarter: z.string(),
+  /** Quarters that can be planned: the one in play by default, then every later one that has goals. */
+  quarters: list(z.string()),
   capacityHours: z.number(),
   capacityFromMembers: z.number(),
   activeMembers: z.number(),

@@ -12,6 +12,8 @@ import { sql } from '../db/sql'
 import { recordRepo } from '../repo/recordRepo'
 import { goalsInPlay } from './scoringInputs'
 import { localDay } from '../localDay'
+import { carryLinks } from '../../../core/scoring/carryLinks'
+import { goalKey } from '../../../core/goals/goalKey'
 
 /** Content planned this far ahead counts as members' planned content effort (per week, averaged). */
 export const PLANNED_CONTENT_WEEKS = 4
@@ -49,17 +51,12 @@ export function modelGoalOf(g: Goal, current: number | null, weight: number): Mo
   }
 }
 
-/** The key a goal's results are filed under: its KPI, so last quarter's results count for this quarter's goal. */
-function goalKey(g: Pick<Goal, 'kpiName' | 'objective'>): string {
-  return (g.kpiName.trim() === '' ? g.objective : g.kpiName).trim().toLowerCase()
-}
-
 /** Everything the second model reads from the workspace, as of the backend's clock. */
-export function modelInputs(b: Backend, weights: readonly { goalId: string; weight: number }[] = [], at?: ModelAt): ModelWorkspace {
+export function modelInputs(b: Backend, weights: readonly { goalId: string; weight: number }[] = [], at?: ModelAt, quarter?: string): ModelWorkspace {
   const asOf = at?.asOf ?? localDay(b.now())
   const rows = <T>(kind: 'goal' | 'channel' | 'member' | 'pin'): T[] => (at?.records === undefined ? all<T>(b, kind) : (at.records(kind) as T[]))
   const allGoals = rows<Goal>('goal')
-  const play = goalsInPlay(allGoals, asOf)
+  const play = goalsInPlay(allGoals, asOf, quarter)
   const measurements = all<Measurement>(b, 'measurement', [{ field: 'goalId', op: 'in', value: play.goals.map((g) => g.id) }])
   const override = new Map(weights.map((w) => [w.goalId, w.weight]))
   const goals = play.goals
@@ -114,7 +111,8 @@ export function modelInputs(b: Backend, weights: readonly { goalId: string; weig
       fixedHoursPerMonth: c.fixedHoursPerMonth,
       costPerMonth: c.costPerMonth,
       confidence: c.confidence,
-      links: c.goalLinks,
+      // Planning a later quarter: its goals take the links of the same KPI's goals (carryLinks).
+      links: quarter === undefined ? c.goalLinks : carryLinks(c.goalLinks, play.goals, keys),
       trialHoursPerWeek: c.trialHoursPerWeek
     }))
     .sort((x, y) => (x.id < y.id ? -1 : 1))

@@ -7,7 +7,7 @@ import { modelInputs } from './modelInputs'
 export const modelService = {
   /** The second priority model on the workspace as of the backend's clock (README "The model"). */
   plan(b: Backend, input: ApiInput<'score-model'>): ApiOutput<'score-model'> {
-    const ws = modelInputs(b, input.weights ?? [])
+    const ws = modelInputs(b, input.weights ?? [], undefined, input.quarter)
     const issues = modelInputIssues(ws.input)
     if (issues.length > 0) {
       const shown = issues.slice(0, 20)

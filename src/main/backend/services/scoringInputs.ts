@@ -14,6 +14,8 @@ import { sql } from '../db/sql'
 import { recordRepo } from '../repo/recordRepo'
 import { scoringDuplicates, type DuplicateChannel } from './scoringDuplicates'
 import { localDay } from '../localDay'
+import { goalKey } from '../../../core/goals/goalKey'
+import { carryLinks } from '../../../core/scoring/carryLinks'
 
 /** Results older than this say little about a channel's audience today, so calibration leaves them out. */
 export const EVIDENCE_DAYS = 365
@@ -28,12 +30,14 @@ export type GoalInPlay = ScoringGoal & {
   measuredOn: string | null
 }
 
-export type WhatIf = { weights?: readonly { goalId: string; weight: number }[]; capacityHours?: number; blendedHourlyRate?: number }
+export type WhatIf = { weights?: readonly { goalId: string; weight: number }[]; capacityHours?: number; blendedHourlyRate?: number; quarter?: string | undefined }
 
 /** Everything the engine needs, read from the workspace once. */
 export type ScoringWorkspace = {
   asOf: string
   quarter: string
+  /** Quarters that can be planned (plannableQuarters). */
+  quarters: string[]
   goals: GoalInPlay[]
   /** Channels as entered (estimates), and after calibration with published results (what is scored). */
   estimates: ScoringChannel[]
@@ -81,8 +85,12 @@ function toScoringGoal(g: Goal & { target: number }, measured: number | null): O
   }
 }
 
-/** The current quarter's goals; before any exist, the latest quarter that has goals. */
-export function goalsInPlay(goals: Goal[], asOf: string): { quarter: string; goals: Goal[] } {
+/**
+ * The current quarter's goals; before any exist, the latest quarter that has goals. `wanted` plans
+ * another quarter's goals instead (next quarter's, chosen in the last weeks of this one).
+ */
+export function goalsInPlay(goals: Goal[], asOf: string, wanted?: string): { quarter: string; goals: Goal[] } {
+  if (wanted !== undefined) return { quarter: wanted, goals: goals.filter((g) => g.quarter === wanted) }
   const current = quarters.containing(asOf).key
   if (goals.some((g) => g.quarter === current)) return { quarter: current, goals: goals.filter((g) => g.quarter === current) }
   const earlier = goals.map((g) => g.quarter).filter((q) => q <= current).sort()
@@ -91,6 +99,13 @@ export function goalsInPlay(goals: Goal[], asOf: string): { quarter: string; goa
 }
 
 type ObservationRow = { channel_id: string; goal_id: string; posts: number; reached: number; units: number }
+
+/** The quarter in play by default, then every later quarter that has goals: what Priorities can plan. */
+export function plannableQuarters(goals: readonly Goal[], asOf: string): string[] {
+  const inPlay = goalsInPlay([...goals], asOf).quarter
+  const later = new Set(goals.map((g) => g.quarter).filter((q) => q > inPlay && q > quarters.containing(asOf).key))
+  return [inPlay, ...[...later].sort()]
+}
 
 /**
  * Published results per channel and goal over the evidence window. Content links to the goal of its
@@ -127,7 +142,7 @@ function observations(b: Backend, asOf: string, goals: GoalInPlay[], allGoals: G
 export function scoringInputs(b: Backend, whatIf: WhatIf = {}): ScoringWorkspace {
   const asOf = localDay(b.now())
   const allGoals = all<Goal>(b, 'goal')
-  const play = goalsInPlay(allGoals, asOf)
+  const play = goalsInPlay(allGoals, asOf, whatIf.quarter)
   const measurements = all<Measurement>(b, 'measurement', [{ field: 'goalId', op: 'in', value: play.goals.map((g) => g.id) }])
   const weightOverride = new Map((whatIf.weights ?? []).map((w) => [w.goalId, w.weight]))
   // A goal without a target is tracked only: it pulls no hours, so the engine does not see it.
@@ -141,6 +156,7 @@ export function scoringInputs(b: Backend, whatIf: WhatIf = {}): ScoringWorkspace
     .sort((a, b2) => (a.id < b2.id ? -1 : 1))
 
   const channelRows = all<Channel>(b, 'channel')
+  const keys = new Map(allGoals.map((g) => [g.id, goalKey(g)]))
   const observed = observations(b, asOf, goals, allGoals)
   const estimates: ScoringChannel[] = channelRows.map((c) => ({
     id: c.id,
@@ -152,7 +168,8 @@ export function scoringInputs(b: Backend, whatIf: WhatIf = {}): ScoringWorkspace
     fixedHoursPerMonth: c.fixedHoursPerMonth,
     costPerMonth: c.costPerMonth,
     confidence: c.confidence,
-    links: c.goalLinks.map((l) => ({ goalId: l.goalId, rate: l.rate })),
+    // Planning a later quarter: its goals take the links of the same KPI's goals (carryLinks).
+    links: whatIf.quarter === undefined ? c.goalLinks.map((l) => ({ goalId: l.goalId, rate: l.rate })) : carryLinks(c.goalLinks, play.goals, keys),
     estimatesUpdatedAt: c.estimatesUpdatedAt
   }))
   const calibrations = estimates.map((c) => calibrateRates({ ...c, observed: observed.get(c.id) ?? [] }))
@@ -167,6 +184,7 @@ export function scoringInputs(b: Backend, whatIf: WhatIf = {}): ScoringWorkspace
   return {
     asOf,
     quarter: play.quarter,
+    quarters: plannableQuarters(allGoals, asOf),
     goals,
     estimates,
     channels,

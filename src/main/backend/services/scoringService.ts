@@ -34,6 +34,8 @@ function autoSnapshot(b: Backend, ws: ScoringWorkspace, whatIf: WhatIf): string 
   const me = currentMember(b)
   if (rolesEnforced(b) && (me === null || !atLeast(me.access, 'editor'))) return null
   const quarter = quarters.containing(ws.asOf).key
+  // Only the quarter under way keeps a baseline: a look at next quarter's plan is a preview.
+  if (whatIf.quarter !== undefined && whatIf.quarter !== quarter) return null
   if (ws.snapshots.some((s) => s.quarter === quarter && s.auto)) return null
   const saved = whatIf.weights === undefined && whatIf.capacityHours === undefined && whatIf.blendedHourlyRate === undefined ? ws : scoringInputs(b)
   return takeSnapshot(b, saved, rank(saved), { name: `${quarter} baseline (automatic)`, auto: true }).id
@@ -48,6 +50,7 @@ export const scoringService = {
     return {
       asOf: ws.asOf,
       quarter: ws.quarter,
+      quarters: ws.quarters,
       capacityHours: ws.capacityHours,
       capacityFromMembers: ws.capacityFromMembers,
       activeMembers: ws.activeMembers,

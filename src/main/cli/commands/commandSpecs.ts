@@ -64,16 +64,18 @@ export const commandSpecs = {
   score: {
     name: 'score',
     summary: 'Rank channels by expected impact per hour and split the team\'s weekly hours',
-    usage: 'smo score --workspace DIR [--scenario same-hours|plus|targets] [--hours N] [--capacity HOURS] [--since SNAPSHOT] [--backtest] [--json]',
+    usage: 'smo score --workspace DIR [--quarter YYYY-Qn] [--scenario same-hours|plus|targets] [--hours N] [--capacity HOURS] [--since SNAPSHOT] [--backtest] [--json]',
     examples: [
       'smo score --workspace ~/smo-demo',
       'smo score --workspace ~/smo-demo --scenario plus --hours 6 --json',
       'smo score --workspace ~/smo-demo --scenario targets',
       'smo score --workspace ~/smo-demo --since 2026-Q3',
+      'smo score --workspace ~/smo-demo --quarter 2027-Q1',
       'smo score --workspace ~/smo-demo --backtest'
     ],
     options: {
       workspace,
+      quarter: { type: 'string' },
       scenario: { type: 'string' },
       hours: { type: 'string' },
       capacity: { type: 'string' },

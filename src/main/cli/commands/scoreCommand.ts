@@ -7,6 +7,8 @@ import { commandSpecs } from './commandSpecs'
 import { openCliBackend } from '../openCliBackend'
 import { backtestService } from '../../backend/services/backtestService'
 import { printBacktest } from './printBacktest'
+import { predictionRange } from '../../../core/scoring/predictionRange'
+import { quarter } from '../../../core/goals/quarter'
 
 type Listed = ApiOutput<'score-list'>
 type Allocated = ApiOutput<'score-allocate'>
@@ -54,6 +56,7 @@ function toJson(listed: Listed, allocated: Allocated, modelled: Modelled, explai
   return {
     asOf: listed.asOf,
     quarter: listed.quarter,
+    quarters: listed.quarters,
     capacity: listed.capacityHours,
     scenario: modelled.scenario,
     todayHours: modelled.allocation.todayHours,
@@ -134,6 +137,8 @@ function printTable(listed: Listed, modelled: Modelled, explained: Explained | n
   const rows = new Map(modelled.allocation.rows.map((a) => [a.channelId, a]))
   console.log(`Channel priorities, ${listed.quarter} (as of ${listed.asOf}); scenario ${modelled.scenario}: ${modelled.allocation.statement}`)
   console.log(modelled.allocation.source)
+  const others = listed.quarters.filter((q) => q !== listed.quarter)
+  if (others.length > 0) console.log(`Other quarters with goals: ${others.map((q) => `${q} (--quarter ${q})`).join(', ')}`)
   console.log(`${pad('#', 3, true)}  ${pad('Channel', 34)} ${pad('Holds', 6, true)} ${pad('Today h', 8, true)} ${pad('Rec. h', 7, true)} ${pad('Bounds', 12, true)} ${pad('Posts/wk', 9, true)}  Note`)
   for (const c of modelled.channels.toSorted((x, y) => x.rank - y.rank)) {
     const a = rows.get(c.channelId)
@@ -143,8 +148,9 @@ function printTable(listed: Listed, modelled: Modelled, explained: Explained | n
     )
   }
   console.log('')
-  console.log('Predicted over what is left of each goal’s quarter (80 % interval):')
-  for (const g of modelled.goals) console.log(`  ${g.name}: ${g.predicted ? `${round(g.point, 1)} (${round(g.low, 1)}–${round(g.high, 1)})${g.kind === 'rate' ? ' %' : ''}; ` : ''}${g.why}`)
+  const later = listed.quarter !== listed.quarters[0]
+  console.log(`Predicted over ${later ? `the whole of ${listed.quarter}` : 'what is left of each goal’s quarter'} (80 % interval):`)
+  for (const g of modelled.goals) console.log(`  ${g.name}: ${g.predicted ? `${predictionRange(g, g)}; ` : ''}${g.why}`)
   for (const w of modelled.allocation.warnings) console.log(`Warning: ${w}`)
   console.log(`RICE: ${modelled.rice.sentence}`)
   console.log(`Stability: ${modelled.stability.method}`)
@@ -167,8 +173,14 @@ export const scoreCommand = command({
     const hours = parseHours(values.hours, scenario)
     const since = values.since
     if (since !== undefined && (typeof since !== 'string' || since.trim() === '')) throw new UsageError('--since needs a snapshot id, name, quarter (2026-Q3) or date')
+    const planned = values.quarter
+    if (planned !== undefined) {
+      const q = typeof planned === 'string' ? quarter.parse(planned.trim()) : null
+      if (q === null || !q.ok) throw new UsageError(`--quarter ${String(planned)}: ${q?.message ?? 'use YYYY-Qn'}`)
+      if (since !== undefined) throw new UsageError('--since compares with a snapshot of the quarter under way; it does not go with --quarter')
+    }
     if (values.backtest === true) {
-      const other = (['scenario', 'hours', 'capacity', 'since'] as const).filter((k) => values[k] !== undefined)
+      const other = (['scenario', 'hours', 'capacity', 'since', 'quarter'] as const).filter((k) => values[k] !== undefined)
       if (other.length > 0) throw new UsageError(`--backtest replays past quarters as they were planned; it takes no --${other.join(', --')}`)
     }
     const b = await openCliBackend(values)
@@ -180,10 +192,11 @@ export const scoreCommand = command({
         else printBacktest(r)
         return 0
       }
-      const whatIf = capacityHours === undefined ? {} : { capacityHours }
+      const q = typeof planned === 'string' ? { quarter: planned.trim() } : {}
+      const whatIf = { ...(capacityHours === undefined ? {} : { capacityHours }), ...q }
       const listed = scoringService.list(b, whatIf)
       const allocated = scoringService.allocate(b, whatIf)
-      const modelled = modelService.plan(b, hours === undefined ? { scenario } : { scenario, hours })
+      const modelled = modelService.plan(b, { scenario, ...(hours === undefined ? {} : { hours }), ...q })
       const explained = typeof since === 'string' ? scoringService.explain(b, { since }) : null
       if (values.json) console.log(JSON.stringify(toJson(listed, allocated, modelled, explained), null, 2))
       else printTable(listed, modelled, explained)

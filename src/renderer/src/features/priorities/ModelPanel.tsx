@@ -26,13 +26,14 @@ export type ModelState = {
 }
 
 /** The priority model for the scenario picked and the sliders' weights (a what-if until saved). */
-export function useModel(weights: ReadonlyMap<string, number>): ModelState {
+export function useModel(weights: ReadonlyMap<string, number>, quarter?: string): ModelState {
   const [scenario, setScenario] = useState<Scenario>('same-hours')
   const [delta, setDelta] = useState(4)
   const input = {
     scenario,
     ...(scenario === 'plus' ? { hours: delta } : {}),
-    weights: [...weights].map(([goalId, weight]) => ({ goalId, weight }))
+    weights: [...weights].map(([goalId, weight]) => ({ goalId, weight })),
+    ...(quarter === undefined ? {} : { quarter })
   }
   const { data, error, loading } = useQuery('score-model', input, { dependsOn: DEPENDS })
   // The last answer stays on screen while the next one is computed, so moving a slider never empties the

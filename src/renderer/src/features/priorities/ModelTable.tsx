@@ -1,5 +1,6 @@
 import type { ApiOutput } from '../../../../core/api/contract'
 import type { ScoringFlag } from '../../../../core/scoring'
+import { predictionFigure, predictionRange, unitAfter } from '../../../../core/scoring/predictionRange'
 import { api } from '../../api/client'
 import { glossary } from '../../components/glossary'
 import { Term } from '../../components/Term'
@@ -11,11 +12,10 @@ type Channel = Model['channels'][number]
 type Range = { point: number; low: number; high: number }
 
 export const hours = (n: number): string => (Math.round(n * 10) / 10).toLocaleString(undefined, { maximumFractionDigits: 1 })
-export const num = (n: number): string => (Math.round(n * 10) === 0 ? '0' : Math.abs(n) >= 100 ? Math.round(n).toLocaleString() : (Math.round(n * 10) / 10).toLocaleString(undefined, { maximumFractionDigits: 1 }))
+export const num = predictionFigure
+export { unitAfter }
 type GoalUnit = { kind: string; unit: string } | undefined
-/** After a predicted point: "%" for a rate, the goal's unit for money ("€"); a count's goal name says what it counts. */
-export const unitAfter = (g: GoalUnit): string => (g === undefined ? '' : g.kind === 'rate' ? ' %' : g.kind === 'money' && g.unit !== '' ? ` ${g.unit}` : '')
-export const range = (r: Range, g: GoalUnit): string => `${num(r.point)}${unitAfter(g)} (${num(r.low)}–${num(r.high)})`
+export const range = predictionRange
 /** "+1.5", "−0.7", and "0" where the change rounds to nothing (not "−0"); a rate's change is in points. */
 const signedRange = (r: Range, g: GoalUnit): string => {
   const n = num(Math.abs(r.point))
@@ -62,7 +62,7 @@ export function ModelTable({ data, pins, flags, onOpen, onPin }: Props) {
               Hours/week
             </th>
             <th className="num">Posts/week</th>
-            <th>Predicted this quarter (80 %)</th>
+            <th>Predicted, {data.quarter} (80 %)</th>
             <th>+1 post/week</th>
             <th>
               <Term id="pin" />

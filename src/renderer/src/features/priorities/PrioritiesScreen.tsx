@@ -13,6 +13,7 @@ import { ModelComparisons } from './ModelComparisons'
 import { ModelPanel, useModel } from './ModelPanel'
 import { ModelRates } from './ModelRates'
 import { ModelTable } from './ModelTable'
+import { PlanQuarter } from './PlanQuarter'
 import { RankChanges } from './RankChanges'
 import { WeightSliders } from './WeightSliders'
 import './priorities.css'
@@ -21,7 +22,10 @@ import './priorities.css'
 const DEPENDS: KindName[] = ['channel', 'goal', 'measurement', 'content', 'member', 'pin', 'scoreSnapshot']
 
 export function PrioritiesScreen() {
-  const { data, error } = useQuery('score-list', {}, { dependsOn: DEPENDS })
+  // Unset: the quarter under way (the backend's choice); else a later quarter with goals.
+  const [planned, setPlanned] = useState<string | undefined>(undefined)
+  const { data, error } = useQuery('score-list', planned === undefined ? {} : { quarter: planned }, { dependsOn: DEPENDS })
+  const later = data !== undefined && data.quarter !== data.quarters[0]
   const [drafts, setDrafts] = useState<ReadonlyMap<string, number>>(new Map())
   const [open, setOpen] = useState<string | undefined>(undefined)
   const save = useMutation('score-weights-save')
@@ -39,7 +43,7 @@ export function PrioritiesScreen() {
 
   // The model runs in the backend: a slider asks again once the hand rests (deferred), not on every step.
   const deferredWeights = useDeferredValue(weights)
-  const model = useModel(deferredWeights)
+  const model = useModel(deferredWeights, planned)
   const flags = useMemo(() => new Map((data?.channels ?? []).map((c) => [c.id, c.flags])), [data])
   const unmoved = useMemo(() => new Set((model.data?.goals ?? []).filter((g) => !g.predicted).map((g) => g.goalId)), [model.data])
   const [pinning, setPinning] = useState<{ id: string; name: string; hours: number } | undefined>(undefined)
@@ -91,6 +95,7 @@ export function PrioritiesScreen() {
               <h2 className="panel-title" id="prio-weights-title">
                 Goal weights · {data.quarter}
               </h2>
+              <PlanQuarter asOf={data.asOf} shown={data.quarter} quarters={data.quarters} onChange={(q) => setPlanned(q === data.quarters[0] ? undefined : q)} />
               <p className="subtle prio-hint">Move a slider to see the ranking change; save when it reflects what matters this quarter.</p>
               <WeightSliders goals={data.goals} weights={weights} unmoved={unmoved} onChange={(id, w) => setDrafts((d) => new Map(d).set(id, w))} />
             </section>
@@ -98,7 +103,9 @@ export function PrioritiesScreen() {
               <h2 className="panel-title" id="prio-goals-title">
                 What the goals get
               </h2>
-              <p className="subtle prio-hint">Predicted over what is left of each goal’s quarter (80 % range), at today’s plan and at the recommendation below.</p>
+              <p className="subtle prio-hint">
+                Predicted over {later ? `the whole of ${data.quarter}` : 'what is left of each goal’s quarter'} (80 % range), at today’s plan and at the recommendation below.
+              </p>
               {model.data === undefined ? <p className="subtle">Running the model…</p> : <GoalPredictions data={model.data} />}
             </section>
           </div>
@@ -137,7 +144,7 @@ export function PrioritiesScreen() {
               Snapshots keep the score from the estimates (RICE tied to the goals), not the model above: this says which estimate or goal input moved a channel since then.
               {dirty && ' Compared with the saved weights, not the what-if.'}
             </p>
-            <RankChanges data={data} />
+            {later ? <p className="subtle">Snapshots keep the quarter under way ({data.quarters[0]}); choose it above to compare.</p> : <RankChanges data={data} />}
           </section>
           <AdvicePanel />
         </div>
