@@ -6,6 +6,7 @@ import { Standing } from '../desk/Standing'
 import { useQuery } from '../../api/useQuery'
 import { requestOpen } from '../../drafts/useOpenRequest'
 import { ScreenHeader } from '../records/ScreenHeader'
+import { mineItemLine } from './mineItemLine'
 
 type Mine = ApiOutput<'mine-get'>
 type Row = {
@@ -22,18 +23,18 @@ type Row = {
 /** The screen that shows each kind a comment can be on (as the notification bell opens them). */
 const SCREEN_OF: Record<string, string> = { content: 'calendar', campaign: 'campaigns', conversation: 'conversations', influencer: 'influencers' }
 
-const itemRow = (i: Mine['overdue'][number]): Row => ({
+const itemRow = (i: Mine['overdue'][number], lateFrom?: string): Row => ({
   id: i.id,
   primary: i.title,
-  secondary: `${labelOf(i.status)}${i.dueDate ? ` · due ${format.date(i.dueDate)}` : i.plannedDate ? ` · planned ${format.date(i.plannedDate)}` : ''}`,
+  secondary: mineItemLine(i, lateFrom),
   href: `#/calendar?item=${i.id}`
 })
 
 /** The sections in the order a person works through them: late first, then this week, then what waits on me. */
 const SECTIONS: { key: keyof Pick<Mine, 'overdue' | 'dueThisWeek' | 'approvals' | 'tasks' | 'conversations' | 'influencers' | 'mentions'>; title: string; empty: string; rows: (m: Mine) => Row[] }[] = [
-  { key: 'overdue', title: 'Overdue', empty: 'Nothing of yours is late.', rows: (m) => m.overdue.map(itemRow) },
-  { key: 'dueThisWeek', title: 'Due this week', empty: 'Nothing of yours is due this week.', rows: (m) => m.dueThisWeek.map(itemRow) },
-  { key: 'approvals', title: 'Approvals waiting on me', empty: 'No item waits for your approval.', rows: (m) => m.approvals.map(itemRow) },
+  { key: 'overdue', title: 'Overdue', empty: 'Nothing of yours is late.', rows: (m) => m.overdue.map((i) => itemRow(i)) },
+  { key: 'dueThisWeek', title: 'Due this week', empty: 'Nothing of yours is due this week.', rows: (m) => m.dueThisWeek.map((i) => itemRow(i)) },
+  { key: 'approvals', title: 'Approvals waiting on me', empty: 'No item waits for your approval.', rows: (m) => m.approvals.map((i) => itemRow(i, m.today)) },
   { key: 'tasks', title: 'My tasks', empty: 'No tasks.', rows: (m) => m.tasks.map((t) => ({ id: t.id, primary: t.title, secondary: `${t.contentTitle}${t.due ? ` · due ${format.date(t.due)}` : ''}${t.overdue ? ' · overdue' : ''}`, href: `#/calendar?item=${t.contentId}` })) },
   {
     key: 'conversations',
