@@ -58,4 +58,13 @@ test('deals in dollars: the preview asks for the rate, the import converts them,
   await w.reload()
   await expect(page.getByTestId('exchange-rates').getByTestId('rate-row')).toHaveCount(2)
   await expect(page.getByTestId('exchange-rates').getByLabel('What 1 GBP is worth in EUR')).toHaveValue('1.17')
+  // A rate for the team's own currency is refused by the backend, at its own row even behind an empty one.
+  const again = page.getByTestId('exchange-rates')
+  await again.getByTestId('rate-add').click()
+  await again.getByTestId('rate-add').click()
+  await again.getByLabel('Currency of rate 4').fill('EUR')
+  await again.getByLabel('What 1 EUR is worth in EUR').fill('1')
+  await page.getByTestId('workspace-profile').getByRole('button', { name: 'Save team details' }).click()
+  await expect(again.getByTestId('rate-row').nth(3).getByTestId('rate-error')).toHaveText("EUR is the team's own currency: it needs no exchange rate")
+  await expect(again.getByTestId('rate-error')).toHaveCount(1)
 })

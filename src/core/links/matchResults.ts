@@ -47,7 +47,8 @@ export function buildMatchIndex(s: MatchSetup): MatchIndex {
     // by building keys per comparison (100k GA4 rows: 6.4 s → well under a second).
     const fresh: MatchTarget = { contentId: l.contentId, channelId: l.channelId, campaignId: l.campaignId }
     const key = targetKey(fresh)
-    const t = interned.get(key) ?? interned.set(key, fresh).get(key)!
+    let t = interned.get(key)
+    if (t === undefined) interned.set(key, (t = fresh))
     if (p.link.utm.campaign !== '') {
       push(idx.byParams, paramsKey(p.link.utm), t)
       push(idx.byParams, paramsKey(p.link.utm, p.link.utm.content), t)

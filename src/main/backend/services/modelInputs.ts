@@ -97,6 +97,7 @@ export function modelInputs(b: Backend, weights: readonly { goalId: string; weig
     .filter((m) => m.active)
     .map((m) => ({ id: m.id, name: m.name, capacityHours: m.weeklyCapacityHours, otherWorkHours: m.otherWorkHoursPerWeek, plannedContentHours: effort.get(m.id) ?? 0 }))
 
+  const kpis = new Map(allGoals.map((g) => [g.id, { key: goalKey(g), quarter: g.quarter }]))
   const channels = rows<Channel>('channel')
     .map((c) => ({
       id: c.id,
@@ -112,7 +113,7 @@ export function modelInputs(b: Backend, weights: readonly { goalId: string; weig
       costPerMonth: c.costPerMonth,
       confidence: c.confidence,
       // Planning a later quarter: its goals take the links of the same KPI's goals (carryLinks).
-      links: quarter === undefined ? c.goalLinks : carryLinks(c.goalLinks, play.goals, keys),
+      links: quarter === undefined ? c.goalLinks : carryLinks(c.goalLinks, play.goals, kpis),
       trialHoursPerWeek: c.trialHoursPerWeek
     }))
     .sort((x, y) => (x.id < y.id ? -1 : 1))

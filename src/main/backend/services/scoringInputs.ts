@@ -156,7 +156,7 @@ export function scoringInputs(b: Backend, whatIf: WhatIf = {}): ScoringWorkspace
     .sort((a, b2) => (a.id < b2.id ? -1 : 1))
 
   const channelRows = all<Channel>(b, 'channel')
-  const keys = new Map(allGoals.map((g) => [g.id, goalKey(g)]))
+  const kpis = new Map(allGoals.map((g) => [g.id, { key: goalKey(g), quarter: g.quarter }]))
   const observed = observations(b, asOf, goals, allGoals)
   const estimates: ScoringChannel[] = channelRows.map((c) => ({
     id: c.id,
@@ -169,7 +169,7 @@ export function scoringInputs(b: Backend, whatIf: WhatIf = {}): ScoringWorkspace
     costPerMonth: c.costPerMonth,
     confidence: c.confidence,
     // Planning a later quarter: its goals take the links of the same KPI's goals (carryLinks).
-    links: whatIf.quarter === undefined ? c.goalLinks.map((l) => ({ goalId: l.goalId, rate: l.rate })) : carryLinks(c.goalLinks, play.goals, keys),
+    links: whatIf.quarter === undefined ? c.goalLinks.map((l) => ({ goalId: l.goalId, rate: l.rate })) : carryLinks(c.goalLinks, play.goals, kpis),
     estimatesUpdatedAt: c.estimatesUpdatedAt
   }))
   const calibrations = estimates.map((c) => calibrateRates({ ...c, observed: observed.get(c.id) ?? [] }))

@@ -1,6 +1,5 @@
-import { calendarDates } from '../../../../core/calendar/calendarDates'
 import { quarter } from '../../../../core/goals/quarter'
-import { nextQuarterHint } from './nextQuarterHint'
+import { daysLeftIn, nextQuarterHint } from './nextQuarterHint'
 
 /**
  * Which quarter's goals the hours are planned for: the one under way, or a later one that has goals
@@ -10,7 +9,7 @@ import { nextQuarterHint } from './nextQuarterHint'
 export function PlanQuarter({ asOf, shown, quarters, onChange }: { asOf: string; shown: string; quarters: readonly string[]; onChange: (q: string) => void }) {
   const current = quarter.containing(asOf)
   const label = (q: string): string =>
-    q === current.key ? `${q} · this quarter, ${calendarDates.daysBetween(asOf, current.end) + 1} days left` : q > current.key ? `${q} · starts ${quarter.of(q).start}` : `${q} · the latest with goals`
+    q === current.key ? `${q} · this quarter, ${daysLeftIn(asOf)} days left` : q > current.key ? `${q} · starts ${quarter.of(q).start}` : `${q} · the latest with goals`
   if (quarters.length > 1)
     return (
       <label className="prio-quarter">

@@ -26,18 +26,18 @@ const field: Record<ResultsGroupBy, 'campaignId' | 'channelId' | 'contentId'> = 
 /** The rule as the import wrote it, without the "unmatched: " prefix (the column says so). */
 const ruleText = (o: Outcome): string => o.matchRule.replace(/^unmatched: /, 'Not matched: ')
 
-/**
- * The numbers behind the chosen row of the Results table: every ledger row with its date, metric and
- * value, what it was matched to and by which rule (or why it matched nothing), and the file and row
- * it came from — "the source of every number" (issue #15 item 4).
- */
-/** A number as the ledger holds it; a converted amount with what the export said ("€11,500 (12,500 USD at 0.92)"). */
+/** A number as the ledger holds it; a converted amount with what the export said: "€9,200 (10,000 USD)". */
 function valueText(o: { metric: OutcomeMetric; value: number; currency: string; originalValue: number | null }, currency: string | undefined): string {
   if (!moneyMetrics.has(o.metric)) return format.number(o.value)
   const shown = format.currency(o.value, currency)
   return o.originalValue === null ? shown : `${shown} (${format.number(o.originalValue)} ${o.currency})`
 }
 
+/**
+ * The numbers behind the chosen row of the Results table: every ledger row with its date, metric and
+ * value, what it was matched to and by which rule (or why it matched nothing), and the file and row
+ * it came from — "the source of every number" (issue #15 item 4).
+ */
 export function ResultsLedger({ scope, currency }: { scope: LedgerScope; currency: string | undefined }) {
   const where = useMemo<WhereClause[]>(() => {
     const w: WhereClause[] = [

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import type { ApiOutput } from '../../../../core/api/contract'
 import { api } from '../../api/client'
 import { ApiError } from '../../api/ApiError'
 import { useQuery } from '../../api/useQuery'
@@ -6,9 +7,7 @@ import { parseNumber } from '../../components/formValues'
 import { ExchangeRatesField, type RateDraft } from './ExchangeRatesField'
 
 type Draft = { name: string; blendedHourlyRate: string; currency: string; rates: RateDraft[] }
-type Saved = { name: string; blendedHourlyRate: number; currency: string; exchangeRates: Record<string, number> }
-
-const draftOf = (p: Saved): Draft => ({
+const draftOf = (p: ApiOutput<'workspace-profile-get'>): Draft => ({
   name: p.name,
   blendedHourlyRate: String(p.blendedHourlyRate),
   currency: p.currency,
@@ -47,7 +46,8 @@ function ProfileForm({ initial }: { initial: Draft }) {
     e.preventDefault()
     setSaved(false)
     const rate = draft.blendedHourlyRate.trim() === '' ? Number.NaN : Number(draft.blendedHourlyRate.replace(/,/g, ''))
-    // Rows are checked here for what only the form knows (a code twice, an empty row); the values by the backend.
+    // A code twice is only seen here (the saved rates are keyed by code); a code or a rate that cannot be
+    // sent as one is said at its row here too. The backend checks the rates again.
     const local: Record<number, string> = {}
     const seen = new Map<string, number>()
     draft.rates.forEach((r, i) => {
@@ -71,7 +71,8 @@ function ProfileForm({ initial }: { initial: Draft }) {
     } catch (err) {
       if (!(err instanceof ApiError)) throw err
       setErrors(Object.fromEntries(err.issues.filter((i) => i.path[0] !== 'exchangeRates').map((i) => [String(i.path[0] ?? ''), i.message])))
-      const byCode = new Map(rows.map((r, i) => [r.code.trim(), i]))
+      // Errors are shown by row of the form, empty rows included.
+      const byCode = new Map(draft.rates.map((r, i) => [r.code.trim(), i]))
       setRateErrors(Object.fromEntries(err.issues.filter((i) => i.path[0] === 'exchangeRates').map((i) => [byCode.get(String(i.path[1] ?? '')) ?? 0, i.message])))
     }
   }
