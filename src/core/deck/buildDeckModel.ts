@@ -81,7 +81,7 @@ function titleSlide(ctx: DeckContext): SlideDraft {
         lines: [
           { text: quarter.label(ctx.qr), bold: true },
           { text: ctx.interim ? `Interim, as of ${shortDate(ctx.asOf)}: the quarter is not over, so every figure is as of that day.` : 'Quarter complete.' },
-          ...(ctx.input.planAsOf === null ? [] : [{ text: `Estimates, minimum hours and goals as they stood on ${shortDate(ctx.input.planAsOf)}.` }]),
+          ...(ctx.input.planAsOf === null ? [] : [{ text: `Estimates, minimum hours, goals, rate and budgets as they stood on ${shortDate(ctx.input.planAsOf)}.` }]),
           { text: `Generated ${ctx.input.generatedAt.slice(0, 16).replace('T', ' ')} UTC by SMO Desk.` }
         ]
       }

@@ -7,6 +7,7 @@ import { sql } from '../../../src/main/backend/db/sql'
 import { writeDemo } from '../../../src/main/backend/demo/writeDemo'
 import { deckService } from '../../../src/main/backend/services/deckService'
 import { recordService } from '../../../src/main/backend/services/recordService'
+import { resultsSummaryOf } from '../../../src/main/backend/links/resultsSummaryOf'
 import { verdictProblems } from '../../core/deck/verdictCheck'
 import { tempBackend } from '../helpers/tempWorkspace'
 
@@ -49,6 +50,27 @@ describe('a deck for an ended quarter keeps the plan it had (issue #13 item 8)',
     // The live quarter does see today's plan: the same change moves Q4's deck.
     const live = deckService.model(b, '2026-Q4')
     expect(JSON.stringify(live.slides)).toContain('Paused for the rebrand')
+  })
+
+  it("costs an ended quarter at the rate, budgets and channel costs it had: raising them later changes neither the ledger slide nor the hash", () => {
+    clock = Date.parse('2026-11-05T11:00:00Z')
+    const before = deckService.model(b, '2026-Q3')
+    const ledger = (m: typeof before) => JSON.stringify(m.slides.find((s) => s.key === 'ledger')?.blocks ?? null)
+    expect(ledger(before)).not.toBe('null')
+    // Every Q3 campaign's budget and every channel's monthly cost go up, and so does the hourly rate.
+    clock = Date.parse('2026-11-06T09:00:00Z')
+    for (const c of b.db.all<{ id: string; budget: number }>(sql`SELECT id, budget FROM campaign WHERE deleted_at IS NULL AND start_date <= '2026-09-30' AND end_date >= '2026-07-01'`))
+      recordService.update(b, 'campaign', { id: c.id, budget: c.budget + 50_000 })
+    for (const c of b.db.all<{ id: string; cost_per_month: number }>(sql`SELECT id, cost_per_month FROM channel WHERE deleted_at IS NULL AND status <> 'retired'`))
+      recordService.update(b, 'channel', { id: c.id, costPerMonth: c.cost_per_month + 1000 })
+    const profile = b.db.get<{ id: string; rate: number }>(sql`SELECT id, blended_hourly_rate AS rate FROM workspace_profile WHERE deleted_at IS NULL`)
+    recordService.update(b, 'workspaceProfile', { id: profile?.id ?? '', blendedHourlyRate: (profile?.rate ?? 0) + 40 })
+    const after = deckService.model(b, '2026-Q3')
+    expect(ledger(after)).toBe(ledger(before))
+    expect(after.inputHash).toBe(before.inputHash)
+    // Today's figures still cost today's results: the Results screen costs Q3 at the new rate; the deck's day, at the old one.
+    expect(resultsSummaryOf(b, { groupBy: 'campaign', from: '2026-07-01', to: '2026-09-30' }).hourlyRate).toBe((profile?.rate ?? 0) + 40)
+    expect(resultsSummaryOf(b, { groupBy: 'campaign', from: '2026-07-01', to: '2026-09-30' }, '2026-09-30').hourlyRate).toBe(profile?.rate)
   })
 
   it('every verdict on every slide of the demo deck agrees with its allocation', async () => {

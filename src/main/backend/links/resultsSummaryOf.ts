@@ -6,6 +6,9 @@ import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { workspaceProfileOf } from '../services/workspaceProfileService'
 import { localDay } from '../localDay'
+import { recordsAsOf } from '../deck/recordsAsOf'
+import type { Campaign } from '../../../core/domain/campaign'
+import type { Channel } from '../../../core/domain/channel'
 
 type Sum = { k: string | null; metric: OutcomeMetric; v: number; n: number }
 type Work = { k: string | null; published: number; hours: number }
@@ -15,7 +18,24 @@ const column = { campaign: sql.id('campaign_id'), channel: sql.id('channel_id'),
 /** What a row's name and detail come from; items only where the ledger has numbers for them (there are thousands). */
 type Named = { id: string; name: string; detail: string; spend: (from: string, to: string) => number }
 
-function namedOf(b: Backend, by: ResultsGroupBy, ids: readonly string[], from: string, to: string): Named[] {
+/**
+ * A campaign's budget and a channel's monthly cost as they stood at the end of `asOf` (an ended
+ * quarter's deck, deck/recordsAsOf.ts), else today's: a budget raised in October must not change
+ * what the third quarter cost.
+ */
+function namedAsOf(b: Backend, by: 'campaign' | 'channel', ids: readonly string[], from: string, to: string, asOf: string): Named[] {
+  const wanted = new Set(ids)
+  if (by === 'campaign')
+    return (recordsAsOf(b.db, 'campaign', asOf) as unknown as Campaign[])
+      .filter((c) => (c.endDate >= from && c.startDate <= to) || wanted.has(c.id))
+      .map((c) => ({ id: c.id, name: c.name, detail: `${c.startDate} – ${c.endDate}`, spend: (f, t) => c.budget * shareInside(c.startDate, c.endDate, f, t) }))
+  return (recordsAsOf(b.db, 'channel', asOf) as unknown as Channel[])
+    .filter((c) => c.status !== 'retired' || wanted.has(c.id))
+    .map((c) => ({ id: c.id, name: c.name, detail: c.status === 'retired' ? `${labelOf(c.platform)}, retired` : labelOf(c.platform), spend: (f, t) => (c.status === 'retired' ? 0 : c.costPerMonth * monthsIn(f, t)) }))
+}
+
+function namedOf(b: Backend, by: ResultsGroupBy, ids: readonly string[], from: string, to: string, asOf: string | null = null): Named[] {
+  if (asOf !== null && by !== 'item') return namedAsOf(b, by, ids, from, to, asOf)
   if (by === 'campaign')
     return b.db
       .all<{ id: string; name: string; start_date: string; end_date: string; budget: number }>(
@@ -44,8 +64,13 @@ function namedOf(b: Backend, by: ResultsGroupBy, ids: readonly string[], from: s
  * every channel not retired has a row even with no numbers: a campaign that brought nothing is the
  * finding. Numbers matched to none are summed apart, so the rows plus that line make the total.
  */
-export function resultsSummaryOf(b: Backend, input: { groupBy: ResultsGroupBy; from?: string | undefined; to?: string | undefined }): ResultsSummary {
-  const profile = workspaceProfileOf(b)
+export function resultsSummaryOf(
+  b: Backend,
+  input: { groupBy: ResultsGroupBy; from?: string | undefined; to?: string | undefined },
+  /** Costs (the hourly rate, budgets, channels' monthly costs) as they stood at the end of this day; null: today's. */
+  costsAsOf: string | null = null
+): ResultsSummary {
+  const profile = workspaceProfileOf(b, costsAsOf)
   const span = b.db.get<{ lo: string | null; hi: string | null; files: number }>(
     sql`SELECT min(date) AS lo, max(date) AS hi, count(DISTINCT source_file) AS files FROM outcome WHERE deleted_at IS NULL`
   )
@@ -86,7 +111,7 @@ export function resultsSummaryOf(b: Backend, input: { groupBy: ResultsGroupBy; f
     total.numbers += s.n
   }
   const workOf = new Map(work.map((w) => [w.k, w]))
-  const rows: ResultsGroup[] = namedOf(b, input.groupBy, [...byKey.keys()], from, to).map((n) => {
+  const rows: ResultsGroup[] = namedOf(b, input.groupBy, [...byKey.keys()], from, to, costsAsOf).map((n) => {
     const w = workOf.get(n.id)
     const hours = w?.hours ?? 0
     const spend = n.spend(from, to)
@@ -96,7 +121,7 @@ export function resultsSummaryOf(b: Backend, input: { groupBy: ResultsGroupBy; f
     for (const m of present) got.values[m] ??= 0
     return { id: n.id, name: n.name, detail: n.detail, published: w?.published ?? 0, hours, spend, cost, numbers: got.numbers, values: got.values, ...ratios(got.values, cost) }
   })
-  total.cost = teamCost(b, from, to, profile.blendedHourlyRate)
+  total.cost = teamCost(b, from, to, profile.blendedHourlyRate, costsAsOf)
   rows.sort((a, b2) => b2.numbers - a.numbers || (b2.values.pipeline_value ?? 0) - (a.values.pipeline_value ?? 0) || a.name.localeCompare(b2.name))
   return {
     groupBy: input.groupBy,
@@ -116,12 +141,12 @@ export function resultsSummaryOf(b: Backend, input: { groupBy: ResultsGroupBy; f
 }
 
 /** Every published item's hours at the rate, every campaign's budget share, every channel's cost over the period. */
-function teamCost(b: Backend, from: string, to: string, rate: number): number {
+function teamCost(b: Backend, from: string, to: string, rate: number, asOf: string | null): number {
   const hours =
     b.db.get<{ h: number }>(
       sql`SELECT coalesce(sum(effort_hours), 0) AS h FROM content_item WHERE deleted_at IS NULL AND status = 'published' AND substr(coalesce(publish_at, planned_date), 1, 10) BETWEEN ${from} AND ${to}`
     )?.h ?? 0
-  const spend = (['campaign', 'channel'] as const).reduce((sum, by) => sum + namedOf(b, by, [], from, to).reduce((s, n) => s + n.spend(from, to), 0), 0)
+  const spend = (['campaign', 'channel'] as const).reduce((sum, by) => sum + namedOf(b, by, [], from, to, asOf).reduce((s, n) => s + n.spend(from, to), 0), 0)
   return hours * rate + spend
 }
 

@@ -75,19 +75,20 @@ export const deckService = {
     // day, from the change log), so the deck built next month shows the same numbers.
     const planAsOf = qr.end < today ? (asOf !== undefined && asOf < qr.end ? asOf : qr.end) : null
     const plan = deckHours(b, qr, planAsOf)
-    const profile = workspaceProfileOf(b)
+    // The rate the hours are costed at is part of that plan too; the team's name is today's.
+    const costs = workspaceProfileOf(b, planAsOf)
     const read = readDeckInput(b.db, qr.key, {
-      workspaceName: profile.name,
+      workspaceName: workspaceName(b),
       generatedAt,
       asOf,
       hours: plan.hours,
       predicted: plan.predicted,
       scenario: plan.scenario,
-      money: { hourlyRate: profile.blendedHourlyRate, currency: profile.currency },
+      money: { hourlyRate: costs.blendedHourlyRate, currency: costs.currency },
       planAsOf
     })
     // The listening desk's slides read numbers computed over the whole quarter (deskStats.ts).
-    const input = { ...read, desk: deskDeckInput(b, qr, asOf ?? today), ledger: ledgerDeckInput(b, qr, asOf ?? today) }
+    const input = { ...read, desk: deskDeckInput(b, qr, asOf ?? today), ledger: ledgerDeckInput(b, qr, asOf ?? today, planAsOf) }
     const inQuarter = (d: string | null): boolean => d !== null && quarter.contains(qr, d.slice(0, 10))
     const hasData =
       input.goals.some((g) => g.quarter === qr.key) ||
