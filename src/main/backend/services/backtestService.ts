@@ -6,6 +6,7 @@ import type { Backend } from '../backend'
 import { sql } from '../db/sql'
 import { recordRepo } from '../repo/recordRepo'
 import { modelGoalOf, modelInputs } from './modelInputs'
+import { goalNames } from '../../../core/goals/goalNames'
 
 type PostRow = { channel_id: string; goal_id: string | null; day: string; result_conversions: number | null }
 
@@ -43,7 +44,8 @@ export function backtestService(b: Backend): BacktestResult & { asOf: string } {
     const weeks = qr.days / 7
     const counts = new Map<string, number>()
     for (const r of inQ) counts.set(r.channel_id, (counts.get(r.channel_id) ?? 0) + 1)
-    const modelGoals = qGoals.map((g) => modelGoalOf(g, null, g.weight))
+    const names = goalNames(qGoals)
+    const modelGoals = qGoals.map((g) => modelGoalOf(g, null, g.weight, names.get(g.id)))
     const actual = new Map<string, number | null>()
     const channelActual = new Map<string, Map<string, number>>()
     for (const g of qGoals) {

@@ -13,6 +13,7 @@ import { recordRepo } from '../repo/recordRepo'
 import { goalsInPlay } from './scoringInputs'
 import { localDay } from '../localDay'
 import { carryLinks } from '../../../core/scoring/carryLinks'
+import { goalName, goalNames } from '../../../core/goals/goalNames'
 import { goalKey } from '../../../core/goals/goalKey'
 
 /** Content planned this far ahead counts as members' planned content effort (per week, averaged). */
@@ -34,11 +35,11 @@ export type ModelWorkspace = { asOf: string; quarter: string; input: ModelInput 
 export type ModelAt = { asOf: string; records?: (kind: 'goal' | 'channel' | 'member' | 'pin') => unknown[] }
 
 /** A goal as the model reads it: its own quarter is its period. */
-export function modelGoalOf(g: Goal, current: number | null, weight: number): ModelGoal {
+export function modelGoalOf(g: Goal, current: number | null, weight: number, name: string = goalName(g)): ModelGoal {
   const qr = quarters.of(g.quarter)
   return {
     id: g.id,
-    name: g.kpiName.trim() === '' ? g.objective : g.kpiName,
+    name,
     kind: g.kind,
     unit: g.kpiUnit,
     baseline: g.baseline,
@@ -59,8 +60,9 @@ export function modelInputs(b: Backend, weights: readonly { goalId: string; weig
   const play = goalsInPlay(allGoals, asOf, quarter)
   const measurements = all<Measurement>(b, 'measurement', [{ field: 'goalId', op: 'in', value: play.goals.map((g) => g.id) }])
   const override = new Map(weights.map((w) => [w.goalId, w.weight]))
+  const names = goalNames(play.goals)
   const goals = play.goals
-    .map((g) => modelGoalOf(g, goalProgress(g, measurements, asOf).current, override.get(g.id) ?? g.weight))
+    .map((g) => modelGoalOf(g, goalProgress(g, measurements, asOf).current, override.get(g.id) ?? g.weight, names.get(g.id)))
     .sort((x, y) => (x.id < y.id ? -1 : 1))
 
   const keys = new Map(allGoals.map((g) => [g.id, goalKey(g)]))

@@ -14,6 +14,7 @@ import { sql } from '../db/sql'
 import { recordRepo } from '../repo/recordRepo'
 import { scoringDuplicates, type DuplicateChannel } from './scoringDuplicates'
 import { localDay } from '../localDay'
+import { goalName, goalNames } from '../../../core/goals/goalNames'
 import { goalKey } from '../../../core/goals/goalKey'
 import { carryLinks } from '../../../core/scoring/carryLinks'
 
@@ -65,12 +66,12 @@ const STATUS: Record<Channel['status'], ScoringChannel['status']> = { proposed: 
  * (response time, cost per lead) is turned into a reduction total: baseline − value, from 0 to
  * baseline − target, so its gap and a channel's "units" (reductions) keep their meaning.
  */
-function toScoringGoal(g: Goal & { target: number }, measured: number | null): Omit<GoalInPlay, 'measuredOn'> {
+function toScoringGoal(g: Goal & { target: number }, measured: number | null, name: string): Omit<GoalInPlay, 'measuredOn'> {
   const lowerIsBetter = g.target < g.baseline
   const value = measured ?? g.baseline
   return {
     id: g.id,
-    name: g.kpiName.trim() === '' ? g.objective : g.kpiName,
+    name,
     driver: g.driver,
     target: lowerIsBetter ? g.baseline - g.target : g.target,
     current: lowerIsBetter ? g.baseline - value : value,
@@ -147,10 +148,11 @@ export function scoringInputs(b: Backend, whatIf: WhatIf = {}): ScoringWorkspace
   const weightOverride = new Map((whatIf.weights ?? []).map((w) => [w.goalId, w.weight]))
   // A goal without a target is tracked only: it pulls no hours, so the engine does not see it.
   const withTarget = play.goals.filter((g): g is Goal & { target: number } => g.target !== null)
+  const names = goalNames(play.goals)
   const goals: GoalInPlay[] = withTarget
     .map((g) => {
       const progress = goalProgress(g, measurements, asOf)
-      const goal = { ...toScoringGoal(g, progress.current), measuredOn: progress.currentDate }
+      const goal = { ...toScoringGoal(g, progress.current, names.get(g.id) ?? goalName(g)), measuredOn: progress.currentDate }
       return { ...goal, weight: weightOverride.get(g.id) ?? goal.weight }
     })
     .sort((a, b2) => (a.id < b2.id ? -1 : 1))
