@@ -1,14 +1,14 @@
 import { SyncIndicator } from '../features/sync/SyncIndicator'
 import { useEffect } from 'react'
 import { useQuery } from '../api/useQuery'
-import { waitingOnMe, windowTitle } from '../../../core/people/waitingOnMe'
+import { waitingOnMe, waitingParts, windowTitle } from '../../../core/people/waitingOnMe'
 import { MeControl } from '../features/people/MeControl'
 import { NavIcon } from './NavIcon'
 import { screens, type ScreenId } from './screens'
 
 /** The left navigation. Plain links to hashes: keyboard, middle-click and history work as usual. */
 export function Nav({ current, workspaceName }: { current: ScreenId; workspaceName: string | undefined }) {
-  // My work's counts beside its link: what is late, due this week and waiting on me.
+  // My work's count beside its link: what is late, due this week and waiting on me; its parts in the tooltip.
   const me = useQuery('me-get', {})
   const mine = useQuery('mine-get', {}, { dependsOn: ['*'], enabled: me.data?.me != null })
   const m = me.data?.me != null ? mine.data : undefined
@@ -19,7 +19,7 @@ export function Nav({ current, workspaceName }: { current: ScreenId; workspaceNa
     document.title = windowTitle(name, waiting)
   }, [name, waiting])
   const counts: Partial<Record<ScreenId, { n: number; label: string }>> = m
-    ? { mine: { n: waiting, label: `${m.overdue.length} overdue, ${m.dueThisWeek.length} due this week, ${m.approvals.length} approvals waiting, ${m.conversations.length} conversations` } }
+    ? { mine: { n: waiting, label: waitingParts(m).map((p) => p.label).join(', ') || 'Nothing waits on you' } }
     : {}
   return (
     <nav className="nav" aria-label="Main" data-testid="nav">

@@ -7,6 +7,7 @@ import { useQuery } from '../../api/useQuery'
 import { requestOpen } from '../../drafts/useOpenRequest'
 import { ScreenHeader } from '../records/ScreenHeader'
 import { mineItemLine } from './mineItemLine'
+import { influencerActionLine } from './influencerActionLine'
 
 type Mine = ApiOutput<'mine-get'>
 type Row = {
@@ -57,7 +58,7 @@ const SECTIONS: { key: keyof Pick<Mine, 'overdue' | 'dueThisWeek' | 'approvals' 
       m.influencers.map((r) => ({
         id: r.id,
         primary: `${r.name}: ${r.nextAction || 'next step'}`,
-        secondary: r.nextActionDate ? `by ${format.date(r.nextActionDate)}` : labelOf(r.stage),
+        secondary: influencerActionLine(r, m.today),
         href: '#/influencers',
         opens: { kind: 'influencer', id: r.id }
       }))
