@@ -37,8 +37,8 @@ describe('smo score', () => {
     const out = JSON.parse(r.stdout) as ScoreJson
     expect(out.scenario).toBe('same-hours')
     expect(out.todayHours).toBeGreaterThan(0)
-    expect(out.channels).toHaveLength(13)
-    expect(out.channels.map((c) => c.rank)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1))
+    expect(out.channels).toHaveLength(14)
+    expect(out.channels.map((c) => c.rank)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1))
     for (const c of out.channels) {
       expect(c.holds).toBeGreaterThanOrEqual(0)
       expect(c.holds).toBeLessThanOrEqual(1)

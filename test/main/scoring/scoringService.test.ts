@@ -48,7 +48,7 @@ async function seed() {
     name: 'LinkedIn', platform: 'linkedin', handle: '@acme', audienceSize: 5_000, cadencePerWeek: 3, hoursPerPost: 1, confidence: 0.6,
     goalLinks: [{ goalId: leads.id, rate: 0.5 }, { goalId: reply.id, rate: 0.2 }], estimatesUpdatedAt: '2026-06-01'
   })
-  const copy = await ok('channel-create', { name: 'Blog (import)', platform: 'blog', handle: 'example.com/BLOG', status: 'retired', cadencePerWeek: 0 })
+  const copy = await ok('channel-create', { name: 'Blog (import)', platform: 'blog', handle: 'example.com/BLOG', status: 'paused', cadencePerWeek: 0 })
   // Last quarter's result on the blog: 40 leads from 10,000 reached (4 per 1,000 against an estimate of 1).
   await ok('content-create', { title: 'Report', channelId: blog.id, goalId: oldLeads.id, status: 'published', plannedDate: '2026-09-10', resultReach: 10_000, resultConversions: 40 })
   return { leads, reply, blog, li, copy }
@@ -97,6 +97,10 @@ describe('scoring inputs from the workspace', () => {
     expect(list.channels.find((c) => c.id === s.li.id)?.explanation).toMatch(/after 175 days without review/)
     const dup = await ok<ApiOutput<'channel-duplicates'>>('channel-duplicates', {})
     expect(dup.items).toHaveLength(2)
+    // Retiring the copy is what the warning asks for: it clears it, on both reads.
+    await ok('channel-update', { id: s.copy.id, status: 'retired' })
+    expect((await ok<ApiOutput<'channel-duplicates'>>('channel-duplicates', {})).items).toEqual([])
+    expect((await ok<ApiOutput<'score-list'>>('score-list', {})).duplicates).toEqual([])
     expect(handleKey('x', ' https://www.X.com/acme// ')).toBe('x:x.com/acme')
     expect(handleKey('x', '   ')).toBeNull()
   })

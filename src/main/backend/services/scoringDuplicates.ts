@@ -17,9 +17,14 @@ export function handleKey(platform: string, handle: string): string | null {
   return h === '' ? null : `${platform}:${h}`
 }
 
-export function scoringDuplicates(channels: readonly { id: string; platform: string; handle: string }[]): DuplicateChannel[] {
+/**
+ * A retired channel is not one: it gets no hours and costs nothing, and retiring the copy is what the
+ * warning asks for — so retiring it clears the warning.
+ */
+export function scoringDuplicates(channels: readonly { id: string; platform: string; handle: string; status: string }[]): DuplicateChannel[] {
   const groups = new Map<string, string[]>()
   for (const c of channels) {
+    if (c.status === 'retired') continue
     const key = handleKey(c.platform, c.handle)
     if (key === null) continue
     const ids = groups.get(key) ?? []

@@ -118,7 +118,7 @@ export const scoringService = {
   },
 
   duplicates(b: Backend): ApiOutput<'channel-duplicates'> {
-    const rows = recordRepo.list(b.db, 'channel', { limit: 1_000_000 }).items as unknown as { id: string; platform: string; handle: string }[]
+    const rows = recordRepo.list(b.db, 'channel', { limit: 1_000_000 }).items as unknown as { id: string; platform: string; handle: string; status: string }[]
     return { items: scoringDuplicates(rows) }
   }
 }
