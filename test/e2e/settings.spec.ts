@@ -10,6 +10,9 @@ test.describe('settings: team profile and publishing policy', () => {
     await card.getByLabel('Team or company name').fill('Northwind Marketing')
     await card.getByRole('button', { name: 'Save team details' }).click()
     await expect(page.getByTestId('nav')).toContainText('Northwind Marketing')
+    // Before saving another currency, the form says nothing is converted.
+    await card.getByLabel('Currency').fill('USD')
+    await expect(card).toContainText('Saving USD converts nothing: every amount already entered')
     await card.getByLabel('Currency').fill('euros')
     await card.getByRole('button', { name: 'Save team details' }).click()
     await expect(card.getByTestId('profile-error-currency')).toContainText('three-letter')

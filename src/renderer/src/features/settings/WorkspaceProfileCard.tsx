@@ -5,6 +5,7 @@ import { ApiError } from '../../api/ApiError'
 import { useQuery } from '../../api/useQuery'
 import { parseNumber } from '../../components/formValues'
 import { ExchangeRatesField, type RateDraft } from './ExchangeRatesField'
+import { currencyHint } from './currencyHint'
 
 type Draft = { name: string; blendedHourlyRate: string; currency: string; rates: RateDraft[] }
 const draftOf = (p: ApiOutput<'workspace-profile-get'>): Draft => ({
@@ -100,8 +101,8 @@ function ProfileForm({ initial }: { initial: Draft }) {
       <form className="form" onSubmit={(e) => void save(e)} style={{ marginTop: 10 }}>
         <div className="form-grid">
           {field('name', 'Team or company name', 'Shown on review decks and exports')}
-          {field('blendedHourlyRate', 'Cost of an hour of the team’s time', 'Priorities turns a channel’s monthly cost into hours with it')}
-          {field('currency', 'Currency', clearsRates ? `Three letters, e.g. USD, EUR, GBP. Saving ${currency || 'another currency'} clears the exchange rates below: they are in ${from}.` : 'Three letters, e.g. USD, EUR, GBP')}
+          {field('blendedHourlyRate', 'Cost of an hour of the team’s time', 'Results and the review deck cost the team’s hours with it; Priorities turns a channel’s monthly cost into hours')}
+          {field('currency', 'Currency', currencyHint(from, currency, clearsRates))}
         </div>
         <ExchangeRatesField
           rows={draft.rates}
