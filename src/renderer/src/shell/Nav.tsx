@@ -18,9 +18,8 @@ export function Nav({ current, workspaceName }: { current: ScreenId; workspaceNa
   useEffect(() => {
     document.title = windowTitle(name, waiting)
   }, [name, waiting])
-  const counts: Partial<Record<ScreenId, { n: number; label: string }>> = m
-    ? { mine: { n: waiting, label: waitingParts(m).map((p) => p.label).join(', ') || 'Nothing waits on you' } }
-    : {}
+  // No badge at 0: a blue "0" beside My work read like something new.
+  const counts: Partial<Record<ScreenId, { n: number; label: string }>> = m && waiting > 0 ? { mine: { n: waiting, label: waitingParts(m).map((p) => p.label).join(', ') } } : {}
   return (
     <nav className="nav" aria-label="Main" data-testid="nav">
       <div className="nav-brand">

@@ -100,7 +100,7 @@ export function GoalsScreen() {
       <ResultsImport />
       {view === 'progress' && (
         <Suspense fallback={<p className="muted">Loading goal progress…</p>}>
-          <GoalProgressCards />
+          <GoalProgressCards onAddGoal={() => setView('records')} />
         </Suspense>
       )}
       <div className="split" style={view === 'records' ? undefined : { display: 'none' }}>

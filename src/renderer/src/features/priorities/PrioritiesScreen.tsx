@@ -86,7 +86,9 @@ export function PrioritiesScreen() {
       {data === undefined ? (
         <p className="subtle">{error === undefined ? 'Scoring…' : ''}</p>
       ) : data.channels.length === 0 ? (
-        <p className="muted">No channels yet. Add channels and link them to this quarter's goals to see where the team's hours should go.</p>
+        <p className="muted" data-testid="priorities-empty">
+          No channels yet. Add <a href="#/channels">channels</a> and link them to this quarter's <a href="#/goals">goals</a> to see where the team's hours should go.
+        </p>
       ) : (
         <div className="prio-scroll">
           <Notices data={data} />

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { removeWorkspace, serveWorkspace } from './serveWorkspace'
+
+// A team starting from nothing (`smo new`): the first person adds themself, and each empty screen
+// points at the next step instead of showing an empty control or a "0" badge.
+test('a new, empty workspace: the first member, no badge at 0, Goals offers the quarter and a way to add a goal, Priorities links to channels and goals', async ({ page }) => {
+  test.setTimeout(120_000)
+  const dir = join(mkdtempSync(join(tmpdir(), 'smo-e2e-empty-')), 'ws')
+  const made = spawnSync(process.execPath, [join(process.cwd(), 'bin', 'smo.mjs'), 'new', '--workspace', dir], { encoding: 'utf8' })
+  expect(made.status, made.stderr).toBe(0)
+  const app = await serveWorkspace(dir)
+  try {
+    await page.goto(app.url)
+    const me = page.getByTestId('me-picker')
+    await me.getByLabel('Your name').fill('Dana Kim')
+    await me.getByRole('button', { name: 'Add me' }).click()
+    await expect(page.getByTestId('nav')).toContainText('Dana Kim')
+    await expect(page.getByText('Nothing of yours is late.')).toBeVisible()
+    await expect(page.getByTestId('nav-count-mine')).toHaveCount(0)
+
+    await page.getByTestId('nav-goals').click()
+    const quarter = page.getByLabel('Goal quarter')
+    await expect(quarter.locator('option')).toHaveCount(1)
+    const shown = await quarter.inputValue()
+    expect(shown).toMatch(/^\d{4}-Q[1-4]$/)
+    await expect(page.getByTestId('goals-empty')).toContainText(`No goals are set for ${shown}.`)
+    await page.getByTestId('goals-empty').getByRole('button', { name: 'Add a goal' }).click()
+    await expect(page.getByRole('radio', { name: 'Records' })).toBeChecked()
+    await expect(page.getByRole('button', { name: /New goal/ })).toBeVisible()
+
+    await page.getByTestId('nav-priorities').click()
+    const empty = page.getByTestId('priorities-empty')
+    await expect(empty).toContainText('No channels yet.')
+    await empty.getByRole('link', { name: 'channels' }).click()
+    await expect(page).toHaveURL(/#\/channels/)
+  } finally {
+    await app.stop()
+    removeWorkspace(dir)
+  }
+})
