@@ -37,6 +37,16 @@ test('a new, empty workspace: the first member, no badge at 0, Goals offers the 
     await expect(empty).toContainText('No channels yet.')
     await empty.getByRole('link', { name: 'channels' }).click()
     await expect(page).toHaveURL(/#\/channels/)
+
+    // The first channel and goal, not linked yet: ranked, and the sensitivity card says why it has nothing.
+    const call = async (method: string, data: unknown) => {
+      const r = await page.request.post(`${app.base}/api/${method}`, { headers: { authorization: `Bearer ${app.token}` }, data })
+      expect(r.ok(), await r.text()).toBe(true)
+    }
+    await call('channel-create', { name: 'Company blog', platform: 'blog', status: 'active', audienceSize: 5000, cadencePerWeek: 2, hoursPerPost: 4 })
+    await call('goal-create', { objective: 'More demo requests', driver: 'revenue', kpiName: 'Demo requests', quarter: shown, baseline: 0, target: 50 })
+    await page.getByTestId('nav-priorities').click()
+    await expect(page.getByTestId('sensitivity-empty')).toContainText('No rank to test yet')
   } finally {
     await app.stop()
     removeWorkspace(dir)

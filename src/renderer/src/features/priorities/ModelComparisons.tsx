@@ -59,6 +59,12 @@ export function ModelComparisons({ data }: { data: Model }) {
           What would move a top rank
         </h2>
         <p className="subtle prio-hint">One input at a time, −20 % and +20 %, for the top 5; goal weights, targets and baselines included.</p>
+        {data.sensitivity.length === 0 && (
+          // A new team's first channel, not yet linked to a goal, is ranked but adds to nothing: there is no rank to move.
+          <p className="muted" data-testid="sensitivity-empty">
+            No rank to test yet: this covers channels that add to a goal. Link channels to this quarter's goals with an expected rate (Channels, estimates).
+          </p>
+        )}
         <ul className="prio-list" data-testid="sensitivity">
           {data.sensitivity.map((s) => {
             // Only the goal inputs that move this rank: a list of every input "→ #3/#3" hid the few that matter.
