@@ -42,11 +42,15 @@ test('a new, empty workspace: the first member, no badge at 0, Goals offers the 
     const call = async (method: string, data: unknown) => {
       const r = await page.request.post(`${app.base}/api/${method}`, { headers: { authorization: `Bearer ${app.token}` }, data })
       expect(r.ok(), await r.text()).toBe(true)
+      return ((await r.json()) as { data: { id: string } }).data
     }
-    await call('channel-create', { name: 'Company blog', platform: 'blog', status: 'active', audienceSize: 5000, cadencePerWeek: 2, hoursPerPost: 4 })
+    const blog = await call('channel-create', { name: 'Company blog', platform: 'blog', status: 'active', audienceSize: 5000, cadencePerWeek: 2, hoursPerPost: 4 })
     await call('goal-create', { objective: 'More demo requests', driver: 'revenue', kpiName: 'Demo requests', quarter: shown, baseline: 0, target: 50 })
     await page.getByTestId('nav-priorities').click()
     await expect(page.getByTestId('sensitivity-empty')).toContainText('No rank to test yet')
+    // Not linked to the goal, the model cannot judge it: it keeps today's 8 h/week (it was cut to 4).
+    const row = page.locator(`[data-testid="allocation-row"][data-channel-id="${blog.id}"]`)
+    await expect(row).toHaveAttribute('data-hours', '8')
   } finally {
     await app.stop()
     removeWorkspace(dir)

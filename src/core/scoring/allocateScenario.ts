@@ -47,7 +47,7 @@ export type ScenarioResult = {
 
 export function channelBounds(p: Prepared, pins: readonly ModelPin[], minShare = DEFAULT_MIN_SHARE, maxShare = DEFAULT_MAX_SHARE): ChannelBounds[] {
   const byChannel = new Map(pins.map((pin) => [pin.channelId, pin]))
-  return p.channels.map(({ c }) => {
+  return p.channels.map(({ c, ev }) => {
     const pin = byChannel.get(c.id) ?? null
     const today = todayHours(c)
     if (pin?.exclude) return { min: 0, max: 0, pinned: pin, why: `excluded: ${pin.reason}` }
@@ -55,6 +55,9 @@ export function channelBounds(p: Prepared, pins: readonly ModelPin[], minShare =
     let max: number
     let why: string
     if (c.status === 'paused' || c.status === 'retired') [min, max, why] = [0, 0, `${c.status}: no hours unless pinned`]
+    // A channel the model cannot judge (no reach, or no rate for a goal in play) keeps today's hours:
+    // with nothing to weigh it was always cut to its lower bound, advice built on a missing number.
+    else if (ev.needsEstimate && c.status === 'active') [min, max, why] = [today, today, `needs an estimate: held at today’s ${round1(today)} h/week until it has one`]
     else if (c.status === 'proposed') {
       const trial = c.trialHoursPerWeek ?? DEFAULT_TRIAL_HOURS
       ;[min, max, why] = [trial, trial, `proposed: a trial of ${trial} h/week${c.trialHoursPerWeek === null ? ' (the default trial)' : ''}`]

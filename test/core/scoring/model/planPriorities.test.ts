@@ -36,6 +36,20 @@ describe('allocation scenarios', () => {
     expect(m.allocation.source).toMatch(/^Within today’s plan/)
   })
 
+  it('an active channel the model cannot judge keeps today’s hours in every scenario, saying why', () => {
+    // U: active, 2 posts × 1.5 h a week, linked to no goal in play — it was cut to its 50 % floor.
+    const withUnjudged = () => input({ ...team(), channels: [...team().channels, channel('U', { postsPerWeek: 2, hoursPerPost: 1.5, links: [] })] })
+    for (const scenario of ['same-hours', 'plus', 'targets'] as const) {
+      const m = planPriorities(withUnjudged(), { ...opts, scenario, deltaHours: 4 })
+      const u = m.allocation.rows.find((r) => r.channelId === 'U')
+      expect(u?.hours, scenario).toBeCloseTo(3, 6)
+      expect(u?.boundsWhy, scenario).toBe('needs an estimate: held at today’s 3 h/week until it has one')
+    }
+    // The other channels re-divide the rest: today's total is kept.
+    const same = planPriorities(withUnjudged(), opts)
+    expect(sum(same.allocation.rows.map((r) => r.hours))).toBeCloseTo(13, 6)
+  })
+
   it('a pin overrides the bounds with its reason, even for a paused channel', () => {
     const m = planPriorities({ ...team(), pins: [{ channelId: 'P', minHours: 2, maxHours: 2, exclude: false, reason: 'partner contract' }, { channelId: 'B', minHours: 0, maxHours: null, exclude: true, reason: 'rebrand' }] }, opts)
     const rows = new Map(m.allocation.rows.map((r) => [r.channelId, r]))
