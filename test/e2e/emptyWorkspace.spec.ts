@@ -7,7 +7,7 @@ import { removeWorkspace, serveWorkspace } from './serveWorkspace'
 
 // A team starting from nothing (`smo new`): the first person adds themself, and each empty screen
 // points at the next step instead of showing an empty control or a "0" badge.
-test('a new, empty workspace: the first member, no badge at 0, Goals offers the quarter and a way to add a goal, Priorities links to channels and goals', async ({ page }) => {
+test('a new, empty workspace: the first member names themself and the team, no badge at 0, Goals offers the quarter and a way to add a goal, Priorities links to channels and goals', async ({ page }) => {
   test.setTimeout(120_000)
   const dir = join(mkdtempSync(join(tmpdir(), 'smo-e2e-empty-')), 'ws')
   const made = spawnSync(process.execPath, [join(process.cwd(), 'bin', 'smo.mjs'), 'new', '--workspace', dir], { encoding: 'utf8' })
@@ -17,8 +17,12 @@ test('a new, empty workspace: the first member, no badge at 0, Goals offers the 
     await page.goto(app.url)
     const me = page.getByTestId('me-picker')
     await me.getByLabel('Your name').fill('Dana Kim')
+    // The first person names the team too: the folder's name ("ws") is only the default.
+    await expect(me.getByLabel('Team or company name')).toHaveValue('ws')
+    await me.getByLabel('Team or company name').fill('Northwind Analytics')
     await me.getByRole('button', { name: 'Add me' }).click()
     await expect(page.getByTestId('nav')).toContainText('Dana Kim')
+    await expect(page.getByTestId('nav')).toContainText('Northwind Analytics')
     await expect(page.getByText('Nothing of yours is late.')).toBeVisible()
     await expect(page.getByTestId('nav-count-mine')).toHaveCount(0)
 

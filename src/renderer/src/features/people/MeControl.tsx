@@ -48,12 +48,23 @@ export function MeControl() {
 
 type State = NonNullable<ReturnType<typeof useQuery<'me-get'>>['data']>
 
-/** First start (or a new computer on a team): choose yourself among the members, or add yourself. */
+/**
+ * First start (or a new computer on a team): choose yourself among the members, or add yourself. The
+ * first person of a new workspace also names the team: until someone did, decks and the navigation
+ * carried the folder's name ("ws: quarterly review").
+ */
 function MePicker({ state, onDone }: { state: State; onDone: () => void }) {
+  const first = state.members.length === 0
+  const profile = useQuery('workspace-profile-get', {}, { enabled: first })
   const [choice, setChoice] = useState(state.members[0]?.id ?? '')
   const [name, setName] = useState('')
+  const [team, setTeam] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const run = (p: Promise<unknown>) => p.then(onDone, (e: Error) => setError(e.message))
+  const teamName = team ?? profile.data?.name ?? ''
+  // Saved only when typed: an untouched field keeps the folder's name as the default it already is.
+  const addMe = () =>
+    api.call('me-set', { create: { name } }).then(() => (first && team !== null && team.trim() !== '' && team.trim() !== profile.data?.name ? api.call('workspace-profile-save', { name: team.trim() }) : undefined))
   return (
     <Dialog title="Who are you?" variant="modal" onClose={() => {}} testId="me-picker">
       <div className="dialog-body">
@@ -75,12 +86,19 @@ function MePicker({ state, onDone }: { state: State; onDone: () => void }) {
             </button>
           </form>
         )}
-        <form className="form-grid" onSubmit={(e) => (e.preventDefault(), void run(api.call('me-set', { create: { name } })))}>
+        <form className="form-grid" onSubmit={(e) => (e.preventDefault(), void run(addMe()))}>
           <div className="field field-wide">
             <label htmlFor="me-create">{state.members.length > 0 ? 'Not listed? Add yourself' : 'Your name'}</label>
             <input id="me-create" data-testid="me-create" value={name} onChange={(e) => setName(e.target.value)} />
             <p className="subtle small">{state.enforced ? 'You start as a viewer until an owner gives you a role.' : 'You will be the owner of this workspace.'}</p>
           </div>
+          {first && (
+            <div className="field field-wide">
+              <label htmlFor="me-team">Team or company name</label>
+              <input id="me-team" data-testid="me-team" value={teamName} onChange={(e) => setTeam(e.target.value)} />
+              <p className="subtle small">Shown on review decks and exports; Settings changes it later.</p>
+            </div>
+          )}
           <button type="submit" className="btn" disabled={name.trim() === ''}>
             Add me
           </button>
