@@ -60,6 +60,20 @@ export function decisionAsked(ctx: DeckContext): string {
   return `Agree to ${parts.join(' and ')} in ${next}.${extra}`
 }
 
+/**
+ * "Biggest miss" when no goal is one: it said "every goal with a target reached it" also when the only
+ * measured goal (the biggest win) is short of its target, or when no goal has a measurement yet.
+ */
+function noMiss(tracked: readonly GoalProgress[], win: GoalProgress | null): string {
+  const short = tracked.filter((p) => !HIT.includes(p.status))
+  if (tracked.length === 0) return 'None: no goal has a target.'
+  if (short.length === 0) return 'None: every goal with a target reached it.'
+  const unmeasured = short.filter((p) => p.progress === null).length
+  const others = unmeasured === 0 ? '' : `; ${unmeasured} ${unmeasured === 1 ? 'goal has' : 'goals have'} no measurement yet`
+  if (win !== null && short.includes(win)) return `None to compare: the goal above is the only one measured so far, and it has not reached its target${others}.`
+  return `None measured yet: ${unmeasured} ${unmeasured === 1 ? 'goal with a target has' : 'goals with a target have'} no measurement this quarter.`
+}
+
 /** The note the team typed on a goal, printed under it. */
 function goalNote(g: DeckGoal | null): DeckTextLine[] {
   return g === null || g.notes.trim() === '' ? [] : [{ text: `Team note: ${g.notes.trim()}`, level: 1 }]
@@ -86,12 +100,15 @@ function summarySlide(ctx: DeckContext): SlideDraft {
   const onCourse = tracked.filter((p) => ON_COURSE.includes(p.status)).length
   const untargeted = all.length - tracked.length
   const noTarget = untargeted === 0 ? '' : ` ${untargeted} ${untargeted === 1 ? 'goal has' : 'goals have'} no target.`
+  // A goal with no measurement yet is neither on track nor behind: it was counted "at risk or behind".
+  const unmeasured = tracked.filter((p) => p.status === 'no_data' || p.status === 'not_started').length
+  const waiting = unmeasured === 0 ? '' : `, ${unmeasured} with no measurement yet`
   const headline = ctx.interim
-    ? `Interim, as of ${shortDate(ctx.asOf)}: ${hit} of ${tracked.length} goals hit so far, ${onCourse} on track, ${tracked.length - hit - onCourse} at risk or behind.${noTarget}`
+    ? `Interim, as of ${shortDate(ctx.asOf)}: ${hit} of ${tracked.length} goals hit so far, ${onCourse} on track, ${tracked.length - hit - onCourse - unmeasured} at risk or behind${waiting}.${noTarget}`
     : `${hit} of ${tracked.length} goals hit, ${tracked.length - hit} missed.${noTarget}`
   const { win, miss } = winAndMiss(ctx)
   const winText = win === null ? 'No goal has a target and a measurement yet.' : goalLine(win, progressOf(ctx, win))
-  const missText = miss === null ? 'None: every goal with a target reached it.' : goalLine(miss, progressOf(ctx, miss))
+  const missText = miss !== null ? goalLine(miss, progressOf(ctx, miss)) : noMiss(tracked, win === null ? null : progressOf(ctx, win))
   const prevAll = ctx.prevGoals.map((g) => ctx.prevProgress.get(g.id)).filter((p) => p !== undefined && p.target !== null)
   const prevLine =
     prevAll.length === 0
@@ -120,7 +137,7 @@ function summarySlide(ctx: DeckContext): SlideDraft {
     speakerNotes: [
       `Biggest win: the goal of ${ctx.qr.key} furthest along the way from baseline to target; biggest miss: the one least far along that did not reach it.`,
       `The decision comes from the split of hours for ${quarter.next(ctx.qr).key} on the "next quarter" slide (${ctx.input.scenario}).`,
-      'Status rules: ' + (['achieved', 'on_track', 'at_risk', 'off_track', 'missed', 'no_target'] as const).map((s) => `${goalStatusLabels[s]}: ${goalStatusRules[s]}`).join(' '),
+      'Status rules: ' + (['achieved', 'on_track', 'at_risk', 'off_track', 'missed', 'no_data', 'no_target'] as const).map((s) => `${goalStatusLabels[s]}: ${goalStatusRules[s]}`).join(' '),
       `Values are goal measurements recorded in the workspace up to ${ctx.asOf}.`
     ].join('\n'),
     emptyMessage: null

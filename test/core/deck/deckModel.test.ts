@@ -53,6 +53,19 @@ describe('buildDeckModel on the fixed workspace', () => {
     expect(block(s, 'note').lines).toEqual(['Pipeline goal exceeded; keep the LinkedIn cadence. (Ana Ruiz)'])
   })
 
+  it('executive summary of a quarter under way: a goal with no measurement is not "at risk", and no goal is said to have reached its target that has not', () => {
+    const interim = { generatedAt: '2026-09-15T09:00:00Z', asOf: '2026-09-15' }
+    const only = (ids: string[]) => ({ ...deckFixture(), ...interim, goals: deckFixture().goals.filter((g) => ids.includes(g.id) || g.quarter !== '2026-Q3') })
+    // A new team's first goal, nothing measured yet.
+    const unmeasured = texts(slide(buildDeckModel(only(['G3'])), 'summary'))
+    expect(unmeasured[0]).toBe('Interim, as of 15 Sep 2026: 0 of 1 goals hit so far, 0 on track, 0 at risk or behind, 1 with no measurement yet.')
+    expect(unmeasured[unmeasured.indexOf('Biggest miss') + 1]).toBe('None measured yet: 1 goal with a target has no measurement this quarter.')
+    // One goal measured and short of its target (it is also the biggest win), one not measured.
+    const one = texts(slide(buildDeckModel(only(['G1', 'G3'])), 'summary'))
+    expect(one[one.indexOf('Biggest miss') + 1]).toBe('None to compare: the goal above is the only one measured so far, and it has not reached its target; 1 goal has no measurement yet.')
+    expect(one.join(' ')).not.toContain('every goal with a target reached it')
+  })
+
   it('goal slide: weekly actual, plan and trend; progress table; contributing channels', () => {
     const s = slide(m, 'goal:G1')
     const c = chart(s)
