@@ -224,6 +224,8 @@ function output(ctx: DeckContext): SlideDraft {
         chart: {
           type: 'bar',
           title: 'Posts: cadence target vs published',
+          // Channel names across the bottom showed one in four, the outer ones cut at the chart's edges.
+          horizontal: true,
           categories: rows.map((r) => r.ch.name),
           series: [
             { name: 'Cadence target', values: rows.map((r) => round2(r.target)) },
@@ -236,12 +238,13 @@ function output(ctx: DeckContext): SlideDraft {
         kind: 'table',
         title: 'By channel',
         columns: [
-          { label: 'Channel', align: 'left', width: 3 },
-          { label: 'Target', align: 'right', width: 1.3 },
+          // The two last headings were cut ("vs targ…", "Cadence ke…"): wider, and "On pace" for "Cadence kept".
+          { label: 'Channel', align: 'left', width: 2.9 },
+          { label: 'Target', align: 'right', width: 1.2 },
           { label: 'Planned', align: 'right', width: 1.4 },
           { label: 'Published', align: 'right', width: 1.6 },
-          { label: 'vs target', align: 'right', width: 1.5 },
-          { label: 'Cadence kept', align: 'right', width: 1.9 }
+          { label: 'vs target', align: 'right', width: 1.8 },
+          { label: 'On pace', align: 'right', width: 1.6 }
         ],
         rows: rows.map((r) => [
           r.ch.name,
@@ -256,7 +259,7 @@ function output(ctx: DeckContext): SlideDraft {
     ],
     speakerNotes: [
       `Target: the channel's cadence (posts per week) × ${format.num(weeksSoFar, 1)} weeks elapsed. Planned: content items dated in the quarter up to ${ctx.asOf}, any status but cancelled. Published: those with status published.`,
-      'Cadence kept: the share of finished weeks that ended with the cumulative published count at or above the cadence plan so far.',
+      'On pace: the share of finished weeks that ended with the cumulative published count at or above the cadence plan so far.',
       'Dates are the publish time (UTC day), else the planned date.'
     ].join('\n'),
     emptyMessage: null

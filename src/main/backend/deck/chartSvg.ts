@@ -49,8 +49,13 @@ function option(c: DeckChart): echarts.EChartsOption {
   // Counts (posts, people) get whole-number ticks.
   const integers = c.series.every((s) => s.values.every((v) => v === null || Number.isInteger(v)))
   const value = { type: 'value' as const, minInterval: integers ? 1 : 0, name: c.valueAxis, nameLocation: 'middle' as const, nameGap: horizontal ? 28 : 44, axisLabel: text }
+  // Category names left of horizontal bars: ECharts sizes the margin with its own font metrics, about a
+  // tenth narrower than DejaVu Sans, so the longest names lost their first letters. Room for that tenth.
+  const longest = Math.max(0, ...c.categories.map((x) => x.length))
+  const grid = horizontal ? { ...base.grid, left: base.grid.left + Math.ceil(longest * 12 * 0.6 * 0.12) } : base.grid
   return {
     ...base,
+    grid,
     // A wide gap: ECharts measures text with its own font metrics, narrower than the embedded DejaVu Sans.
     legend: { bottom: 0, itemGap: 28, textStyle: { ...text, fontSize: 12 } },
     xAxis: horizontal ? value : category,
