@@ -17,9 +17,12 @@ export type ChannelStat = { channel: DeckChannel; posts: number; hours: number; 
 /**
  * Effort is the hours recorded on published content plus the channel's fixed monthly hours for the
  * months elapsed; fixed hours count for channels active now or that published in the period.
- * Impact is the KPI units (results) recorded on that content.
+ * Impact is the KPI units (results) recorded on that content toward count goals (or no goal): a money
+ * goal's results are amounts (12,000 € of pipeline is not 12,000 units, and summed with requests it
+ * made one channel 300 "units" an hour), and a rate is a level, not a pile; both have slides of their own.
  */
 export function channelStats(ctx: DeckContext, published: readonly DeckContentItem[], months: number): ChannelStat[] {
+  const kindOf = new Map(ctx.input.goals.map((g) => [g.id, g.kind]))
   const acc = new Map<string, { posts: number; hours: number; reach: number; units: number }>()
   for (const c of published) {
     if (c.channelId === null) continue
@@ -27,7 +30,8 @@ export function channelStats(ctx: DeckContext, published: readonly DeckContentIt
     a.posts += 1
     a.hours += c.effortHours
     a.reach += c.resultReach ?? 0
-    a.units += c.resultConversions ?? 0
+    const kind = c.goalId === null ? undefined : kindOf.get(c.goalId)
+    if (kind === undefined || kind === 'count') a.units += c.resultConversions ?? 0
     acc.set(c.channelId, a)
   }
   const out: ChannelStat[] = []
@@ -98,7 +102,7 @@ function scorecard(ctx: DeckContext, cur: ChannelStat[], prev: ChannelStat[]): S
     speakerNotes: [
       `Each channel active now or that published in ${ctx.qr.key} up to ${ctx.asOf}, best impact per hour first.`,
       'Effort: hours recorded on published content plus the channel\'s fixed monthly hours for the months elapsed.',
-      'Impact: KPI units (leads, sign-ups, mentions…) recorded as results on that content.',
+      'Impact: KPI units (leads, sign-ups, mentions…) recorded as results on that content toward count goals; money (pipeline, revenue) and rates are not added in: they are on the results and goal slides.',
       `"vs prev." compares units per hour with ${ctx.prev.key}; "new" means the channel had effort but no units, or no effort, then.`
     ].join('\n'),
     emptyMessage: null
@@ -313,22 +317,43 @@ function topContent(ctx: DeckContext): SlideDraft {
   }
 }
 
-/** Numbers for the dots; a dot closer than 4 % of both axes to an earlier one adds its number to that label. */
+/**
+ * Numbers for the dots, each drawn above its dot. Dots whose labels would touch share one label
+ * ("3, 7") on the first of them. A label is as wide as its text (about 1.4 % of the chart's width a
+ * character, plus a margin) and 7 % of its height: with a fixed width, a shared label "2, 3, 8, 10, 11"
+ * was drawn over its neighbours' ("10" over "1,"). Merging repeats until no two labels touch.
+ */
 export function dotLabels(dots: readonly { x: number; y: number; n: number }[]): string[] {
   const span = (vs: number[]): number => Math.max(1e-9, Math.max(...vs) - Math.min(0, ...vs))
   const sx = span(dots.map((d) => d.x))
   const sy = span(dots.map((d) => d.y))
-  const labels = dots.map((d) => [d.n])
-  const owner = dots.map((_, i) => i)
-  dots.forEach((d, i) => {
-    const near = dots.findIndex((e, j) => j < i && owner[j] === j && Math.abs(e.x - d.x) / sx < 0.08 && Math.abs(e.y - d.y) / sy < 0.07)
-    if (near >= 0) {
-      owner[i] = near
-      labels[near]?.push(d.n)
-      labels[i] = []
+  // Groups by their first dot (the one that carries the label); members in dot order.
+  const groups = dots.map((_, i) => [i])
+  const text = (g: number[]): string => g.map((i) => dots[i]?.n ?? 0).join(', ')
+  const width = (g: number[]): number => Math.max(0.08, text(g).length * 0.014 + 0.03)
+  const touch = (a: number[], b: number[]): boolean => {
+    const da = dots[a[0] ?? 0]
+    const db = dots[b[0] ?? 0]
+    if (da === undefined || db === undefined) return false
+    return Math.abs(da.y - db.y) / sy < 0.07 && Math.abs(da.x - db.x) / sx < (width(a) + width(b)) / 2
+  }
+  for (let merged = true; merged; ) {
+    merged = false
+    for (let a = 0; a < groups.length && !merged; a++) {
+      const ga = groups[a] ?? []
+      if (ga.length === 0) continue
+      for (let b = a + 1; b < groups.length; b++) {
+        const gb = groups[b] ?? []
+        if (gb.length === 0 || !touch(ga, gb)) continue
+        ga.push(...gb)
+        ga.sort((x, y) => x - y)
+        groups[b] = []
+        merged = true
+        break
+      }
     }
-  })
-  return labels.map((l) => l.join(', '))
+  }
+  return dots.map((_, i) => ((groups[i] ?? []).length > 0 ? text(groups[i] ?? []) : ''))
 }
 
 export function nonEmpty<T extends { values: readonly (number | null)[] }>(series: readonly T[]): T[] {

@@ -66,6 +66,16 @@ describe('buildDeckModel on the fixed workspace', () => {
     expect(one.join(' ')).not.toContain('every goal with a target reached it')
   })
 
+  it('scorecard: a money goal’s results are amounts, not KPI units, and are not added to a channel’s units', () => {
+    const input = deckFixture()
+    const units = (m: DeckModel) => new Map(block(slide(m, 'channels'), 'table').rows.map((r) => [r[0], r[3]]))
+    const counted = units(buildDeckModel(input))
+    // G1 (leads: Blog 24, LinkedIn 15) becomes a pipeline goal in euros: those results leave the units.
+    const money = units(buildDeckModel({ ...input, goals: input.goals.map((g) => (g.id === 'G1' ? { ...g, kind: 'money' as const, kpiUnit: '€' } : g)) }))
+    expect([counted.get('Blog'), counted.get('LinkedIn company page')]).toEqual(['24', '15'])
+    expect([money.get('Blog'), money.get('LinkedIn company page')]).toEqual(['0', '0'])
+  })
+
   it('goal slide: weekly actual, plan and trend; progress table; contributing channels', () => {
     const s = slide(m, 'goal:G1')
     const c = chart(s)

@@ -50,6 +50,19 @@ describe('matrix dot labels', () => {
     const { dotLabels } = await import('../../../src/core/deck/channelSlides')
     expect(dotLabels([{ x: 10, y: 10, n: 1 }, { x: 50, y: 3, n: 2 }, { x: 10.5, y: 10.2, n: 3 }, { x: 100, y: 40, n: 4 }])).toEqual(['1, 3', '2', '', '4'])
   })
+
+  it('a shared label as wide as its text does not run into the next one (the demo’s Q3 matrix drew "10" over "1,")', async () => {
+    const { dotLabels } = await import('../../../src/core/deck/channelSlides')
+    // Eleven channels: one far up and right, the rest low on the impact axis, several close together.
+    const dots = [[85, 0], [27, 5], [45, 5], [10, 10], [70, 33], [300, 200], [10, 0], [40, 0], [78, 33], [55, 5], [55, 15]].map(([x = 0, y = 0], i) => ({ x, y, n: i + 1 }))
+    const labels = dotLabels(dots)
+    // Every number once.
+    expect(labels.flatMap((l) => (l === '' ? [] : l.split(', ').map(Number))).sort((a, b) => a - b)).toEqual(dots.map((d) => d.n))
+    // No two labels touch: centred on their dots, 1.4 % of the width a character plus a margin, 7 % of the height.
+    const w = (l: string) => Math.max(0.08, l.length * 0.014 + 0.03)
+    const placed = labels.flatMap((l, i) => (l === '' ? [] : [{ l, x: (dots[i]?.x ?? 0) / 300, y: (dots[i]?.y ?? 0) / 200 }]))
+    for (const a of placed) for (const b of placed) if (a !== b) expect(Math.abs(a.y - b.y) < 0.07 && Math.abs(a.x - b.x) < (w(a.l) + w(b.l)) / 2, `${a.l} / ${b.l}`).toBe(false)
+  })
 })
 
 describe('charts', () => {
