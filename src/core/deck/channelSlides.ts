@@ -272,13 +272,25 @@ function output(ctx: DeckContext): SlideDraft {
 
 function topContent(ctx: DeckContext): SlideDraft {
   const title = 'Top content by results'
+  // Items are ranked by the share of their goal's way to target they brought: 12,000 € of pipeline and
+  // 14 demo requests are not comparable as numbers (the euros always came first), as shares they are.
+  // Items toward no goal, or a rate goal (a level, not a pile), come after, by their results.
+  const goals = new Map(ctx.input.goals.map((g) => [g.id, g]))
+  const goalOf = (c: DeckContentItem) => (c.goalId === null ? undefined : goals.get(c.goalId))
+  const shareOf = (c: DeckContentItem): number | null => {
+    const g = goalOf(c)
+    if (g === undefined || g.kind === 'rate' || g.target === null || g.target === g.baseline || c.resultConversions === null) return null
+    return c.resultConversions / Math.abs(g.target - g.baseline)
+  }
   const top = ctx.published
+    .map((c) => ({ c, share: shareOf(c) }))
     .toSorted(
       (a, b) =>
-        (b.resultConversions ?? 0) - (a.resultConversions ?? 0) ||
-        (b.resultReach ?? 0) - (a.resultReach ?? 0) ||
-        cmp(a.title, b.title) ||
-        cmp(a.id, b.id)
+        (b.share ?? -1) - (a.share ?? -1) ||
+        (b.c.resultConversions ?? 0) - (a.c.resultConversions ?? 0) ||
+        (b.c.resultReach ?? 0) - (a.c.resultReach ?? 0) ||
+        cmp(a.c.title, b.c.title) ||
+        cmp(a.c.id, b.c.id)
     )
     .slice(0, 10)
   if (top.length === 0) {
@@ -292,27 +304,28 @@ function topContent(ctx: DeckContext): SlideDraft {
         kind: 'table',
         title: `Top ${top.length} of ${ctx.published.length} published items`,
         columns: [
-          { label: 'Title', align: 'left', width: 6 },
+          { label: 'Title', align: 'left', width: 4.8 },
           { label: 'Channel', align: 'left', width: 2.4 },
           { label: 'Published', align: 'left', width: 1.7 },
-          { label: 'Reach', align: 'right', width: 1.5 },
+          { label: 'Reach', align: 'right', width: 1.4 },
           { label: 'Engagements', align: 'right', width: 1.8 },
-          { label: 'Clicks', align: 'right', width: 1.3 },
-          { label: 'KPI units', align: 'right', width: 1.5 }
+          { label: 'Result', align: 'right', width: 2.2 },
+          { label: 'Of target', align: 'right', width: 1.6 }
         ],
-        rows: top.map((c) => [
+        rows: top.map(({ c, share }) => [
           c.title,
           ctx.channelName(c.channelId),
           itemDay(c) ?? '–',
           format.num(c.resultReach),
           format.num(c.resultEngagements),
-          format.num(c.resultClicks),
-          format.num(c.resultConversions, 1)
+          format.withUnit(c.resultConversions, goalOf(c)?.kpiUnit ?? ''),
+          // One post is often a small share: 0.3 % is not 0 %.
+          share !== null && share > 0 && share < 0.1 ? `${format.num(share * 100, 1)}%` : format.pct(share)
         ]),
         footnote: null
       }
     ],
-    speakerNotes: `Published content of ${ctx.qr.key} ranked by KPI units (results toward the linked goal), then by reach. Results are entered on each item after publishing (${enumLabels.published ?? 'Published'} status).`,
+    speakerNotes: `Published content of ${ctx.qr.key} ranked by the share of its goal's way from baseline to target each item brought ("Of target"), then by its result and reach; items toward no goal, or a rate goal, come after. Results are entered on each item after publishing (${enumLabels.published ?? 'Published'} status), in the unit of its goal.`,
     emptyMessage: null
   }
 }

@@ -155,13 +155,19 @@ describe('buildDeckModel on the fixed workspace', () => {
     ])
   })
 
-  it('top content by results, then reach', () => {
+  it('top content by the share of its goal it brought, then result and reach, each result in its goal’s unit', () => {
     const t = block(slide(m, 'top-content'), 'table')
     expect(t.title).toBe('Top 5 of 5 published items')
-    expect(t.rows.map((r) => [r[0], r[6]])).toEqual([
-      ['Buyer’s guide', '24'], ['Launch post', '10'], ['Customer quote', '5'], ['Team photo', '0'], ['Newsletter teaser', '0']
+    expect(t.rows.map((r) => [r[0], r[5], r[6]])).toEqual([
+      ['Buyer’s guide', '24 leads', '20%'], ['Launch post', '10 leads', '8.3%'], ['Customer quote', '5 leads', '4.2%'], ['Team photo', '0 leads', '0%'], ['Newsletter teaser', '0', '0%']
     ])
-    expect(t.rows[1]).toEqual(['Launch post', 'LinkedIn company page', '2026-07-02', '5,000', '300', '120', '10'])
+    expect(t.rows[1]).toEqual(['Launch post', 'LinkedIn company page', '2026-07-02', '5,000', '300', '10 leads', '8.3%'])
+    // A pipeline goal in euros no longer ranks first by the size of its numbers: 30 € of a 10,000 € goal
+    // (0.3 %) comes after 24 of 120 leads (20 %).
+    const input = deckFixture()
+    const money = { ...input, goals: input.goals.map((g) => (g.id === 'G3' ? { ...g, kind: 'money' as const, kpiUnit: '€', baseline: 0, target: 10_000 } : g)), contentItems: input.contentItems.map((c) => (c.id === 'K5' ? { ...c, resultConversions: 30 } : c)) }
+    const ranked = block(slide(buildDeckModel(money), 'top-content'), 'table').rows.map((r) => [r[0], r[5], r[6]])
+    expect(ranked.slice(0, 4)).toEqual([['Buyer’s guide', '24 leads', '20%'], ['Launch post', '10 leads', '8.3%'], ['Customer quote', '5 leads', '4.2%'], ['Newsletter teaser', '30 €', '0.3%']])
   })
 
   it('influencer pipeline movement by stage', () => {
