@@ -18,37 +18,46 @@ const column = { campaign: sql.id('campaign_id'), channel: sql.id('channel_id'),
 /** What a row's name and detail come from; items only where the ledger has numbers for them (there are thousands). */
 type Named = { id: string; name: string; detail: string; spend: (from: string, to: string) => number }
 
+type CampaignCost = { id: string; name: string; startDate: string; endDate: string; budget: number }
+type ChannelCost = { id: string; name: string; platform: string; status: string; costPerMonth: number }
+/** Campaigns running in a period or named by `ids`, and channels not retired or named by `ids`, with what they cost. */
+type Costs = { campaigns: (ids: readonly string[], from: string, to: string) => CampaignCost[]; channels: (ids: readonly string[]) => ChannelCost[] }
+
 /**
- * A campaign's budget and a channel's monthly cost as they stood at the end of `asOf` (an ended
- * quarter's deck, deck/recordsAsOf.ts), else today's: a budget raised in October must not change
- * what the third quarter cost.
+ * Where budgets and monthly costs come from: today's rows, or — for an ended quarter's deck — the
+ * records as they stood at the end of `asOf` (deck/recordsAsOf.ts), read once per summary, so a budget
+ * raised in October does not change what the third quarter cost.
  */
-function namedAsOf(b: Backend, by: 'campaign' | 'channel', ids: readonly string[], from: string, to: string, asOf: string): Named[] {
-  const wanted = new Set(ids)
-  if (by === 'campaign')
-    return (recordsAsOf(b.db, 'campaign', asOf) as unknown as Campaign[])
-      .filter((c) => (c.endDate >= from && c.startDate <= to) || wanted.has(c.id))
-      .map((c) => ({ id: c.id, name: c.name, detail: `${c.startDate} – ${c.endDate}`, spend: (f, t) => c.budget * shareInside(c.startDate, c.endDate, f, t) }))
-  return (recordsAsOf(b.db, 'channel', asOf) as unknown as Channel[])
-    .filter((c) => c.status !== 'retired' || wanted.has(c.id))
-    .map((c) => ({ id: c.id, name: c.name, detail: c.status === 'retired' ? `${labelOf(c.platform)}, retired` : labelOf(c.platform), spend: (f, t) => (c.status === 'retired' ? 0 : c.costPerMonth * monthsIn(f, t)) }))
+function costsOf(b: Backend, asOf: string | null): Costs {
+  if (asOf === null)
+    return {
+      campaigns: (ids, from, to) =>
+        b.db
+          .all<{ id: string; name: string; start_date: string; end_date: string; budget: number }>(
+            sql`SELECT id, name, start_date, end_date, budget FROM campaign WHERE deleted_at IS NULL AND (end_date >= ${from} AND start_date <= ${to} OR id IN (SELECT value FROM json_each(${JSON.stringify(ids)})))`
+          )
+          .map((c) => ({ id: c.id, name: c.name, startDate: c.start_date, endDate: c.end_date, budget: c.budget })),
+      channels: (ids) =>
+        b.db
+          .all<{ id: string; name: string; platform: string; status: string; cost_per_month: number }>(
+            sql`SELECT id, name, platform, status, cost_per_month FROM channel WHERE deleted_at IS NULL AND (status <> 'retired' OR id IN (SELECT value FROM json_each(${JSON.stringify(ids)})))`
+          )
+          .map((c) => ({ id: c.id, name: c.name, platform: c.platform, status: c.status, costPerMonth: c.cost_per_month }))
+    }
+  let campaigns: Campaign[] | null = null
+  let channels: Channel[] | null = null
+  return {
+    campaigns: (ids, from, to) => (campaigns ??= recordsAsOf(b.db, 'campaign', asOf) as unknown as Campaign[]).filter((c) => (c.endDate >= from && c.startDate <= to) || ids.includes(c.id)),
+    channels: (ids) => (channels ??= recordsAsOf(b.db, 'channel', asOf) as unknown as Channel[]).filter((c) => c.status !== 'retired' || ids.includes(c.id))
+  }
 }
 
-function namedOf(b: Backend, by: ResultsGroupBy, ids: readonly string[], from: string, to: string, asOf: string | null = null): Named[] {
-  if (asOf !== null && by !== 'item') return namedAsOf(b, by, ids, from, to, asOf)
+function namedOf(b: Backend, by: ResultsGroupBy, ids: readonly string[], from: string, to: string, costs: Costs): Named[] {
   if (by === 'campaign')
-    return b.db
-      .all<{ id: string; name: string; start_date: string; end_date: string; budget: number }>(
-        sql`SELECT id, name, start_date, end_date, budget FROM campaign WHERE deleted_at IS NULL AND (end_date >= ${from} AND start_date <= ${to} OR id IN (SELECT value FROM json_each(${JSON.stringify(ids)})))`
-      )
-      .map((c) => ({ id: c.id, name: c.name, detail: `${c.start_date} – ${c.end_date}`, spend: (f, t) => c.budget * shareInside(c.start_date, c.end_date, f, t) }))
+    return costs.campaigns(ids, from, to).map((c) => ({ id: c.id, name: c.name, detail: `${c.startDate} – ${c.endDate}`, spend: (f, t) => c.budget * shareInside(c.startDate, c.endDate, f, t) }))
+  // A retired channel costs nothing any more; its numbers still show.
   if (by === 'channel')
-    return b.db
-      .all<{ id: string; name: string; platform: string; status: string; cost_per_month: number }>(
-        sql`SELECT id, name, platform, status, cost_per_month FROM channel WHERE deleted_at IS NULL AND (status <> 'retired' OR id IN (SELECT value FROM json_each(${JSON.stringify(ids)})))`
-      )
-      // A retired channel costs nothing any more; its numbers still show.
-      .map((c) => ({ id: c.id, name: c.name, detail: c.status === 'retired' ? `${labelOf(c.platform)}, retired` : labelOf(c.platform), spend: (f, t) => (c.status === 'retired' ? 0 : c.cost_per_month * monthsIn(f, t)) }))
+    return costs.channels(ids).map((c) => ({ id: c.id, name: c.name, detail: c.status === 'retired' ? `${labelOf(c.platform)}, retired` : labelOf(c.platform), spend: (f, t) => (c.status === 'retired' ? 0 : c.costPerMonth * monthsIn(f, t)) }))
   return b.db
     .all<{ id: string; title: string; channel: string | null; day: string | null }>(
       sql`SELECT i.id, i.title, ch.name AS channel, substr(coalesce(i.publish_at, i.planned_date), 1, 10) AS day
@@ -71,6 +80,7 @@ export function resultsSummaryOf(
   costsAsOf: string | null = null
 ): ResultsSummary {
   const profile = workspaceProfileOf(b, costsAsOf)
+  const costs = costsOf(b, costsAsOf)
   const span = b.db.get<{ lo: string | null; hi: string | null; files: number }>(
     sql`SELECT min(date) AS lo, max(date) AS hi, count(DISTINCT source_file) AS files FROM outcome WHERE deleted_at IS NULL`
   )
@@ -111,7 +121,7 @@ export function resultsSummaryOf(
     total.numbers += s.n
   }
   const workOf = new Map(work.map((w) => [w.k, w]))
-  const rows: ResultsGroup[] = namedOf(b, input.groupBy, [...byKey.keys()], from, to, costsAsOf).map((n) => {
+  const rows: ResultsGroup[] = namedOf(b, input.groupBy, [...byKey.keys()], from, to, costs).map((n) => {
     const w = workOf.get(n.id)
     const hours = w?.hours ?? 0
     const spend = n.spend(from, to)
@@ -121,7 +131,7 @@ export function resultsSummaryOf(
     for (const m of present) got.values[m] ??= 0
     return { id: n.id, name: n.name, detail: n.detail, published: w?.published ?? 0, hours, spend, cost, numbers: got.numbers, values: got.values, ...ratios(got.values, cost) }
   })
-  total.cost = teamCost(b, from, to, profile.blendedHourlyRate, costsAsOf)
+  total.cost = teamCost(b, from, to, profile.blendedHourlyRate, costs)
   rows.sort((a, b2) => b2.numbers - a.numbers || (b2.values.pipeline_value ?? 0) - (a.values.pipeline_value ?? 0) || a.name.localeCompare(b2.name))
   return {
     groupBy: input.groupBy,
@@ -141,12 +151,12 @@ export function resultsSummaryOf(
 }
 
 /** Every published item's hours at the rate, every campaign's budget share, every channel's cost over the period. */
-function teamCost(b: Backend, from: string, to: string, rate: number, asOf: string | null): number {
+function teamCost(b: Backend, from: string, to: string, rate: number, costs: Costs): number {
   const hours =
     b.db.get<{ h: number }>(
       sql`SELECT coalesce(sum(effort_hours), 0) AS h FROM content_item WHERE deleted_at IS NULL AND status = 'published' AND substr(coalesce(publish_at, planned_date), 1, 10) BETWEEN ${from} AND ${to}`
     )?.h ?? 0
-  const spend = (['campaign', 'channel'] as const).reduce((sum, by) => sum + namedOf(b, by, [], from, to, asOf).reduce((s, n) => s + n.spend(from, to), 0), 0)
+  const spend = (['campaign', 'channel'] as const).reduce((sum, by) => sum + namedOf(b, by, [], from, to, costs).reduce((s, n) => s + n.spend(from, to), 0), 0)
   return hours * rate + spend
 }
 

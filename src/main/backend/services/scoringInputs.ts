@@ -66,7 +66,7 @@ const STATUS: Record<Channel['status'], ScoringChannel['status']> = { proposed: 
  * (response time, cost per lead) is turned into a reduction total: baseline − value, from 0 to
  * baseline − target, so its gap and a channel's "units" (reductions) keep their meaning.
  */
-function toScoringGoal(g: Goal & { target: number }, measured: number | null, name: string): Omit<GoalInPlay, 'measuredOn'> {
+function toScoringGoal(g: Goal & { target: number }, measured: number | null, name: string = goalName(g)): Omit<GoalInPlay, 'measuredOn'> {
   const lowerIsBetter = g.target < g.baseline
   const value = measured ?? g.baseline
   return {
@@ -152,7 +152,7 @@ export function scoringInputs(b: Backend, whatIf: WhatIf = {}): ScoringWorkspace
   const goals: GoalInPlay[] = withTarget
     .map((g) => {
       const progress = goalProgress(g, measurements, asOf)
-      const goal = { ...toScoringGoal(g, progress.current, names.get(g.id) ?? goalName(g)), measuredOn: progress.currentDate }
+      const goal = { ...toScoringGoal(g, progress.current, names.get(g.id)), measuredOn: progress.currentDate }
       return { ...goal, weight: weightOverride.get(g.id) ?? goal.weight }
     })
     .sort((a, b2) => (a.id < b2.id ? -1 : 1))
